@@ -1,0 +1,215 @@
+// kforge: the command line. Its subcommands and their output are relied on by
+// scripts: change them only with care.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "eval/evaluator.h"
+#include "eval/report.h"
+#include "util/error.h"
+
+namespace {
+
+using Json = nlohmann::json;
+using namespace kforge;
+
+[[noreturn]] void fail(const std::string& message) {
+    std::cerr << "kforge: error: " << message << "\n";
+    std::exit(2);
+}
+
+Backend pickBackend(const std::string& requested, Evaluator& evaluator) {
+    if (requested != "auto") return *parseBackend(requested);
+    std::string why;
+    if (evaluator.runner(Backend::Cuda).available(why)) return Backend::Cuda;
+    return Backend::Cpu;
+}
+
+int listDevices(bool json) {
+    Evaluator evaluator(AppPaths::discover());
+    Json all = Json::array();
+    for (Backend b : {Backend::Cuda, Backend::Hip, Backend::Cpu}) {
+        std::string why;
+        RunnerClient& r = evaluator.runner(b);
+        const bool ok = r.available(why);
+        Json entry = {{"backend", backendName(b)}, {"available", ok}};
+        if (ok) entry["facts"] = r.facts();
+        else entry["why"] = why;
+        const auto& tc = evaluator.toolchain(b);
+        const std::string version = tc.version();
+        entry["compiler"] = {{"path", tc.executable()}, {"found", !version.empty()},
+                             {"version", version.substr(0, version.find('\n'))}, {"arch", ok ? evaluator.archFor(b) : tc.defaultArch()}};
+        all.push_back(entry);
+    }
+    if (json) {
+        std::cout << all.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& e : all) {
+        std::cout << e.at("backend").get<std::string>() << ": ";
+        if (e.at("available").get<bool>()) {
+            const auto& f = e.at("facts");
+            std::cout << describeDevice(f) << "\n";
+            if (f.contains("memory_bytes"))
+                std::printf("    memory %.1f GiB", f.at("memory_bytes").get<double>() / double(1ull << 30));
+            if (f.contains("l2_bytes")) std::printf(", L2 %.0f MiB", f.at("l2_bytes").get<double>() / double(1 << 20));
+            if (f.contains("llc_bytes")) std::printf(", LLC %.0f MiB", f.at("llc_bytes").get<double>() / double(1 << 20));
+            if (f.contains("sm_clock_khz")) std::printf(", SM clock %.0f MHz", f.at("sm_clock_khz").get<double>() / 1e3);
+            std::printf("\n    bandwidth: %s\n    peak: %s\n", f.value("bandwidth_source", "").c_str(), f.value("peak_source", "").c_str());
+        } else {
+            std::cout << "none (" << e.at("why").get<std::string>() << ")\n";
+        }
+        const auto& c = e.at("compiler");
+        std::cout << "    compiler: " << c.at("path").get<std::string>() << " "
+                  << (c.at("found").get<bool>() ? c.at("version").get<std::string>() : std::string("(not found)"))
+                  << ", target " << c.at("arch").get<std::string>() << "\n";
+    }
+    return 0;
+}
+
+int listTasks(bool json) {
+    const AppPaths paths = AppPaths::discover();
+    Json all = Json::array();
+    for (const auto& name : builtinTaskNames(paths)) {
+        const Task t = loadTask(paths.tasksDirectory() / name);
+        Json workloads = Json::array();
+        for (const auto& w : t.workloads) {
+            Json axes = Json::object(), backends = Json::array();
+            for (const auto& [k, v] : t.axisValues(w)) axes[k] = v;
+            for (Backend b : {Backend::Cpu, Backend::Cuda, Backend::Hip})
+                if (w.runsOn(b) && t.native.count(b)) backends.push_back(backendName(b));
+            workloads.push_back({{"uuid", w.uuid}, {"axes", axes}, {"backends", backends}});
+        }
+        Json native = Json::array();
+        for (const auto& [b, impl] : t.native) native.push_back(backendName(b));
+        all.push_back({{"name", t.name}, {"op_type", t.opType}, {"description", t.description}, {"backends", native},
+                       {"path", t.directory.string()}, {"workloads", workloads}});
+    }
+    if (json) {
+        std::cout << all.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& t : all) {
+        std::cout << t.at("name").get<std::string>() << "  [" << t.at("op_type").get<std::string>() << "; ";
+        bool first = true;
+        for (const auto& b : t.at("backends")) std::cout << (first ? "" : ", ") << b.get<std::string>(), first = false;
+        std::cout << "]\n    " << t.at("description").get<std::string>() << "\n";
+        for (const auto& w : t.at("workloads")) {
+            std::string axes;
+            for (const auto& [k, v] : w.at("axes").items()) axes += (axes.empty() ? "" : " ") + k + "=" + std::to_string(v.get<int64_t>());
+            std::string backends;
+            for (const auto& b : w.at("backends")) backends += (backends.empty() ? "" : ",") + b.get<std::string>();
+            std::printf("    %-34s %-40s %s\n", w.at("uuid").get<std::string>().c_str(), axes.c_str(), backends.c_str());
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"KernelForge: compile, verify and time compute kernels"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("kforge ") + KFORGE_VERSION);
+
+    bool json = false;
+    auto* devices = app.add_subcommand("devices", "The accelerators found (CUDA, HIP, CPU) with their facts");
+    devices->add_flag("--json", json, "one JSON array");
+
+    auto* tasks = app.add_subcommand("tasks", "Built-in tasks with their workloads");
+    tasks->add_flag("--json", json, "one JSON array");
+
+    auto* eval = app.add_subcommand("eval", "Compile, verify and time a candidate against a task's baseline");
+    std::string taskArg, candidateArg, backendArg = "auto";
+    std::vector<std::string> defines;
+    EvalOptions options;
+    double timeoutSeconds = 60;
+    eval->add_option("TASK", taskArg, "a built-in task name (kforge tasks) or a task directory / definition file")->required();
+    eval->add_option("CANDIDATE_FILE", candidateArg,
+                     "the candidate source; or baseline, reference or template for the task's own")->required();
+    eval->add_option("--backend", backendArg, "cpu, cuda, hip, or auto (the best available)")
+        ->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
+    eval->add_flag("--json", json, "print one JSON object instead of the table");
+    eval->add_option("-D,--define", defines, "NAME=VALUE overriding a @tune default (repeatable)");
+    eval->add_option("--seeds", options.seeds, "fresh random inputs per workload (at least 3)")->check(CLI::Range(3, 100));
+    eval->add_option("--warmup-ms", options.timing.warmupMs, "warm-up time per workload");
+    eval->add_option("--budget-ms", options.timing.budgetMs, "timing budget per workload after warm-up");
+    eval->add_option("--min-reps", options.timing.minReps, "fewest timed repetitions")->check(CLI::Range(1, 1000000));
+    eval->add_option("--timeout", timeoutSeconds, "seconds a step may go without progress before the runner is killed");
+
+    auto* compile = app.add_subcommand("compile", "Compile a candidate only (no device needed) and show diagnostics");
+    std::string compileFile, compileBackend = "cpu", compileArch;
+    std::vector<std::string> compileLibs;
+    compile->add_option("CANDIDATE_FILE", compileFile, "the source")->required();
+    compile->add_option("--backend", compileBackend, "cpu, cuda or hip")->check(CLI::IsMember({"cpu", "cuda", "hip"}));
+    compile->add_option("--arch", compileArch, "target (sm_90a, gfx90a, ...); default: the attached device's");
+    compile->add_option("-D,--define", defines, "NAME=VALUE (repeatable)");
+    compile->add_option("-l,--library", compileLibs, "link a library (repeatable)");
+    compile->add_flag("--json", json, "print one JSON object");
+
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (devices->parsed()) return listDevices(json);
+        if (tasks->parsed()) return listTasks(json);
+
+        TuneConfig config;
+        for (const auto& d : defines) {
+            const auto eq = d.find('=');
+            if (eq == std::string::npos || eq == 0) fail("-D " + d + ": expected NAME=VALUE");
+            config[d.substr(0, eq)] = d.substr(eq + 1);
+        }
+
+        if (compile->parsed()) {
+            Evaluator evaluator(AppPaths::discover());
+            const Backend b = *parseBackend(compileBackend);
+            const auto& tc = evaluator.toolchain(b);
+            const std::string arch = compileArch.empty() ? (b == Backend::Cpu ? "native" : tc.defaultArch()) : compileArch;
+            const CompileResult r = evaluator.cache().compile(tc, {compileFile, config, compileLibs, arch});
+            if (json) {
+                std::cout << compileJson(r).dump(2) << "\n";
+            } else {
+                std::cout << (r.ok ? "ok" : "failed") << " (" << r.seconds << " s" << (r.cacheHit ? ", cached" : "") << "): " << r.command << "\n";
+                for (const auto& d : r.diagnostics)
+                    std::cout << "  " << d.file << ":" << d.line << ":" << d.column << ": " << d.severity << ": " << d.message << "\n";
+                for (const auto& k : r.kernels)
+                    std::cout << "  " << k.kernel << ": " << k.registers << " registers, " << k.sharedBytes << " B shared, "
+                              << k.spillStoreBytes << " B spill stores\n";
+                if (r.ok) std::cout << "  -> " << r.library.string() << "\n";
+            }
+            return r.ok ? 0 : 1;
+        }
+
+        const AppPaths paths = AppPaths::discover();
+        const Task task = resolveTask(taskArg, paths);
+        Evaluator evaluator(paths);
+        options.backend = pickBackend(backendArg, evaluator);
+        options.defines = config;
+        options.stepTimeout = std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000));
+        std::filesystem::path candidate = candidateArg;
+        if (!std::filesystem::exists(candidate)) {
+            const auto impl = task.native.find(options.backend);
+            if (impl != task.native.end()) {
+                if (candidateArg == "baseline") candidate = impl->second.baseline;
+                else if (candidateArg == "reference") candidate = impl->second.reference;
+                else if (candidateArg == "template") candidate = impl->second.templ;
+            }
+            if (candidate.empty() || !std::filesystem::exists(candidate))
+                fail(candidateArg + ": no such file" +
+                     (candidateArg == "baseline" || candidateArg == "template" || candidateArg == "reference"
+                          ? " (the task has no " + candidateArg + " for " + std::string(backendName(options.backend)) + ")"
+                          : ""));
+        }
+        const EvalReport report = evaluator.evaluate(task, candidate, options);
+        if (json) std::cout << reportJson(report).dump(2) << "\n";
+        else std::cout << reportTable(report);
+        return 0;
+    } catch (const kforge::Error& e) {
+        fail(e.what());
+    } catch (const std::exception& e) {
+        fail(std::string("internal error: ") + e.what());
+    }
+}

@@ -1,0 +1,103 @@
+// kforge-runner: one process per device. It owns the device context, so a
+// candidate that faults, hangs or poisons the context takes down only this
+// process; the core kills and respawns it and goes on.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "runner/protocol.h"
+#include "runner/runner_service.h"
+
+extern "C" {
+#include "kf_abi.h"
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+// The protocol gets stdout's original descriptor; fd 1 is pointed at stderr so
+// that a candidate's printf cannot corrupt the stream the core parses.
+FILE* protocolOut = nullptr;
+
+void send(const Json& j) {
+    const std::string line = j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+    std::fwrite(line.data(), 1, line.size(), protocolOut);
+    std::fflush(protocolOut);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"KernelForge runner: evaluates candidates on one device, spoken to over stdin/stdout"};
+    std::string backend = "cpu";
+    int ordinal = 0;
+    app.add_option("--backend", backend, "cpu, cuda or hip")->check(CLI::IsMember({"cpu", "cuda", "hip"}));
+    app.add_option("--device", ordinal, "device ordinal");
+    CLI11_PARSE(app, argc, argv);
+
+    const int protocolFd = ::dup(1);
+    ::dup2(2, 1);
+    protocolOut = ::fdopen(protocolFd, "w");
+
+    std::string why;
+    std::unique_ptr<kforge::Device> device;
+    if (backend == "cpu") device = kforge::openCpuDevice(why);
+    else if (backend == "cuda") device = kforge::openCudaDevice(ordinal, why);
+    else why = "the HIP runner backend is not available in this build: HIP candidates compile (hipcc) but cannot run yet";
+
+    Json greeting = {{"protocol", kforge::kProtocolVersion}, {"abi", KF_ABI_VERSION}, {"backend", backend}};
+    if (!device) {
+        greeting["available"] = false;
+        greeting["why"] = why;
+        send(greeting);
+        return 0;
+    }
+    greeting["available"] = true;
+    send(greeting);
+
+    int64_t currentId = 0;
+    kforge::RunnerService service(std::move(device), [&](const std::string& what) {
+        send({{"id", currentId}, {"progress", what}});
+    });
+
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        Json request;
+        try {
+            request = Json::parse(line);
+        } catch (const std::exception& e) {
+            send({{"id", nullptr}, {"ok", false}, {"error", std::string("bad request: ") + e.what()}});
+            continue;
+        }
+        currentId = request.value("id", int64_t{0});
+        const std::string cmd = request.value("cmd", "");
+        try {
+            if (cmd == "hello") {
+                send({{"id", currentId}, {"ok", true}, {"facts", service.hello()}});
+            } else if (cmd == "evaluate") {
+                const auto result = service.evaluate(kforge::evaluateSpecFromJson(request.at("spec")));
+                Json reply = kforge::toJson(result);
+                reply["id"] = currentId;
+                reply["ok"] = true;
+                send(reply);
+                if (result.runnerMustRestart) return 3;  // the context is gone; start afresh
+            } else if (cmd == "quit") {
+                send({{"id", currentId}, {"ok", true}});
+                return 0;
+            } else {
+                send({{"id", currentId}, {"ok", false}, {"error", "unknown command '" + cmd + "'"}});
+            }
+        } catch (const kforge::DeviceFault& e) {
+            send({{"id", currentId}, {"ok", false}, {"fault", true}, {"error", e.what()}});
+            return 3;
+        } catch (const std::exception& e) {
+            send({{"id", currentId}, {"ok", false}, {"error", e.what()}});
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,99 @@
+#pragma once
+// From a task and a candidate source to a verdict and a timing: compile the
+// reference, the baseline and the candidate in parallel, then let the runner
+// verify and time baseline and candidate under the same conditions.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "eval/device_facts.h"
+#include "eval/paths.h"
+#include "eval/runner_client.h"
+#include "runner/protocol.h"
+#include "task/task.h"
+#include "toolchain/compile_pool.h"
+#include "util/stats.h"
+
+namespace kforge {
+
+struct EvalOptions {
+    Backend backend = Backend::Cpu;
+    int seeds = 3;
+    TimingSpec timing;
+    std::chrono::milliseconds stepTimeout{60000};
+    TuneConfig defines;         // overrides of the candidate's @tune defaults
+    bool compareBaseline = true;
+};
+
+struct WorkloadReport {
+    std::string uuid;
+    std::vector<std::pair<std::string, int64_t>> axes;
+    Status status = Status::NotRun;
+    std::string message;
+    VerifyStats verify;
+    std::vector<double> samplesMs;
+    SampleStats timing;
+    std::optional<SampleStats> baseline;
+    double speedup = 0;  // baseline median / candidate median
+    std::optional<double> bytes, flops;
+    std::optional<Floor> floor;
+    double fractionOfFloor = 0;  // floor / median: 1.0 is the physical limit
+    double achievedGbps = 0;
+    double achievedTflops = 0;
+};
+
+struct EvalReport {
+    std::string task;
+    Backend backend = Backend::Cpu;
+    nlohmann::json device;
+    std::filesystem::path candidate;
+    TuneConfig config;
+    Status status = Status::NotRun;
+    std::string message;
+    CompileResult compile;
+    std::string baselineName;  // "baseline" or "reference" when the task has no baseline
+    std::vector<WorkloadReport> workloads;
+    double speedupGeomean = 0;
+    double seconds = 0;
+    int runnerRestarts = 0;
+};
+
+class Evaluator {
+public:
+    explicit Evaluator(AppPaths paths);
+    ~Evaluator();
+
+    // Throws kforge::Error for input errors (no device, a broken task, a workload
+    // that does not fit); a bad candidate is a verdict in the report, never a throw.
+    EvalReport evaluate(const Task& task, const std::filesystem::path& candidate, const EvalOptions& options);
+
+    RunnerClient& runner(Backend backend);
+    const Toolchain& toolchain(Backend backend);
+    CompilePool& pool() { return *pool_; }
+    const CompileCache& cache() const { return *cache_; }
+    // The arch to compile for on this backend: the attached device's, else the toolchain default.
+    std::string archFor(Backend backend);
+
+private:
+    struct Measured {
+        EvaluateResult result;
+        RunnerClient::Reply::Kind kind;
+        std::string failure;
+    };
+    Measured measure(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
+                     const std::string& reference, const std::string& role, const EvalOptions& options);
+
+    AppPaths paths_;
+    std::unique_ptr<CompileCache> cache_;
+    std::unique_ptr<CompilePool> pool_;
+    std::map<Backend, std::unique_ptr<Toolchain>> toolchains_;
+    std::map<Backend, std::unique_ptr<RunnerClient>> runners_;
+};
+
+// The built-in task of that name, or the task at that path.
+Task resolveTask(const std::string& nameOrPath, const AppPaths& paths);
+std::vector<std::string> builtinTaskNames(const AppPaths& paths);
+
+}  // namespace kforge

@@ -1,0 +1,150 @@
+#include "eval/report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace kforge {
+
+using Json = nlohmann::json;
+
+namespace {
+
+// Formats one number; callers pass literal formats only.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+#pragma GCC diagnostic pop
+
+std::string pad(std::string s, size_t width, bool left = false) {
+    if (s.size() >= width) return s;
+    return left ? s + std::string(width - s.size(), ' ') : std::string(width - s.size(), ' ') + s;
+}
+
+Json statsJson(const SampleStats& s) {
+    return {{"median_ms", s.median}, {"min_ms", s.min}, {"p20_ms", s.p20}, {"p80_ms", s.p80}, {"cv", s.cv}, {"count", s.count}};
+}
+
+}  // namespace
+
+Json compileJson(const CompileResult& c) {
+    Json diags = Json::array();
+    for (const auto& d : c.diagnostics)
+        diags.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"severity", d.severity}, {"message", d.message}});
+    Json kernels = Json::array();
+    for (const auto& k : c.kernels)
+        kernels.push_back({{"kernel", k.kernel}, {"registers", k.registers}, {"spill_store_bytes", k.spillStoreBytes},
+                           {"spill_load_bytes", k.spillLoadBytes}, {"stack_bytes", k.stackBytes}, {"shared_bytes", k.sharedBytes}});
+    return {{"ok", c.ok}, {"seconds", c.seconds}, {"cache_hit", c.cacheHit}, {"command", c.command},
+            {"diagnostics", diags}, {"kernels", kernels}};
+}
+
+Json reportJson(const EvalReport& r) {
+    Json workloads = Json::array();
+    for (const auto& w : r.workloads) {
+        Json axes = Json::object();
+        for (const auto& [k, v] : w.axes) axes[k] = v;
+        Json j = {{"uuid", w.uuid}, {"axes", axes}, {"status", statusName(w.status)}, {"message", w.message}};
+        j["verification"] = toJson(w.verify);
+        if (w.timing.count > 0) {
+            j.update(statsJson(w.timing));
+            j["samples_ms"] = w.samplesMs;
+        }
+        if (w.baseline) j["baseline"] = statsJson(*w.baseline);
+        if (w.speedup > 0) j["speedup"] = w.speedup;
+        if (w.bytes) j["bytes"] = *w.bytes;
+        if (w.flops) j["flops"] = *w.flops;
+        if (w.achievedGbps > 0) j["achieved_gbps"] = w.achievedGbps;
+        if (w.achievedTflops > 0) j["achieved_tflops"] = w.achievedTflops;
+        if (w.floor) {
+            j["floor_ms"] = w.floor->ms();
+            j["bound"] = w.floor->computeBound() ? "compute" : "memory";
+        }
+        if (w.fractionOfFloor > 0) j["fraction_of_floor"] = w.fractionOfFloor;
+        workloads.push_back(j);
+    }
+    Json config = Json::object();
+    for (const auto& [k, v] : r.config) config[k] = v;
+    Json out = {{"status", statusName(r.status)},
+                {"message", r.message},
+                {"task", r.task},
+                {"backend", backendName(r.backend)},
+                {"device", r.device},
+                {"candidate", r.candidate.string()},
+                {"config", config},
+                {"baseline", r.baselineName},
+                {"compile", compileJson(r.compile)},
+                {"workloads", workloads},
+                {"seconds", r.seconds},
+                {"runner_restarts", r.runnerRestarts}};
+    if (r.speedupGeomean > 0) out["speedup"] = r.speedupGeomean;
+    return out;
+}
+
+std::string describeDevice(const Json& f) {
+    std::string s = f.value("name", "?");
+    if (f.contains("compute_capability")) s += " (sm " + f.at("compute_capability").get<std::string>() + ", " +
+                                                std::to_string(f.value("sm_count", 0)) + " SMs)";
+    if (f.contains("cores")) s += " (" + std::to_string(f.value("cores", 0)) + " cores)";
+    s += ", copy " + fmt("%.0f", f.value("copy_bandwidth_gbps", 0.0)) + " GB/s";
+    if (f.contains("peak_tflops")) {
+        const auto& p = f.at("peak_tflops");
+        const char* key = p.contains("bfloat16") ? "bfloat16" : "float32";
+        if (p.contains(key)) s += std::string(", peak ") + fmt("%.1f", p.at(key).get<double>()) + " TFLOP/s " + key;
+    }
+    return s;
+}
+
+std::string reportTable(const EvalReport& r) {
+    std::ostringstream out;
+    out << r.task << " on " << backendName(r.backend) << ": " << describeDevice(r.device) << "\n";
+    out << "candidate " << r.candidate.string();
+    if (!r.config.empty()) out << " [" << describeConfig(r.config) << "]";
+    out << "\n";
+    if (r.compile.ok) {
+        out << "compiled in " << fmt("%.2f", r.compile.seconds) << " s" << (r.compile.cacheHit ? " (cached)" : "");
+        for (const auto& k : r.compile.kernels) {
+            out << "\n  " << k.kernel << ": " << k.registers << " registers, " << k.sharedBytes << " B shared";
+            if (k.spillStoreBytes || k.spillLoadBytes)
+                out << ", SPILLS " << k.spillStoreBytes << " B stores / " << k.spillLoadBytes << " B loads";
+        }
+        out << "\n";
+    } else if (r.status == Status::CompileError) {
+        for (const auto& d : r.compile.diagnostics) {
+            if (d.severity == "note") continue;
+            out << "  " << (d.file.empty() ? "" : d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": ")
+                << d.severity << ": " << d.message << "\n";
+        }
+    }
+    if (!r.workloads.empty()) {
+        out << "\n" << pad("workload", 28, true) << pad("status", 20) << pad("median ms", 12) << pad("p20-p80 ms", 20)
+            << pad("cv", 7) << pad(r.baselineName + " ms", 13) << pad("speedup", 9) << pad("achieved", 16)
+            << pad("of floor", 10) << "\n";
+        for (const auto& w : r.workloads) {
+            out << pad(w.uuid, 28, true) << pad(std::string(statusName(w.status)), 20);
+            if (w.timing.count > 0) {
+                out << pad(fmt("%.4f", w.timing.median), 12)
+                    << pad(fmt("%.4f", w.timing.p20) + "-" + fmt("%.4f", w.timing.p80), 20)
+                    << pad(fmt("%.1f%%", w.timing.cv * 100), 7)
+                    << pad(w.baseline ? fmt("%.4f", w.baseline->median) : "-", 13)
+                    << pad(w.speedup > 0 ? fmt("%.2fx", w.speedup) : "-", 9);
+                const bool compute = w.floor && w.floor->computeBound();
+                out << pad(compute ? fmt("%.1f TFLOP/s", w.achievedTflops) : fmt("%.1f GB/s", w.achievedGbps), 16)
+                    << pad(w.fractionOfFloor > 0 ? fmt("%.0f%%", w.fractionOfFloor * 100) : "-", 10);
+            }
+            out << "\n";
+            if (!w.message.empty() && w.status != Status::Passed) out << "    " << w.message << "\n";
+        }
+    }
+    out << "\nverdict: " << statusName(r.status);
+    if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
+    out << "\n";
+    if (!r.message.empty() && r.status != Status::Passed) out << r.message << "\n";
+    return out.str();
+}
+
+}  // namespace kforge

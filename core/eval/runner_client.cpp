@@ -1,0 +1,157 @@
+#include "eval/runner_client.h"
+
+#include <csignal>
+
+#include "runner/protocol.h"
+#include "util/error.h"
+
+namespace kforge {
+
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+// Measuring the device at start (bandwidth, peak) and creating a CUDA context take seconds.
+constexpr auto kStartTimeout = std::chrono::seconds(180);
+}  // namespace
+
+RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, int ordinal)
+    : executable_(std::move(executable)), backend_(backend), ordinal_(ordinal) {
+    std::signal(SIGPIPE, SIG_IGN);  // a dead runner must give EPIPE, not kill us
+}
+
+RunnerClient::~RunnerClient() {
+    if (child_.running()) {
+        child_.writeLine(Json{{"id", 0}, {"cmd", "quit"}}.dump());
+        child_.reap(std::chrono::milliseconds(2000));
+    }
+}
+
+bool RunnerClient::start(std::string& why) {
+    if (auto err = child_.start({executable_.string(), "--backend", std::string(backendName(backend_)), "--device",
+                                 std::to_string(ordinal_)})) {
+        why = "cannot start the runner " + executable_.string() + ": " + *err;
+        return false;
+    }
+    std::string line;
+    const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
+    if (status != ChildProcess::ReadStatus::Line) {
+        const auto exit = child_.kill();
+        why = "the runner did not start (" + exit.describe() + "): " + child_.stderrTail();
+        return false;
+    }
+    Json greeting;
+    try {
+        greeting = Json::parse(line);
+    } catch (const std::exception&) {
+        child_.kill();
+        why = "the runner spoke an unknown protocol: " + line;
+        return false;
+    }
+    if (greeting.value("protocol", -1) != kProtocolVersion) {
+        child_.kill();
+        why = "the runner speaks protocol " + greeting.value("protocol", Json(-1)).dump() + ", this kforge speaks " +
+              std::to_string(kProtocolVersion) + " (rebuild both)";
+        return false;
+    }
+    if (!greeting.value("available", false)) {
+        child_.reap(std::chrono::milliseconds(2000));
+        why = greeting.value("why", "no device");
+        unavailable_ = true;
+        return false;
+    }
+    child_.writeLine(Json{{"id", 0}, {"cmd", "hello"}}.dump());
+    if (child_.readLine(line, Clock::now() + kStartTimeout) != ChildProcess::ReadStatus::Line) {
+        child_.kill();
+        why = "the runner did not answer hello: " + child_.stderrTail();
+        return false;
+    }
+    const Json hello = Json::parse(line, nullptr, false);
+    if (hello.is_discarded() || !hello.value("ok", false)) {
+        child_.kill();
+        why = "the runner's hello failed: " + line;
+        return false;
+    }
+    if (!started_) facts_ = hello.at("facts");  // measured once per device, kept across restarts
+    started_ = true;
+    return true;
+}
+
+bool RunnerClient::available(std::string& why) {
+    if (unavailable_) {
+        why = why_;
+        return false;
+    }
+    if (child_.running()) return true;
+    if (!start(why_)) {
+        why = why_;
+        return false;
+    }
+    return true;
+}
+
+const Json& RunnerClient::facts() {
+    std::string why;
+    if (!started_ && !available(why)) throw Error("no " + std::string(backendName(backend_)) + " device: " + why);
+    return facts_;
+}
+
+RunnerClient::Reply RunnerClient::request(Json command, std::chrono::milliseconds stepTimeout) {
+    Reply reply;
+    if (!child_.running()) {
+        if (started_) ++restarts_;
+        std::string why;
+        if (!start(why)) {
+            reply.kind = Reply::Kind::Failed;
+            reply.message = why;
+            return reply;
+        }
+    }
+    const int64_t id = nextId_++;
+    command["id"] = id;
+    if (!child_.writeLine(command.dump())) {
+        const auto exit = child_.kill();
+        reply.kind = Reply::Kind::Crashed;
+        reply.message = "the runner was gone before the request (" + exit.describe() + ")";
+        return reply;
+    }
+    auto deadline = Clock::now() + stepTimeout;
+    for (;;) {
+        std::string line;
+        const auto status = child_.readLine(line, deadline);
+        if (status == ChildProcess::ReadStatus::Timeout) {
+            child_.kill();
+            reply.kind = Reply::Kind::Timeout;
+            reply.message = "no progress for " + std::to_string(static_cast<double>(stepTimeout.count()) / 1000.0).substr(0, 5) +
+                            " s; the runner was killed";
+            return reply;
+        }
+        if (status == ChildProcess::ReadStatus::Closed) {
+            const auto exit = child_.reap(std::chrono::milliseconds(5000));
+            reply.kind = Reply::Kind::Crashed;
+            reply.message = "the runner died: " + exit.describe();
+            std::string tail = child_.stderrTail();
+            if (!tail.empty()) {
+                if (tail.size() > 600) tail = "..." + tail.substr(tail.size() - 600);
+                while (!tail.empty() && (tail.back() == '\n' || tail.back() == ' ')) tail.pop_back();
+                reply.message += " (stderr: " + tail + ")";
+            }
+            return reply;
+        }
+        const Json msg = Json::parse(line, nullptr, false);
+        if (msg.is_discarded()) continue;  // not ours; the protocol stream only carries JSON
+        if (msg.value("id", int64_t{-1}) != id) continue;
+        if (msg.contains("progress")) {
+            reply.lastProgress = msg.at("progress").get<std::string>();
+            deadline = Clock::now() + stepTimeout;
+            continue;
+        }
+        reply.body = msg;
+        reply.kind = msg.value("ok", false) ? Reply::Kind::Ok : Reply::Kind::Failed;
+        reply.message = msg.value("error", "");
+        if (msg.value("must_restart", false) || msg.value("fault", false)) child_.reap(std::chrono::milliseconds(5000));
+        return reply;
+    }
+}
+
+}  // namespace kforge

@@ -1,0 +1,188 @@
+// The CPU as a device. Buffers are placed so that their end (rounded up to 256
+// bytes) meets a PROT_NONE page: a write past an output's end is either caught
+// by the canary in the rounding slack or faults at once, instead of silently
+// corrupting the runner's heap.
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+#include "runner/device.h"
+#include "runner/parallel.h"
+
+namespace kforge {
+namespace {
+
+size_t pageSize() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
+
+size_t lastLevelCacheBytes() {
+    size_t best = 0;
+    for (int i = 0; i < 8; ++i) {
+        std::ifstream in("/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(i) + "/size");
+        std::string s;
+        if (!(in >> s)) continue;
+        size_t v = std::stoul(s);
+        if (s.back() == 'K') v <<= 10;
+        if (s.back() == 'M') v <<= 20;
+        best = std::max(best, v);
+    }
+    return best ? best : size_t{32} << 20;
+}
+
+std::string cpuModel() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    return "unknown CPU";
+}
+
+using Clock = std::chrono::steady_clock;
+
+// Best of several runs of a multi-threaded memcpy, counting bytes read + written.
+double measureCopyBandwidth(unsigned threads) {
+    const size_t bytes = size_t{256} << 20;
+    std::vector<char> a(bytes, 1), b(bytes, 2);
+    double best = 0;
+    for (int rep = 0; rep < 5; ++rep) {
+        const auto t0 = Clock::now();
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t)
+            pool.emplace_back([&, t] {
+                const size_t chunk = bytes / threads;
+                std::memcpy(b.data() + t * chunk, a.data() + t * chunk, t + 1 == threads ? bytes - t * chunk : chunk);
+            });
+        for (auto& th : pool) th.join();
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        best = std::max(best, 2.0 * static_cast<double>(bytes) / s);
+    }
+    return best;
+}
+
+// Peak single-precision FMA rate, measured with independent accumulators wide
+// enough for the widest vector unit this CPU has.
+typedef float V4 __attribute__((vector_size(16)));
+typedef float V8 __attribute__((vector_size(32)));
+typedef float V16 __attribute__((vector_size(64)));
+
+template <typename V>
+__attribute__((always_inline)) inline double fmaLoop(long iters) {
+    V acc[12];
+#pragma GCC unroll 12
+    for (int i = 0; i < 12; ++i) acc[i] = V{} + static_cast<float>(i) * 1e-3f;
+    const V x = V{} + 0.999999f, y = V{} + 1e-7f;
+    for (long it = 0; it < iters; ++it) {
+#pragma GCC unroll 12  // the accumulators must live in registers
+        for (int i = 0; i < 12; ++i) acc[i] = acc[i] * x + y;
+    }
+    float sink = 0;
+    for (int i = 0; i < 12; ++i) sink += acc[i][0];
+    return static_cast<double>(sink);
+}
+__attribute__((target("avx512f"))) double fma512(long iters) { return fmaLoop<V16>(iters); }
+__attribute__((target("avx2,fma"))) double fma256(long iters) { return fmaLoop<V8>(iters); }
+double fma128(long iters) { return fmaLoop<V4>(iters); }
+
+double measurePeakFlops(unsigned threads) {
+    int width = 4;
+    double (*loop)(long) = fma128;
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) width = 16, loop = fma512;
+    else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) width = 8, loop = fma256;
+    const long iters = 20'000'000;
+    double best = 0;
+    for (int rep = 0; rep < 3; ++rep) {
+        std::vector<std::thread> pool;
+        std::vector<double> sinks(threads);
+        const auto t0 = Clock::now();
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back([&, t] { sinks[t] = loop(iters); });
+        for (auto& th : pool) th.join();
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        best = std::max(best, 2.0 * 12 * width * static_cast<double>(iters) * threads / s);
+    }
+    return best;
+}
+
+class CpuDevice final : public Device {
+public:
+    CpuDevice() {
+        threads_ = std::max(1u, std::thread::hardware_concurrency());
+        llc_ = lastLevelCacheBytes();
+        flush_.assign(std::max<size_t>(2 * llc_, size_t{64} << 20), 0);
+        copyBandwidth_ = measureCopyBandwidth(threads_);
+        peakFlops_ = measurePeakFlops(threads_);
+    }
+    std::string backend() const override { return "cpu"; }
+    nlohmann::json facts() override {
+        return {{"backend", "cpu"},
+                {"name", cpuModel()},
+                {"cores", threads_},
+                {"llc_bytes", llc_},
+                {"memory_bytes", static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(pageSize())},
+                {"copy_bandwidth_gbps", copyBandwidth_ / 1e9},
+                {"peak_tflops", {{"float32", peakFlops_ / 1e12}}},
+                {"peak_source", "measured: FMA loop on every core"},
+                {"bandwidth_source", "measured: multi-threaded memcpy of 256 MiB, bytes read + written"}};
+    }
+    DeviceBuffer allocate(size_t bytes, size_t slack) override {
+        const size_t page = pageSize();
+        const size_t body = (bytes + slack + 255) / 256 * 256;
+        const size_t mapped = (body + page - 1) / page * page + page;  // + guard page
+        void* base = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (base == MAP_FAILED) throw std::runtime_error("cannot allocate " + std::to_string(bytes) + " bytes of host memory");
+        char* guard = static_cast<char*>(base) + mapped - page;
+        ::mprotect(guard, page, PROT_NONE);
+        DeviceBuffer b;
+        b.base = base;
+        b.baseBytes = mapped;
+        b.data = guard - body;  // 256-byte aligned: page-aligned minus a multiple of 256
+        b.bytes = bytes;
+        b.slack = body - bytes;
+        return b;
+    }
+    void release(DeviceBuffer& b) override {
+        if (b.base) ::munmap(b.base, b.baseBytes);
+        b = {};
+    }
+    void upload(const DeviceBuffer& dst, const void* src, size_t bytes) override { std::memcpy(dst.data, src, bytes); }
+    void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) override {
+        std::memcpy(dst, static_cast<const char*>(src.data) + offset, bytes);
+    }
+    void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) override {
+        std::memset(static_cast<char*>(dst.data) + offset, value, bytes);
+    }
+    void* stream() override { return nullptr; }
+    void synchronize() override {}
+    void flushCache() override {
+        // Writing a buffer twice the LLC evicts everything a candidate touched.
+        ++flushValue_;
+        parallelChunks(flush_.size(), [&](size_t, size_t begin, size_t end) {
+            std::memset(flush_.data() + begin, flushValue_, end - begin);
+        });
+        asm volatile("" ::"r"(flush_.data()) : "memory");
+    }
+    double timeOnce(const std::function<int()>& call, int& rc) override {
+        const auto t0 = Clock::now();
+        rc = call();
+        return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    }
+
+private:
+    unsigned threads_ = 1;
+    size_t llc_ = 0;
+    std::vector<char> flush_;
+    unsigned char flushValue_ = 0;
+    double copyBandwidth_ = 0;
+    double peakFlops_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Device> openCpuDevice(std::string&) { return std::make_unique<CpuDevice>(); }
+
+}  // namespace kforge

@@ -1,0 +1,238 @@
+// CUDA through the driver API. The runner retains the device's primary context,
+// which is the one the CUDA runtime inside every candidate (linked with
+// -cudart shared) picks up, so candidate launches and runner copies share one
+// context and one stream.
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "runner/cuda_driver.h"
+#include "runner/device.h"
+
+namespace kforge {
+namespace {
+
+using namespace cuda;
+
+// Dense tensor-core and FMA throughput per SM per clock (flops), by compute
+// capability, from NVIDIA's architecture whitepapers. Used only for the physics
+// floor, so where a figure is uncertain the larger one is taken: an
+// overestimated peak can only make the floor lower, never flag an honest kernel.
+struct PeakPerSm {
+    double fp32;
+    double tf32;
+    double bf16;
+    double fp8;
+};
+
+PeakPerSm peakPerSm(int major, int minor) {
+    if (major == 7) return {128, 1024, 1024, 1024};          // Volta/Turing: fp16 tensor only
+    if (major == 8 && minor == 0) return {128, 1024, 2048, 2048};  // A100
+    if (major == 8) return {256, 512, 1024, 2048};            // GA10x, Ada
+    if (major == 9) return {256, 2048, 4096, 8192};           // Hopper
+    return {256, 4096, 8192, 16384};                          // Blackwell and later: generous
+}
+
+bool isStickyError(CUresult r) {
+    // Errors after which the context is unusable (cudaDeviceReset does not bring it back).
+    return r == 700 || r == 702 || (r >= 709 && r <= 719);
+}
+
+class CudaDevice final : public Device {
+public:
+    explicit CudaDevice(Driver d, CUdevice dev, int ordinal) : d_(d), dev_(dev), ordinal_(ordinal) {
+        check(d_.cuDevicePrimaryCtxRetain(&ctx_, dev_), "cuDevicePrimaryCtxRetain");
+        check(d_.cuCtxSetCurrent(ctx_), "cuCtxSetCurrent");
+        check(d_.cuStreamCreate(&stream_, 1 /* non-blocking */), "cuStreamCreate");
+        check(d_.cuEventCreate(&start_, 0), "cuEventCreate");
+        check(d_.cuEventCreate(&stop_, 0), "cuEventCreate");
+        l2_ = static_cast<size_t>(attribute(kL2CacheSize));
+        flushBytes_ = std::max<size_t>(4 * l2_, size_t{128} << 20);
+        check(d_.cuMemAlloc(&flush_, flushBytes_), "allocating the cache-flush buffer");
+        measureCopyBandwidth();
+    }
+
+    std::string backend() const override { return "cuda"; }
+
+    nlohmann::json facts() override {
+        char name[256] = {};
+        d_.cuDeviceGetName(name, sizeof name, dev_);
+        size_t total = 0;
+        d_.cuDeviceTotalMem(&total, dev_);
+        int driver = 0;
+        d_.cuDriverGetVersion(&driver);
+        const int major = attribute(kComputeCapabilityMajor), minor = attribute(kComputeCapabilityMinor);
+        const int sms = attribute(kMultiprocessorCount);
+        int clockKHz = attribute(kClockRateKHz);
+        std::string clockSource = "device attribute (boost clock)";
+        if (clockKHz <= 0) {
+            clockKHz = 2'100'000;
+            clockSource = "not reported by the driver; 2.1 GHz assumed (an upper bound for current parts)";
+        }
+        const int memClockKHz = attribute(kMemoryClockRateKHz);
+        const int busBits = attribute(kGlobalMemoryBusWidth);
+        const PeakPerSm p = peakPerSm(major, minor);
+        const double perClock = static_cast<double>(sms) * clockKHz * 1e3 / 1e12;  // x flops/SM/clock = TFLOP/s
+        return {{"backend", "cuda"},
+                {"ordinal", ordinal_},
+                {"name", name},
+                {"compute_capability", std::to_string(major) + "." + std::to_string(minor)},
+                {"cc_major", major},
+                {"cc_minor", minor},
+                {"sm_count", sms},
+                {"l2_bytes", l2_},
+                {"memory_bytes", total},
+                {"sm_clock_khz", clockKHz},
+                {"memory_clock_khz", memClockKHz},
+                {"memory_bus_bits", busBits},
+                {"max_shared_per_block_optin", attribute(kMaxSharedMemoryPerBlockOptin)},
+                {"driver_version", driver},
+                {"theoretical_bandwidth_gbps", 2.0 * memClockKHz * 1e3 * busBits / 8 / 1e9},
+                {"copy_bandwidth_gbps", copyBandwidth_ / 1e9},
+                {"bandwidth_source", "measured: device-to-device copy of " + std::to_string(copyBytes_ >> 20) +
+                                         " MiB, best of 10, bytes read + written"},
+                {"peak_tflops",
+                 {{"float32", p.tf32 * perClock},  // fp32 tasks may use 3xTF32 on tensor cores
+                  {"float16", p.bf16 * perClock},
+                  {"bfloat16", p.bf16 * perClock},
+                  {"float8_e4m3fn", p.fp8 * perClock},
+                  {"float8_e5m2", p.fp8 * perClock},
+                  {"fp32_fma", p.fp32 * perClock}}},
+                {"peak_source", "derived: SM count x clock (" + clockSource + ") x dense tensor-core rate per SM"}};
+    }
+
+    DeviceBuffer allocate(size_t bytes, size_t slack) override {
+        DeviceBuffer b;
+        CUdeviceptr p = 0;
+        const size_t total = std::max<size_t>(bytes + slack, 1);
+        const CUresult r = d_.cuMemAlloc(&p, total);
+        if (r != 0) throw std::runtime_error("cannot allocate " + std::to_string(total) + " bytes on the GPU: " + d_.describe(r));
+        b.data = reinterpret_cast<void*>(p);
+        b.base = b.data;
+        b.baseBytes = total;
+        b.bytes = bytes;
+        b.slack = slack;
+        return b;
+    }
+    void release(DeviceBuffer& b) override {
+        if (b.base) d_.cuMemFree(reinterpret_cast<CUdeviceptr>(b.base));
+        b = {};
+    }
+    void upload(const DeviceBuffer& dst, const void* src, size_t bytes) override {
+        check(d_.cuMemcpyHtoD(ptr(dst), src, bytes), "copying inputs to the GPU");
+    }
+    void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) override {
+        check(d_.cuMemcpyDtoH(dst, ptr(src) + offset, bytes), "copying outputs from the GPU");
+    }
+    void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) override {
+        check(d_.cuMemsetD8Async(ptr(dst) + offset, value, bytes, stream_), "cuMemsetD8Async");
+        check(d_.cuStreamSynchronize(stream_), "filling a buffer");
+    }
+    void* stream() override { return stream_; }
+    void synchronize() override {
+        check(d_.cuStreamSynchronize(stream_), "waiting for the candidate");
+        check(d_.cuCtxSynchronize(), "waiting for the device");
+    }
+    void flushCache() override {
+        check(d_.cuMemsetD8Async(flush_, ++flushValue_, flushBytes_, stream_), "flushing L2");
+    }
+    double timeOnce(const std::function<int()>& call, int& rc) override {
+        check(d_.cuEventRecord(start_, stream_), "cuEventRecord");
+        rc = call();
+        check(d_.cuEventRecord(stop_, stream_), "cuEventRecord");
+        check(d_.cuEventSynchronize(stop_), "waiting for the timed run");
+        float ms = 0;
+        check(d_.cuEventElapsedTime(&ms, start_, stop_), "cuEventElapsedTime");
+        return static_cast<double>(ms);
+    }
+    std::string launchError(void* handle) override {
+        using GetLastError = int (*)();
+        using GetErrorString = const char* (*)(int);
+        auto last = reinterpret_cast<GetLastError>(::dlsym(handle, "cudaGetLastError"));
+        auto text = reinterpret_cast<GetErrorString>(::dlsym(handle, "cudaGetErrorString"));
+        if (!last) return {};
+        const int e = last();
+        if (e == 0) return {};
+        return std::string("CUDA runtime error ") + std::to_string(e) + (text ? std::string(": ") + text(e) : "");
+    }
+
+private:
+    static CUdeviceptr ptr(const DeviceBuffer& b) { return reinterpret_cast<CUdeviceptr>(b.data); }
+    int attribute(Attribute a) const {
+        int v = -1;
+        if (d_.cuDeviceGetAttribute(&v, a, dev_) != 0) return -1;
+        return v;
+    }
+    void check(CUresult r, const char* what) const {
+        if (r == 0) return;
+        if (isStickyError(r)) throw DeviceFault(std::string(what) + ": " + d_.describe(r));
+        throw std::runtime_error(std::string(what) + ": " + d_.describe(r));
+    }
+    void measureCopyBandwidth() {
+        size_t freeBytes = 0, totalBytes = 0;
+        d_.cuMemGetInfo(&freeBytes, &totalBytes);
+        copyBytes_ = std::min<size_t>(size_t{1} << 30, freeBytes / 4);
+        CUdeviceptr a = 0, b = 0;
+        check(d_.cuMemAlloc(&a, copyBytes_), "allocating the bandwidth probe");
+        check(d_.cuMemAlloc(&b, copyBytes_), "allocating the bandwidth probe");
+        check(d_.cuMemsetD8(a, 1, copyBytes_), "cuMemsetD8");
+        float best = 1e30f;
+        for (int i = 0; i < 12; ++i) {
+            check(d_.cuEventRecord(start_, stream_), "cuEventRecord");
+            check(d_.cuMemcpyDtoDAsync(b, a, copyBytes_, stream_), "cuMemcpyDtoDAsync");
+            check(d_.cuEventRecord(stop_, stream_), "cuEventRecord");
+            check(d_.cuEventSynchronize(stop_), "cuEventSynchronize");
+            float ms = 0;
+            d_.cuEventElapsedTime(&ms, start_, stop_);
+            if (i >= 2) best = std::min(best, ms);  // the first copies pay for page mapping
+        }
+        d_.cuMemFree(a);
+        d_.cuMemFree(b);
+        copyBandwidth_ = 2.0 * static_cast<double>(copyBytes_) / (static_cast<double>(best) * 1e-3);
+    }
+
+    Driver d_;
+    CUdevice dev_ = 0;
+    int ordinal_ = 0;
+    CUcontext ctx_ = nullptr;
+    CUstream stream_ = nullptr;
+    CUevent start_ = nullptr, stop_ = nullptr;
+    size_t l2_ = 0;
+    CUdeviceptr flush_ = 0;
+    size_t flushBytes_ = 0;
+    unsigned char flushValue_ = 0;
+    size_t copyBytes_ = 0;
+    double copyBandwidth_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Device> openCudaDevice(int ordinal, std::string& why) {
+    Driver d;
+    if (!d.load(why)) return nullptr;
+    CUresult r = d.cuInit(0);
+    if (r != 0) {
+        why = "the CUDA driver did not initialize: " + d.describe(r);
+        return nullptr;
+    }
+    int count = 0;
+    d.cuDeviceGetCount(&count);
+    if (ordinal >= count) {
+        why = count == 0 ? "no CUDA device found" : "no CUDA device " + std::to_string(ordinal) + " (found " + std::to_string(count) + ")";
+        return nullptr;
+    }
+    CUdevice dev = 0;
+    if ((r = d.cuDeviceGet(&dev, ordinal)) != 0) {
+        why = d.describe(r);
+        return nullptr;
+    }
+    try {
+        return std::make_unique<CudaDevice>(d, dev, ordinal);
+    } catch (const std::exception& e) {
+        why = e.what();
+        return nullptr;
+    }
+}
+
+}  // namespace kforge

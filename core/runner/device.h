@@ -1,0 +1,55 @@
+#pragma once
+// What the runner needs from an accelerator: memory, a stream, a timer, a way
+// to flush its last-level cache, and a verdict after each candidate ran.
+// Implementations: the CPU (host memory with guard pages) and CUDA (the driver
+// API, loaded at run time so one binary runs where there is no GPU).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace kforge {
+
+struct DeviceBuffer {
+    void* data = nullptr;  // what the candidate sees
+    size_t bytes = 0;
+    size_t slack = 0;      // canary bytes right after `bytes`
+    void* base = nullptr;  // allocation (implementation-defined)
+    size_t baseBytes = 0;
+};
+
+// The device context is unusable (a sticky CUDA error): the runner answers and exits.
+class DeviceFault : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Device {
+public:
+    virtual ~Device() = default;
+    virtual std::string backend() const = 0;
+    // Facts, including figures measured once at start (copy bandwidth, peak rates).
+    virtual nlohmann::json facts() = 0;
+    virtual DeviceBuffer allocate(size_t bytes, size_t slack) = 0;
+    virtual void release(DeviceBuffer& buffer) = 0;
+    virtual void upload(const DeviceBuffer& dst, const void* src, size_t bytes) = 0;
+    virtual void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) = 0;
+    virtual void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) = 0;
+    virtual void* stream() = 0;  // passed to candidates; NULL on the CPU
+    // Waits for queued work; throws DeviceFault when the context died.
+    virtual void synchronize() = 0;
+    // Evicts the last-level cache, outside any timed region.
+    virtual void flushCache() = 0;
+    // Runs `call` once and returns its duration in milliseconds (device events on GPUs).
+    virtual double timeOnce(const std::function<int()>& call, int& rc) = 0;
+    // An error the candidate's launches left in the CUDA/HIP runtime it linked, if any.
+    virtual std::string launchError(void* libraryHandle) { (void)libraryHandle; return {}; }
+};
+
+// nullptr with `why` set when the backend has no usable device here.
+std::unique_ptr<Device> openCpuDevice(std::string& why);
+std::unique_ptr<Device> openCudaDevice(int ordinal, std::string& why);
+
+}  // namespace kforge

@@ -1,0 +1,112 @@
+#pragma once
+// The runner protocol: JSON lines over the runner's stdin/stdout.
+//
+//   core -> runner  {"id": N, "cmd": "hello" | "evaluate" | "quit", ...}
+//   runner -> core  {"id": N, "progress": "what it is doing"}      (any number; a heartbeat)
+//                   {"id": N, "ok": true, ...result...}            (exactly one, last)
+//                   {"id": N, "ok": false, "error": "message"}
+//
+// The first line the runner writes, unasked, is {"protocol": kProtocolVersion,
+// "abi": KF_ABI_VERSION}; the core refuses a runner of another version.
+// Everything here is plain data shared by both ends.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "task/dtype.h"
+#include "task/task.h"
+
+namespace kforge {
+
+inline constexpr int kProtocolVersion = 1;
+
+enum class Status {
+    Passed,
+    IncorrectShape,
+    IncorrectNumerical,
+    IncorrectDtype,
+    RuntimeError,
+    CompileError,
+    Timeout,
+    Fault,
+    Nondeterministic,
+    IncompleteWrite,
+    SuspiciousSpeed,
+    InvalidConfig,
+    NotRun,
+};
+std::string_view statusName(Status s);
+std::optional<Status> parseStatus(std::string_view name);
+
+struct TensorSpec {
+    std::string name;
+    DType dtype = DType::Float32;
+    Distribution distribution;  // inputs
+    Tolerance tolerance;        // outputs
+};
+
+struct WorkloadSpec {
+    std::string uuid;
+    std::vector<int64_t> axisValues;  // in the order of EvaluateSpec::axisNames
+    std::vector<std::vector<int64_t>> inputShapes;
+    std::vector<std::vector<int64_t>> outputShapes;
+    std::vector<std::optional<double>> scalars;  // per input: a fixed value instead of random data
+};
+
+struct TimingSpec {
+    double warmupMs = 20;
+    double budgetMs = 200;  // per workload, after warm-up
+    int minReps = 10;
+    int maxReps = 2000;
+};
+
+struct EvaluateSpec {
+    std::string library;    // candidate shared object
+    std::string reference;  // reference shared object
+    std::string role = "candidate";
+    std::vector<std::string> axisNames;
+    std::vector<TensorSpec> inputs;
+    std::vector<TensorSpec> outputs;
+    bool bitwiseDeterministic = false;
+    std::vector<WorkloadSpec> workloads;
+    std::vector<uint64_t> seeds;
+    bool time = true;
+    TimingSpec timing;
+};
+
+struct VerifyStats {
+    uint64_t checked = 0;
+    uint64_t mismatches = 0;
+    double maxAbsError = 0;
+    double maxRelError = 0;
+    int64_t firstBadIndex = -1;
+    std::string firstBadOutput;
+    uint64_t firstBadSeed = 0;
+    double expected = 0;
+    double actual = 0;
+};
+
+struct WorkloadOutcome {
+    std::string uuid;
+    Status status = Status::NotRun;
+    std::string message;
+    VerifyStats verify;
+    std::vector<double> samplesMs;
+};
+
+struct EvaluateResult {
+    Status status = Status::NotRun;
+    std::string message;
+    std::vector<WorkloadOutcome> workloads;
+    bool runnerMustRestart = false;  // the device context is gone; the runner exits after answering
+};
+
+nlohmann::json toJson(const EvaluateSpec& s);
+EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j);
+nlohmann::json toJson(const EvaluateResult& r);
+EvaluateResult evaluateResultFromJson(const nlohmann::json& j);
+nlohmann::json toJson(const VerifyStats& v);
+
+}  // namespace kforge

@@ -1,0 +1,358 @@
+#include "runner/runner_service.h"
+
+#include <dlfcn.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+#include "runner/inputs.h"
+#include "runner/verify.h"
+
+extern "C" {
+#include "kf_abi.h"
+}
+
+namespace kforge {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+// Canary bytes after every output: a write just past the end shows up here.
+constexpr size_t kCanaryBytes = 4096;
+constexpr uint8_t kCanary = 0x5A;
+using KfRun = int (*)(const kf_call*);
+
+uint64_t elementCount(const std::vector<int64_t>& shape) {
+    uint64_t n = 1;
+    for (int64_t d : shape) n *= static_cast<uint64_t>(d);
+    return n;
+}
+
+kf_tensor makeTensor(void* data, DType type, const std::vector<int64_t>& shape) {
+    kf_tensor t{};
+    t.data = data;
+    t.dtype = static_cast<int32_t>(type);
+    t.ndim = static_cast<int32_t>(shape.size());
+    int64_t stride = 1;
+    for (size_t i = shape.size(); i-- > 0;) {
+        t.shape[i] = shape[i];
+        t.strides[i] = stride;
+        stride *= shape[i];
+    }
+    return t;
+}
+
+std::string describeComparison(const char* what, const std::string& output, const Comparison& c, uint64_t seed) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%s: output '%s', seed %llu: %llu of %llu elements; first at index %lld (expected %.9g, got %.9g)",
+                  what, output.c_str(), static_cast<unsigned long long>(seed), static_cast<unsigned long long>(c.mismatches),
+                  static_cast<unsigned long long>(c.checked), static_cast<long long>(c.firstBad), c.expected, c.actual);
+    return buf;
+}
+
+}  // namespace
+
+struct RunnerService::Library {
+    void* handle = nullptr;
+    KfRun run = nullptr;
+    ~Library() {
+        if (handle) ::dlclose(handle);
+    }
+};
+
+// Device buffers for one workload, with the kf_call that describes them.
+struct RunnerService::Buffers {
+    Device& device;
+    std::vector<DeviceBuffer> inputs, outputs;
+    std::vector<kf_tensor> inputTensors, outputTensors;
+    std::vector<const char*> axisNames;
+    std::vector<int64_t> axisValues;
+    char error[1024] = {};
+    kf_call call{};
+
+    Buffers(Device& d, const EvaluateSpec& spec, const WorkloadSpec& w) : device(d) {
+        try {
+            for (size_t i = 0; i < spec.inputs.size(); ++i) {
+                const size_t bytes = elementCount(w.inputShapes[i]) * dtypeInfo(spec.inputs[i].dtype).bytes;
+                inputs.push_back(device.allocate(bytes, 0));
+                inputTensors.push_back(makeTensor(inputs.back().data, spec.inputs[i].dtype, w.inputShapes[i]));
+            }
+            for (size_t i = 0; i < spec.outputs.size(); ++i) {
+                const size_t bytes = elementCount(w.outputShapes[i]) * dtypeInfo(spec.outputs[i].dtype).bytes;
+                outputs.push_back(device.allocate(bytes, kCanaryBytes));
+                outputTensors.push_back(makeTensor(outputs.back().data, spec.outputs[i].dtype, w.outputShapes[i]));
+            }
+        } catch (...) {
+            releaseAll();
+            throw;
+        }
+        for (const auto& n : spec.axisNames) axisNames.push_back(n.c_str());
+        axisValues = w.axisValues;
+        call.abi_version = KF_ABI_VERSION;
+        call.num_inputs = static_cast<int32_t>(inputTensors.size());
+        call.num_outputs = static_cast<int32_t>(outputTensors.size());
+        call.num_axes = static_cast<int32_t>(axisNames.size());
+        call.inputs = inputTensors.data();
+        call.outputs = outputTensors.data();
+        call.axis_names = axisNames.data();
+        call.axis_values = axisValues.data();
+        call.stream = device.stream();
+        call.error = error;
+        call.error_capacity = sizeof error;
+    }
+    ~Buffers() { releaseAll(); }
+    void releaseAll() {
+        for (auto& b : inputs) device.release(b);
+        for (auto& b : outputs) device.release(b);
+    }
+    void upload(const std::vector<std::vector<uint8_t>>& host) {
+        for (size_t i = 0; i < inputs.size(); ++i) device.upload(inputs[i], host[i].data(), host[i].size());
+    }
+    void poison(uint8_t value) {
+        for (auto& b : outputs) {
+            device.fill(b, value, 0, b.bytes);
+            device.fill(b, kCanary, b.bytes, b.slack);
+        }
+    }
+    OutputSet download() {
+        OutputSet out(outputs.size());
+        for (size_t i = 0; i < outputs.size(); ++i) {
+            out[i].resize(outputs[i].bytes);
+            device.download(out[i].data(), outputs[i], 0, outputs[i].bytes);
+        }
+        return out;
+    }
+    // Index of the first output whose canary was overwritten (with the damaged byte count), or -1.
+    int damagedCanary(size_t& damaged) {
+        std::vector<uint8_t> slack;
+        for (size_t i = 0; i < outputs.size(); ++i) {
+            slack.resize(outputs[i].slack);
+            device.download(slack.data(), outputs[i], outputs[i].bytes, outputs[i].slack);
+            damaged = 0;
+            for (uint8_t byte : slack) damaged += byte != kCanary;
+            if (damaged) return static_cast<int>(i);
+        }
+        return -1;
+    }
+};
+
+RunnerService::RunnerService(std::unique_ptr<Device> device, Progress progress)
+    : device_(std::move(device)), progress_(std::move(progress)) {
+    facts_ = device_->facts();
+}
+
+RunnerService::~RunnerService() {
+    referenceCache_.clear();
+    libraries_.clear();
+}
+
+nlohmann::json RunnerService::hello() { return facts_; }
+
+std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& path, std::string& error) {
+    if (auto it = libraries_.find(path); it != libraries_.end()) return it->second;
+    auto lib = std::make_shared<Library>();
+    lib->handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!lib->handle) {
+        const char* e = ::dlerror();
+        error = std::string("cannot load the compiled candidate: ") + (e ? e : "unknown error");
+        return nullptr;
+    }
+    lib->run = reinterpret_cast<KfRun>(::dlsym(lib->handle, "kf_run"));
+    if (!lib->run) {
+        error = "the candidate does not export kf_run (declare it with KF_EXPORT, see kf_abi.h)";
+        return nullptr;
+    }
+    libraries_[path] = lib;
+    return lib;
+}
+
+bool RunnerService::runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w,
+                            uint8_t poison, WorkloadOutcome& outcome, const std::string& what) {
+    (void)spec;
+    buffers.poison(poison);
+    buffers.error[0] = '\0';
+    progress_(w.uuid + ": " + what);
+    const int rc = lib.run(&buffers.call);
+    device_->synchronize();  // throws DeviceFault on a sticky error
+    const std::string launch = device_->launchError(lib.handle);
+    if (rc != 0 || !launch.empty()) {
+        outcome.status = Status::RuntimeError;
+        outcome.message = what + ": " + (rc != 0 ? "kf_run returned " + std::to_string(rc) : std::string("launch failed"));
+        if (buffers.error[0]) outcome.message += ": " + std::string(buffers.error);
+        if (!launch.empty()) outcome.message += ": " + launch;
+        return false;
+    }
+    size_t byte = 0;
+    if (const int o = buffers.damagedCanary(byte); o >= 0) {
+        outcome.status = Status::Fault;
+        outcome.message = what + ": out-of-bounds write: " + std::to_string(byte) + " of the " +
+                          std::to_string(kCanaryBytes) + " bytes right after output '" +
+                          spec.outputs[static_cast<size_t>(o)].name + "' were overwritten";
+        return false;
+    }
+    return true;
+}
+
+const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w,
+                                                               uint64_t seed, Library& ref, Buffers& buffers,
+                                                               const std::vector<std::vector<uint8_t>>& inputs) {
+    const auto key = std::make_tuple(spec.reference, w.uuid, seed);
+    if (auto it = referenceCache_.find(key); it != referenceCache_.end()) return it->second;
+    buffers.upload(inputs);
+    WorkloadOutcome o;
+    if (!runOnce(ref, buffers, spec, w, kPoisonA, o, "reference, seed " + std::to_string(seed)))
+        throw std::runtime_error("the task's reference failed: " + o.message);
+    return referenceCache_[key] = buffers.download();
+}
+
+EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
+    EvaluateResult result;
+    std::string error;
+    auto candidate = load(spec.library, error);
+    if (!candidate) {
+        result.status = Status::RuntimeError;
+        result.message = error;
+        return result;
+    }
+    auto reference = load(spec.reference, error);
+    if (!reference) throw std::runtime_error("reference: " + error);
+
+    try {
+        for (const auto& w : spec.workloads) {
+            WorkloadOutcome outcome;
+            outcome.uuid = w.uuid;
+            outcome.status = Status::Passed;
+            Buffers buffers(*device_, spec, w);
+            std::vector<std::vector<uint8_t>> inputs(spec.inputs.size());
+            auto makeInputs = [&](uint64_t seed) {
+                for (size_t i = 0; i < spec.inputs.size(); ++i) {
+                    const uint64_t n = elementCount(w.inputShapes[i]);
+                    if (w.scalars[i]) fillScalar(spec.inputs[i], *w.scalars[i], n, inputs[i]);
+                    else generateInput(spec.inputs[i], seed, static_cast<uint32_t>(i), n, inputs[i]);
+                }
+            };
+
+            // Verification: every seed, two runs each with different poison.
+            for (uint64_t seed : spec.seeds) {
+                if (outcome.status != Status::Passed) break;
+                progress_(w.uuid + ": inputs for seed " + std::to_string(seed));
+                makeInputs(seed);
+                const OutputSet& expected = referenceOutputs(spec, w, seed, *reference, buffers, inputs);
+                const std::string label = spec.role + ", seed " + std::to_string(seed);
+                buffers.upload(inputs);
+                if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, label + ", run 1")) break;
+                const OutputSet run1 = buffers.download();
+                buffers.upload(inputs);
+                if (!runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, label + ", run 2")) break;
+                const OutputSet run2 = buffers.download();
+                progress_(w.uuid + ": checking seed " + std::to_string(seed));
+                for (size_t o = 0; o < spec.outputs.size() && outcome.status == Status::Passed; ++o) {
+                    const auto& out = spec.outputs[o];
+                    const Comparison unwritten = findUnwritten(out.dtype, run1[o], run2[o]);
+                    if (unwritten.mismatches) {
+                        outcome.status = Status::IncompleteWrite;
+                        outcome.message = describeComparison("elements never written", out.name, unwritten, seed);
+                        outcome.verify.firstBadIndex = unwritten.firstBad;
+                        outcome.verify.firstBadOutput = out.name;
+                        outcome.verify.firstBadSeed = seed;
+                        outcome.verify.mismatches = unwritten.mismatches;
+                        break;
+                    }
+                    const Tolerance sameRun = spec.bitwiseDeterministic ? Tolerance{0, 0} : out.tolerance;
+                    const Comparison repeat = compareToReference(out.dtype, run2[o], run1[o], sameRun);
+                    if (repeat.mismatches) {
+                        outcome.status = Status::Nondeterministic;
+                        outcome.message = describeComparison("two runs on the same inputs differ", out.name, repeat, seed);
+                        outcome.verify.firstBadIndex = repeat.firstBad;
+                        outcome.verify.firstBadOutput = out.name;
+                        outcome.verify.firstBadSeed = seed;
+                        outcome.verify.mismatches = repeat.mismatches;
+                        break;
+                    }
+                    const Comparison c = compareToReference(out.dtype, run1[o], expected[o], out.tolerance);
+                    auto& v = outcome.verify;
+                    v.checked += c.checked;
+                    v.maxAbsError = std::fmax(v.maxAbsError, c.maxAbs);
+                    v.maxRelError = std::fmax(v.maxRelError, c.maxRel);
+                    if (c.mismatches) {
+                        outcome.status = Status::IncorrectNumerical;
+                        char tol[96];
+                        std::snprintf(tol, sizeof tol, " (atol %g, rtol %g)", out.tolerance.atol, out.tolerance.rtol);
+                        outcome.message = describeComparison("mismatches", out.name, c, seed) + tol;
+                        v.mismatches = c.mismatches;
+                        v.firstBadIndex = c.firstBad;
+                        v.firstBadOutput = out.name;
+                        v.firstBadSeed = seed;
+                        v.expected = c.expected;
+                        v.actual = c.actual;
+                    }
+                }
+            }
+
+            // Timing on the first seed's inputs, cache flushed before every repetition.
+            if (outcome.status == Status::Passed && spec.time && !spec.seeds.empty()) {
+                progress_(w.uuid + ": timing");
+                makeInputs(spec.seeds.front());
+                buffers.upload(inputs);
+                buffers.poison(kPoisonA);
+                auto call = [&] { return candidate->run(&buffers.call); };
+                int rc = 0;
+                const auto warmEnd = Clock::now() + std::chrono::duration<double, std::milli>(spec.timing.warmupMs);
+                int warm = 0;
+                while (rc == 0 && (warm < 3 || Clock::now() < warmEnd)) {
+                    device_->timeOnce(call, rc);
+                    ++warm;
+                }
+                const auto budgetEnd = Clock::now() + std::chrono::duration<double, std::milli>(spec.timing.budgetMs);
+                while (rc == 0 && (static_cast<int>(outcome.samplesMs.size()) < spec.timing.minReps ||
+                                   (Clock::now() < budgetEnd && static_cast<int>(outcome.samplesMs.size()) < spec.timing.maxReps))) {
+                    device_->flushCache();
+                    outcome.samplesMs.push_back(device_->timeOnce(call, rc));
+                }
+                device_->synchronize();
+                if (rc != 0) {
+                    outcome.status = Status::RuntimeError;
+                    outcome.message = "timing: kf_run returned " + std::to_string(rc);
+                    outcome.samplesMs.clear();
+                } else {
+                    // The timed runs must have computed the same result: a candidate that
+                    // skips work once its output looks done is caught here or by the floor.
+                    const OutputSet& expected = referenceOutputs(spec, w, spec.seeds.front(), *reference, buffers, inputs);
+                    const OutputSet timed = buffers.download();
+                    for (size_t o = 0; o < spec.outputs.size(); ++o) {
+                        const Comparison c = compareToReference(spec.outputs[o].dtype, timed[o], expected[o], spec.outputs[o].tolerance);
+                        if (c.mismatches) {
+                            outcome.status = Status::IncorrectNumerical;
+                            outcome.message = describeComparison("after the timed runs, mismatches", spec.outputs[o].name, c,
+                                                                 spec.seeds.front());
+                            break;
+                        }
+                    }
+                }
+            }
+            const bool failed = outcome.status != Status::Passed;
+            result.workloads.push_back(std::move(outcome));
+            if (failed) break;  // the verdict is known; later workloads would only cost time
+        }
+    } catch (const DeviceFault& fault) {
+        // The context is dead: report which workload was running, then the runner exits.
+        WorkloadOutcome o;
+        o.uuid = spec.workloads.size() > result.workloads.size() ? spec.workloads[result.workloads.size()].uuid : "";
+        o.status = Status::Fault;
+        o.message = fault.what();
+        result.workloads.push_back(o);
+        result.runnerMustRestart = true;
+    }
+
+    result.status = Status::Passed;
+    for (const auto& w : result.workloads)
+        if (w.status != Status::Passed) {
+            result.status = w.status;
+            result.message = w.uuid + ": " + w.message;
+            break;
+        }
+    return result;
+}
+
+}  // namespace kforge

@@ -1,0 +1,45 @@
+#pragma once
+// The runner's side of the protocol: owns the device, loads candidates,
+// verifies them against the reference and times them.
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "runner/device.h"
+#include "runner/protocol.h"
+
+namespace kforge {
+
+class RunnerService {
+public:
+    using Progress = std::function<void(const std::string&)>;
+    RunnerService(std::unique_ptr<Device> device, Progress progress);
+    ~RunnerService();
+
+    nlohmann::json hello();
+    EvaluateResult evaluate(const EvaluateSpec& spec);
+
+private:
+    struct Library;
+    struct Buffers;
+    using OutputSet = std::vector<std::vector<uint8_t>>;
+
+    std::shared_ptr<Library> load(const std::string& path, std::string& error);
+    const OutputSet& referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, Library& ref,
+                                      Buffers& buffers, const std::vector<std::vector<uint8_t>>& inputs);
+    // Runs a library once on the current buffers; returns false with `outcome` set on failure.
+    bool runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
+                 WorkloadOutcome& outcome, const std::string& what);
+
+    std::unique_ptr<Device> device_;
+    Progress progress_;
+    nlohmann::json facts_;
+    std::map<std::string, std::shared_ptr<Library>> libraries_;
+    std::map<std::tuple<std::string, std::string, uint64_t>, OutputSet> referenceCache_;
+};
+
+}  // namespace kforge

@@ -1,0 +1,100 @@
+#include "runner/verify.h"
+
+#include <cmath>
+#include <cstring>
+#include <mutex>
+
+#include "runner/parallel.h"
+
+namespace kforge {
+namespace {
+
+void merge(Comparison& total, const Comparison& part) {
+    total.checked += part.checked;
+    total.mismatches += part.mismatches;
+    total.maxAbs = std::fmax(total.maxAbs, part.maxAbs);
+    total.maxRel = std::fmax(total.maxRel, part.maxRel);
+    if (part.firstBad >= 0 && (total.firstBad < 0 || part.firstBad < total.firstBad)) {
+        total.firstBad = part.firstBad;
+        total.expected = part.expected;
+        total.actual = part.actual;
+    }
+}
+
+bool allBytes(const uint8_t* p, size_t n, uint8_t v) {
+    for (size_t i = 0; i < n; ++i)
+        if (p[i] != v) return false;
+    return true;
+}
+
+template <typename Check>  // check(i, Comparison&) examines element i
+Comparison scan(size_t elements, Check check) {
+    std::vector<Comparison> parts(parallelChunkCount(elements));
+    parallelChunks(elements, [&](size_t c, size_t begin, size_t end) {
+        Comparison& p = parts[c];
+        for (size_t i = begin; i < end; ++i) check(i, p);
+    });
+    Comparison total;
+    for (const auto& p : parts) merge(total, p);
+    return total;
+}
+
+}  // namespace
+
+Comparison compareToReference(DType type, const std::vector<uint8_t>& actual, const std::vector<uint8_t>& expected,
+                              Tolerance tol) {
+    const size_t width = dtypeInfo(type).bytes;
+    const size_t n = expected.size() / width;
+    return scan(n, [&](size_t i, Comparison& p) {
+        const double a = type == DType::Float32 ? static_cast<double>(*reinterpret_cast<const float*>(&actual[i * 4]))
+                                                : decodeElement(type, &actual[i * width]);
+        const double e = type == DType::Float32 ? static_cast<double>(*reinterpret_cast<const float*>(&expected[i * 4]))
+                                                : decodeElement(type, &expected[i * width]);
+        ++p.checked;
+        bool bad;
+        double diff = 0;
+        if (std::isnan(e) || std::isnan(a)) {
+            bad = std::isnan(e) != std::isnan(a);
+            diff = bad ? INFINITY : 0;
+        } else if (std::isinf(e) || std::isinf(a)) {
+            bad = a != e;
+            diff = bad ? INFINITY : 0;
+        } else {
+            diff = std::fabs(a - e);
+            bad = diff > tol.atol + tol.rtol * std::fabs(e);
+            p.maxAbs = std::fmax(p.maxAbs, diff);
+            if (e != 0) p.maxRel = std::fmax(p.maxRel, diff / std::fabs(e));
+        }
+        if (bad) {
+            if (p.firstBad < 0) {
+                p.firstBad = static_cast<int64_t>(i);
+                p.expected = e;
+                p.actual = a;
+            }
+            ++p.mismatches;
+            if (std::isinf(diff)) p.maxAbs = INFINITY;
+        }
+    });
+}
+
+Comparison findUnwritten(DType type, const std::vector<uint8_t>& run1, const std::vector<uint8_t>& run2) {
+    const size_t width = dtypeInfo(type).bytes;
+    const size_t n = run1.size() / width;
+    return scan(n, [&](size_t i, Comparison& p) {
+        const uint8_t* a = &run1[i * width];
+        const uint8_t* b = &run2[i * width];
+        ++p.checked;
+        const bool same = std::memcmp(a, b, width) == 0;
+        const bool unwritten = !same && (allBytes(a, width, kPoisonA) || allBytes(b, width, kPoisonB));
+        if (unwritten) {
+            if (p.firstBad < 0) {
+                p.firstBad = static_cast<int64_t>(i);
+                p.expected = decodeElement(type, b);
+                p.actual = decodeElement(type, a);
+            }
+            ++p.mismatches;
+        }
+    });
+}
+
+}  // namespace kforge

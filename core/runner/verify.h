@@ -1,0 +1,31 @@
+#pragma once
+// Output checks on host copies: against the reference (tolerance by dtype, NaN
+// and Inf positions must match), between two runs (determinism), and against
+// the poison patterns written before each run (unwritten elements).
+#include <cstdint>
+#include <vector>
+
+#include "runner/protocol.h"
+
+namespace kforge {
+
+inline constexpr uint8_t kPoisonA = 0xFF;  // NaN for every float type, -1 for integers
+inline constexpr uint8_t kPoisonB = 0x7F;  // a different pattern, so "unwritten" is unambiguous
+
+struct Comparison {
+    uint64_t checked = 0;
+    uint64_t mismatches = 0;
+    double maxAbs = 0;
+    double maxRel = 0;
+    int64_t firstBad = -1;
+    double expected = 0;
+    double actual = 0;
+};
+
+// |actual - expected| <= atol + rtol * |expected|, NaN matches NaN, Inf matches the same Inf.
+Comparison compareToReference(DType type, const std::vector<uint8_t>& actual, const std::vector<uint8_t>& expected,
+                              Tolerance tol);
+// Elements that still hold the poison of their run although the other run wrote something else.
+Comparison findUnwritten(DType type, const std::vector<uint8_t>& run1, const std::vector<uint8_t>& run2);
+
+}  // namespace kforge

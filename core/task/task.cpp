@@ -1,0 +1,485 @@
+#include "task/task.h"
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "util/error.h"
+
+namespace kforge {
+
+using Json = nlohmann::ordered_json;  // definition order of inputs and outputs matters
+
+std::string_view backendName(Backend b) {
+    switch (b) {
+        case Backend::Cpu: return "cpu";
+        case Backend::Cuda: return "cuda";
+        case Backend::Hip: return "hip";
+    }
+    return "?";
+}
+
+std::optional<Backend> parseBackend(std::string_view name) {
+    if (name == "cpu") return Backend::Cpu;
+    if (name == "cuda") return Backend::Cuda;
+    if (name == "hip") return Backend::Hip;
+    return std::nullopt;
+}
+
+bool Workload::runsOn(Backend b) const {
+    if (backends.empty()) return true;
+    for (Backend x : backends)
+        if (x == b) return true;
+    return false;
+}
+
+namespace {
+
+// Largest tensor we accept: far beyond any device, far below int64 overflow.
+constexpr uint64_t kMaxTensorBytes = uint64_t{1} << 50;
+
+std::string readFile(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw Error(p.string() + ": cannot be read");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// "line L, column C" for a byte offset, since nlohmann reports bytes.
+std::string locate(const std::string& text, size_t offset) {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Reports problems as "<file>: <field>: <what>".
+class Checker {
+public:
+    explicit Checker(std::string file) : file_(std::move(file)) {}
+    [[noreturn]] void fail(const std::string& field, const std::string& what) const {
+        throw Error(file_ + ": " + field + ": " + what);
+    }
+    const Json& require(const Json& obj, const std::string& key, const std::string& field, Json::value_t type) const {
+        const auto it = obj.find(key);
+        if (it == obj.end()) fail(field + key, "missing (required)");
+        expectType(*it, field + key, type);
+        return *it;
+    }
+    void expectType(const Json& v, const std::string& field, Json::value_t type) const {
+        const bool numberOk = type == Json::value_t::number_float && v.is_number();
+        const bool intOk = type == Json::value_t::number_integer && v.is_number_integer();
+        if (v.type() != type && !numberOk && !intOk) fail(field, "must be " + typeName(type) + ", not " + v.type_name());
+    }
+    std::string optString(const Json& obj, const std::string& key, const std::string& field) const {
+        const auto it = obj.find(key);
+        if (it == obj.end()) return {};
+        expectType(*it, field + key, Json::value_t::string);
+        return it->get<std::string>();
+    }
+    const std::string& file() const { return file_; }
+
+private:
+    static std::string typeName(Json::value_t t) {
+        switch (t) {
+            case Json::value_t::object: return "an object";
+            case Json::value_t::array: return "an array";
+            case Json::value_t::string: return "a string";
+            case Json::value_t::number_integer: return "an integer";
+            case Json::value_t::number_float: return "a number";
+            case Json::value_t::boolean: return "true or false";
+            default: return "something else";
+        }
+    }
+    std::string file_;
+};
+
+Json parseJson(const std::string& text, const std::string& where) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        std::string what = e.what();
+        const auto colon = what.rfind(": ");
+        if (colon != std::string::npos) what = what.substr(colon + 2);
+        throw Error(where + ": invalid JSON at " + locate(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + what);
+    }
+}
+
+Expr parseExpr(const Checker& c, const std::string& field, const std::string& text,
+               const std::set<std::string>& axisNames) {
+    Expr e;
+    try {
+        e = Expr::parse(text);
+    } catch (const Error& err) {
+        c.fail(field, "cannot parse '" + text + "': " + err.what());
+    }
+    for (const auto& n : e.names())
+        if (!axisNames.count(n)) c.fail(field, "'" + text + "' uses '" + n + "', which is not a declared axis");
+    return e;
+}
+
+Distribution parseDistribution(const Checker& c, const Json& j, const std::string& field) {
+    c.expectType(j, field, Json::value_t::object);
+    Distribution d;
+    const std::string kind = c.optString(j, "distribution", field + ".");
+    auto number = [&](const char* key, double fallback) {
+        const auto it = j.find(key);
+        if (it == j.end()) return fallback;
+        c.expectType(*it, field + "." + key, Json::value_t::number_float);
+        return it->get<double>();
+    };
+    if (kind.empty() || kind == "uniform") {
+        d.kind = Distribution::Kind::Uniform;
+        d.a = number("low", -1);
+        d.b = number("high", 1);
+        if (!(d.a < d.b)) c.fail(field, "low must be below high");
+    } else if (kind == "normal") {
+        d.kind = Distribution::Kind::Normal;
+        d.a = number("mean", 0);
+        d.b = number("std", 1);
+        if (!(d.b > 0)) c.fail(field + ".std", "must be positive");
+    } else {
+        c.fail(field + ".distribution", "unknown distribution '" + kind + "' (uniform or normal)");
+    }
+    return d;
+}
+
+std::vector<TensorDef> parseTensors(const Checker& c, const Json& def, const std::string& key,
+                                    const std::set<std::string>& axisNames) {
+    const Json& obj = c.require(def, key, "", Json::value_t::object);
+    std::vector<TensorDef> out;
+    for (const auto& [name, spec] : obj.items()) {
+        const std::string field = key + "." + name;
+        c.expectType(spec, field, Json::value_t::object);
+        TensorDef t;
+        t.name = name;
+        const Json& shape = c.require(spec, "shape", field + ".", Json::value_t::array);
+        for (size_t i = 0; i < shape.size(); ++i) {
+            const std::string f = field + ".shape[" + std::to_string(i) + "]";
+            c.expectType(shape[i], f, Json::value_t::string);
+            const auto axis = shape[i].get<std::string>();
+            if (!axisNames.count(axis)) c.fail(f, "axis '" + axis + "' is not declared in axes");
+            t.shape.push_back(axis);
+        }
+        if (t.shape.size() > 8) c.fail(field + ".shape", "more than 8 dimensions");
+        const std::string dtype = c.require(spec, "dtype", field + ".", Json::value_t::string).get<std::string>();
+        const auto d = parseDType(dtype);
+        if (!d) c.fail(field + ".dtype", "unknown dtype '" + dtype + "' (known: " + std::string(dtypeNames()) + ")");
+        t.dtype = *d;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field, const std::filesystem::path& dir) {
+    c.expectType(j, field, Json::value_t::object);
+    NativeImpl impl;
+    auto path = [&](const char* key, bool required) -> std::filesystem::path {
+        const std::string rel = required ? c.require(j, key, field + ".", Json::value_t::string).get<std::string>()
+                                         : c.optString(j, key, field + ".");
+        if (rel.empty()) return {};
+        const auto p = std::filesystem::weakly_canonical(dir / rel);
+        if (!std::filesystem::is_regular_file(p))
+            c.fail(field + "." + key, "file '" + rel + "' not found (looked for " + p.string() + ")");
+        return p;
+    };
+    impl.reference = path("reference", true);
+    impl.baseline = path("baseline", false);
+    impl.templ = path("template", false);
+    if (const auto it = j.find("libraries"); it != j.end()) {
+        c.expectType(*it, field + ".libraries", Json::value_t::array);
+        for (size_t i = 0; i < it->size(); ++i) {
+            const auto& lib = (*it)[i];
+            c.expectType(lib, field + ".libraries[" + std::to_string(i) + "]", Json::value_t::string);
+            const auto name = lib.get<std::string>();
+            if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_+-.") != std::string::npos)
+                c.fail(field + ".libraries[" + std::to_string(i) + "]", "'" + name + "' is not a library name");
+            impl.libraries.push_back(name);
+        }
+    }
+    return impl;
+}
+
+uint64_t checkedProduct(const std::vector<int64_t>& dims, bool& overflow) {
+    uint64_t n = 1;
+    overflow = false;
+    for (int64_t d : dims) {
+        if (__builtin_mul_overflow(n, static_cast<uint64_t>(d), &n)) overflow = true;
+    }
+    return n;
+}
+
+void parseWorkloads(Task& task) {
+    const std::string file = task.workloadsFile.string();
+    if (!std::filesystem::is_regular_file(task.workloadsFile))
+        throw Error(file + ": not found (every task needs a workloads file beside its definition)");
+    std::istringstream lines(readFile(task.workloadsFile));
+    std::set<std::string> seen;
+    std::string text;
+    int lineNo = 0;
+    while (std::getline(lines, text)) {
+        ++lineNo;
+        if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const std::string where = file + ":" + std::to_string(lineNo);
+        const Json j = parseJson(text, where);
+        const Checker c(where);
+        c.expectType(j, "workload", Json::value_t::object);
+        Workload w;
+        w.line = lineNo;
+        w.uuid = c.require(j, "uuid", "", Json::value_t::string).get<std::string>();
+        if (w.uuid.empty()) c.fail("uuid", "must not be empty");
+        if (!seen.insert(w.uuid).second) c.fail("uuid", "'" + w.uuid + "' appears twice");
+        const Json& axes = c.require(j, "axes", "", Json::value_t::object);
+        for (const auto& [name, value] : axes.items()) {
+            const AxisDef* def = nullptr;
+            for (const auto& a : task.axes)
+                if (a.name == name) def = &a;
+            if (!def) c.fail("axes." + name, "not an axis of " + task.name);
+            if (def->isConst) c.fail("axes." + name, "is a const axis (" + std::to_string(def->value) + ") and cannot be set");
+            if (!value.is_number_integer()) c.fail("axes." + name, "must be an integer, not " + std::string(value.type_name()));
+            const auto v = value.get<int64_t>();
+            if (v <= 0) c.fail("axes." + name, "must be positive, got " + std::to_string(v));
+            w.axes[name] = v;
+        }
+        for (const auto& a : task.axes)
+            if (!a.isConst && !w.axes.count(a.name)) c.fail("axes", "no value for var axis '" + a.name + "'");
+        const Json& inputs = c.require(j, "inputs", "", Json::value_t::object);
+        for (const auto& [name, spec] : inputs.items()) {
+            const TensorDef* def = nullptr;
+            for (const auto& t : task.inputs)
+                if (t.name == name) def = &t;
+            if (!def) c.fail("inputs." + name, "not an input of " + task.name);
+            c.expectType(spec, "inputs." + name, Json::value_t::object);
+            const std::string type = c.require(spec, "type", "inputs." + name + ".", Json::value_t::string).get<std::string>();
+            WorkloadInput in;
+            if (type == "random") {
+                in.kind = WorkloadInput::Kind::Random;
+            } else if (type == "scalar") {
+                if (!def->shape.empty()) c.fail("inputs." + name + ".type", "'scalar' needs a 0-d input, but this one has a shape");
+                in.kind = WorkloadInput::Kind::Scalar;
+                const auto it = spec.find("value");
+                if (it == spec.end() || !it->is_number()) c.fail("inputs." + name + ".value", "a scalar input needs a numeric value");
+                in.scalar = it->get<double>();
+            } else if (type == "safetensors") {
+                c.fail("inputs." + name + ".type", "safetensors inputs are not supported by KernelForge yet (use random or scalar)");
+            } else {
+                c.fail("inputs." + name + ".type", "unknown input type '" + type + "' (random, scalar or safetensors)");
+            }
+            w.inputs[name] = in;
+        }
+        for (const auto& t : task.inputs)
+            if (!w.inputs.count(t.name)) c.fail("inputs", "no entry for input '" + t.name + "'");
+        if (const auto it = j.find("backends"); it != j.end()) {
+            c.expectType(*it, "backends", Json::value_t::array);
+            for (const auto& b : *it) {
+                const auto backend = b.is_string() ? parseBackend(b.get<std::string>()) : std::nullopt;
+                if (!backend) c.fail("backends", "unknown backend " + b.dump() + " (cpu, cuda or hip)");
+                w.backends.push_back(*backend);
+            }
+        }
+        // Sizes: every tensor must have a representable size.
+        for (const auto* list : {&task.inputs, &task.outputs})
+            for (const auto& t : *list) {
+                bool overflow = false;
+                const uint64_t n = checkedProduct(task.shapeOf(t, w), overflow);
+                uint64_t bytes = 0;
+                if (overflow || __builtin_mul_overflow(n, dtypeInfo(t.dtype).bytes, &bytes) || bytes > kMaxTensorBytes)
+                    c.fail("axes", "tensor '" + t.name + "' would be too large to allocate (its size overflows)");
+            }
+        const auto values = task.axisValues(w);
+        const Expr::Lookup lookup = [&](std::string_view n) -> std::optional<double> {
+            for (const auto& [k, v] : values)
+                if (k == n) return static_cast<double>(v);
+            return std::nullopt;
+        };
+        for (const auto& e : task.constraints) {
+            if (e.eval(lookup) == 0) {
+                std::string shown;
+                for (const auto& n : e.names())
+                    shown += (shown.empty() ? "" : ", ") + n + " = " + std::to_string(static_cast<int64_t>(*lookup(n)));
+                c.fail("axes", "constraint '" + e.text() + "' does not hold (" + shown + ")");
+            }
+        }
+        task.workloads.push_back(std::move(w));
+    }
+    if (task.workloads.empty()) throw Error(file + ": holds no workloads");
+}
+
+}  // namespace
+
+std::vector<const Workload*> Task::workloadsFor(Backend b) const {
+    std::vector<const Workload*> out;
+    for (const auto& w : workloads)
+        if (w.runsOn(b)) out.push_back(&w);
+    return out;
+}
+
+std::vector<std::pair<std::string, int64_t>> Task::axisValues(const Workload& w) const {
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (const auto& a : axes) {
+        if (a.isConst) out.emplace_back(a.name, a.value);
+        else if (const auto it = w.axes.find(a.name); it != w.axes.end()) out.emplace_back(a.name, it->second);
+    }
+    return out;
+}
+
+std::vector<int64_t> Task::shapeOf(const TensorDef& t, const Workload& w) const {
+    const auto values = axisValues(w);
+    std::vector<int64_t> shape;
+    for (const auto& axis : t.shape)
+        for (const auto& [k, v] : values)
+            if (k == axis) shape.push_back(v);
+    return shape;
+}
+
+uint64_t Task::tensorBytes(const TensorDef& t, const Workload& w) const {
+    bool overflow = false;
+    return checkedProduct(shapeOf(t, w), overflow) * dtypeInfo(t.dtype).bytes;
+}
+
+uint64_t Task::totalTensorBytes(const Workload& w) const {
+    uint64_t total = 0;
+    for (const auto* list : {&inputs, &outputs})
+        for (const auto& t : *list) total += tensorBytes(t, w);
+    return total;
+}
+
+Tolerance Task::toleranceFor(const TensorDef& output) const {
+    if (tolerance) return *tolerance;
+    const auto& info = dtypeInfo(output.dtype);
+    return {info.atol, info.rtol};
+}
+
+namespace {
+std::optional<double> evalOver(const Task& task, const std::optional<Expr>& e, const Workload& w) {
+    if (!e) return std::nullopt;
+    const auto values = task.axisValues(w);
+    return e->eval([&](std::string_view n) -> std::optional<double> {
+        for (const auto& [k, v] : values)
+            if (k == n) return static_cast<double>(v);
+        return std::nullopt;
+    });
+}
+}  // namespace
+
+std::optional<double> Task::bytesMoved(const Workload& w) const { return evalOver(*this, bytes, w); }
+std::optional<double> Task::flopCount(const Workload& w) const { return evalOver(*this, flops, w); }
+
+Task loadTask(const std::filesystem::path& path) {
+    Task task;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        task.directory = std::filesystem::weakly_canonical(path);
+        task.definitionFile = task.directory / "definition.json";
+    } else {
+        task.definitionFile = std::filesystem::weakly_canonical(path);
+        task.directory = task.definitionFile.parent_path();
+    }
+    task.workloadsFile = task.directory / "workloads.jsonl";
+    const std::string file = task.definitionFile.string();
+    if (!std::filesystem::is_regular_file(task.definitionFile, ec))
+        throw Error(file + ": not found (a task is a directory with definition.json and workloads.jsonl)");
+
+    const std::string text = readFile(task.definitionFile);
+    const Json def = parseJson(text, file);
+    const Checker c(file);
+    c.expectType(def, "definition", Json::value_t::object);
+
+    task.name = c.require(def, "name", "", Json::value_t::string).get<std::string>();
+    if (task.name.empty()) c.fail("name", "must not be empty");
+    task.opType = c.optString(def, "op_type", "");
+    task.description = c.optString(def, "description", "");
+    task.referencePython = c.optString(def, "reference", "");
+
+    std::set<std::string> axisNames;
+    const Json& axes = c.require(def, "axes", "", Json::value_t::object);
+    for (const auto& [name, spec] : axes.items()) {
+        const std::string field = "axes." + name;
+        c.expectType(spec, field, Json::value_t::object);
+        AxisDef a;
+        a.name = name;
+        const std::string type = c.require(spec, "type", field + ".", Json::value_t::string).get<std::string>();
+        if (type == "const") {
+            a.isConst = true;
+            const auto it = spec.find("value");
+            if (it == spec.end()) c.fail(field + ".value", "missing (a const axis needs a value)");
+            if (!it->is_number_integer()) c.fail(field + ".value", "must be an integer");
+            a.value = it->get<int64_t>();
+            if (a.value <= 0) c.fail(field + ".value", "must be positive, got " + std::to_string(a.value));
+        } else if (type != "var") {
+            c.fail(field + ".type", "unknown axis type '" + type + "' (const or var)");
+        }
+        a.description = c.optString(spec, "description", field + ".");
+        axisNames.insert(name);
+        task.axes.push_back(std::move(a));
+    }
+    task.inputs = parseTensors(c, def, "inputs", axisNames);
+    task.outputs = parseTensors(c, def, "outputs", axisNames);
+    if (task.outputs.empty()) c.fail("outputs", "a task needs at least one output");
+    for (const auto& o : task.outputs)
+        for (const auto& i : task.inputs)
+            if (o.name == i.name) c.fail("outputs." + o.name, "has the same name as an input");
+
+    if (const auto it = def.find("constraints"); it != def.end()) {
+        c.expectType(*it, "constraints", Json::value_t::array);
+        for (size_t i = 0; i < it->size(); ++i) {
+            const std::string field = "constraints[" + std::to_string(i) + "]";
+            c.expectType((*it)[i], field, Json::value_t::string);
+            task.constraints.push_back(parseExpr(c, field, (*it)[i].get<std::string>(), axisNames));
+        }
+    }
+
+    const auto kfIt = def.find("kforge");
+    if (kfIt == def.end())
+        c.fail("kforge", "missing: KernelForge needs a native reference (kforge.native.<backend>.reference)");
+    const Json& kf = *kfIt;
+    c.expectType(kf, "kforge", Json::value_t::object);
+    if (const std::string b = c.optString(kf, "bytes", "kforge."); !b.empty())
+        task.bytes = parseExpr(c, "kforge.bytes", b, axisNames);
+    if (const std::string f = c.optString(kf, "flops", "kforge."); !f.empty())
+        task.flops = parseExpr(c, "kforge.flops", f, axisNames);
+    if (const auto it = kf.find("tolerance"); it != kf.end()) {
+        c.expectType(*it, "kforge.tolerance", Json::value_t::object);
+        Tolerance t;
+        t.atol = c.require(*it, "atol", "kforge.tolerance.", Json::value_t::number_float).get<double>();
+        t.rtol = c.require(*it, "rtol", "kforge.tolerance.", Json::value_t::number_float).get<double>();
+        if (t.atol < 0 || t.rtol < 0) c.fail("kforge.tolerance", "atol and rtol must not be negative");
+        task.tolerance = t;
+    }
+    if (const std::string d = c.optString(kf, "determinism", "kforge."); !d.empty()) {
+        if (d != "bitwise" && d != "tolerance") c.fail("kforge.determinism", "must be 'bitwise' or 'tolerance'");
+        task.bitwiseDeterministic = d == "bitwise";
+    }
+    if (const auto it = kf.find("inputs"); it != kf.end()) {
+        c.expectType(*it, "kforge.inputs", Json::value_t::object);
+        for (const auto& [name, spec] : it->items()) {
+            TensorDef* t = nullptr;
+            for (auto& in : task.inputs)
+                if (in.name == name) t = &in;
+            if (!t) c.fail("kforge.inputs." + name, "not an input of this task");
+            t->distribution = parseDistribution(c, spec, "kforge.inputs." + name);
+        }
+    }
+    const Json& native = c.require(kf, "native", "kforge.", Json::value_t::object);
+    for (const auto& [name, spec] : native.items()) {
+        const auto backend = parseBackend(name);
+        if (!backend) c.fail("kforge.native." + name, "unknown backend (cpu, cuda or hip)");
+        task.native[*backend] = parseNative(c, spec, "kforge.native." + name, task.directory);
+    }
+    if (task.native.empty()) c.fail("kforge.native", "names no backend");
+
+    parseWorkloads(task);
+    return task;
+}
+
+}  // namespace kforge

@@ -1,0 +1,103 @@
+#pragma once
+// A task as KernelForge reads it: a FlashInfer-Bench definition (JSON), its
+// workloads (JSONL), and KernelForge's native reference/baseline/template per
+// backend. loadTask() validates everything up front so that a mistake is
+// reported with its file and field before any compile starts.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "task/dtype.h"
+#include "task/expr.h"
+
+namespace kforge {
+
+enum class Backend { Cpu, Cuda, Hip };
+std::string_view backendName(Backend b);
+std::optional<Backend> parseBackend(std::string_view name);
+
+struct AxisDef {
+    std::string name;
+    bool isConst = false;
+    int64_t value = 0;  // for const axes
+    std::string description;
+};
+
+struct Distribution {
+    enum class Kind { Uniform, Normal } kind = Kind::Uniform;
+    double a = -1;  // low, or mean
+    double b = 1;   // high, or standard deviation
+};
+
+struct TensorDef {
+    std::string name;
+    std::vector<std::string> shape;  // axis names; empty for a scalar
+    DType dtype = DType::Float32;
+    Distribution distribution;       // inputs only
+};
+
+struct Tolerance {
+    double atol = 0;
+    double rtol = 0;
+};
+
+struct NativeImpl {
+    std::filesystem::path reference;
+    std::filesystem::path baseline;   // empty when the task has none for this backend
+    std::filesystem::path templ;      // tunable template; empty when none
+    std::vector<std::string> libraries;
+};
+
+struct WorkloadInput {
+    enum class Kind { Random, Scalar } kind = Kind::Random;
+    double scalar = 0;
+};
+
+struct Workload {
+    std::string uuid;
+    std::map<std::string, int64_t> axes;  // var axes only, as written
+    std::map<std::string, WorkloadInput> inputs;
+    std::vector<Backend> backends;        // empty: every backend
+    int line = 0;                         // in the workloads file
+    bool runsOn(Backend b) const;
+};
+
+struct Task {
+    std::string name;
+    std::string opType;
+    std::string description;
+    std::string referencePython;
+    std::filesystem::path directory;
+    std::filesystem::path definitionFile;
+    std::filesystem::path workloadsFile;
+    std::vector<AxisDef> axes;
+    std::vector<TensorDef> inputs;
+    std::vector<TensorDef> outputs;
+    std::vector<Expr> constraints;
+    std::optional<Expr> bytes;
+    std::optional<Expr> flops;
+    std::optional<Tolerance> tolerance;  // task-wide override of the dtype defaults
+    bool bitwiseDeterministic = false;   // determinism policy: "bitwise" or "tolerance"
+    std::map<Backend, NativeImpl> native;
+    std::vector<Workload> workloads;
+
+    std::vector<const Workload*> workloadsFor(Backend b) const;
+    // Every axis (const and var) with its value for a workload, definition order.
+    std::vector<std::pair<std::string, int64_t>> axisValues(const Workload& w) const;
+    std::vector<int64_t> shapeOf(const TensorDef& t, const Workload& w) const;
+    uint64_t tensorBytes(const TensorDef& t, const Workload& w) const;
+    uint64_t totalTensorBytes(const Workload& w) const;  // inputs + outputs
+    Tolerance toleranceFor(const TensorDef& output) const;
+    std::optional<double> bytesMoved(const Workload& w) const;
+    std::optional<double> flopCount(const Workload& w) const;
+};
+
+// Loads a task from a directory (definition.json + workloads.jsonl) or from a
+// definition file (workloads.jsonl beside it). Throws kforge::Error naming the
+// file, the field or line, and what is wrong.
+Task loadTask(const std::filesystem::path& path);
+
+}  // namespace kforge

@@ -1,0 +1,138 @@
+#include "task/tune_space.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <sstream>
+
+#include "util/error.h"
+
+namespace kforge {
+namespace {
+
+bool isIdentifier(std::string_view s) {
+    if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+    return true;
+}
+
+bool isValueToken(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' || c == '+')) return false;
+    return true;
+}
+
+std::optional<double> numeric(const std::string& v) {
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (end == v.c_str() || *end != '\0') return std::nullopt;
+    return d;
+}
+
+}  // namespace
+
+TuneConfig TuneSpace::defaults() const {
+    TuneConfig c;
+    for (const auto& p : params) c[p.name] = p.values.front();
+    return c;
+}
+
+double TuneSpace::size() const {
+    double n = 1;
+    for (const auto& p : params) n *= static_cast<double>(p.values.size());
+    return n;
+}
+
+std::string TuneSpace::violation(const TuneConfig& config) const {
+    const Expr::Lookup lookup = [&](std::string_view name) -> std::optional<double> {
+        const auto it = config.find(std::string(name));
+        if (it == config.end()) return std::nullopt;
+        return numeric(it->second);
+    };
+    for (const auto& c : constraints) {
+        try {
+            if (c.expr.eval(lookup) == 0) return c.expr.text();
+        } catch (const Error& e) {
+            return c.expr.text() + " (" + e.what() + ")";
+        }
+    }
+    return {};
+}
+
+std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
+    std::vector<TuneConfig> out;
+    std::vector<size_t> index(params.size(), 0);
+    for (;;) {
+        TuneConfig c;
+        for (size_t i = 0; i < params.size(); ++i) c[params[i].name] = params[i].values[index[i]];
+        if (violation(c).empty()) out.push_back(std::move(c));
+        if (out.size() >= limit) return out;
+        size_t i = params.size();
+        while (i > 0) {
+            --i;
+            if (++index[i] < params[i].values.size()) break;
+            index[i] = 0;
+            if (i == 0) return out;
+        }
+        if (params.empty()) return out;
+    }
+}
+
+TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
+    TuneSpace space;
+    std::istringstream in{std::string(source)};
+    std::string line;
+    int lineNo = 0;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        const auto where = [&] { return fileName + ":" + std::to_string(lineNo) + ": "; };
+        const auto comment = line.find("//");
+        if (comment == std::string::npos) continue;
+        std::istringstream words(line.substr(comment + 2));
+        std::string keyword;
+        words >> keyword;
+        if (keyword == "@tune") {
+            TuneParam p;
+            p.line = lineNo;
+            words >> p.name;
+            if (!isIdentifier(p.name)) throw Error(where() + "@tune needs a parameter name, got '" + p.name + "'");
+            for (const auto& q : space.params)
+                if (q.name == p.name) throw Error(where() + "@tune " + p.name + " is declared twice (first on line " + std::to_string(q.line) + ")");
+            std::string v;
+            while (words >> v) {
+                if (!isValueToken(v)) throw Error(where() + "@tune " + p.name + ": '" + v + "' is not a value (numbers or identifiers)");
+                for (const auto& seen : p.values)
+                    if (seen == v) throw Error(where() + "@tune " + p.name + ": value " + v + " is listed twice");
+                p.values.push_back(v);
+            }
+            if (p.values.empty()) throw Error(where() + "@tune " + p.name + " lists no values");
+            space.params.push_back(std::move(p));
+        } else if (keyword == "@constraint") {
+            std::string rest;
+            std::getline(words, rest);
+            try {
+                space.constraints.push_back({Expr::parse(rest), lineNo});
+            } catch (const Error& e) {
+                throw Error(where() + "@constraint: " + e.what());
+            }
+        }
+    }
+    for (const auto& c : space.constraints)
+        for (const auto& name : c.expr.names()) {
+            bool known = false;
+            for (const auto& p : space.params) known = known || p.name == name;
+            if (!known)
+                throw Error(fileName + ":" + std::to_string(c.line) + ": @constraint uses '" + name +
+                            "', which no @tune declares");
+        }
+    return space;
+}
+
+std::string describeConfig(const TuneConfig& config) {
+    std::string s;
+    for (const auto& [k, v] : config) s += (s.empty() ? "" : " ") + k + "=" + v;
+    return s;
+}
+
+}  // namespace kforge

@@ -1,0 +1,46 @@
+#pragma once
+// Tunable parameters a candidate declares in its own source:
+//     // @tune BLOCK 64 128 256        (first value is the default)
+//     // @constraint BLOCK * VEC <= 4096
+// The toolchain passes a configuration as -DNAME=VALUE.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "task/expr.h"
+
+namespace kforge {
+
+using TuneConfig = std::map<std::string, std::string>;
+
+struct TuneParam {
+    std::string name;
+    std::vector<std::string> values;
+    int line = 0;
+};
+
+struct TuneConstraint {
+    Expr expr;
+    int line = 0;
+};
+
+struct TuneSpace {
+    std::vector<TuneParam> params;
+    std::vector<TuneConstraint> constraints;
+
+    bool empty() const { return params.empty(); }
+    TuneConfig defaults() const;
+    double size() const;  // configurations before constraints
+    // The first constraint the configuration breaks, as text; empty when it satisfies all.
+    std::string violation(const TuneConfig& config) const;
+    // Every configuration that satisfies the constraints, in declaration order (grid).
+    std::vector<TuneConfig> enumerate(size_t limit = 1'000'000) const;
+};
+
+// Throws kforge::Error "<file>:<line>: what is wrong".
+TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName);
+
+std::string describeConfig(const TuneConfig& config);  // "BLOCK=128 VEC=4"
+
+}  // namespace kforge

@@ -1,0 +1,148 @@
+#include "toolchain/compile_cache.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "util/error.h"
+#include "util/process.h"
+#include "util/sha256.h"
+
+namespace kforge {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return {};
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Json toJson(const CompileResult& r) {
+    Json diags = Json::array();
+    for (const auto& d : r.diagnostics)
+        diags.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"severity", d.severity}, {"message", d.message}});
+    Json kernels = Json::array();
+    for (const auto& k : r.kernels)
+        kernels.push_back({{"kernel", k.kernel}, {"registers", k.registers}, {"spill_store_bytes", k.spillStoreBytes},
+                           {"spill_load_bytes", k.spillLoadBytes}, {"stack_bytes", k.stackBytes},
+                           {"shared_bytes", k.sharedBytes}, {"constant_bytes", k.constantBytes}});
+    return {{"ok", r.ok}, {"diagnostics", diags}, {"kernels", kernels}, {"log", r.log}, {"command", r.command}, {"seconds", r.seconds}};
+}
+
+CompileResult fromJson(const Json& j) {
+    CompileResult r;
+    r.ok = j.at("ok").get<bool>();
+    for (const auto& d : j.at("diagnostics"))
+        r.diagnostics.push_back({d.at("file"), d.at("line"), d.at("column"), d.at("severity"), d.at("message")});
+    for (const auto& k : j.at("kernels"))
+        r.kernels.push_back({k.at("kernel"), k.at("registers"), k.at("spill_store_bytes"), k.at("spill_load_bytes"),
+                             k.at("stack_bytes"), k.at("shared_bytes"), k.at("constant_bytes")});
+    r.log = j.at("log");
+    r.command = j.at("command");
+    r.seconds = j.value("seconds", 0.0);
+    return r;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+    return s;
+}
+
+}  // namespace
+
+CompileCache::CompileCache(std::filesystem::path directory) : dir_(std::move(directory)) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_ / "tmp", ec);
+    if (ec) throw Error(dir_.string() + ": cannot create the compile cache: " + ec.message());
+}
+
+std::filesystem::path CompileCache::defaultDirectory() {
+    if (const char* d = std::getenv("KFORGE_CACHE_DIR"); d && *d) return std::filesystem::path(d) / "compile";
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::filesystem::path(x) / "kernelforge" / "compile";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "kernelforge" / "compile";
+    return std::filesystem::temp_directory_path() / "kernelforge-compile";
+}
+
+std::string CompileCache::key(const Toolchain& toolchain, const CompileRequest& request, const std::string& sourceText) const {
+    // The command with placeholder paths: flags matter, where the files live does not.
+    CompileRequest normalized = request;
+    normalized.source = "/src/candidate";
+    std::string material = "kforge-compile-v1\n" + toolchain.version() + "\n" + request.arch + "\n" +
+                           joined(toolchain.command(normalized, "/out/candidate.so")) + "\n" +
+                           slurp(toolchain.paths().abiInclude / "kf_abi.h") + "\n" + sourceText;
+    return sha256Hex(material);
+}
+
+CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileRequest& request) const {
+    const std::string sourceText = slurp(request.source);
+    if (sourceText.empty() && !std::filesystem::is_regular_file(request.source)) {
+        CompileResult r;
+        r.log = request.source.string() + ": cannot be read";
+        r.diagnostics.push_back({request.source.string(), 0, 0, "error", "cannot be read"});
+        return r;
+    }
+    if (!toolchain.available()) {
+        CompileResult r;
+        r.log = "compiler '" + toolchain.executable() + "' for the " + std::string(backendName(toolchain.backend())) +
+                " backend was not found";
+        r.diagnostics.push_back({"", 0, 0, "error", r.log});
+        return r;
+    }
+    const std::string k = key(toolchain, request, sourceText);
+    const auto entry = dir_ / k.substr(0, 2) / k;
+    if (std::filesystem::is_regular_file(entry / "result.json")) {
+        try {
+            CompileResult r = fromJson(Json::parse(slurp(entry / "result.json")));
+            r.library = entry / "candidate.so";
+            if (!r.ok || std::filesystem::is_regular_file(r.library)) {
+                r.cacheHit = true;
+                r.seconds = 0;
+                return r;
+            }
+        } catch (const std::exception&) {
+            // A damaged entry is compiled again below.
+        }
+    }
+
+    static std::atomic<unsigned> counter{0};
+    const auto work = dir_ / "tmp" / (k + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(work);
+    // The source is compiled from its own place so diagnostics name the user's file.
+    RunOptions options;
+    options.timeout = std::chrono::minutes(10);
+    const auto cmd = toolchain.command(request, work / "candidate.so");
+    const ProcessResult p = runProcess(cmd, options);
+
+    CompileResult r;
+    r.ok = p.ok() && std::filesystem::is_regular_file(work / "candidate.so");
+    r.log = p.output;
+    if (p.status.timedOut) r.log += "\n[the compiler was killed after " + std::to_string(options.timeout.count()) + " ms]";
+    else if (!p.ok()) r.log += "\n[compiler " + p.status.describe() + "]";
+    r.command = joined(cmd);
+    r.seconds = p.seconds;
+    r.diagnostics = parseDiagnostics(p.output);
+    r.kernels = parseResourceUsage(p.output);
+    if (!r.ok && std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == "error"; }))
+        r.diagnostics.push_back({"", 0, 0, "error", "compiler " + p.status.describe()});
+    {
+        std::ofstream out(work / "result.json");
+        out << toJson(r).dump(1);
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(entry.parent_path(), ec);
+    std::filesystem::rename(work, entry, ec);
+    if (ec) std::filesystem::remove_all(work, ec);  // another thread won the race with the same bytes
+    r.library = entry / "candidate.so";
+    return r;
+}
+
+}  // namespace kforge

@@ -1,0 +1,27 @@
+#pragma once
+// A content-addressed cache of compiled candidates. The key covers the source,
+// the ABI header, every flag, the toolchain's version and the target
+// architecture, so a hit is exactly the binary a fresh compile would give.
+// Failed compiles are cached too: their diagnostics come back at no cost.
+#include <filesystem>
+
+#include "toolchain/toolchain.h"
+
+namespace kforge {
+
+class CompileCache {
+public:
+    explicit CompileCache(std::filesystem::path directory);
+    static std::filesystem::path defaultDirectory();  // $KFORGE_CACHE_DIR, else $XDG_CACHE_HOME/kernelforge/compile
+
+    // Compiles through `toolchain` unless an identical compile is cached. Thread-safe:
+    // concurrent compiles of one key both succeed and one result is kept.
+    CompileResult compile(const Toolchain& toolchain, const CompileRequest& request) const;
+    std::string key(const Toolchain& toolchain, const CompileRequest& request, const std::string& sourceText) const;
+    const std::filesystem::path& directory() const { return dir_; }
+
+private:
+    std::filesystem::path dir_;
+};
+
+}  // namespace kforge

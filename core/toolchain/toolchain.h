@@ -1,0 +1,72 @@
+#pragma once
+// Turning one candidate source into a shared object for a backend: the host
+// C++ compiler, nvcc or hipcc, each with the flags its device needs.
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "task/task.h"
+#include "task/tune_space.h"
+#include "toolchain/diagnostics.h"
+
+namespace kforge {
+
+struct ToolchainPaths {
+    std::string cxx = "c++";
+    std::string nvcc;   // empty: $CUDA_HOME/bin/nvcc, /usr/local/cuda/bin/nvcc, or PATH
+    std::string hipcc;  // empty: hipcc in PATH
+    std::filesystem::path abiInclude;  // directory holding kf_abi.h
+    static ToolchainPaths fromEnvironment(const std::filesystem::path& abiInclude);
+};
+
+struct CompileRequest {
+    std::filesystem::path source;
+    TuneConfig defines;
+    std::vector<std::string> libraries;
+    std::string arch;  // sm_90a, gfx90a; ignored on the CPU (-march=native)
+};
+
+struct CompileResult {
+    bool ok = false;
+    std::filesystem::path library;  // the shared object, when ok
+    std::vector<Diagnostic> diagnostics;
+    std::vector<KernelResources> kernels;
+    std::string log;        // the compiler's whole output
+    std::string command;    // as run, for the user to repeat
+    double seconds = 0;     // compile time (0 on a cache hit)
+    bool cacheHit = false;
+    std::string firstError() const;  // "file:line:col: message" of the first error, or the log's tail
+};
+
+class Toolchain {
+public:
+    explicit Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {}
+    virtual ~Toolchain() = default;
+    const ToolchainPaths& paths() const { return paths_; }
+    virtual Backend backend() const = 0;
+    // Identifies the compiler build; part of every cache key. Empty when the compiler is missing.
+    std::string version() const;
+    bool available() const { return !version().empty(); }
+    virtual std::string executable() const = 0;
+    // Full command line compiling `source` to `output`.
+    virtual std::vector<std::string> command(const CompileRequest& request, const std::filesystem::path& output) const = 0;
+    // The architecture used when the request names none (no device attached).
+    virtual std::string defaultArch() const = 0;
+
+protected:
+    virtual std::string queryVersion() const = 0;
+    ToolchainPaths paths_;
+
+private:
+    mutable std::once_flag versionOnce_;
+    mutable std::string version_;
+};
+
+std::unique_ptr<Toolchain> makeToolchain(Backend backend, const ToolchainPaths& paths);
+
+// "sm_90a" for compute capability 9.0 (Hopper's wgmma needs the a-target), "sm_86" otherwise.
+std::string cudaArchFor(int major, int minor);
+
+}  // namespace kforge

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what KernelForge needs on Debian 12 (bookworm), skipping what is
+# already there. Uses sudo when not run as root. The CUDA toolkit is not a
+# Debian package: it is used from /usr/local/cuda (or $CUDA_HOME) when present.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libeigen3-dev
+  qt6-base-dev qt6-charts-dev libqscintilla2-qt6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqt6svg6 qt6-translations-l10n fonts-noto-cjk
+  libgl-dev xvfb xauth
+  hipcc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-deps: everything is installed"
+fi
+
+if [ -x "${CUDA_HOME:-/usr/local/cuda}/bin/nvcc" ] || command -v nvcc >/dev/null 2>&1; then
+  echo "install-deps: CUDA toolkit found"
+else
+  echo "install-deps: no CUDA toolkit (nvcc); the CUDA backend will not compile candidates (install CUDA 12+ from NVIDIA to enable it)"
+fi

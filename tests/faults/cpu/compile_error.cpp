@@ -1,0 +1,7 @@
+// Does not compile: 'sum' is not declared (line 5).
+#include <kf_abi.h>
+#define ARGS const int64_t n = kf_axis(call, "N"); const float* a = static_cast<const float*>(call->inputs[0].data); const float* b = static_cast<const float*>(call->inputs[1].data); float* c = static_cast<float*>(call->outputs[0].data);
+KF_EXPORT int kf_run(const kf_call* call) { ARGS (void)a; (void)b; (void)n;
+    c[0] = sum;
+    return 0;
+}

@@ -1,0 +1,5 @@
+// Correct except for one NaN in the middle.
+#include <cmath>
+#include <kf_abi.h>
+#define ARGS const int64_t n = kf_axis(call, "N"); const float* a = static_cast<const float*>(call->inputs[0].data); const float* b = static_cast<const float*>(call->inputs[1].data); float* c = static_cast<float*>(call->outputs[0].data);
+KF_EXPORT int kf_run(const kf_call* call) { ARGS for (int64_t i = 0; i < n; ++i) c[i] = a[i] + b[i]; c[n / 2] = NAN; return 0; }

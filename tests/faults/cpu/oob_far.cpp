@@ -1,0 +1,4 @@
+// Writes a megabyte past the end of its output: runs into the guard page.
+#include <kf_abi.h>
+#define ARGS const int64_t n = kf_axis(call, "N"); const float* a = static_cast<const float*>(call->inputs[0].data); const float* b = static_cast<const float*>(call->inputs[1].data); float* c = static_cast<float*>(call->outputs[0].data);
+KF_EXPORT int kf_run(const kf_call* call) { ARGS for (int64_t i = 0; i < n; ++i) c[i] = a[i] + b[i]; c[n + (1 << 18)] = 1.0f; return 0; }

@@ -1,0 +1,6 @@
+// Every other call is off by 0.01: two runs on the same inputs disagree.
+#include <kf_abi.h>
+#define ARGS const int64_t n = kf_axis(call, "N"); const float* a = static_cast<const float*>(call->inputs[0].data); const float* b = static_cast<const float*>(call->inputs[1].data); float* c = static_cast<float*>(call->outputs[0].data); cudaStream_t s = static_cast<cudaStream_t>(call->stream); const unsigned grid = static_cast<unsigned>((n + 255) / 256);
+static int calls = 0;
+__global__ void add(const float* a, const float* b, float* c, int64_t n, float bump) { int64_t i = blockIdx.x * 256ll + threadIdx.x; if (i < n) c[i] = a[i] + b[i] + bump; }
+KF_EXPORT int kf_run(const kf_call* call) { ARGS add<<<grid, 256, 0, s>>>(a, b, c, n, (calls++ % 2) ? 0.01f : 0.0f); KF_CHECK_LAUNCH(call); return 0; }

@@ -1,0 +1,5 @@
+// Writes a terabyte past its output: an illegal address that kills the context.
+#include <kf_abi.h>
+#define ARGS const int64_t n = kf_axis(call, "N"); const float* a = static_cast<const float*>(call->inputs[0].data); const float* b = static_cast<const float*>(call->inputs[1].data); float* c = static_cast<float*>(call->outputs[0].data); cudaStream_t s = static_cast<cudaStream_t>(call->stream); const unsigned grid = static_cast<unsigned>((n + 255) / 256);
+__global__ void add(const float* a, const float* b, float* c, int64_t n) { int64_t i = blockIdx.x * 256ll + threadIdx.x; if (i < n) c[i] = a[i] + b[i]; if (i == 0) c[n + (1ll << 38)] = 1.0f; }
+KF_EXPORT int kf_run(const kf_call* call) { ARGS add<<<grid, 256, 0, s>>>(a, b, c, n); KF_CHECK_LAUNCH(call); return 0; }

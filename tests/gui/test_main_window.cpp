@@ -1,0 +1,452 @@
+// Tests of KernelForge's main window, About box, translations and settings.
+// Runs on the offscreen platform; settings go to a temporary directory.
+
+#include "ui/about_dialog.h"
+#include "ui/application_info.h"
+#include "ui/main_window.h"
+#include "ui/translation.h"
+#include "ui/welcome_page.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include <utility>
+
+using kforge::ui::AboutDialog;
+using kforge::ui::MainWindow;
+using kforge::ui::WelcomePage;
+
+namespace {
+
+const QString kSettingsOrganization = QStringLiteral("KernelForge");
+const QString kSettingsApplication = QStringLiteral("KernelForge");
+
+QLocale simplifiedChinese() {
+    return QLocale(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
+}
+
+QMenu* menuAt(const MainWindow& window, int index) {
+    const QList<QAction*> entries = window.menuBar()->actions();
+    return index < entries.size() ? entries.at(index)->menu() : nullptr;
+}
+
+QStringList texts(const QList<QAction*>& actions) {
+    QStringList result;
+    for (const QAction* action : actions) {
+        result << action->text();
+    }
+    return result;
+}
+
+QString allLabelText(const QWidget& widget) {
+    QStringList parts;
+    for (const QLabel* label : widget.findChildren<QLabel*>()) {
+        parts << label->text();
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+// Every text a user can read in `root`: window title, labels, menus, actions
+// and buttons, except the standard buttons whose text Qt's catalog supplies.
+QStringList visibleTexts(const QWidget& root) {
+    QStringList result{root.windowTitle()};
+    for (const QLabel* label : root.findChildren<QLabel*>()) {
+        result << label->text();
+    }
+    for (const QMenu* menu : root.findChildren<QMenu*>()) {
+        result << menu->title();
+        for (const QAction* action : menu->actions()) {
+            result << action->text() << action->statusTip() << action->toolTip();
+        }
+    }
+    for (const QAbstractButton* button : root.findChildren<QAbstractButton*>()) {
+        if (qobject_cast<const QDialogButtonBox*>(button->parentWidget()) == nullptr) {
+            result << button->text();
+        }
+    }
+    result.removeAll(QString());
+    return result;
+}
+
+// True when `text` still holds an English word once the names that stay in
+// Latin letters in every language (product, vendors, versions) are removed.
+bool looksEnglish(QString text) {
+    const QStringList names{kforge::ui::compilerDescription(),
+                            kforge::ui::applicationName(),
+                            QStringLiteral("ROCm"),
+                            QStringLiteral("CUDA"),
+                            QStringLiteral("HIP"),
+                            QStringLiteral("CPU"),
+                            QStringLiteral("MIT"),
+                            QStringLiteral("Qt")};
+    for (const QString& name : names) {
+        text.remove(name);
+    }
+    text.remove(QLatin1Char('&'));
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    return word.match(text).hasMatch();
+}
+
+struct TsMessage {
+    QString context;
+    QString source;
+    QString translation;
+    QString type;
+};
+
+QList<TsMessage> readTsFile(const QString& path) {
+    QList<TsMessage> messages;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return messages;
+    }
+    QXmlStreamReader xml(&file);
+    QString context;
+    TsMessage current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement()) {
+            if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+                messages << current;
+            }
+            continue;
+        }
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("message")) {
+            current = TsMessage{context, {}, {}, {}};
+        } else if (xml.name() == QLatin1String("source")) {
+            current.source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            current.type = xml.attributes().value(QLatin1String("type")).toString();
+            current.translation = xml.readElementText();
+        }
+    }
+    return xml.hasError() ? QList<TsMessage>{} : messages;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensWithTitleMenusAndStatusBar();
+    void welcomePageIsHonest();
+    void quitClosesTheWindow();
+    void aboutShowsVersionWithoutBlocking();
+    void aboutQtOpens();
+
+    void chineseTranslationLoadsFromResources();
+    void englishLocaleKeepsSourceText();
+    void languageChangeRetranslatesOpenWindows();
+    void chineseTranslationIsComplete();
+    void noEnglishLeftUnderChinese();
+
+    void firstRunUsesDefaultSize();
+    void geometryIsSavedAndRestored();
+
+private:
+    void installTranslator(QTranslator& translator);
+
+    QTemporaryDir settingsDir_;
+    QList<QTranslator*> installed_;
+};
+
+void TestMainWindow::initTestCase() {
+    // Never touch the user's settings: test-mode standard paths, and the
+    // settings files themselves in a temporary directory.
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(settingsDir_.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    const QSettings probe(kSettingsOrganization, kSettingsApplication);
+    QVERIFY2(probe.fileName().startsWith(settingsDir_.path()), qPrintable(probe.fileName()));
+}
+
+void TestMainWindow::init() {
+    QSettings(kSettingsOrganization, kSettingsApplication).clear();
+}
+
+void TestMainWindow::cleanup() {
+    for (QTranslator* translator : std::as_const(installed_)) {
+        QCoreApplication::removeTranslator(translator);
+    }
+    installed_.clear();
+    QCoreApplication::processEvents();
+}
+
+void TestMainWindow::installTranslator(QTranslator& translator) {
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    installed_ << &translator;
+}
+
+void TestMainWindow::opensWithTitleMenusAndStatusBar() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QCOMPARE(window.windowTitle(), QStringLiteral("KernelForge"));
+    QVERIFY2(!window.windowIcon().pixmap(32, 32).isNull(),
+             "the SVG icon did not render: is Qt's SVG plugin (Debian: libqt6svg6) installed?");
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/kernelforge.svg")));
+
+    QCOMPARE(texts(window.menuBar()->actions()), (QStringList{QStringLiteral("&File"), QStringLiteral("&Help")}));
+
+    QMenu* file = menuAt(window, 0);
+    QVERIFY(file != nullptr);
+    QCOMPARE(texts(file->actions()), QStringList{QStringLiteral("&Quit")});
+    QCOMPARE(file->actions().at(0)->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
+
+    QMenu* help = menuAt(window, 1);
+    QVERIFY(help != nullptr);
+    QCOMPARE(texts(help->actions()), (QStringList{QStringLiteral("&About KernelForge"), QStringLiteral("About &Qt")}));
+
+    const QString version = QStringLiteral("Version %1").arg(kforge::ui::applicationVersion());
+    QVERIFY2(allLabelText(*window.statusBar()).contains(version), qPrintable(allLabelText(*window.statusBar())));
+}
+
+void TestMainWindow::welcomePageIsHonest() {
+    MainWindow window;
+    auto* page = qobject_cast<WelcomePage*>(window.centralWidget());
+    QVERIFY(page != nullptr);
+    // Nothing to press that does nothing.
+    QVERIFY(page->findChildren<QAbstractButton*>().isEmpty());
+    const QString text = allLabelText(*page);
+    QVERIFY(text.contains(QStringLiteral("Welcome to KernelForge")));
+    QVERIFY(text.contains(QStringLiteral("version %1").arg(kforge::ui::applicationVersion())));
+    QVERIFY(text.contains(QStringLiteral("sessions arrive with the next version")));
+}
+
+void TestMainWindow::quitClosesTheWindow() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction*>(QStringLiteral("quitAction"))->trigger();
+    QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::aboutShowsVersionWithoutBlocking() {
+#ifdef KFORGE_VERSION
+    // The build's version reaches the library, not the fallback.
+    QCOMPARE(kforge::ui::applicationVersion(), QStringLiteral(KFORGE_VERSION));
+#endif
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.findChild<AboutDialog*>() == nullptr);
+
+    // As a user would: Help > About KernelForge. open() returns at once.
+    QMenu* help = menuAt(window, 1);
+    QVERIFY(help != nullptr);
+    help->actions().at(0)->trigger();
+
+    auto* dialog = window.findChild<AboutDialog*>();
+    QVERIFY(dialog != nullptr);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("About KernelForge"));
+
+    const QString text = allLabelText(*dialog);
+    QVERIFY2(text.contains(QStringLiteral("KernelForge")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Version %1").arg(kforge::ui::applicationVersion())), qPrintable(text));
+    QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
+    QVERIFY2(text.contains(kforge::ui::compilerDescription()), qPrintable(text));
+    QVERIFY(kforge::ui::buildDate().isValid());
+    QVERIFY2(text.contains(kforge::ui::buildDate().toString(Qt::ISODate)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("MIT License")), qPrintable(text));
+
+    auto* buttons = dialog->findChild<QDialogButtonBox*>();
+    QVERIFY(buttons != nullptr);
+    buttons->button(QDialogButtonBox::Close)->click();
+    QTRY_VERIFY(!dialog->isVisible());
+
+    // A second request shows the same box again rather than stacking boxes.
+    window.showAboutDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(window.findChildren<AboutDialog*>().size(), 1);
+    dialog->reject();
+    QTRY_VERIFY(!dialog->isVisible());
+}
+
+void TestMainWindow::aboutQtOpens() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // QApplication::aboutQt() runs its own event loop; close it from a timer.
+    bool sawMessageBox = false;
+    QTimer closer;
+    closer.setInterval(20);
+    connect(&closer, &QTimer::timeout, this, [&] {
+        if (QWidget* modal = QApplication::activeModalWidget()) {
+            sawMessageBox = qobject_cast<QMessageBox*>(modal) != nullptr;
+            modal->close();
+            closer.stop();
+        }
+    });
+    closer.start();
+    window.findChild<QAction*>(QStringLiteral("aboutQtAction"))->trigger();
+    closer.stop();
+    QVERIFY(sawMessageBox);
+}
+
+void TestMainWindow::chineseTranslationLoadsFromResources() {
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/kernelforge_zh_CN.qm")));
+
+    QTranslator translator;
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+    QCOMPARE(translator.translate("kforge::ui::MainWindow", "&File"), QString::fromUtf8("文件(&F)"));
+
+    installTranslator(translator);
+    MainWindow window;
+    QMenu* file = menuAt(window, 0);
+    QVERIFY(file != nullptr);
+    QCOMPARE(file->title(), QString::fromUtf8("文件(&F)"));
+    QCOMPARE(menuAt(window, 1)->title(), QString::fromUtf8("帮助(&H)"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("KernelForge"));
+}
+
+void TestMainWindow::englishLocaleKeepsSourceText() {
+    // English is the source language: its catalog, if one loads, is empty,
+    // and installing it changes nothing.
+    QTranslator translator;
+    const bool loaded =
+        kforge::ui::loadApplicationTranslation(translator, QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(!loaded || translator.isEmpty());
+    QCoreApplication::installTranslator(&translator);
+    installed_ << &translator;
+    MainWindow window;
+    QCOMPARE(menuAt(window, 0)->title(), QStringLiteral("&File"));
+}
+
+void TestMainWindow::languageChangeRetranslatesOpenWindows() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showAboutDialog();
+    auto* dialog = window.findChild<AboutDialog*>();
+    QVERIFY(dialog != nullptr);
+    QCOMPARE(menuAt(window, 0)->title(), QStringLiteral("&File"));
+
+    QTranslator translator;
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+    installTranslator(translator);
+    QTRY_COMPARE(menuAt(window, 0)->title(), QString::fromUtf8("文件(&F)"));
+    QTRY_COMPARE(dialog->windowTitle(), QString::fromUtf8("关于 KernelForge"));
+    QTRY_VERIFY(allLabelText(*window.centralWidget()).contains(QString::fromUtf8("欢迎使用 KernelForge")));
+
+    QCoreApplication::removeTranslator(&translator);
+    installed_.clear();
+    QTRY_COMPARE(menuAt(window, 0)->title(), QStringLiteral("&File"));
+    dialog->reject();
+}
+
+void TestMainWindow::chineseTranslationIsComplete() {
+    const QString dir = QStringLiteral(KFORGE_TRANSLATIONS_DIR);
+    const QList<TsMessage> chinese = readTsFile(dir + QStringLiteral("/kernelforge_zh_CN.ts"));
+    const QList<TsMessage> english = readTsFile(dir + QStringLiteral("/kernelforge_en.ts"));
+    QVERIFY2(chinese.size() >= 10, "kernelforge_zh_CN.ts missing, unreadable or nearly empty");
+
+    QTranslator translator;
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+
+    QSet<QString> chineseKeys;
+    for (const TsMessage& message : chinese) {
+        const QString where = message.context + QStringLiteral(": ") + message.source;
+        chineseKeys.insert(where);
+        QVERIFY2(message.type.isEmpty(), qPrintable(QStringLiteral("not finished (%1): %2").arg(message.type, where)));
+        QVERIFY2(!message.translation.isEmpty(), qPrintable(QStringLiteral("no translation: ") + where));
+        // The embedded catalog is built from this file.
+        QCOMPARE(translator.translate(message.context.toUtf8().constData(), message.source.toUtf8().constData()),
+                 message.translation);
+    }
+    // Both catalogs list the same strings, so neither was left behind by lupdate.
+    QSet<QString> englishKeys;
+    for (const TsMessage& message : english) {
+        englishKeys.insert(message.context + QStringLiteral(": ") + message.source);
+    }
+    QCOMPARE(englishKeys, chineseKeys);
+}
+
+void TestMainWindow::noEnglishLeftUnderChinese() {
+    QTranslator translator;
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+    installTranslator(translator);
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showAboutDialog();
+    auto* dialog = window.findChild<AboutDialog*>();
+    QVERIFY(dialog != nullptr);
+
+    // Catches a tr() string that never reached the .ts file.
+    QStringList untranslated;
+    for (const QString& text : visibleTexts(window) + visibleTexts(*dialog)) {
+        if (looksEnglish(text)) {
+            untranslated << text;
+        }
+    }
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(" | "))));
+    dialog->reject();
+}
+
+void TestMainWindow::firstRunUsesDefaultSize() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QSize available = window.screen()->availableSize();
+    QVERIFY(window.width() >= qMin(900, available.width() * 8 / 10));
+    QVERIFY(window.height() >= qMin(600, available.height() * 8 / 10));
+    QVERIFY(window.width() <= available.width());
+    QVERIFY(window.height() <= available.height());
+}
+
+void TestMainWindow::geometryIsSavedAndRestored() {
+    const QRect chosen(40, 50, 610, 430);
+    {
+        MainWindow first;
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.setGeometry(chosen);
+        QTRY_COMPARE(first.geometry(), chosen);
+        first.close();
+    }
+
+    const QSettings settings(kSettingsOrganization, kSettingsApplication);
+    QVERIFY(settings.fileName().startsWith(settingsDir_.path()));
+    QVERIFY(settings.contains(QStringLiteral("MainWindow/geometry")));
+    QVERIFY(settings.contains(QStringLiteral("MainWindow/state")));
+
+    MainWindow second;
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QCOMPARE(second.geometry(), chosen);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
