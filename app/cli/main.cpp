@@ -168,7 +168,8 @@ int main(int argc, char** argv) {
             const Backend b = *parseBackend(compileBackend);
             const auto& tc = evaluator.toolchain(b);
             const std::string arch = compileArch.empty() ? (b == Backend::Cpu ? "native" : tc.defaultArch()) : compileArch;
-            const CompileResult r = evaluator.cache().compile(tc, {compileFile, config, compileLibs, arch});
+            const TuneConfig withDefaults = withOverrides(parseTuneSpaceFile(compileFile), config);
+            const CompileResult r = evaluator.cache().compile(tc, {compileFile, withDefaults, compileLibs, arch});
             if (json) {
                 std::cout << compileJson(r).dump(2) << "\n";
             } else {

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "util/error.h"
 
@@ -13,14 +11,6 @@ using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string readSource(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw Error(p.string() + ": cannot read the candidate source");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string gib(double bytes) {
     char buf[32];
@@ -150,11 +140,10 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     }
 
     // The candidate's own @tune declarations give its default configuration.
-    const std::string source = readSource(candidate);
+    if (!std::filesystem::is_regular_file(candidate)) throw Error(candidate.string() + ": cannot read the candidate source");
     try {
-        const TuneSpace space = parseTuneSpace(source, candidate.string());
-        report.config = space.defaults();
-        for (const auto& [k, v] : options.defines) report.config[k] = v;
+        const TuneSpace space = parseTuneSpaceFile(candidate);
+        report.config = withOverrides(space, options.defines);
         if (const auto broken = space.violation(report.config); !broken.empty()) {
             report.status = Status::InvalidConfig;
             report.message = "configuration " + describeConfig(report.config) + " breaks @constraint " + broken;
@@ -172,9 +161,7 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
         return CompileRequest{src, std::move(defines), impl->second.libraries, arch};
     };
     // Task sources compile with their own @tune defaults, like any candidate.
-    auto defaultsOf = [](const std::filesystem::path& p) {
-        return parseTuneSpace(readSource(p), p.string()).defaults();
-    };
+    auto defaultsOf = [](const std::filesystem::path& p) { return parseTuneSpaceFile(p).defaults(); };
     const bool hasBaseline = !impl->second.baseline.empty();
     const auto baselineSource = hasBaseline ? impl->second.baseline : impl->second.reference;
     report.baselineName = hasBaseline ? "baseline" : "reference";

@@ -73,6 +73,7 @@ bool RunnerClient::start(std::string& why) {
         return false;
     }
     if (!started_) facts_ = hello.at("facts");  // measured once per device, kept across restarts
+    else ++restarts_;
     started_ = true;
     return true;
 }
@@ -99,7 +100,6 @@ const Json& RunnerClient::facts() {
 RunnerClient::Reply RunnerClient::request(Json command, std::chrono::milliseconds stepTimeout) {
     Reply reply;
     if (!child_.running()) {
-        if (started_) ++restarts_;
         std::string why;
         if (!start(why)) {
             reply.kind = Reply::Kind::Failed;

@@ -18,6 +18,8 @@
 namespace kforge {
 namespace {
 
+constexpr size_t kGuardBytes = size_t{64} << 20;
+
 size_t pageSize() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
 
 size_t lastLevelCacheBytes() {
@@ -132,15 +134,20 @@ public:
     DeviceBuffer allocate(size_t bytes, size_t slack) override {
         const size_t page = pageSize();
         const size_t body = (bytes + slack + 255) / 256 * 256;
-        const size_t mapped = (body + page - 1) / page * page + page;  // + guard page
-        void* base = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        const size_t pages = (body + page - 1) / page * page;
+        // Address space only: a stray write up to kGuardBytes past the end faults
+        // instead of landing in the next buffer.
+        const size_t mapped = pages + kGuardBytes;
+        void* base = ::mmap(nullptr, mapped, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (base == MAP_FAILED) throw std::runtime_error("cannot allocate " + std::to_string(bytes) + " bytes of host memory");
-        char* guard = static_cast<char*>(base) + mapped - page;
-        ::mprotect(guard, page, PROT_NONE);
+        if (::mprotect(base, pages, PROT_READ | PROT_WRITE) != 0) {
+            ::munmap(base, mapped);
+            throw std::runtime_error("cannot allocate " + std::to_string(bytes) + " bytes of host memory");
+        }
         DeviceBuffer b;
         b.base = base;
         b.baseBytes = mapped;
-        b.data = guard - body;  // 256-byte aligned: page-aligned minus a multiple of 256
+        b.data = static_cast<char*>(base) + pages - body;  // 256-byte aligned: page-aligned minus a multiple of 256
         b.bytes = bytes;
         b.slack = body - bytes;
         return b;
@@ -148,6 +155,9 @@ public:
     void release(DeviceBuffer& b) override {
         if (b.base) ::munmap(b.base, b.baseBytes);
         b = {};
+    }
+    void setReadOnly(const DeviceBuffer& b, bool readOnly) override {
+        ::mprotect(b.base, b.baseBytes - kGuardBytes, readOnly ? PROT_READ : PROT_READ | PROT_WRITE);
     }
     void upload(const DeviceBuffer& dst, const void* src, size_t bytes) override { std::memcpy(dst.data, src, bytes); }
     void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) override {

@@ -107,7 +107,11 @@ struct RunnerService::Buffers {
         for (auto& b : outputs) device.release(b);
     }
     void upload(const std::vector<std::vector<uint8_t>>& host) {
-        for (size_t i = 0; i < inputs.size(); ++i) device.upload(inputs[i], host[i].data(), host[i].size());
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            device.setReadOnly(inputs[i], false);
+            device.upload(inputs[i], host[i].data(), host[i].size());
+            device.setReadOnly(inputs[i], true);  // a candidate writing its inputs faults at once
+        }
     }
     void poison(uint8_t value) {
         for (auto& b : outputs) {

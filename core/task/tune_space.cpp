@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "util/error.h"
@@ -111,6 +112,8 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
         } else if (keyword == "@constraint") {
             std::string rest;
             std::getline(words, rest);
+            rest.erase(0, rest.find_first_not_of(" \t"));
+            rest.erase(rest.find_last_not_of(" \t\r") + 1);
             try {
                 space.constraints.push_back({Expr::parse(rest), lineNo});
             } catch (const Error& e) {
@@ -127,6 +130,20 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
                             "', which no @tune declares");
         }
     return space;
+}
+
+TuneSpace parseTuneSpaceFile(const std::filesystem::path& source) {
+    std::ifstream in(source, std::ios::binary);
+    if (!in) throw Error(source.string() + ": cannot be read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseTuneSpace(text.str(), source.string());
+}
+
+TuneConfig withOverrides(const TuneSpace& space, const TuneConfig& overrides) {
+    TuneConfig c = space.defaults();
+    for (const auto& [k, v] : overrides) c[k] = v;
+    return c;
 }
 
 std::string describeConfig(const TuneConfig& config) {

@@ -3,6 +3,7 @@
 //     // @tune BLOCK 64 128 256        (first value is the default)
 //     // @constraint BLOCK * VEC <= 4096
 // The toolchain passes a configuration as -DNAME=VALUE.
+#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ struct TuneSpace {
 
 // Throws kforge::Error "<file>:<line>: what is wrong".
 TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName);
+
+TuneSpace parseTuneSpaceFile(const std::filesystem::path& source);
+// The space's defaults with the given values laid over them.
+TuneConfig withOverrides(const TuneSpace& space, const TuneConfig& overrides);
 
 std::string describeConfig(const TuneConfig& config);  // "BLOCK=128 VEC=4"
 

@@ -1,0 +1,136 @@
+// Every way a candidate can go wrong gets its status, and the runner survives
+// or is respawned: no test hangs, the next candidate is evaluated normally.
+#include <QtTest>
+
+#include <chrono>
+#include <filesystem>
+
+#include "eval/evaluator.h"
+
+using namespace kforge;
+namespace fs = std::filesystem;
+
+class TestFaultInjection : public QObject {
+    Q_OBJECT
+    std::unique_ptr<Evaluator> evaluator_;
+    std::optional<Task> task_;
+
+    static fs::path testData() { return qEnvironmentVariable("KFORGE_TEST_DATA").toStdString(); }
+
+    EvalOptions options(Backend b) const {
+        EvalOptions o;
+        o.backend = b;
+        o.timing.warmupMs = 5;
+        o.timing.budgetMs = 30;
+        o.timing.minReps = 5;
+        o.stepTimeout = std::chrono::seconds(b == Backend::Cpu ? 5 : 15);
+        return o;
+    }
+
+    void addRows(const char* ext) {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("needle");
+        QTest::addColumn<bool>("killsRunner");
+        const QString e = ext;
+        QTest::newRow("good") << "good" + e << "PASSED" << "" << false;
+        QTest::newRow("out-of-bounds write") << "oob_write" + e << "FAULT" << "out-of-bounds write" << false;
+        QTest::newRow("null dereference") << "null_deref" + e << "FAULT" << "" << true;
+        QTest::newRow("abort") << "abort" + e << "FAULT" << "SIGABRT" << true;
+        QTest::newRow("infinite loop") << "infinite_loop" + e << "TIMEOUT" << "no progress" << true;
+        QTest::newRow("wrong answer") << "wrong_answer" + e << "INCORRECT_NUMERICAL" << "mismatches" << false;
+        QTest::newRow("NaN output") << "nan_output" + e << "INCORRECT_NUMERICAL" << "got nan" << false;
+        QTest::newRow("partly written output") << "partial_write" + e << "INCOMPLETE_WRITE" << "never written" << false;
+        QTest::newRow("nondeterministic") << "nondeterministic" + e << "NONDETERMINISTIC" << "differ" << false;
+        QTest::newRow("faster than physics") << "too_fast" + e << "SUSPICIOUS_SPEED" << "physical floor" << false;
+        QTest::newRow("compile error") << "compile_error" + e << "COMPILE_ERROR" << "sum" << false;
+        QTest::newRow("refuses to run") << "runtime_error" + e << "RUNTIME_ERROR" << "refuses" << false;
+        QTest::newRow("no entry point") << "missing_entry" + e << "RUNTIME_ERROR" << "does not export kf_run" << false;
+        QTest::newRow("good again") << "good" + e << "PASSED" << "" << false;
+    }
+
+private slots:
+    void initTestCase() {
+        evaluator_ = std::make_unique<Evaluator>(AppPaths::discover());
+        task_ = loadTask(testData() / "data/fault_add_fp32");
+    }
+
+    void cpu_data() { addRows(".cpp"); }
+    void cpu() {
+        QFETCH(QString, file);
+        QFETCH(QString, status);
+        QFETCH(QString, needle);
+        QFETCH(bool, killsRunner);
+        RunnerClient& runner = evaluator_->runner(Backend::Cpu);
+        const int before = runner.restarts();
+        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cpu" / file.toStdString(), options(Backend::Cpu));
+        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
+        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
+        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
+        if (status == "PASSED") QVERIFY(r.speedupGeomean > 0);
+        // The runner that died was replaced for this evaluation's baseline... or will be for the next one.
+        if (killsRunner) {
+            const EvalReport after = evaluator_->evaluate(*task_, testData() / "faults/cpu/good.cpp", options(Backend::Cpu));
+            QCOMPARE(after.status, Status::Passed);
+            QVERIFY(runner.restarts() > before);
+        }
+    }
+
+    void cuda_data() { addRows(".cu"); }
+    void cuda() {
+        std::string why;
+        if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+        QFETCH(QString, file);
+        QFETCH(QString, status);
+        QFETCH(QString, needle);
+        QFETCH(bool, killsRunner);
+        RunnerClient& runner = evaluator_->runner(Backend::Cuda);
+        const int before = runner.restarts();
+        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cuda" / file.toStdString(), options(Backend::Cuda));
+        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
+        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
+        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
+        if (killsRunner) {
+            const EvalReport after = evaluator_->evaluate(*task_, testData() / "faults/cuda/good.cu", options(Backend::Cuda));
+            QCOMPARE(after.status, Status::Passed);
+            QVERIFY(runner.restarts() > before);
+        }
+    }
+
+    // Faults only a GPU has: a sticky illegal address, a device trap, a launch that never started.
+    void cudaOnly_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("needle");
+        QTest::newRow("illegal address far away") << "oob_far.cu" << "FAULT" << "ILLEGAL_ADDRESS";
+        QTest::newRow("device trap") << "trap.cu" << "FAULT" << "";
+        QTest::newRow("unchecked bad launch") << "launch_error.cu" << "RUNTIME_ERROR" << "launch";
+    }
+    void cudaOnly() {
+        std::string why;
+        if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+        QFETCH(QString, file);
+        QFETCH(QString, status);
+        QFETCH(QString, needle);
+        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cuda" / file.toStdString(), options(Backend::Cuda));
+        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
+        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
+        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
+        const EvalReport after = evaluator_->evaluate(*task_, testData() / "faults/cuda/good.cu", options(Backend::Cuda));
+        QCOMPARE(after.status, Status::Passed);
+    }
+
+    void cpuOnly_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("write past the guard page") << "oob_far.cpp";
+    }
+    void cpuOnly() {
+        QFETCH(QString, file);
+        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cpu" / file.toStdString(), options(Backend::Cpu));
+        QCOMPARE(r.status, Status::Fault);
+        QVERIFY2(r.message.find("SIGSEGV") != std::string::npos, r.message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultInjection)
+#include "test_fault_injection.moc"

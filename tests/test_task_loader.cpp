@@ -1,0 +1,170 @@
+#include <QtTest>
+
+#include <QTemporaryDir>
+#include <filesystem>
+#include <fstream>
+
+#include "eval/evaluator.h"
+#include "eval/paths.h"
+#include "task/task.h"
+#include "util/error.h"
+
+using namespace kforge;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kDefinition = R"({
+  "name": "t",
+  "op_type": "elementwise",
+  "axes": {"N": {"type": "var"}, "H": {"type": "const", "value": 8}},
+  "inputs": {"x": {"shape": ["N", "H"], "dtype": "float32"}, "w": {"shape": ["H"], "dtype": "bfloat16"}},
+  "outputs": {"y": {"shape": ["N", "H"], "dtype": "float32"}},
+  "constraints": ["N % 2 == 0"],
+  "kforge": {"bytes": "8 * N * H + 2 * H", "flops": "2 * N * H",
+             "native": {"cpu": {"reference": "ref.cpp"}}}
+})";
+
+const char* kWorkloads = R"({"uuid": "a", "axes": {"N": 4}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}}}
+{"uuid": "b", "axes": {"N": 1024}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}}, "backends": ["cuda"]}
+)";
+
+void write(const fs::path& p, const std::string& text) {
+    std::ofstream out(p);
+    out << text;
+}
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    if (at == std::string::npos) throw std::runtime_error("test bug: '" + from + "' not in text");
+    return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+class TestTaskLoader : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    int counter_ = 0;
+
+    // A task directory with the definition and workloads given.
+    fs::path makeTask(const std::string& definition, const std::string& workloads = kWorkloads) {
+        const fs::path dir = fs::path(tmp_.path().toStdString()) / ("task" + std::to_string(counter_++));
+        fs::create_directories(dir);
+        write(dir / "definition.json", definition);
+        write(dir / "workloads.jsonl", workloads);
+        write(dir / "ref.cpp", "// reference\n");
+        return dir;
+    }
+    // Loading must fail with a message holding every needle.
+    void expectError(const fs::path& dir, std::initializer_list<const char*> needles) {
+        try {
+            loadTask(dir);
+            QFAIL("the task loaded");
+        } catch (const Error& e) {
+            const std::string msg = e.what();
+            for (const char* n : needles) QVERIFY2(msg.find(n) != std::string::npos, (msg + "  [missing: " + n + "]").c_str());
+        }
+    }
+
+private slots:
+    void loadsAWellFormedTask() {
+        const Task t = loadTask(makeTask(kDefinition));
+        QCOMPARE(t.name, std::string("t"));
+        QCOMPARE(t.inputs.size(), size_t{2});
+        QCOMPARE(t.inputs[0].name, std::string("x"));  // definition order, not alphabetical
+        QCOMPARE(t.inputs[1].dtype, DType::BFloat16);
+        QCOMPARE(t.workloads.size(), size_t{2});
+        QCOMPARE(t.workloadsFor(Backend::Cpu).size(), size_t{1});
+        QCOMPARE(t.workloadsFor(Backend::Cuda).size(), size_t{2});
+        const auto& w = t.workloads[1];
+        QCOMPARE(t.shapeOf(t.inputs[0], w), (std::vector<int64_t>{1024, 8}));
+        QCOMPARE(t.tensorBytes(t.inputs[1], w), uint64_t{16});
+        QCOMPARE(t.bytesMoved(w).value(), 8.0 * 1024 * 8 + 16);
+        QCOMPARE(t.flopCount(w).value(), 2.0 * 1024 * 8);
+        QCOMPARE(t.toleranceFor(t.outputs[0]).rtol, 1e-4);
+        QVERIFY(t.native.at(Backend::Cpu).reference.filename() == "ref.cpp");
+    }
+    void everyBuiltinTaskLoads() {
+        const AppPaths paths = AppPaths::discover();
+        const auto names = builtinTaskNames(paths);
+        QVERIFY2(names.size() >= 10, "expected at least ten built-in tasks");
+        for (const auto& name : names) {
+            const Task t = loadTask(paths.tasksDirectory() / name);
+            for (Backend b : {Backend::Cpu, Backend::Cuda}) {
+                QVERIFY2(t.native.count(b), (name + " lacks a native implementation").c_str());
+                QVERIFY2(t.workloadsFor(b).size() >= 3, (name + " has fewer than three workloads on a backend").c_str());
+                QVERIFY2(!t.native.at(b).templ.empty(), (name + " has no tunable template").c_str());
+            }
+            QVERIFY2(t.bytes && t.flops, (name + " lacks bytes or flops").c_str());
+        }
+    }
+    void badJsonNamesTheLine() {
+        expectError(makeTask("{\n  \"name\": \"t\",\n  \"axes\": {,}\n}"), {"definition.json", "invalid JSON at line 3"});
+    }
+    void unknownDtype() {
+        expectError(makeTask(replaced(kDefinition, "\"bfloat16\"", "\"bfloat17\"")),
+                    {"definition.json", "inputs.w.dtype", "unknown dtype 'bfloat17'", "bfloat16"});
+    }
+    void undeclaredAxis() {
+        expectError(makeTask(replaced(kDefinition, "\"shape\": [\"H\"]", "\"shape\": [\"K\"]")),
+                    {"inputs.w.shape[0]", "axis 'K' is not declared"});
+    }
+    void missingReferenceFile() {
+        expectError(makeTask(replaced(kDefinition, "ref.cpp", "missing.cpp")),
+                    {"kforge.native.cpu.reference", "file 'missing.cpp' not found"});
+    }
+    void missingRequiredField() {
+        expectError(makeTask(replaced(kDefinition, "\"outputs\"", "\"outputz\"")), {"outputs: missing (required)"});
+    }
+    void wrongFieldType() {
+        expectError(makeTask(replaced(kDefinition, "\"value\": 8", "\"value\": \"8\"")), {"axes.H.value", "integer"});
+    }
+    void expressionErrors() {
+        expectError(makeTask(replaced(kDefinition, "\"2 * N * H\"", "\"2 * N * Q\"")), {"kforge.flops", "'Q'"});
+        expectError(makeTask(replaced(kDefinition, "\"2 * N * H\"", "\"2 * (N\"")), {"kforge.flops", "cannot parse"});
+    }
+    void negativeSize() {
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"N\": 4}", "\"N\": -4}")),
+                    {"workloads.jsonl:1", "axes.N", "must be positive"});
+        expectError(makeTask(replaced(kDefinition, "\"value\": 8", "\"value\": 0")), {"axes.H.value", "must be positive"});
+    }
+    void overflowingSize() {
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"N\": 4}", "\"N\": 4611686018427387904}")),
+                    {"workloads.jsonl:1", "too large"});
+    }
+    void constraintViolation() {
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"N\": 4}", "\"N\": 5}")),
+                    {"workloads.jsonl:1", "constraint 'N % 2 == 0' does not hold", "N = 5"});
+    }
+    void workloadProblems() {
+        expectError(makeTask(kDefinition, replaced(kWorkloads, ", \"w\": {\"type\": \"random\"}}}\n{", "}}\n{")),
+                    {"workloads.jsonl:1", "no entry for input 'w'"});
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"uuid\": \"b\"", "\"uuid\": \"a\"")),
+                    {"workloads.jsonl:2", "'a' appears twice"});
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "{\"N\": 4}", "{\"N\": 4, \"H\": 8}")),
+                    {"axes.H", "const axis"});
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "[\"cuda\"]", "[\"tpu\"]")), {"workloads.jsonl:2", "unknown backend"});
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"type\": \"random\"}, \"w\"", "\"type\": \"safetensors\"}, \"w\"")),
+                    {"safetensors inputs are not supported"});
+        expectError(makeTask(kDefinition, "{\"uuid\": \"a\", \n"), {"workloads.jsonl:1", "invalid JSON"});
+        expectError(makeTask(kDefinition, "\n\n"), {"holds no workloads"});
+    }
+    void missingFiles() {
+        const fs::path dir = makeTask(kDefinition);
+        fs::remove(dir / "workloads.jsonl");
+        expectError(dir, {"workloads.jsonl", "not found"});
+        expectError(fs::path(tmp_.path().toStdString()) / "nowhere", {"definition.json", "not found"});
+    }
+    void unknownTaskName() {
+        try {
+            resolveTask("no_such_task", AppPaths::discover());
+            QFAIL("resolved");
+        } catch (const Error& e) {
+            QVERIFY(std::string(e.what()).find("unknown task 'no_such_task'") != std::string::npos);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskLoader)
+#include "test_task_loader.moc"
