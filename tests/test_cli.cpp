@@ -96,6 +96,12 @@ private slots:
         QVERIFY(r.output.find("kforge: error: unknown task 'no_such_task'") != std::string::npos);
         QCOMPARE(std::count(r.output.begin(), r.output.end(), '\n'), 1L);
     }
+    void workloadTooLargeForTheDevice() {
+        const auto r = kforge({"eval", data("data/huge_add_fp32"), "baseline", "--backend", "cpu"});
+        QCOMPARE(r.status.code, 2);
+        QVERIFY2(r.output.find("workloads.jsonl:2: workload too-large needs 768.00 GiB for its tensors") != std::string::npos,
+                 r.output.c_str());
+    }
     void compileOnlyForHip() {
         const auto probe = runProcess({"sh", "-c", "command -v hipcc"});
         if (!probe.ok()) QSKIP("hipcc not found");

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# One batch of GPU work for the lent device machine, run from the repository
+# root: bash bench/gpu_session.sh PHASE...   (faults repeat pipeline baselines templates)
+# Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
+# (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
+set -u
+ROOT=$PWD
+OUT=${OUT:-/tmp/kforge-out}
+mkdir -p "$OUT" /tmp/kforge-qt /tmp/kforge-logs
+tar xJf .qtcarry/qtlibs.tar.xz -C /tmp/kforge-qt
+export LD_LIBRARY_PATH=/tmp/kforge-qt:${LD_LIBRARY_PATH:-}
+export KFORGE_RESOURCES=$ROOT/resources KFORGE_RUNNER=$ROOT/build-gpu/bin/kforge-runner \
+       KFORGE_TEST_DATA=$ROOT/tests KFORGE_CLI=$ROOT/build-gpu/bin/kforge KFORGE_CACHE_DIR=/tmp/kforge-cache
+BIN=$ROOT/build-gpu/bin
+LOGS=/tmp/kforge-logs
+summary=()
+
+nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,clocks.mem,temperature.gpu --format=csv,noheader
+$BIN/kforge devices | tee "$LOGS/devices.txt"
+
+for phase in "$@"; do
+  start=$(date +%s)
+  case $phase in
+    faults)
+      $BIN/test_fault_injection cuda cudaOnly -maxwarnings 0 > "$LOGS/faults.log" 2>&1
+      summary+=("faults: $(grep -E '^Totals' "$LOGS/faults.log")")
+      grep -E "^(QINFO|FAIL|PASS)" "$LOGS/faults.log" | sed 's/TestFaultInjection:://' | cut -c1-180 ;;
+    repeat)
+      # One candidate, five separate processes: how far apart are the medians?
+      for i in 1 2 3 4 5; do
+        $BIN/kforge eval vector_add_fp32 baseline --backend cuda --json --budget-ms 500 > "$LOGS/repeat_$i.json" 2>>"$LOGS/repeat.err"
+      done
+      python3 - "$LOGS"/repeat_*.json > "$LOGS/repeat.md" <<'PY'
+import json, sys, statistics
+runs = [json.load(open(p)) for p in sys.argv[1:]]
+print("| workload | medians of 5 processes (ms) | spread (max-min)/median |")
+print("| --- | --- | ---: |")
+for i, w in enumerate(runs[0]["workloads"]):
+    m = [r["workloads"][i]["median_ms"] for r in runs]
+    print(f"| {w['uuid']} | {', '.join(f'{x:.4f}' for x in m)} | {100 * (max(m) - min(m)) / statistics.median(m):.2f}% |")
+PY
+      cat "$LOGS/repeat.md"; summary+=("repeat: done") ;;
+    pipeline)
+      $BIN/kforge-bench-pipeline --backend cuda --variants 32 --evals 20 --json "$LOGS/pipeline.json" | tee "$LOGS/pipeline.txt"
+      summary+=("pipeline: done") ;;
+    baselines)
+      for t in $($BIN/kforge tasks --json | python3 -c 'import json,sys; print(" ".join(t["name"] for t in json.load(sys.stdin)))'); do
+        $BIN/kforge eval "$t" baseline --backend cuda --json > "$LOGS/eval_$t.json" 2> "$LOGS/eval_$t.err"
+        echo "$t: $(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); print(json.loads(t[t.index("{"):])["status"])' "$LOGS/eval_$t.json" 2>&1 | tail -1) $(tail -c 300 "$LOGS/eval_$t.err")"
+      done
+      python3 bench/summarize_evals.py "$LOGS"/eval_*.json > "$LOGS/baselines.md"
+      summary+=("baselines: $(grep -c PASSED "$LOGS/baselines.md") PASSED rows") ;;
+    templates)
+      $BIN/test_builtin_tasks cuda -maxwarnings 0 > "$LOGS/templates.log" 2>&1
+      summary+=("templates: $(grep -E '^Totals' "$LOGS/templates.log")")
+      grep -E "^(QINFO|FAIL)" "$LOGS/templates.log" | cut -c1-200 ;;
+  esac
+  summary+=("  ($phase took $(( $(date +%s) - start )) s)")
+done
+
+tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+printf '%s\n' "${summary[@]}"
