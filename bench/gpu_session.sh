@@ -56,7 +56,7 @@ PY
       grep -E "^(QINFO|FAIL)" "$LOGS/templates.log" | cut -c1-200 ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
+  tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit
 done
 
-tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
 printf '%s\n' "${summary[@]}"

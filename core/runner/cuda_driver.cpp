@@ -45,6 +45,9 @@ bool Driver::load(std::string& why) {
     bind(cuEventRecord, "cuEventRecord");
     bind(cuEventSynchronize, "cuEventSynchronize");
     bind(cuEventElapsedTime, "cuEventElapsedTime", "cuEventElapsedTime_v2");
+    bind(cuModuleLoadData, "cuModuleLoadData");
+    bind(cuModuleGetFunction, "cuModuleGetFunction");
+    bind(cuLaunchKernel, "cuLaunchKernel");
     bind(cuGetErrorName, "cuGetErrorName");
     bind(cuGetErrorString, "cuGetErrorString");
     return ok;

@@ -13,6 +13,8 @@ using CUcontext = struct CUctx_st*;
 using CUstream = struct CUstream_st*;
 using CUevent = struct CUevent_st*;
 using CUdeviceptr = unsigned long long;
+using CUmodule = struct CUmod_st*;
+using CUfunction = struct CUfunc_st*;
 
 enum Attribute : int {
     kMaxThreadsPerBlock = 1,
@@ -51,6 +53,10 @@ struct Driver {
     CUresult (*cuEventRecord)(CUevent, CUstream) = nullptr;
     CUresult (*cuEventSynchronize)(CUevent) = nullptr;
     CUresult (*cuEventElapsedTime)(float*, CUevent, CUevent) = nullptr;
+    CUresult (*cuModuleLoadData)(CUmodule*, const void*) = nullptr;
+    CUresult (*cuModuleGetFunction)(CUfunction*, CUmodule, const char*) = nullptr;
+    CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned,
+                               CUstream, void**, void**) = nullptr;
     CUresult (*cuGetErrorName)(CUresult, const char**) = nullptr;
     CUresult (*cuGetErrorString)(CUresult, const char**) = nullptr;
 

@@ -1,0 +1,55 @@
+// Tunable template: rows spread over THREADS OpenMP threads (ROWS rows a task),
+// two SIMD passes a row: add, round, store residual_out and sum its squares in
+// float lanes; then scale the (cache-hot) residual_out row and round.
+// @tune THREADS 1 2 4 8
+// @tune ROWS 1 4 16
+#include <kf_abi.h>
+#include <cmath>
+#include <omp.h>
+
+static inline float bf16_to_float(uint16_t h) {
+    const uint32_t u = static_cast<uint32_t>(h) << 16;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+static inline uint16_t float_to_bf16(float f) {
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 0x7fffffffu) > 0x7f800000u) return static_cast<uint16_t>((u >> 16) | 0x0040u);  // NaN stays NaN
+    u += 0x7fffu + ((u >> 16) & 1u);  // round to nearest, ties to even
+    return static_cast<uint16_t>(u >> 16);
+}
+
+KF_EXPORT int kf_run(const kf_call* call) {
+    const int64_t m = kf_axis(call, "M");
+    const int64_t h = kf_axis(call, "H");
+    const uint16_t* __restrict x = static_cast<const uint16_t*>(call->inputs[0].data);
+    const uint16_t* __restrict res = static_cast<const uint16_t*>(call->inputs[1].data);
+    const uint16_t* __restrict w = static_cast<const uint16_t*>(call->inputs[2].data);
+    uint16_t* __restrict out = static_cast<uint16_t*>(call->outputs[0].data);
+    uint16_t* __restrict res_out = static_cast<uint16_t*>(call->outputs[1].data);
+#pragma omp parallel for num_threads(THREADS) schedule(static)
+    for (int64_t r0 = 0; r0 < m; r0 += ROWS) {
+        const int64_t r1 = r0 + ROWS < m ? r0 + ROWS : m;
+        for (int64_t r = r0; r < r1; ++r) {
+            const uint16_t* __restrict xr = x + r * h;
+            const uint16_t* __restrict rr = res + r * h;
+            uint16_t* __restrict orow = out + r * h;
+            uint16_t* __restrict ro = res_out + r * h;
+            float ss = 0.0f;
+#pragma omp simd reduction(+ : ss)
+            for (int64_t j = 0; j < h; ++j) {
+                const uint16_t s = float_to_bf16(bf16_to_float(xr[j]) + bf16_to_float(rr[j]));
+                ro[j] = s;
+                const float v = bf16_to_float(s);
+                ss += v * v;
+            }
+            const float inv_rms = 1.0f / std::sqrt(ss / static_cast<float>(h) + 1e-6f);
+#pragma omp simd
+            for (int64_t j = 0; j < h; ++j) orow[j] = float_to_bf16(bf16_to_float(ro[j]) * inv_rms * bf16_to_float(w[j]));
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,15 @@
+// Naive baseline: one thread, each row summed left to right in float.
+#include <kf_abi.h>
+
+KF_EXPORT int kf_run(const kf_call* call) {
+    const int64_t m = kf_axis(call, "M");
+    const int64_t n = kf_axis(call, "N");
+    const float* x = static_cast<const float*>(call->inputs[0].data);
+    float* y = static_cast<float*>(call->outputs[0].data);
+    for (int64_t r = 0; r < m; ++r) {
+        float sum = 0.0f;
+        for (int64_t j = 0; j < n; ++j) sum += x[r * n + j];
+        y[r] = sum;
+    }
+    return 0;
+}

@@ -1,0 +1,15 @@
+// Reference: each row summed in double, rounded once.
+#include <kf_abi.h>
+
+KF_EXPORT int kf_run(const kf_call* call) {
+    const int64_t m = kf_axis(call, "M");
+    const int64_t n = kf_axis(call, "N");
+    const float* x = static_cast<const float*>(call->inputs[0].data);
+    float* y = static_cast<float*>(call->outputs[0].data);
+    for (int64_t r = 0; r < m; ++r) {
+        double sum = 0.0;
+        for (int64_t j = 0; j < n; ++j) sum += x[r * n + j];
+        y[r] = static_cast<float>(sum);
+    }
+    return 0;
+}
