@@ -54,6 +54,15 @@ PY
       $BIN/test_builtin_tasks cuda -maxwarnings 0 > "$LOGS/templates.log" 2>&1
       summary+=("templates: $(grep -E '^Totals' "$LOGS/templates.log")")
       grep -E "^(QINFO|FAIL)" "$LOGS/templates.log" | cut -c1-200 ;;
+    template-evals|baseline-evals)
+      # One process per task, each result kept as it lands: kforge eval TASK template|baseline.
+      which=${phase%-evals}
+      for t in ${TASKS:-$($BIN/kforge tasks --json | python3 -c 'import json,sys; print(" ".join(t["name"] for t in json.load(sys.stdin)))')}; do
+        $BIN/kforge eval "$t" "$which" --backend cuda --json > "$LOGS/${which}_$t.json" 2> "$LOGS/${which}_$t.err"
+        echo "$which $t: $(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); d=json.loads(t[t.index("{"):]); print(d["status"], d.get("speedup", ""), d["message"][:200])' "$LOGS/${which}_$t.json" 2>&1 | tail -1)"
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      done
+      summary+=("$phase: done") ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
   tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit

@@ -164,11 +164,17 @@ public:
         if (b.base) d_.cuMemFree(reinterpret_cast<CUdeviceptr>(b.base));
         b = {};
     }
+    // Copies go on the runner's stream and are waited for. The plain cuMemcpyHtoD
+    // runs on the legacy default stream, which a non-blocking stream does not wait
+    // for: a kernel could read inputs still in flight (seen on an H200 as a
+    // "nondeterministic" naive softmax).
     void upload(const DeviceBuffer& dst, const void* src, size_t bytes) override {
-        check(d_.cuMemcpyHtoD(ptr(dst), src, bytes), "copying inputs to the GPU");
+        check(d_.cuMemcpyHtoDAsync(ptr(dst), src, bytes, stream_), "copying inputs to the GPU");
+        check(d_.cuStreamSynchronize(stream_), "copying inputs to the GPU");
     }
     void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) override {
-        check(d_.cuMemcpyDtoH(dst, ptr(src) + offset, bytes), "copying outputs from the GPU");
+        check(d_.cuMemcpyDtoHAsync(dst, ptr(src) + offset, bytes, stream_), "copying outputs from the GPU");
+        check(d_.cuStreamSynchronize(stream_), "copying outputs from the GPU");
     }
     void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) override {
         check(d_.cuMemsetD8Async(ptr(dst) + offset, value, bytes, stream_), "cuMemsetD8Async");

@@ -36,6 +36,8 @@ bool Driver::load(std::string& why) {
     bind(cuMemGetInfo, "cuMemGetInfo_v2");
     bind(cuMemcpyHtoD, "cuMemcpyHtoD_v2");
     bind(cuMemcpyDtoH, "cuMemcpyDtoH_v2");
+    bind(cuMemcpyHtoDAsync, "cuMemcpyHtoDAsync_v2");
+    bind(cuMemcpyDtoHAsync, "cuMemcpyDtoHAsync_v2");
     bind(cuMemcpyDtoDAsync, "cuMemcpyDtoDAsync_v2");
     bind(cuMemsetD8, "cuMemsetD8_v2");
     bind(cuMemsetD8Async, "cuMemsetD8Async");
