@@ -51,6 +51,20 @@ std::string describeComparison(const char* what, const std::string& output, cons
     return buf;
 }
 
+// Records a failed check: the verdict, a message, and where the first bad element is.
+void reject(WorkloadOutcome& outcome, Status status, const char* what, const std::string& output, const Comparison& c,
+            uint64_t seed, const std::string& suffix = {}) {
+    outcome.status = status;
+    outcome.message = describeComparison(what, output, c, seed) + suffix;
+    VerifyStats& v = outcome.verify;
+    v.mismatches = c.mismatches;
+    v.firstBadIndex = c.firstBad;
+    v.firstBadOutput = output;
+    v.firstBadSeed = seed;
+    v.expected = c.expected;
+    v.actual = c.actual;
+}
+
 }  // namespace
 
 struct RunnerService::Library {
@@ -255,23 +269,13 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     const auto& out = spec.outputs[o];
                     const Comparison unwritten = findUnwritten(out.dtype, run1[o], run2[o]);
                     if (unwritten.mismatches) {
-                        outcome.status = Status::IncompleteWrite;
-                        outcome.message = describeComparison("elements never written", out.name, unwritten, seed);
-                        outcome.verify.firstBadIndex = unwritten.firstBad;
-                        outcome.verify.firstBadOutput = out.name;
-                        outcome.verify.firstBadSeed = seed;
-                        outcome.verify.mismatches = unwritten.mismatches;
+                        reject(outcome, Status::IncompleteWrite, "elements never written", out.name, unwritten, seed);
                         break;
                     }
                     const Tolerance sameRun = spec.bitwiseDeterministic ? Tolerance{0, 0} : out.tolerance;
                     const Comparison repeat = compareToReference(out.dtype, run2[o], run1[o], sameRun);
                     if (repeat.mismatches) {
-                        outcome.status = Status::Nondeterministic;
-                        outcome.message = describeComparison("two runs on the same inputs differ", out.name, repeat, seed);
-                        outcome.verify.firstBadIndex = repeat.firstBad;
-                        outcome.verify.firstBadOutput = out.name;
-                        outcome.verify.firstBadSeed = seed;
-                        outcome.verify.mismatches = repeat.mismatches;
+                        reject(outcome, Status::Nondeterministic, "two runs on the same inputs differ", out.name, repeat, seed);
                         break;
                     }
                     const Comparison c = compareToReference(out.dtype, run1[o], expected[o], out.tolerance);
@@ -280,16 +284,9 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     v.maxAbsError = std::fmax(v.maxAbsError, c.maxAbs);
                     v.maxRelError = std::fmax(v.maxRelError, c.maxRel);
                     if (c.mismatches) {
-                        outcome.status = Status::IncorrectNumerical;
                         char tol[96];
                         std::snprintf(tol, sizeof tol, " (atol %g, rtol %g)", out.tolerance.atol, out.tolerance.rtol);
-                        outcome.message = describeComparison("mismatches", out.name, c, seed) + tol;
-                        v.mismatches = c.mismatches;
-                        v.firstBadIndex = c.firstBad;
-                        v.firstBadOutput = out.name;
-                        v.firstBadSeed = seed;
-                        v.expected = c.expected;
-                        v.actual = c.actual;
+                        reject(outcome, Status::IncorrectNumerical, "mismatches", out.name, c, seed, tol);
                     }
                 }
             }
@@ -327,9 +324,8 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     for (size_t o = 0; o < spec.outputs.size(); ++o) {
                         const Comparison c = compareToReference(spec.outputs[o].dtype, timed[o], expected[o], spec.outputs[o].tolerance);
                         if (c.mismatches) {
-                            outcome.status = Status::IncorrectNumerical;
-                            outcome.message = describeComparison("after the timed runs, mismatches", spec.outputs[o].name, c,
-                                                                 spec.seeds.front());
+                            reject(outcome, Status::IncorrectNumerical, "after the timed runs, mismatches", spec.outputs[o].name,
+                                   c, spec.seeds.front());
                             break;
                         }
                     }
