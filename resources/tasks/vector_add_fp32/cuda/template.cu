@@ -1,7 +1,8 @@
 // Tunable template: VEC-wide vector loads, BLOCK threads a block, each thread
-// handling ITEMS vectors of a grid-stride loop.
-// @tune BLOCK 128 256 512 1024
-// @tune VEC 1 2 4
+// handling ITEMS vectors of a grid-stride loop. Defaults: the fastest of all 45
+// configurations on 16M elements on an H200 (tests/data/recorded/).
+// @tune BLOCK 256 128 512 1024
+// @tune VEC 4 1 2
 // @tune ITEMS 1 2 4 8
 // @constraint BLOCK * ITEMS <= 4096
 #include <kf_abi.h>
