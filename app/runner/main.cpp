@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
         try {
             if (cmd == "hello") {
                 send({{"id", currentId}, {"ok", true}, {"facts", service.hello()}});
+            } else if (cmd == "measure") {
+                send({{"id", currentId}, {"ok", true}, {"facts", service.remeasure()}});
             } else if (cmd == "evaluate") {
                 const auto result = service.evaluate(kforge::evaluateSpecFromJson(request.at("spec")));
                 Json reply = kforge::toJson(result);

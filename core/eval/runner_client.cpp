@@ -97,6 +97,24 @@ const Json& RunnerClient::facts() {
     return facts_;
 }
 
+bool RunnerClient::remeasure(std::chrono::milliseconds timeout) {
+    const Reply r = request({{"cmd", "measure"}}, timeout);
+    if (r.kind != Reply::Kind::Ok) return false;
+    const Json& fresh = r.body.at("facts");
+    bool rose = false;
+    auto raise = [&](Json& old, const Json& now) {
+        if (now.is_number() && (!old.is_number() || now.get<double>() > old.get<double>())) {
+            old = now;
+            rose = true;
+        }
+    };
+    raise(facts_["copy_bandwidth_gbps"], fresh.value("copy_bandwidth_gbps", Json()));
+    const Json peaks = fresh.value("peak_tflops", Json::object());
+    for (const auto& [k, v] : peaks.items()) raise(facts_["peak_tflops"][k], v);
+    facts_["ceilings_remeasured"] = facts_.value("ceilings_remeasured", 0) + 1;
+    return rose;
+}
+
 RunnerClient::Reply RunnerClient::request(Json command, std::chrono::milliseconds stepTimeout) {
     Reply reply;
     if (!child_.running()) {

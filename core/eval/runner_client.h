@@ -20,6 +20,9 @@ public:
     bool available(std::string& why);
     // Device facts from the runner's hello (throws kforge::Error when unavailable).
     const nlohmann::json& facts();
+    // Asks the runner to measure the device's ceilings again and keeps the higher
+    // figures. True when any ceiling rose.
+    bool remeasure(std::chrono::milliseconds timeout);
 
     struct Reply {
         enum class Kind { Ok, Failed, Timeout, Crashed } kind = Kind::Failed;

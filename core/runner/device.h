@@ -32,6 +32,8 @@ public:
     virtual std::string backend() const = 0;
     // Facts, including figures measured once at start (copy bandwidth, peak rates).
     virtual nlohmann::json facts() = 0;
+    // Measures the ceilings again; they only ever go up (a busy machine measures low).
+    virtual void remeasure() = 0;
     virtual DeviceBuffer allocate(size_t bytes, size_t slack) = 0;
     virtual void release(DeviceBuffer& buffer) = 0;
     virtual void upload(const DeviceBuffer& dst, const void* src, size_t bytes) = 0;

@@ -167,6 +167,12 @@ RunnerService::~RunnerService() {
 
 nlohmann::json RunnerService::hello() { return facts_; }
 
+nlohmann::json RunnerService::remeasure() {
+    device_->remeasure();
+    facts_ = device_->facts();
+    return facts_;
+}
+
 std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& path, std::string& error) {
     if (auto it = libraries_.find(path); it != libraries_.end()) return it->second;
     auto lib = std::make_shared<Library>();

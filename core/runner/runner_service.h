@@ -21,6 +21,7 @@ public:
     ~RunnerService();
 
     nlohmann::json hello();
+    nlohmann::json remeasure();
     EvaluateResult evaluate(const EvaluateSpec& spec);
 
 private:

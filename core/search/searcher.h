@@ -1,0 +1,35 @@
+#pragma once
+// A search strategy over a SearchSpace, in the shape of Kernel Tuner's and
+// KTT's searchers: given every trial so far, name the next configuration.
+// A failed configuration (compile error, wrong result, launch limits) is a
+// data point with no cost, never an abort; no configuration is proposed twice.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "search/search_space.h"
+
+namespace kforge {
+
+struct Trial {
+    size_t index = 0;             // into the SearchSpace
+    std::optional<double> cost;   // lower is better (median ms); nullopt when the configuration failed
+};
+
+class Searcher {
+public:
+    virtual ~Searcher() = default;
+    virtual std::string_view name() const = 0;
+    // The next configuration to measure, never one already in `history`;
+    // nullopt once every configuration has been measured.
+    virtual std::optional<size_t> next(const std::vector<Trial>& history) = 0;
+};
+
+// strategy: grid, random, anneal, genetic or bo. Throws kforge::Error for another name.
+std::unique_ptr<Searcher> makeSearcher(std::string_view strategy, const SearchSpace& space, uint64_t seed);
+std::vector<std::string> searcherNames();
+
+}  // namespace kforge
