@@ -49,6 +49,33 @@ class TestFaultInjection : public QObject {
         QTest::newRow("good again") << "good" + e << "PASSED" << "" << false;
     }
 
+    // One row: the candidate gets its status and message; a runner it killed is
+    // replaced, proven by a good candidate evaluated right after.
+    void checkRow(Backend backend, bool alwaysFollowWithGood) {
+        if (backend == Backend::Cuda) {
+            std::string why;
+            if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+        }
+        QFETCH(QString, file);
+        QFETCH(QString, status);
+        QFETCH(QString, needle);
+        QFETCH(bool, killsRunner);
+        const fs::path dir = testData() / "faults" / (backend == Backend::Cpu ? "cpu" : "cuda");
+        RunnerClient& runner = evaluator_->runner(backend);
+        const int before = runner.restarts();
+        const EvalReport r = evaluator_->evaluate(*task_, dir / file.toStdString(), options(backend));
+        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
+        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
+        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
+        if (status == "PASSED") QVERIFY(r.speedupGeomean > 0);
+        if (killsRunner || alwaysFollowWithGood) {
+            const std::string good = backend == Backend::Cpu ? "good.cpp" : "good.cu";
+            const EvalReport after = evaluator_->evaluate(*task_, dir / good, options(backend));
+            QCOMPARE(after.status, Status::Passed);
+            if (killsRunner) QVERIFY(runner.restarts() > before);
+        }
+    }
+
 private slots:
     void initTestCase() {
         evaluator_ = std::make_unique<Evaluator>(AppPaths::discover());
@@ -56,69 +83,22 @@ private slots:
     }
 
     void cpu_data() { addRows(".cpp"); }
-    void cpu() {
-        QFETCH(QString, file);
-        QFETCH(QString, status);
-        QFETCH(QString, needle);
-        QFETCH(bool, killsRunner);
-        RunnerClient& runner = evaluator_->runner(Backend::Cpu);
-        const int before = runner.restarts();
-        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cpu" / file.toStdString(), options(Backend::Cpu));
-        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
-        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
-        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
-        if (status == "PASSED") QVERIFY(r.speedupGeomean > 0);
-        // The runner that died was replaced for this evaluation's baseline... or will be for the next one.
-        if (killsRunner) {
-            const EvalReport after = evaluator_->evaluate(*task_, testData() / "faults/cpu/good.cpp", options(Backend::Cpu));
-            QCOMPARE(after.status, Status::Passed);
-            QVERIFY(runner.restarts() > before);
-        }
-    }
+    void cpu() { checkRow(Backend::Cpu, false); }
 
     void cuda_data() { addRows(".cu"); }
-    void cuda() {
-        std::string why;
-        if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
-        QFETCH(QString, file);
-        QFETCH(QString, status);
-        QFETCH(QString, needle);
-        QFETCH(bool, killsRunner);
-        RunnerClient& runner = evaluator_->runner(Backend::Cuda);
-        const int before = runner.restarts();
-        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cuda" / file.toStdString(), options(Backend::Cuda));
-        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
-        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
-        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
-        if (killsRunner) {
-            const EvalReport after = evaluator_->evaluate(*task_, testData() / "faults/cuda/good.cu", options(Backend::Cuda));
-            QCOMPARE(after.status, Status::Passed);
-            QVERIFY(runner.restarts() > before);
-        }
-    }
+    void cuda() { checkRow(Backend::Cuda, false); }
 
     // Faults only a GPU has: a sticky illegal address, a device trap, a launch that never started.
     void cudaOnly_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("illegal address far away") << "oob_far.cu" << "FAULT" << "ILLEGAL_ADDRESS";
-        QTest::newRow("device trap") << "trap.cu" << "FAULT" << "";
-        QTest::newRow("unchecked bad launch") << "launch_error.cu" << "RUNTIME_ERROR" << "launch";
+        QTest::addColumn<bool>("killsRunner");
+        QTest::newRow("illegal address far away") << "oob_far.cu" << "FAULT" << "ILLEGAL_ADDRESS" << true;
+        QTest::newRow("device trap") << "trap.cu" << "FAULT" << "" << true;
+        QTest::newRow("unchecked bad launch") << "launch_error.cu" << "RUNTIME_ERROR" << "launch" << false;
     }
-    void cudaOnly() {
-        std::string why;
-        if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
-        QFETCH(QString, file);
-        QFETCH(QString, status);
-        QFETCH(QString, needle);
-        const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cuda" / file.toStdString(), options(Backend::Cuda));
-        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
-        QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
-        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
-        const EvalReport after = evaluator_->evaluate(*task_, testData() / "faults/cuda/good.cu", options(Backend::Cuda));
-        QCOMPARE(after.status, Status::Passed);
-    }
+    void cudaOnly() { checkRow(Backend::Cuda, true); }
 
     void cpuOnly_data() {
         QTest::addColumn<QString>("file");

@@ -96,7 +96,6 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
         case RunnerClient::Reply::Kind::Failed:
             m.result.status = reply.body.value("fault", false) ? Status::Fault : Status::RuntimeError;
             m.result.message = reply.message;
-            m.failure = reply.message;
             break;
         case RunnerClient::Reply::Kind::Timeout:
             m.result.status = Status::Timeout;

@@ -80,7 +80,6 @@ private:
     struct Measured {
         EvaluateResult result;
         RunnerClient::Reply::Kind kind;
-        std::string failure;
     };
     Measured measure(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
                      const std::string& reference, const std::string& role, const EvalOptions& options);

@@ -32,15 +32,10 @@ Json statsJson(const SampleStats& s) {
 }  // namespace
 
 Json compileJson(const CompileResult& c) {
-    Json diags = Json::array();
-    for (const auto& d : c.diagnostics)
-        diags.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"severity", d.severity}, {"message", d.message}});
-    Json kernels = Json::array();
-    for (const auto& k : c.kernels)
-        kernels.push_back({{"kernel", k.kernel}, {"registers", k.registers}, {"spill_store_bytes", k.spillStoreBytes},
-                           {"spill_load_bytes", k.spillLoadBytes}, {"stack_bytes", k.stackBytes}, {"shared_bytes", k.sharedBytes}});
-    return {{"ok", c.ok}, {"seconds", c.seconds}, {"cache_hit", c.cacheHit}, {"command", c.command},
-            {"diagnostics", diags}, {"kernels", kernels}};
+    Json j = toJson(c);
+    j.erase("log");  // reports carry the parsed diagnostics; the raw log stays in the cache
+    j["cache_hit"] = c.cacheHit;
+    return j;
 }
 
 Json reportJson(const EvalReport& r) {

@@ -210,6 +210,15 @@ NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field
     return impl;
 }
 
+// Resolves names in bytes, flops and constraint expressions to axis values.
+Expr::Lookup lookupIn(std::vector<std::pair<std::string, int64_t>> values) {
+    return [values = std::move(values)](std::string_view n) -> std::optional<double> {
+        for (const auto& [k, v] : values)
+            if (k == n) return static_cast<double>(v);
+        return std::nullopt;
+    };
+}
+
 uint64_t checkedProduct(const std::vector<int64_t>& dims, bool& overflow) {
     uint64_t n = 1;
     overflow = false;
@@ -296,12 +305,7 @@ void parseWorkloads(Task& task) {
                 if (overflow || __builtin_mul_overflow(n, dtypeInfo(t.dtype).bytes, &bytes) || bytes > kMaxTensorBytes)
                     c.fail("axes", "tensor '" + t.name + "' would be too large to allocate (its size overflows)");
             }
-        const auto values = task.axisValues(w);
-        const Expr::Lookup lookup = [&](std::string_view n) -> std::optional<double> {
-            for (const auto& [k, v] : values)
-                if (k == n) return static_cast<double>(v);
-            return std::nullopt;
-        };
+        const Expr::Lookup lookup = lookupIn(task.axisValues(w));
         for (const auto& e : task.constraints) {
             if (e.eval(lookup) == 0) {
                 std::string shown;
@@ -363,12 +367,7 @@ Tolerance Task::toleranceFor(const TensorDef& output) const {
 namespace {
 std::optional<double> evalOver(const Task& task, const std::optional<Expr>& e, const Workload& w) {
     if (!e) return std::nullopt;
-    const auto values = task.axisValues(w);
-    return e->eval([&](std::string_view n) -> std::optional<double> {
-        for (const auto& [k, v] : values)
-            if (k == n) return static_cast<double>(v);
-        return std::nullopt;
-    });
+    return e->eval(lookupIn(task.axisValues(w)));
 }
 }  // namespace
 

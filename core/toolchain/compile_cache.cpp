@@ -25,6 +25,8 @@ std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
+}  // namespace
+
 Json toJson(const CompileResult& r) {
     Json diags = Json::array();
     for (const auto& d : r.diagnostics)
@@ -37,7 +39,7 @@ Json toJson(const CompileResult& r) {
     return {{"ok", r.ok}, {"diagnostics", diags}, {"kernels", kernels}, {"log", r.log}, {"command", r.command}, {"seconds", r.seconds}};
 }
 
-CompileResult fromJson(const Json& j) {
+CompileResult compileResultFromJson(const Json& j) {
     CompileResult r;
     r.ok = j.at("ok").get<bool>();
     for (const auto& d : j.at("diagnostics"))
@@ -50,6 +52,8 @@ CompileResult fromJson(const Json& j) {
     r.seconds = j.value("seconds", 0.0);
     return r;
 }
+
+namespace {
 
 std::string joined(const std::vector<std::string>& v) {
     std::string s;
@@ -101,7 +105,7 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     const auto entry = dir_ / k.substr(0, 2) / k;
     if (std::filesystem::is_regular_file(entry / "result.json")) {
         try {
-            CompileResult r = fromJson(Json::parse(slurp(entry / "result.json")));
+            CompileResult r = compileResultFromJson(Json::parse(slurp(entry / "result.json")));
             r.library = entry / "candidate.so";
             if (!r.ok || std::filesystem::is_regular_file(r.library)) {
                 r.cacheHit = true;
