@@ -9,6 +9,7 @@
 
 #include "eval/evaluator.h"
 #include "eval/report.h"
+#include "session_commands.h"
 #include "util/error.h"
 
 namespace {
@@ -19,13 +20,6 @@ using namespace kforge;
 [[noreturn]] void fail(const std::string& message) {
     std::cerr << "kforge: error: " << message << "\n";
     std::exit(2);
-}
-
-Backend pickBackend(const std::string& requested, Evaluator& evaluator) {
-    if (requested != "auto") return *parseBackend(requested);
-    std::string why;
-    if (evaluator.runner(Backend::Cuda).available(why)) return Backend::Cuda;
-    return Backend::Cpu;
 }
 
 int listDevices(bool json) {
@@ -150,9 +144,12 @@ int main(int argc, char** argv) {
     compile->add_option("-l,--library", compileLibs, "link a library (repeatable)");
     compile->add_flag("--json", json, "print one JSON object");
 
+    kforge::cli::SessionCommands sessionCommands(app);
+
     CLI11_PARSE(app, argc, argv);
 
     try {
+        if (const auto code = sessionCommands.run()) return *code;
         if (devices->parsed()) return listDevices(json);
         if (tasks->parsed()) return listTasks(json);
 
@@ -187,7 +184,7 @@ int main(int argc, char** argv) {
         const AppPaths paths = AppPaths::discover();
         const Task task = resolveTask(taskArg, paths);
         Evaluator evaluator(paths);
-        options.backend = pickBackend(backendArg, evaluator);
+        options.backend = evaluator.pickBackend(backendArg);
         options.defines = config;
         options.stepTimeout = std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000));
         std::filesystem::path candidate = candidateArg;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include "util/error.h"
 
@@ -37,12 +38,29 @@ Evaluator::Evaluator(AppPaths paths) : paths_(std::move(paths)) {
 Evaluator::~Evaluator() = default;
 
 RunnerClient& Evaluator::runner(Backend backend) {
+    std::lock_guard lock(mutex_);
     auto& r = runners_[backend];
     if (!r) r = std::make_unique<RunnerClient>(paths_.runner, backend);
     return *r;
 }
 
+Backend Evaluator::pickBackend(const std::string& requested) {
+    if (requested != "auto") {
+        const auto b = parseBackend(requested);
+        if (!b) throw Error("unknown backend '" + requested + "' (cpu, cuda, hip or auto)");
+        return *b;
+    }
+    std::string why;
+    return runner(Backend::Cuda).available(why) ? Backend::Cuda : Backend::Cpu;
+}
+
+std::mutex& Evaluator::deviceLock(Backend backend) {
+    std::lock_guard lock(mutex_);
+    return deviceLocks_[backend];
+}
+
 const Toolchain& Evaluator::toolchain(Backend backend) {
+    std::lock_guard lock(mutex_);
     auto& t = toolchains_[backend];
     if (!t) t = makeToolchain(backend, ToolchainPaths::fromEnvironment(paths_.abiInclude()));
     return *t;
@@ -88,6 +106,9 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     spec.timing = options.timing;
 
     Measured m;
+    std::lock_guard deviceBusy(deviceLock(options.backend));
+    std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
+    if (options.backend == Backend::Cpu) cpuAlone.lock();
     const auto reply = runner(options.backend).request({{"cmd", "evaluate"}, {"spec", toJson(spec)}}, options.stepTimeout);
     m.kind = reply.kind;
     const std::string during = reply.lastProgress.empty() ? "" : " during \"" + reply.lastProgress + "\"";
@@ -109,84 +130,115 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     return m;
 }
 
-EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& candidate, const EvalOptions& options) {
-    const auto start = Clock::now();
-    EvalReport report;
-    report.task = task.name;
-    report.backend = options.backend;
-    report.candidate = candidate;
-    const std::string backend(backendName(options.backend));
-
-    const auto impl = task.native.find(options.backend);
+PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
+    PreparedTask p;
+    p.task = &task;
+    p.backend = backend;
+    const std::string name(backendName(backend));
+    const auto impl = task.native.find(backend);
     if (impl == task.native.end())
-        throw Error(task.definitionFile.string() + ": kforge.native has no '" + backend + "' entry, so " + task.name +
-                    " cannot run on " + backend);
-    const auto workloads = task.workloadsFor(options.backend);
-    if (workloads.empty()) throw Error(task.workloadsFile.string() + ": no workload runs on " + backend);
+        throw Error(task.definitionFile.string() + ": kforge.native has no '" + name + "' entry, so " + task.name +
+                    " cannot run on " + name);
+    p.workloads = task.workloadsFor(backend);
+    if (p.workloads.empty()) throw Error(task.workloadsFile.string() + ": no workload runs on " + name);
 
-    RunnerClient& runnerClient = runner(options.backend);
+    RunnerClient& runnerClient = runner(backend);
     std::string why;
-    if (!runnerClient.available(why)) throw Error("no " + backend + " device: " + why);
-    report.device = runnerClient.facts();
+    if (!runnerClient.available(why)) throw Error("no " + name + " device: " + why);
+    p.device = runnerClient.facts();
 
-    const uint64_t memory = deviceMemoryBytes(report.device);
-    for (const Workload* w : workloads) {
+    const uint64_t memory = deviceMemoryBytes(p.device);
+    for (const Workload* w : p.workloads) {
         const double need = static_cast<double>(task.totalTensorBytes(*w));
         if (memory > 0 && need > 0.9 * static_cast<double>(memory))
             throw Error(task.workloadsFile.string() + ":" + std::to_string(w->line) + ": workload " + w->uuid + " needs " +
-                        gib(need) + " for its tensors, but " + report.device.value("name", backend) + " has " +
+                        gib(need) + " for its tensors, but " + p.device.value("name", name) + " has " +
                         gib(static_cast<double>(memory)));
     }
 
-    // The candidate's own @tune declarations give its default configuration.
+    p.arch = archFor(backend);
+    p.libraries = impl->second.libraries;
+    const bool hasBaseline = !impl->second.baseline.empty();
+    p.baselineSource = hasBaseline ? impl->second.baseline : impl->second.reference;
+    p.baselineName = hasBaseline ? "baseline" : "reference";
+    // Task sources compile with their own @tune defaults, like any candidate.
+    const Toolchain& tc = toolchain(backend);
+    auto compile = [&](const std::filesystem::path& src) {
+        return pool_->submit(tc, CompileRequest{src, parseTuneSpaceFile(src).defaults(), p.libraries, p.arch});
+    };
+    auto refFuture = compile(impl->second.reference);
+    auto baseFuture = compile(p.baselineSource);
+    p.reference = refFuture.get();
+    p.baseline = baseFuture.get();
+    if (!p.reference.ok)
+        throw Error(impl->second.reference.string() + ": the task's reference does not compile: " + p.reference.firstError());
+    if (!p.baseline.ok)
+        throw Error(p.baselineSource.string() + ": the task's " + p.baselineName + " does not compile: " + p.baseline.firstError());
+    return p;
+}
+
+bool Evaluator::resolveConfig(const std::filesystem::path& candidate, const TuneConfig& defines, EvalReport& report) const {
     if (!std::filesystem::is_regular_file(candidate)) throw Error(candidate.string() + ": cannot read the candidate source");
+    // The candidate's own @tune declarations give its default configuration.
     try {
         const TuneSpace space = parseTuneSpaceFile(candidate);
-        report.config = withOverrides(space, options.defines);
+        report.config = withOverrides(space, defines);
         if (const auto broken = space.violation(report.config); !broken.empty()) {
             report.status = Status::InvalidConfig;
             report.message = "configuration " + describeConfig(report.config) + " breaks @constraint " + broken;
-            return report;
+            return false;
         }
     } catch (const Error& e) {
         report.status = Status::InvalidConfig;
         report.message = e.what();
-        return report;
+        return false;
     }
+    return true;
+}
 
-    const std::string arch = archFor(options.backend);
-    const Toolchain& tc = toolchain(options.backend);
-    auto request = [&](const std::filesystem::path& src, TuneConfig defines) {
-        return CompileRequest{src, std::move(defines), impl->second.libraries, arch};
-    };
-    // Task sources compile with their own @tune defaults, like any candidate.
-    auto defaultsOf = [](const std::filesystem::path& p) { return parseTuneSpaceFile(p).defaults(); };
-    const bool hasBaseline = !impl->second.baseline.empty();
-    const auto baselineSource = hasBaseline ? impl->second.baseline : impl->second.reference;
-    report.baselineName = hasBaseline ? "baseline" : "reference";
-    auto refFuture = pool_->submit(tc, request(impl->second.reference, defaultsOf(impl->second.reference)));
-    auto baseFuture = pool_->submit(tc, request(baselineSource, defaultsOf(baselineSource)));
-    auto candFuture = pool_->submit(tc, request(candidate, report.config));
-    const CompileResult ref = refFuture.get();
-    const CompileResult base = baseFuture.get();
-    report.compile = candFuture.get();
-    if (!ref.ok) throw Error(impl->second.reference.string() + ": the task's reference does not compile: " + ref.firstError());
-    if (!base.ok) throw Error(baselineSource.string() + ": the task's " + report.baselineName + " does not compile: " + base.firstError());
-    if (!report.compile.ok) {
-        report.status = Status::CompileError;
-        report.message = report.compile.firstError();
-        report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        return report;
-    }
+void Evaluator::compileAsync(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
+                             std::function<void(CompileResult)> done, std::shared_ptr<const std::atomic<bool>> cancelled) {
+    const Toolchain& tc = toolchain(prepared.backend);
+    const bool onDevice = prepared.backend == Backend::Cpu;
+    pool_->post([this, &tc, onDevice, request = CompileRequest{candidate, config, prepared.libraries, prepared.arch},
+                 done = std::move(done), cancelled = std::move(cancelled)] {
+        if (cancelled && cancelled->load()) {
+            CompileResult skipped;
+            skipped.log = "cancelled before it started";
+            done(std::move(skipped));
+            return;
+        }
+        // On the CPU backend the compiler and the timed kernel share the cores:
+        // compiles hold the gate shared, a CPU measurement holds it alone.
+        std::shared_lock gate(cpuGate_, std::defer_lock);
+        if (onDevice) gate.lock();
+        CompileResult r = cache_->compile(tc, request);
+        if (gate.owns_lock()) gate.unlock();
+        done(std::move(r));
+    });
+}
 
-    std::optional<Measured> baseline;
-    if (options.compareBaseline) {
-        baseline = measure(task, workloads, base.library.string(), ref.library.string(), report.baselineName, options);
-        if (baseline->result.status != Status::Passed)
-            throw Error("the task's " + report.baselineName + " failed on this device (" +
-                        std::string(statusName(baseline->result.status)) + "): " + baseline->result.message);
-    }
-    const Measured cand = measure(task, workloads, report.compile.library.string(), ref.library.string(), "candidate", options);
+BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOptions& options) {
+    const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName, options);
+    if (m.result.status != Status::Passed)
+        throw Error("the task's " + p.baselineName + " failed on this device (" + std::string(statusName(m.result.status)) +
+                    "): " + m.result.message);
+    BaselineTimes times;
+    for (const auto& o : m.result.workloads)
+        if (!o.samplesMs.empty()) times[o.uuid] = summarize(o.samplesMs);
+    return times;
+}
+
+void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& baseline, const EvalOptions& options,
+                                 EvalReport& report) {
+    const auto start = Clock::now();
+    const Task& task = *p.task;
+    RunnerClient& runnerClient = runner(p.backend);
+    report.task = task.name;
+    report.backend = p.backend;
+    report.device = p.device;
+    report.baselineName = p.baselineName;
+    const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate", options);
     report.status = cand.result.status;
     report.message = cand.result.message;
 
@@ -194,7 +246,7 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     // otherwise: before flagging one, measure the ceilings again (a busy machine
     // measures them low) and judge against the higher figures.
     auto belowFloor = [&] {
-        for (const Workload* w : workloads)
+        for (const Workload* w : p.workloads)
             for (const auto& o : cand.result.workloads) {
                 if (o.uuid != w->uuid || o.samplesMs.empty()) continue;
                 const auto floor = physicsFloor(task, *w, report.device);
@@ -203,13 +255,15 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
         return false;
     };
     if (belowFloor()) {
+        std::lock_guard deviceBusy(deviceLock(p.backend));
         runnerClient.remeasure(options.stepTimeout);
         report.device = runnerClient.facts();
     }
 
     double logSum = 0;
     int passed = 0;
-    for (const Workload* w : workloads) {
+    report.workloads.clear();
+    for (const Workload* w : p.workloads) {
         WorkloadReport wr;
         wr.uuid = w->uuid;
         wr.axes = task.axisValues(*w);
@@ -223,9 +277,7 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
                 wr.verify = o.verify;
                 wr.samplesMs = o.samplesMs;
             }
-        if (baseline)
-            for (const auto& o : baseline->result.workloads)
-                if (o.uuid == w->uuid && !o.samplesMs.empty()) wr.baseline = summarize(o.samplesMs);
+        if (const auto b = baseline.find(w->uuid); b != baseline.end()) wr.baseline = b->second;
         if (wr.status == Status::Passed && !wr.samplesMs.empty()) {
             wr.timing = summarize(wr.samplesMs);
             const double seconds = wr.timing.median * 1e-3;
@@ -257,7 +309,33 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     }
     if (report.status == Status::Passed && passed > 0) report.speedupGeomean = std::exp(logSum / passed);
     report.runnerRestarts = runnerClient.restarts();
-    report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    report.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& candidate, const EvalOptions& options) {
+    const auto start = Clock::now();
+    EvalReport report;
+    report.task = task.name;
+    report.backend = options.backend;
+    report.candidate = candidate;
+    const PreparedTask prepared = prepare(task, options.backend);
+    report.device = prepared.device;
+    report.baselineName = prepared.baselineName;
+    if (!resolveConfig(candidate, options.defines, report)) return report;
+
+    std::promise<CompileResult> compiled;
+    compileAsync(prepared, candidate, report.config, [&compiled](CompileResult r) { compiled.set_value(std::move(r)); });
+    report.compile = compiled.get_future().get();
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    if (!report.compile.ok) {
+        report.status = Status::CompileError;
+        report.message = report.compile.firstError();
+        report.seconds = elapsed();
+        return report;
+    }
+    const BaselineTimes baseline = options.compareBaseline ? measureBaseline(prepared, options) : BaselineTimes{};
+    measureCandidate(prepared, baseline, options, report);
+    report.seconds = elapsed();
     return report;
 }
 

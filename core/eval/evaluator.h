@@ -2,9 +2,13 @@
 // From a task and a candidate source to a verdict and a timing: compile the
 // reference, the baseline and the candidate in parallel, then let the runner
 // verify and time baseline and candidate under the same conditions.
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -60,6 +64,25 @@ struct EvalReport {
     int runnerRestarts = 0;
 };
 
+// A task made ready for candidates on one backend: its workloads checked
+// against the device, its reference and baseline compiled. A session prepares
+// once and then evaluates hundreds of candidates against it.
+struct PreparedTask {
+    const Task* task = nullptr;
+    Backend backend = Backend::Cpu;
+    std::vector<const Workload*> workloads;
+    nlohmann::json device;
+    std::string arch;
+    std::vector<std::string> libraries;
+    CompileResult reference;
+    CompileResult baseline;
+    std::string baselineName;  // "baseline", or "reference" when the task has none
+    std::filesystem::path baselineSource;
+};
+
+// Per workload uuid: the baseline's timing, measured once and compared against.
+using BaselineTimes = std::map<std::string, SampleStats>;
+
 class Evaluator {
 public:
     explicit Evaluator(AppPaths paths);
@@ -69,6 +92,27 @@ public:
     // that does not fit); a bad candidate is a verdict in the report, never a throw.
     EvalReport evaluate(const Task& task, const std::filesystem::path& candidate, const EvalOptions& options);
 
+    // The stages of evaluate(), for callers that pipeline them (a session
+    // compiles the next candidates while the device times this one).
+    // prepare throws kforge::Error for input errors, like evaluate.
+    PreparedTask prepare(const Task& task, Backend backend);
+    // Resolves the candidate's configuration (its @tune defaults under
+    // `defines`) into report.config; false with report.status INVALID_CONFIG
+    // when it breaks a constraint or the declarations do not parse.
+    bool resolveConfig(const std::filesystem::path& candidate, const TuneConfig& defines, EvalReport& report) const;
+    // Compiles on the pool; `done` runs on a pool thread.
+    void compileAsync(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
+                      std::function<void(CompileResult)> done, std::shared_ptr<const std::atomic<bool>> cancelled = nullptr);
+    // Times the baseline on every workload (throws kforge::Error when it fails).
+    BaselineTimes measureBaseline(const PreparedTask& prepared, const EvalOptions& options);
+    // Verifies and times a compiled candidate (report.compile.ok) and fills the
+    // report's verdict, workloads and speedups against `baseline`.
+    void measureCandidate(const PreparedTask& prepared, const BaselineTimes& baseline, const EvalOptions& options,
+                          EvalReport& report);
+
+    // "cpu", "cuda", "hip", or "auto": CUDA when a CUDA device is attached, else the CPU.
+    Backend pickBackend(const std::string& requested);
+
     RunnerClient& runner(Backend backend);
     const Toolchain& toolchain(Backend backend);
     CompilePool& pool() { return *pool_; }
@@ -77,6 +121,7 @@ public:
     std::string archFor(Backend backend);
 
 private:
+    std::mutex& deviceLock(Backend backend);
     struct Measured {
         EvaluateResult result;
         RunnerClient::Reply::Kind kind;
@@ -87,8 +132,12 @@ private:
     AppPaths paths_;
     std::unique_ptr<CompileCache> cache_;
     std::unique_ptr<CompilePool> pool_;
+    std::mutex mutex_;  // guards the lazily built toolchains and runners
     std::map<Backend, std::unique_ptr<Toolchain>> toolchains_;
     std::map<Backend, std::unique_ptr<RunnerClient>> runners_;
+    // One measurement at a time per device, whichever session asks: timings never overlap.
+    std::map<Backend, std::mutex> deviceLocks_;
+    std::shared_mutex cpuGate_;  // compiles share it; a CPU measurement takes it alone
 };
 
 // The built-in task of that name, or the task at that path.

@@ -94,6 +94,31 @@ std::string describeDevice(const Json& f) {
     return s;
 }
 
+std::string workloadTable(const Json& workloads, const std::string& baselineName) {
+    std::ostringstream out;
+    out << pad("workload", 28, true) << pad("status", 20) << pad("median ms", 12) << pad("p20-p80 ms", 20) << pad("cv", 7)
+        << pad(baselineName + " ms", 13) << pad("speedup", 9) << pad("achieved", 16) << pad("of floor", 10) << "\n";
+    for (const auto& w : workloads) {
+        const std::string status = w.value("status", "");
+        out << pad(w.value("uuid", ""), 28, true) << pad(status, 20);
+        if (w.contains("median_ms")) {
+            const double speedup = w.value("speedup", 0.0), fraction = w.value("fraction_of_floor", 0.0);
+            out << pad(fmt("%.4f", w.value("median_ms", 0.0)), 12)
+                << pad(fmt("%.4f", w.value("p20_ms", 0.0)) + "-" + fmt("%.4f", w.value("p80_ms", 0.0)), 20)
+                << pad(fmt("%.1f%%", w.value("cv", 0.0) * 100), 7)
+                << pad(w.contains("baseline") ? fmt("%.4f", w["baseline"].value("median_ms", 0.0)) : "-", 13)
+                << pad(speedup > 0 ? fmt("%.2fx", speedup) : "-", 9)
+                << pad(w.value("bound", "") == "compute" ? fmt("%.1f TFLOP/s", w.value("achieved_tflops", 0.0))
+                                                          : fmt("%.1f GB/s", w.value("achieved_gbps", 0.0)),
+                       16)
+                << pad(fraction > 0 ? fmt("%.0f%%", fraction * 100) : "-", 10);
+        }
+        out << "\n";
+        if (status != "PASSED" && !w.value("message", "").empty()) out << "    " << w.value("message", "") << "\n";
+    }
+    return out.str();
+}
+
 std::string reportTable(const EvalReport& r) {
     std::ostringstream out;
     out << r.task << " on " << backendName(r.backend) << ": " << describeDevice(r.device) << "\n";
@@ -115,26 +140,7 @@ std::string reportTable(const EvalReport& r) {
                 << d.severity << ": " << d.message << "\n";
         }
     }
-    if (!r.workloads.empty()) {
-        out << "\n" << pad("workload", 28, true) << pad("status", 20) << pad("median ms", 12) << pad("p20-p80 ms", 20)
-            << pad("cv", 7) << pad(r.baselineName + " ms", 13) << pad("speedup", 9) << pad("achieved", 16)
-            << pad("of floor", 10) << "\n";
-        for (const auto& w : r.workloads) {
-            out << pad(w.uuid, 28, true) << pad(std::string(statusName(w.status)), 20);
-            if (w.timing.count > 0) {
-                out << pad(fmt("%.4f", w.timing.median), 12)
-                    << pad(fmt("%.4f", w.timing.p20) + "-" + fmt("%.4f", w.timing.p80), 20)
-                    << pad(fmt("%.1f%%", w.timing.cv * 100), 7)
-                    << pad(w.baseline ? fmt("%.4f", w.baseline->median) : "-", 13)
-                    << pad(w.speedup > 0 ? fmt("%.2fx", w.speedup) : "-", 9);
-                const bool compute = w.floor && w.floor->computeBound();
-                out << pad(compute ? fmt("%.1f TFLOP/s", w.achievedTflops) : fmt("%.1f GB/s", w.achievedGbps), 16)
-                    << pad(w.fractionOfFloor > 0 ? fmt("%.0f%%", w.fractionOfFloor * 100) : "-", 10);
-            }
-            out << "\n";
-            if (!w.message.empty() && w.status != Status::Passed) out << "    " << w.message << "\n";
-        }
-    }
+    if (!r.workloads.empty()) out << "\n" << workloadTable(reportJson(r).at("workloads"), r.baselineName);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
     out << "\n";

@@ -10,6 +10,8 @@ namespace kforge {
 
 nlohmann::json reportJson(const EvalReport& report);
 std::string reportTable(const EvalReport& report);
+// The per-workload table of reportJson()'s "workloads" (also as a session node stores it).
+std::string workloadTable(const nlohmann::json& workloads, const std::string& baselineName);
 nlohmann::json compileJson(const CompileResult& compile);
 std::string describeDevice(const nlohmann::json& facts);  // one line: name, bandwidth, peak
 

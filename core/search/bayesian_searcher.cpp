@@ -80,6 +80,7 @@ std::optional<size_t> BayesianSearcher::next(const std::vector<Trial>& history) 
     std::vector<std::vector<double>> x;
     std::vector<double> ys;
     for (const auto& t : history) {
+        if (t.pending) continue;  // taken (measuredMask), but no observation yet
         x.push_back(space_.point(t.index));
         ys.push_back(t.cost && *t.cost > 0 ? std::log(*t.cost) : worst + 1);
     }

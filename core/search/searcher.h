@@ -17,6 +17,7 @@ namespace kforge {
 struct Trial {
     size_t index = 0;             // into the SearchSpace
     std::optional<double> cost;   // lower is better (median ms); nullopt when the configuration failed
+    bool pending = false;         // proposed and still being measured: taken, but not yet a data point
 };
 
 class Searcher {

@@ -49,6 +49,7 @@ std::optional<size_t> AnnealSearcher::next(const std::vector<Trial>& history) {
     // Judge the trials that arrived since the last call, in order.
     for (; seen_ < history.size(); ++seen_) {
         const Trial& t = history[seen_];
+        if (t.pending) break;  // judged once its measurement arrives, in order
         if (!t.cost) continue;
         const double temperature = 0.3 * std::pow(0.95, static_cast<double>(seen_));
         const bool better = !current_ || *t.cost < currentCost_;

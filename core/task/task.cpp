@@ -296,6 +296,11 @@ void parseWorkloads(Task& task) {
                 w.backends.push_back(*backend);
             }
         }
+        if (const auto it = j.find("weight"); it != j.end()) {
+            if (!it->is_number() || !(it->get<double>() > 0) || !std::isfinite(it->get<double>()))
+                c.fail("weight", "must be a positive number (a workload's share in the fitness), not " + it->dump());
+            w.weight = it->get<double>();
+        }
         // Sizes: every tensor must have a representable size.
         for (const auto* list : {&task.inputs, &task.outputs})
             for (const auto& t : *list) {

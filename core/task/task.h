@@ -61,6 +61,7 @@ struct Workload {
     std::map<std::string, int64_t> axes;  // var axes only, as written
     std::map<std::string, WorkloadInput> inputs;
     std::vector<Backend> backends;        // empty: every backend
+    double weight = 1;                    // its share in a session's fitness (a weighted geometric mean)
     int line = 0;                         // in the workloads file
     bool runsOn(Backend b) const;
 };

@@ -47,8 +47,8 @@ CompileResult compileResultFromJson(const Json& j) {
     for (const auto& k : j.at("kernels"))
         r.kernels.push_back({k.at("kernel"), k.at("registers"), k.at("spill_store_bytes"), k.at("spill_load_bytes"),
                              k.at("stack_bytes"), k.at("shared_bytes"), k.at("constant_bytes")});
-    r.log = j.at("log");
-    r.command = j.at("command");
+    r.log = j.value("log", "");  // reports keep only the parsed diagnostics
+    r.command = j.value("command", "");
     r.seconds = j.value("seconds", 0.0);
     return r;
 }

@@ -28,6 +28,14 @@ std::future<CompileResult> CompilePool::submit(const Toolchain& toolchain, Compi
     return future;
 }
 
+void CompilePool::post(std::function<void()> job) {
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(job));
+    }
+    wake_.notify_one();
+}
+
 void CompilePool::loop() {
     for (;;) {
         std::function<void()> job;

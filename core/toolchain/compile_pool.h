@@ -1,10 +1,12 @@
 #pragma once
 // Compiles in parallel on every core: compilers are single-threaded and most of
 // a search's wall time is spent in them.
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -21,6 +23,8 @@ public:
     CompilePool& operator=(const CompilePool&) = delete;
 
     std::future<CompileResult> submit(const Toolchain& toolchain, CompileRequest request);
+    // Runs any job on a pool thread (a compile wrapped in the caller's own locks).
+    void post(std::function<void()> job);
     unsigned workers() const { return static_cast<unsigned>(threads_.size()); }
 
 private:

@@ -1,0 +1,550 @@
+#include "session_commands.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "eval/report.h"
+#include "session/engine.h"
+#include "util/clock.h"
+#include "util/error.h"
+
+namespace kforge::cli {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Formats one number; callers pass literal formats only.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+#pragma GCC diagnostic pop
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void writeFile(const std::filesystem::path& path, const std::string& text) {
+    const auto tmp = path.string() + ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out << text;
+        if (!out) throw Error(path.string() + ": cannot write the file");
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+// Ctrl-C: the first asks the session to stop cleanly, the second ends the process.
+std::atomic<int> interrupts{0};
+extern "C" void onInterrupt(int) {
+    if (interrupts.fetch_add(1) >= 1) _exit(130);
+}
+
+struct StoreOption {
+    std::string db;
+    std::filesystem::path path() const { return db.empty() ? Store::defaultPath() : std::filesystem::path(db); }
+};
+
+void addDbOption(CLI::App* cmd, StoreOption& o) {
+    cmd->add_option("--db", o.db, "the workspace database (default: $KFORGE_DB, else $XDG_DATA_HOME/kernelforge/workspace.db)");
+}
+
+std::string speedupText(double s) { return s > 0 ? fmt("%.3fx", s) : "-"; }
+
+std::string nodeLine(const Node& n) {
+    std::string line = "node " + std::to_string(n.id) + "  " + std::string(statusName(n.status));
+    if (n.passed()) line += "  " + speedupText(n.fitness);
+    if (!n.config.empty()) line += "  " + describeConfig(n.config);
+    line += "  (" + n.generator + (n.parent ? " from " + std::to_string(*n.parent) : "") + ")";
+    if (!n.passed() && !n.message.empty()) line += ": " + n.message.substr(0, 160);
+    return line;
+}
+
+// Live progress: one rewritten line on a terminal, a plain line per node otherwise.
+class ProgressPrinter final : public SessionObserver {
+public:
+    explicit ProgressPrinter(bool quiet) : tty_(::isatty(STDERR_FILENO) != 0), quiet_(quiet) {}
+
+    void nodeChanged(const Node& n) override {
+        if (n.state != NodeState::Done || (tty_ && quiet_)) return;
+        clearLine();
+        std::fprintf(stderr, "%s\n", nodeLine(n).c_str());
+    }
+
+    void progress(const SessionProgress& p) override {
+        if (!tty_) return;
+        std::string line = "evals " + std::to_string(p.evaluations) + (p.budget ? "/" + std::to_string(*p.budget) : "");
+        line += "  best " + speedupText(p.bestSpeedup) + (p.bestNode ? " (node " + std::to_string(*p.bestNode) + ")" : "");
+        line += "  " + fmt("%.1f", p.evaluationsPerMinute) + "/min";
+        if (p.etaSeconds) line += "  ETA " + formatDuration(*p.etaSeconds);
+        line += "  in flight " + std::to_string(p.inFlight);
+        if (p.paused) line += "  [paused]";
+        std::fprintf(stderr, "\r\033[K%s", line.c_str());
+        std::fflush(stderr);
+        drawn_ = true;
+    }
+
+    void message(const std::string& m) override {
+        clearLine();
+        std::fprintf(stderr, "%s\n", m.c_str());
+    }
+
+    void clearLine() {
+        if (drawn_) std::fprintf(stderr, "\r\033[K");
+        drawn_ = false;
+    }
+
+private:
+    bool tty_;
+    bool quiet_;
+    bool drawn_ = false;
+};
+
+std::string bestTable(const SessionTree& tree, size_t rows) {
+    std::vector<const Node*> passed;
+    for (const auto& n : tree.nodes())
+        if (n.passed()) passed.push_back(&n);
+    std::stable_sort(passed.begin(), passed.end(), [](const Node* a, const Node* b) { return a->fitness > b->fitness; });
+    if (passed.size() > rows) passed.resize(rows);
+    std::ostringstream out;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%6s %7s %-10s %9s  %s\n", "node", "parent", "generator", "speedup", "configuration");
+    out << buf;
+    for (const Node* n : passed) {
+        std::snprintf(buf, sizeof buf, "%6lld %7s %-10s %9s  %s\n", static_cast<long long>(n->id),
+                      n->parent ? std::to_string(*n->parent).c_str() : "-", n->generator.c_str(), speedupText(n->fitness).c_str(),
+                      describeConfig(n->config).c_str());
+        out << buf;
+    }
+    if (passed.empty()) out << "  (no candidate passed)\n";
+    return out.str();
+}
+
+Json countsJson(const SessionTree& tree) {
+    Json counts = Json::object();
+    for (const auto& [status, n] : tree.countsByStatus()) counts[std::string(statusName(status))] = n;
+    return counts;
+}
+
+Json sessionSummary(const SessionRecord& r, const SessionTree& tree) {
+    return {{"session", r.id},
+            {"uuid", r.uuid},
+            {"name", r.name},
+            {"task", r.task},
+            {"backend", backendName(r.config.backend)},
+            {"device", r.device.value("name", "")},
+            {"status", r.status},
+            {"stop_reason", r.stopReason},
+            {"evaluations", r.evaluations},
+            {"best_node", r.bestNode ? Json(*r.bestNode) : Json(nullptr)},
+            {"best_speedup", r.bestSpeedup},
+            {"counts", countsJson(tree)},
+            {"active_seconds", r.activeSeconds},
+            {"created_at", r.createdAt},
+            {"updated_at", r.updatedAt}};
+}
+
+// ---- optimize -------------------------------------------------------------
+
+struct OptimizeOptions {
+    StoreOption store;
+    std::string task, backend = "auto", strategy = "ucb", generators = "tuner", tuner = "bo", time, name, from;
+    std::optional<int> budget, plateau, resume;
+    std::optional<double> target;
+    bool all = false, json = false, quiet = false;
+    SessionConfig config;
+};
+
+int optimize(const OptimizeOptions& o) {
+    const AppPaths paths = AppPaths::discover();
+    Store store(o.store.path());
+    Evaluator evaluator(paths);
+    SessionEngine engine(evaluator, store);
+
+    StopConditions stop;
+    stop.evaluations = o.budget;
+    stop.plateau = o.plateau;
+    stop.target = o.target;
+    if (!o.time.empty()) stop.seconds = parseDuration(o.time);
+    stop.requireAll = o.all;
+
+    std::optional<Task> task;
+    if (o.resume) {
+        const SessionRecord r = store.session(*o.resume);
+        if (!o.task.empty() && o.task != r.task && o.task != r.taskRef)
+            throw Error("session " + std::to_string(*o.resume) + " optimizes " + r.task + ", not " + o.task);
+        task = resolveTask(r.taskRef, paths);
+        engine.open(*o.resume, *task);
+        if (stop.any()) engine.setStopConditions(stop);
+    } else {
+        if (o.task.empty()) throw Error("name a task to optimize (see `kforge tasks`), or --resume a session");
+        task = resolveTask(o.task, paths);
+        SessionConfig config = o.config;
+        config.backend = evaluator.pickBackend(o.backend);
+        config.selection = o.strategy;
+        config.tuner = o.tuner;
+        config.generators.clear();
+        std::stringstream list(o.generators);
+        for (std::string g; std::getline(list, g, ',');)
+            if (!g.empty()) config.generators.push_back(g);
+        config.stop = stop;
+        if (!config.stop.any()) config.stop.evaluations = 100;  // a run that ends by itself
+        const std::string ref = std::filesystem::exists(o.task) ? std::filesystem::absolute(o.task).string() : o.task;
+        std::optional<std::filesystem::path> root;
+        if (!o.from.empty()) root = o.from;
+        if (!o.json) std::fprintf(stderr, "measuring the %s of %s...\n", "baseline", task->name.c_str());
+        engine.create(*task, ref, config, o.name, root);
+    }
+    const SessionRecord& rec = engine.record();
+    if (!o.json || ::isatty(STDERR_FILENO))
+        std::fprintf(stderr, "session %lld: %s on %s, %s selection, generators %s\n", static_cast<long long>(rec.id), rec.task.c_str(),
+                     rec.device.value("name", "?").c_str(), rec.config.selection.c_str(),
+                     [&] {
+                         std::string g;
+                         for (const auto& x : rec.config.generators) g += (g.empty() ? "" : ",") + x + (x == "tuner" ? "(" + rec.config.tuner + ")" : "");
+                         return g;
+                     }()
+                         .c_str());
+
+    struct sigaction sa {};
+    sa.sa_handler = onInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    std::atomic<bool> done{false};
+    std::thread watcher([&] {
+        while (!done.load()) {
+            if (interrupts.load() > 0) {
+                engine.cancel();
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    });
+    ProgressPrinter printer(o.quiet || o.json);
+    SessionRecord result;
+    try {
+        result = engine.run(&printer);
+    } catch (...) {
+        done = true;
+        watcher.join();
+        printer.clearLine();
+        throw;
+    }
+    done = true;
+    watcher.join();
+    printer.clearLine();
+
+    const EngineStats stats = engine.stats();
+    const double wall = stats.wallSeconds;
+    if (o.json) {
+        Json j = sessionSummary(result, engine.tree());
+        j["run"] = {{"evaluations", stats.evaluations},
+                    {"wall_seconds", wall},
+                    {"evaluations_per_minute", wall > 0 ? 60.0 * stats.evaluations / wall : 0},
+                    {"device_busy_fraction", wall > 0 ? stats.deviceBusySeconds / wall : 0},
+                    {"device_idle_while_pending_fraction", wall > 0 ? stats.idleWhilePendingSeconds / wall : 0},
+                    {"compiles", stats.compiled}};
+        j["db"] = o.store.path().string();
+        std::cout << j.dump(2) << "\n";
+    } else {
+        std::cout << "\n" << bestTable(engine.tree(), 5);
+        std::cout << "\nsession " << result.id << " " << result.status << ": " << result.stopReason << "\n"
+                  << result.evaluations << " evaluations (" << stats.evaluations << " in this run, " << formatDuration(wall) << ", "
+                  << fmt("%.1f", wall > 0 ? 60.0 * stats.evaluations / wall : 0) << "/min; device busy "
+                  << fmt("%.0f%%", wall > 0 ? 100 * stats.deviceBusySeconds / wall : 0) << ")\n";
+        if (result.bestNode)
+            std::cout << "best: node " << *result.bestNode << ", " << speedupText(result.bestSpeedup) << " over the "
+                      << result.baselineName << "  ->  kforge best " << result.id << " --out FILE\n";
+        else
+            std::cout << "no candidate passed: see kforge show " << result.id << "\n";
+    }
+    return interrupts.load() > 0 ? 130 : 0;
+}
+
+// ---- add (the manual generator) -------------------------------------------
+
+struct AddOptions {
+    StoreOption store;
+    int64_t session = 0;
+    std::string file, note;
+    std::optional<int64_t> parent;
+    bool json = false;
+};
+
+int addManual(const AddOptions& o) {
+    const AppPaths paths = AppPaths::discover();
+    Store store(o.store.path());
+    Evaluator evaluator(paths);
+    SessionEngine engine(evaluator, store);
+    const SessionRecord r = store.session(o.session);
+    const Task task = resolveTask(r.taskRef, paths);
+    engine.open(o.session, task);
+    engine.addManual(o.parent, readFile(o.file), std::filesystem::path(o.file).extension().string(), o.note);
+    const int64_t id = engine.tree().nextId();
+    engine.run(nullptr, SessionEngine::Mode::ManualOnly);
+    const Node& n = engine.tree().at(id);
+    if (o.json)
+        std::cout << Json{{"session", o.session}, {"node", n.id}, {"status", statusName(n.status)}, {"speedup", n.fitness}}.dump(2) << "\n";
+    else
+        std::cout << nodeLine(n) << "\n";
+    return 0;
+}
+
+// ---- sessions, show, best, export, import ---------------------------------
+
+int listSessions(const StoreOption& so, bool json) {
+    Store store(so.path());
+    const auto all = store.sessions();
+    if (json) {
+        Json list = Json::array();
+        for (const auto& r : all) list.push_back(sessionSummary(r, store.loadTree(r.id)));
+        std::cout << list.dump(2) << "\n";
+        return 0;
+    }
+    if (all.empty()) {
+        std::cout << "no sessions in " << so.path().string() << " (start one with kforge optimize TASK)\n";
+        return 0;
+    }
+    std::printf("%4s  %-26s %-5s %-24s %-9s %6s %9s  %s\n", "id", "task", "on", "device", "status", "evals", "best", "updated");
+    for (const auto& r : all)
+        std::printf("%4lld  %-26s %-5s %-24s %-9s %6d %9s  %s\n", static_cast<long long>(r.id), r.task.substr(0, 26).c_str(),
+                    std::string(backendName(r.config.backend)).c_str(), r.device.value("name", "?").substr(0, 24).c_str(),
+                    r.status.c_str(), r.evaluations, speedupText(r.bestSpeedup).c_str(), r.updatedAt.c_str());
+    return 0;
+}
+
+void printTree(const SessionTree& tree, std::optional<int64_t> best, int64_t id, const std::string& prefix, bool last, bool root,
+               std::ostream& out) {
+    const Node& n = tree.at(id);
+    out << prefix << (root ? "" : (last ? "└─ " : "├─ ")) << (best && *best == id ? "* " : "") << nodeLine(n) << "\n";
+    const auto& kids = tree.children(id);
+    for (size_t i = 0; i < kids.size(); ++i)
+        printTree(tree, best, kids[i], root ? "" : prefix + (last ? "   " : "│  "), i + 1 == kids.size(), false, out);
+}
+
+int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t> nodeId, bool json, bool noSource) {
+    Store store(so.path());
+    const SessionRecord r = store.session(sessionId);
+    const SessionTree tree = store.loadTree(sessionId);
+    if (!nodeId) {
+        if (json) {
+            Json j = store.exportSession(sessionId);
+            j.erase("sources");
+            std::cout << j.dump(2) << "\n";
+            return 0;
+        }
+        std::cout << "session " << r.id << " \"" << r.name << "\": " << r.task << " on " << describeDevice(r.device) << "\n"
+                  << r.status << (r.stopReason.empty() ? "" : " (" + r.stopReason + ")") << "; " << r.evaluations << " evaluations in "
+                  << formatDuration(r.activeSeconds) << "; selection " << r.config.selection << ", tuner " << r.config.tuner
+                  << "; best " << speedupText(r.bestSpeedup) << " over the " << r.baselineName << "\n";
+        std::cout << r.baselineName << " medians:";
+        for (const auto& [uuid, s] : r.baseline) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
+        std::cout << "\n\n";
+        for (const auto& n : tree.nodes())
+            if (!n.parent) printTree(tree, r.bestNode, n.id, "", true, true, std::cout);
+        return 0;
+    }
+    const Node& n = tree.at(*nodeId);
+    if (json) {
+        Json j = {{"session", r.id},      {"node", n.id},         {"parent", n.parent ? Json(*n.parent) : Json(nullptr)},
+                  {"generator", n.generator}, {"input", n.input}, {"config", Json(n.config)},
+                  {"state", nodeStateName(n.state)}, {"status", statusName(n.status)}, {"message", n.message},
+                  {"speedup", n.fitness}, {"compile", n.compile}, {"evaluation", n.evaluation},
+                  {"source", tree.source(n.sourceHash)}};
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "session " << r.id << " node " << n.id << ": " << statusName(n.status) << (n.passed() ? ", " + speedupText(n.fitness) + " over the " + r.baselineName : "")
+              << "\n  generator " << n.generator << (n.parent ? " from node " + std::to_string(*n.parent) : "") << " " << n.input.dump()
+              << "\n  configuration " << (n.config.empty() ? "(none)" : describeConfig(n.config)) << "\n  created " << n.createdAt
+              << ", evaluated " << (n.evaluatedAt.empty() ? "(pending)" : n.evaluatedAt) << " in " << fmt("%.2f", n.seconds) << " s\n";
+    if (!n.message.empty()) std::cout << "  " << n.message << "\n";
+    if (n.compile.contains("kernels"))
+        for (const auto& k : n.compile["kernels"])
+            std::cout << "  kernel " << k.value("kernel", "") << ": " << k.value("registers", 0) << " registers, "
+                      << k.value("shared_bytes", 0) << " B shared, " << k.value("spill_store_bytes", 0) << " B spill stores, "
+                      << k.value("stack_bytes", 0) << " B stack\n";
+    if (n.compile.contains("diagnostics"))
+        for (const auto& d : n.compile["diagnostics"])
+            if (d.value("severity", "") != "note")
+                std::cout << "  line " << d.value("line", 0) << ":" << d.value("column", 0) << ": " << d.value("severity", "") << ": "
+                          << d.value("message", "") << "\n";
+    if (n.evaluation.contains("workloads") && !n.evaluation["workloads"].empty())
+        std::cout << "\n" << workloadTable(n.evaluation["workloads"], r.baselineName);
+    if (!noSource) std::cout << "\n" << tree.source(n.sourceHash);
+    return 0;
+}
+
+// The chosen kernel as a standalone file: a header naming where it came from,
+// its configuration fixed by #defines (the -D values the tool compiled it with,
+// still overridable), then the source.
+std::string standaloneSource(const SessionRecord& r, const SessionTree& tree, const Node& n) {
+    std::ostringstream out;
+    out << "// KernelForge: session " << r.id << " (\"" << r.name << "\"), node " << n.id << "\n"
+        << "// task:    " << r.task << "\n"
+        << "// device:  " << r.device.value("name", "?") << " (" << backendName(r.config.backend) << ")\n"
+        << "// speedup: " << speedupText(n.fitness) << " over the task's " << r.baselineName
+        << " (geometric mean over its workloads, measured " << n.evaluatedAt << ")\n"
+        << "// exported " << isoNowUtc() << "\n";
+    if (!n.config.empty()) {
+        out << "// configuration: " << describeConfig(n.config) << "\n";
+        for (const auto& [k, v] : n.config) out << "#ifndef " << k << "\n#define " << k << " " << v << "\n#endif\n";
+    }
+    out << "\n" << tree.source(n.sourceHash);
+    return out.str();
+}
+
+int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> nodeId, const std::string& outFile) {
+    Store store(so.path());
+    const SessionRecord r = store.session(sessionId);
+    const SessionTree tree = store.loadTree(sessionId);
+    if (!nodeId) nodeId = r.bestNode;
+    if (!nodeId) throw Error("session " + std::to_string(sessionId) + " has no passing candidate yet");
+    const std::string text = standaloneSource(r, tree, tree.at(*nodeId));
+    if (outFile.empty() || outFile == "-") {
+        std::cout << text;
+    } else {
+        writeFile(outFile, text);
+        std::cerr << "wrote node " << *nodeId << " (" << speedupText(tree.at(*nodeId).fitness) << ") to " << outFile << "\n";
+    }
+    return 0;
+}
+
+int exportSession(const StoreOption& so, int64_t sessionId, const std::string& outFile) {
+    Store store(so.path());
+    const Json doc = store.exportSession(sessionId);
+    const std::string out = outFile.empty() ? "session-" + std::to_string(sessionId) + ".kfsession" : outFile;
+    writeFile(out, doc.dump(1));
+    std::cerr << "exported session " << sessionId << " (" << doc["nodes"].size() << " nodes) to " << out << "\n";
+    return 0;
+}
+
+int importSession(const StoreOption& so, const std::string& file, bool json) {
+    Json doc;
+    try {
+        doc = Json::parse(readFile(file));
+    } catch (const Json::parse_error& e) {
+        throw Error(file + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+    }
+    Store store(so.path());
+    int64_t id = 0;
+    try {
+        id = store.importSession(doc);
+    } catch (const Error& e) {
+        throw Error(file + ": " + e.what());
+    }
+    if (json)
+        std::cout << Json{{"session", id}}.dump() << "\n";
+    else
+        std::cout << "imported " << file << " as session " << id << "\n";
+    return 0;
+}
+
+}  // namespace
+
+SessionCommands::SessionCommands(CLI::App& app) {
+    auto o = std::make_shared<OptimizeOptions>();
+    auto* opt = app.add_subcommand("optimize", "Grow a tree of candidates for a task until a stop condition holds");
+    opt->add_option("TASK", o->task, "a built-in task name or a task directory (optional with --resume)");
+    opt->add_option("--backend", o->backend, "cpu, cuda, hip, or auto")->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
+    opt->add_option("--strategy", o->strategy, "node selection: ucb, best or beam")->check(CLI::IsMember({"ucb", "best", "beam"}));
+    opt->add_option("--generators", o->generators, "comma-separated: tuner (manual edits come through kforge add)");
+    opt->add_option("--tuner", o->tuner, "bo, grid, random, anneal or genetic")
+        ->check(CLI::IsMember({"bo", "grid", "random", "anneal", "genetic"}));
+    opt->add_option("--budget", o->budget, "stop after this many evaluations (default 100 when no condition is given)")
+        ->check(CLI::PositiveNumber);
+    opt->add_option("--time", o->time, "stop after this much active time: 90s, 10m, 1.5h");
+    opt->add_option("--plateau", o->plateau, "stop after this many evaluations without a new best")->check(CLI::PositiveNumber);
+    opt->add_option("--target", o->target, "stop once the best speedup reaches this")->check(CLI::PositiveNumber);
+    opt->add_flag("--all", o->all, "stop only when all the given conditions hold (default: any)");
+    opt->add_option("--resume", o->resume, "continue a stored session (new stop conditions replace its own)");
+    opt->add_option("--name", o->name, "a name for the new session");
+    opt->add_option("--from", o->from, "start the tree from this source instead of the task's template");
+    opt->add_option("--seed", o->config.seed, "seed of the search strategies");
+    opt->add_option("--exploration", o->config.exploration, "UCB's exploration constant")->check(CLI::NonNegativeNumber);
+    opt->add_option("--beam-width", o->config.beamWidth, "nodes in the beam")->check(CLI::PositiveNumber);
+    opt->add_option("--seeds", o->config.seeds, "fresh random inputs per verification (at least 3)")->check(CLI::Range(3, 100));
+    opt->add_option("--warmup-ms", o->config.timing.warmupMs, "warm-up per workload");
+    opt->add_option("--budget-ms", o->config.timing.budgetMs, "timing budget per workload");
+    opt->add_option("--min-reps", o->config.timing.minReps, "fewest timed repetitions")->check(CLI::Range(1, 1000000));
+    opt->add_option("--max-in-flight", o->config.maxInFlight, "bound on proposed-but-unmeasured candidates (0: compile workers + 2)");
+    opt->add_flag("--json", o->json, "print one JSON summary at the end (progress goes to stderr on a terminal)");
+    opt->add_flag("-q,--quiet", o->quiet, "only the progress line on a terminal, no line per candidate");
+    addDbOption(opt, o->store);
+    commands_.emplace_back(opt, [o] { return optimize(*o); });
+
+    auto a = std::make_shared<AddOptions>();
+    auto* add = app.add_subcommand("add", "Evaluate a source you wrote as a child node of a session (the manual generator)");
+    add->add_option("SESSION", a->session, "the session id")->required();
+    add->add_option("FILE", a->file, "the source")->required()->check(CLI::ExistingFile);
+    add->add_option("--parent", a->parent, "the parent node (default: the best)");
+    add->add_option("--note", a->note, "what you changed, kept with the node");
+    add->add_flag("--json", a->json, "print one JSON object");
+    addDbOption(add, a->store);
+    commands_.emplace_back(add, [a] { return addManual(*a); });
+
+    struct Common {
+        StoreOption store;
+        int64_t session = 0;
+        std::optional<int64_t> node;
+        bool json = false, noSource = false;
+        std::string out, file;
+    };
+    auto c = std::make_shared<Common>();
+    auto* sessions = app.add_subcommand("sessions", "The sessions in the workspace");
+    sessions->add_flag("--json", c->json, "one JSON array");
+    addDbOption(sessions, c->store);
+    commands_.emplace_back(sessions, [c] { return listSessions(c->store, c->json); });
+
+    auto* show = app.add_subcommand("show", "A session's tree, or one node's measurements and source");
+    show->add_option("SESSION", c->session, "the session id")->required();
+    show->add_option("NODE", c->node, "a node of it");
+    show->add_flag("--json", c->json, "JSON instead of text");
+    show->add_flag("--no-source", c->noSource, "leave the node's source out");
+    addDbOption(show, c->store);
+    commands_.emplace_back(show, [c] { return showSession(c->store, c->session, c->node, c->json, c->noSource); });
+
+    auto* best = app.add_subcommand("best", "Write a session's best kernel (or --node N) as a standalone source");
+    best->add_option("SESSION", c->session, "the session id")->required();
+    best->add_option("--node", c->node, "another node than the best");
+    best->add_option("-o,--out", c->out, "the file to write (default: standard output)");
+    addDbOption(best, c->store);
+    commands_.emplace_back(best, [c] { return bestOf(c->store, c->session, c->node, c->out); });
+
+    auto* exp = app.add_subcommand("session-export", "Write a session to one portable file");
+    exp->add_option("SESSION", c->session, "the session id")->required();
+    exp->add_option("-o,--out", c->out, "the file (default: session-ID.kfsession)");
+    addDbOption(exp, c->store);
+    commands_.emplace_back(exp, [c] { return exportSession(c->store, c->session, c->out); });
+
+    auto* imp = app.add_subcommand("session-import", "Add an exported session to this workspace");
+    imp->add_option("FILE", c->file, "a .kfsession file")->required()->check(CLI::ExistingFile);
+    imp->add_flag("--json", c->json, "print the new id as JSON");
+    addDbOption(imp, c->store);
+    commands_.emplace_back(imp, [c] { return importSession(c->store, c->file, c->json); });
+}
+
+std::optional<int> SessionCommands::run() {
+    for (auto& [cmd, action] : commands_)
+        if (cmd->parsed()) return action();
+    return std::nullopt;
+}
+
+}  // namespace kforge::cli

@@ -1,0 +1,537 @@
+#include "session/engine.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "eval/report.h"
+#include "session/fitness.h"
+#include "session/tuner_generator.h"
+#include "util/clock.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+namespace kforge {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string readText(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// The source's own @tune defaults; empty when it declares none or they do not parse
+// (the evaluation then records INVALID_CONFIG with the parser's message).
+TuneConfig defaultsOf(const std::string& source) {
+    try {
+        return parseTuneSpace(source, "source").defaults();
+    } catch (const Error&) {
+        return {};
+    }
+}
+
+}  // namespace
+
+std::string taskFilesHash(const Task& task, std::string* definition, std::string* workloads) {
+    const std::string d = readText(task.definitionFile);
+    const std::string w = readText(task.workloadsFile);
+    if (definition) *definition = d;
+    if (workloads) *workloads = w;
+    return sha256Hex(d + std::string(1, '\0') + w);
+}
+
+SessionEngine::SessionEngine(Evaluator& evaluator, Store& store)
+    : evaluator_(evaluator), store_(store), cancelCompiles_(std::make_shared<std::atomic<bool>>(false)) {
+    sourcesDir_ = evaluator.cache().directory() / "sources";
+}
+
+SessionEngine::~SessionEngine() = default;
+
+void SessionEngine::setUp(const Task& task) {
+    task_ = &task;
+    const SessionConfig& c = record_.config;
+    selection_ = makeSelectionPolicy(c.selection, c.exploration, c.beamWidth);
+    generators_.clear();
+    for (const auto& g : c.generators) {
+        if (g == "tuner")
+            generators_.push_back(std::make_unique<TunerGenerator>(c.tuner, c.seed));
+        else if (g != "manual")  // manual edits arrive through addManual()
+            throw Error("unknown generator '" + g + "' (tuner or manual; the LLM generator is not built yet)");
+    }
+    for (const Workload* w : task.workloadsFor(c.backend)) weights_[w->uuid] = w->weight;
+}
+
+int64_t SessionEngine::create(const Task& task, const std::string& taskRef, const SessionConfig& config, const std::string& name,
+                              const std::optional<std::filesystem::path>& root) {
+    record_ = SessionRecord{};
+    record_.config = config;
+    record_.task = task.name;
+    record_.taskRef = taskRef;
+    record_.taskHash = taskFilesHash(task, &record_.taskDefinition, &record_.taskWorkloads);
+    setUp(task);
+
+    prepared_ = evaluator_.prepare(task, config.backend);
+    record_.device = prepared_.device;
+    record_.baselineName = prepared_.baselineName;
+    record_.baselineHash = store_.putSource(readText(prepared_.baselineSource));
+    record_.baseline = evaluator_.measureBaseline(prepared_, config.evalOptions());
+    record_.name = name.empty() ? task.name + " on " + record_.device.value("name", std::string(backendName(config.backend))) : name;
+
+    const auto& impl = task.native.at(config.backend);
+    std::filesystem::path rootPath = root ? *root : (!impl.templ.empty() ? impl.templ : prepared_.baselineSource);
+    const std::string generator = root ? "manual" : (!impl.templ.empty() ? "template" : prepared_.baselineName);
+    const std::string text = readText(rootPath);
+    store_.createSession(record_);
+
+    Node n;
+    n.id = 1;
+    n.generator = generator;
+    n.input = {{"file", rootPath.string()}};
+    n.sourceExtension = rootPath.extension().string();
+    n.config = defaultsOf(text);
+    addNode(std::move(n), text);
+    return record_.id;
+}
+
+void SessionEngine::open(int64_t sessionId, const Task& task) {
+    record_ = store_.session(sessionId);
+    tree_ = store_.loadTree(sessionId);
+    if (taskFilesHash(task) != record_.taskHash)
+        throw Error("the files of task '" + record_.task + "' (" + task.definitionFile.parent_path().string() +
+                    ") changed since session " + std::to_string(sessionId) +
+                    " started, so its measurements no longer compare: start a new session");
+    setUp(task);
+    prepared_ = evaluator_.prepare(task, record_.config.backend);
+    const std::string was = record_.device.value("name", ""), now = prepared_.device.value("name", "");
+    if (was != now)
+        throw Error("session " + std::to_string(sessionId) + " was measured on " + was + ", but this machine's " +
+                    std::string(backendName(record_.config.backend)) + " device is " + now +
+                    ": its baseline does not hold here (inspect it with `kforge show`, or start a new session)");
+    resumed_ = true;
+    // Evaluations since the best: the plateau condition goes on counting where it stopped.
+    const Node* best = tree_.best();
+    sinceImprovement_ = 0;
+    for (const auto& n : tree_.nodes())
+        if (n.state == NodeState::Done && (!best || n.id > best->id)) ++sinceImprovement_;
+}
+
+void SessionEngine::setStopConditions(const StopConditions& stop) {
+    record_.config.stop = stop;
+    store_.saveSession(record_);
+}
+
+void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& source, const std::string& extension,
+                              const std::string& note) {
+    if (!parent) {
+        const Node* best = tree_.best();
+        parent = best ? best->id : 1;
+    }
+    tree_.at(*parent);  // an unknown parent fails here, with its number
+    Proposal p;
+    p.parent = *parent;
+    p.generator = "manual";
+    if (!note.empty()) p.input["note"] = note;
+    p.source = source;
+    p.extension = extension;
+    p.config = defaultsOf(source);
+    const std::string hash = sha256Hex(source);
+    if (tree_.tried(hash, p.config)) {
+        for (const auto& n : tree_.nodes())
+            if (n.sourceHash == hash && n.config == p.config)
+                throw Error("node " + std::to_string(n.id) + " already has this source and configuration");
+    }
+    manual_.push_back(std::move(p));
+}
+
+std::filesystem::path SessionEngine::sourceFile(const Node& node) const {
+    return sourcesDir_ / (node.sourceHash.substr(0, 24) + node.sourceExtension);
+}
+
+void SessionEngine::addNode(Node node, const std::string& sourceText) {
+    node.sourceHash = store_.putSource(sourceText);
+    node.createdAt = isoNowUtc();
+    node.state = NodeState::Pending;
+    tree_.putSource(node.sourceHash, sourceText);
+    // The compiler reads a file: write it once per content, atomically.
+    const auto path = sourceFile(node);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        std::filesystem::create_directories(sourcesDir_, ec);
+        const auto tmp = path.string() + ".tmp" + std::to_string(::getpid());
+        {
+            std::ofstream out(tmp, std::ios::binary);
+            out << sourceText;
+            if (!out) throw Error(tmp + ": cannot write the candidate source");
+        }
+        std::filesystem::rename(tmp, path);
+    }
+    store_.insertNode(record_.id, node);
+    tree_.put(node);
+}
+
+std::optional<Proposal> SessionEngine::nextProposal() {
+    if (!manual_.empty()) {
+        Proposal p = std::move(manual_.front());
+        manual_.pop_front();
+        return p;
+    }
+    if (generators_.empty()) return std::nullopt;
+    auto expandable = [&](const Node& n) {
+        for (auto& g : generators_)
+            if (g->canExpand(n, tree_)) return true;
+        return false;
+    };
+    // A generator may decline a node it said it could expand (its search found
+    // nothing new there); try a bounded number of times before calling it done.
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const auto parent = selection_->select(tree_, expandable);
+        if (!parent) return std::nullopt;
+        const Node& node = tree_.at(*parent);
+        for (size_t k = 0; k < generators_.size(); ++k) {
+            Generator& g = *generators_[(nextGenerator_ + k) % generators_.size()];
+            if (!g.canExpand(node, tree_)) continue;
+            auto p = g.propose(node, tree_);
+            if (p && !tree_.tried(sha256Hex(p->source), p->config)) {
+                nextGenerator_ = (nextGenerator_ + k + 1) % generators_.size();
+                return p;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void SessionEngine::startEvaluation(const Node& node) {
+    Work w;
+    w.id = node.id;
+    w.report.task = task_->name;
+    w.report.backend = record_.config.backend;
+    w.report.candidate = sourceFile(node);
+    if (!evaluator_.resolveConfig(w.report.candidate, node.config, w.report)) {
+        std::lock_guard lock(mutex_);
+        compiled_.push_back(std::move(w));  // INVALID_CONFIG: a verdict without a compile
+        wake_.notify_all();
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        account();
+        ++compiling_;
+    }
+    const std::filesystem::path file = w.report.candidate;
+    const TuneConfig config = w.report.config;
+    evaluator_.compileAsync(
+        prepared_, file, config,
+        [this, w = std::move(w)](CompileResult r) mutable {
+            w.report.compile = std::move(r);
+            std::lock_guard lock(mutex_);
+            account();
+            --compiling_;
+            ++stats_.compiled;
+            compiled_.push_back(std::move(w));
+            wake_.notify_all();
+        },
+        cancelCompiles_);
+}
+
+void SessionEngine::account() {
+    const auto now = Clock::now();
+    const double dt = std::chrono::duration<double>(now - lastAccount_).count();
+    lastAccount_ = now;
+    if (measuring_)
+        stats_.deviceBusySeconds += dt;
+    else if (compiling_ > 0 || !toMeasure_.empty())
+        stats_.idleWhilePendingSeconds += dt;
+}
+
+void SessionEngine::measureLoop() {
+    const EvalOptions options = record_.config.evalOptions();
+    for (;;) {
+        Work w;
+        {
+            std::unique_lock lock(mutex_);
+            measureWake_.wait(lock, [&] { return stopMeasuring_ || !toMeasure_.empty(); });
+            if (toMeasure_.empty()) return;
+            account();
+            w = std::move(toMeasure_.front());
+            toMeasure_.pop_front();
+            measuring_ = true;
+        }
+        try {
+            evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report);
+        } catch (const std::exception& e) {
+            w.report.status = Status::RuntimeError;
+            w.report.message = e.what();
+        }
+        std::lock_guard lock(mutex_);
+        account();
+        measuring_ = false;
+        measured_.push_back(std::move(w));
+        wake_.notify_all();
+    }
+}
+
+void SessionEngine::finish(Work w) {
+    Node n = tree_.at(w.id);
+    EvalReport& r = w.report;
+    if (r.status == Status::NotRun && !r.compile.ok) {
+        r.status = Status::CompileError;
+        r.message = r.compile.firstError();
+    }
+    n.state = NodeState::Done;
+    n.status = r.status;
+    n.message = r.message;
+    n.config = r.config.empty() ? n.config : r.config;
+    n.compile = r.compile.command.empty() && r.compile.log.empty() ? nlohmann::json::object() : compileJson(r.compile);
+    n.evaluation = reportJson(r);
+    // The session keeps the device and the file once; a node need not repeat them.
+    n.evaluation.erase("device");
+    n.evaluation.erase("candidate");
+    n.evaluation.erase("compile");
+    n.fitness = fitnessOf(r, weights_);
+    n.seconds = r.compile.seconds + r.seconds;
+    n.evaluatedAt = isoNowUtc();
+
+    ++record_.evaluations;
+    if (n.fitness > 0 && n.fitness > record_.bestSpeedup) {
+        record_.bestSpeedup = n.fitness;
+        record_.bestNode = n.id;
+        sinceImprovement_ = 0;
+    } else {
+        ++sinceImprovement_;
+    }
+    record_.activeSeconds = activeSeconds();
+    {
+        Transaction t(store_.database());
+        store_.updateNode(record_.id, n);
+        store_.saveSession(record_);
+        t.commit();
+    }
+    tree_.put(n);
+    ++stats_.evaluations;
+}
+
+bool SessionEngine::fill(Mode mode) {
+    const auto& stop = record_.config.stop;
+    const int capacity = record_.config.maxInFlight > 0 ? record_.config.maxInFlight
+                                                        : static_cast<int>(evaluator_.pool().workers()) + 2;
+    for (;;) {
+        if (tree_.pending() >= capacity) return true;
+        if (mode == Mode::ManualOnly && manual_.empty()) return false;
+        // Never propose past the evaluation budget: what is proposed gets measured.
+        if (manual_.empty() && stop.evaluations && !stop.requireAll && record_.evaluations + tree_.pending() >= *stop.evaluations)
+            return true;
+        auto p = nextProposal();
+        if (!p) return false;
+        Node n;
+        n.id = tree_.nextId();
+        n.parent = p->parent;
+        n.generator = p->generator;
+        n.input = p->input;
+        n.sourceExtension = p->extension;
+        n.config = p->config;
+        addNode(n, p->source);
+        startEvaluation(tree_.at(n.id));
+    }
+}
+
+double SessionEngine::activeSeconds() const { return activeAtStart_ + secondsSince(runStart_) - pausedSeconds_; }
+
+SessionProgress SessionEngine::progress() const {
+    SessionProgress p;
+    p.sessionId = record_.id;
+    p.evaluations = record_.evaluations;
+    p.budget = record_.config.stop.evaluations;
+    p.inFlight = tree_.pending();
+    p.bestNode = record_.bestNode;
+    p.bestSpeedup = record_.bestSpeedup;
+    const double elapsed = secondsSince(runStart_);
+    const int thisRun = record_.evaluations - evaluationsAtStart_;
+    p.evaluationsPerMinute = elapsed > 0 ? 60.0 * thisRun / elapsed : 0;
+    p.activeSeconds = activeSeconds();
+    if (p.budget && thisRun > 0) p.etaSeconds = std::max(0, *p.budget - p.evaluations) * elapsed / thisRun;
+    if (record_.config.stop.seconds) {
+        const double left = std::max(0.0, *record_.config.stop.seconds - p.activeSeconds);
+        p.etaSeconds = p.etaSeconds ? std::min(*p.etaSeconds, left) : left;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        p.paused = paused_;
+    }
+    p.counts = tree_.countsByStatus();
+    return p;
+}
+
+SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
+    if (!task_) throw Error("the engine has no session: create() or open() one first");
+    runStart_ = Clock::now();
+    pausedSeconds_ = 0;
+    activeAtStart_ = record_.activeSeconds;
+    evaluationsAtStart_ = record_.evaluations;
+    {
+        std::lock_guard lock(mutex_);
+        stats_ = EngineStats{};
+        lastAccount_ = runStart_;
+        cancelled_ = false;
+        stopMeasuring_ = false;
+        cancelCompiles_->store(false);
+    }
+    record_.status = "running";
+    record_.stopReason.clear();
+    store_.saveSession(record_);
+    auto say = [&](const std::string& m) {
+        if (observer) observer->message(m);
+    };
+
+    std::thread measurer([this] { measureLoop(); });
+    std::optional<std::string> reason;
+    bool cancelled = false;
+    try {
+        // Nodes a killed or cancelled run left pending go first, as they were.
+        for (const auto& n : tree_.nodes())
+            if (n.state == NodeState::Pending) startEvaluation(n);
+        if (resumed_ && tree_.pending() > 0) say("resuming " + std::to_string(tree_.pending()) + " evaluations left in flight");
+
+        bool stopping = false, exhausted = false;
+        for (;;) {
+            std::deque<Work> compiled, measured;
+            bool paused;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait_for(lock, std::chrono::milliseconds(250),
+                               [&] { return !compiled_.empty() || !measured_.empty() || poked_; });
+                poked_ = false;
+                compiled.swap(compiled_);
+                measured.swap(measured_);
+                paused = paused_;
+                cancelled = cancelled_;
+                if (cancelled) {
+                    // Compiled but unmeasured work stays pending in the store: a resume redoes it.
+                    toMeasure_.clear();
+                    cancelCompiles_->store(true);
+                }
+            }
+            for (auto& w : compiled) {
+                if (cancelled) continue;
+                if (w.report.status != Status::NotRun || !w.report.compile.ok) {
+                    const int64_t id = w.id;
+                    finish(std::move(w));
+                    if (observer) observer->nodeChanged(tree_.at(id));
+                } else {
+                    std::lock_guard lock(mutex_);
+                    account();
+                    toMeasure_.push_back(std::move(w));
+                    measureWake_.notify_one();
+                }
+            }
+            for (auto& w : measured) {
+                const int64_t id = w.id;
+                finish(std::move(w));
+                if (observer) observer->nodeChanged(tree_.at(id));
+            }
+
+            if (cancelled && !reason) reason = "stopped by the user";
+            if (!reason && mode == Mode::Search) {
+                StopProgress sp{record_.evaluations, activeSeconds(), sinceImprovement_,
+                                record_.bestSpeedup};
+                reason = stopReason(record_.config.stop, sp);
+            }
+            stopping = reason.has_value();
+            if (!stopping && !paused) exhausted = !fill(mode);
+
+            int inFlight;
+            {
+                std::lock_guard lock(mutex_);
+                inFlight = compiling_ + static_cast<int>(toMeasure_.size()) + (measuring_ ? 1 : 0);
+            }
+            if (observer) observer->progress(progress());
+            if (inFlight == 0 && (stopping || (exhausted && tree_.pending() == 0))) break;
+            if (inFlight == 0 && cancelled) break;
+            if (paused && inFlight == 0) {
+                record_.status = "paused";
+                store_.saveSession(record_);
+                say("paused");
+                const auto t0 = Clock::now();
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [&] { return !paused_ || cancelled_; });
+                pausedSeconds_ += secondsSince(t0);
+                lock.unlock();
+                record_.status = "running";
+                store_.saveSession(record_);
+                say("resumed");
+            }
+        }
+        if (!reason && mode == Mode::ManualOnly) reason = "the edits were evaluated";
+        if (!reason) reason = "every candidate the generators could propose was evaluated";
+        record_.activeSeconds = activeSeconds();
+    } catch (...) {
+        {
+            std::lock_guard lock(mutex_);
+            stopMeasuring_ = true;
+            toMeasure_.clear();
+            cancelCompiles_->store(true);
+        }
+        measureWake_.notify_all();
+        measurer.join();
+        // Callbacks of queued compiles refer to this engine: let them drain.
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return compiling_ == 0; });
+        lock.unlock();
+        record_.status = "failed";
+        store_.saveSession(record_);
+        throw;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        stopMeasuring_ = true;
+    }
+    measureWake_.notify_all();
+    measurer.join();
+    {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return compiling_ == 0; });
+        account();
+        stats_.wallSeconds = secondsSince(runStart_);
+    }
+    record_.status = cancelled ? "stopped" : "finished";
+    record_.stopReason = *reason;
+    store_.saveSession(record_);
+    say(record_.stopReason);
+    return record_;
+}
+
+void SessionEngine::pause() {
+    std::lock_guard lock(mutex_);
+    paused_ = true;
+    poked_ = true;
+    wake_.notify_all();
+}
+
+void SessionEngine::resume() {
+    std::lock_guard lock(mutex_);
+    paused_ = false;
+    poked_ = true;
+    wake_.notify_all();
+}
+
+void SessionEngine::cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    poked_ = true;
+    wake_.notify_all();
+}
+
+EngineStats SessionEngine::stats() const {
+    std::lock_guard lock(mutex_);
+    return stats_;
+}
+
+}  // namespace kforge

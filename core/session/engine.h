@@ -1,0 +1,153 @@
+#pragma once
+// Runs an optimization session: selects a node, asks a generator for a child,
+// compiles children on the pool while the device measures the previous ones,
+// and writes every step to the store as it happens.
+//
+//   engine thread:  select -> propose -> store (pending) -> compile pool
+//   pool threads:   compile -> compiled queue
+//   measure thread: compiled queue -> runner (one measurement at a time) -> measured queue
+//   engine thread:  measured queue -> fitness -> store (done) -> observer
+//
+// Back-pressure: at most maxInFlight nodes are between "proposed" and
+// "measured", so the search never runs ahead of what it has learned by more
+// than the pipeline needs to keep the device busy.
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "eval/evaluator.h"
+#include "session/generator.h"
+#include "session/selection.h"
+#include "session/session_config.h"
+#include "store/store.h"
+
+namespace kforge {
+
+struct SessionProgress {
+    int64_t sessionId = 0;
+    int evaluations = 0;            // done, over the whole session
+    std::optional<int> budget;
+    int inFlight = 0;
+    std::optional<int64_t> bestNode;
+    double bestSpeedup = 0;
+    double evaluationsPerMinute = 0;  // this run
+    std::optional<double> etaSeconds;
+    double activeSeconds = 0;       // the whole session's
+    bool paused = false;
+    std::map<Status, int> counts;
+};
+
+// Where the wall time of a run went; the throughput benchmark reads it.
+struct EngineStats {
+    double wallSeconds = 0;
+    double deviceBusySeconds = 0;        // the runner measuring
+    double idleWhilePendingSeconds = 0;  // the device idle while proposed work waited (compiling)
+    int evaluations = 0;                 // this run
+    int compiled = 0;                    // compiles this run (cache hits included)
+};
+
+// Called on the engine's thread; a GUI turns these into queued signals.
+class SessionObserver {
+public:
+    virtual ~SessionObserver() = default;
+    virtual void nodeChanged(const Node&) {}
+    virtual void progress(const SessionProgress&) {}
+    virtual void message(const std::string&) {}
+};
+
+class SessionEngine {
+public:
+    SessionEngine(Evaluator& evaluator, Store& store);
+    ~SessionEngine();
+    SessionEngine(const SessionEngine&) = delete;
+    SessionEngine& operator=(const SessionEngine&) = delete;
+
+    // A new session: prepares the task, measures the baseline once and stores
+    // the root (the task's template, or `root` when given) as a pending node.
+    // Throws kforge::Error for bad input (an unknown generator, no device, a
+    // baseline that fails). The task must outlive the engine.
+    int64_t create(const Task& task, const std::string& taskRef, const SessionConfig& config, const std::string& name = {},
+                   const std::optional<std::filesystem::path>& root = std::nullopt);
+    // A stored session, to run again. Refuses when its task's files changed or
+    // the device is another one than it was measured on.
+    void open(int64_t sessionId, const Task& task);
+    void setStopConditions(const StopConditions& stop);
+
+    // Queues a source the engineer wrote as a child of `parent` (the best node
+    // when nullopt). Throws when the parent is unknown or the tree has it already.
+    void addManual(std::optional<int64_t> parent, const std::string& source, const std::string& extension,
+                   const std::string& note = {});
+
+    enum class Mode { Search, ManualOnly };
+    // Runs until a stop condition holds, nothing is left to try, or cancel().
+    SessionRecord run(SessionObserver* observer = nullptr, Mode mode = Mode::Search);
+    // Thread-safe, from anywhere, at any moment.
+    void pause();
+    void resume();
+    void cancel();
+
+    const SessionTree& tree() const { return tree_; }
+    const SessionRecord& record() const { return record_; }
+    EngineStats stats() const;
+
+private:
+    struct Work {
+        int64_t id = 0;
+        EvalReport report;
+    };
+    void setUp(const Task& task);
+    std::filesystem::path sourceFile(const Node& node) const;
+    void addNode(Node node, const std::string& sourceText);
+    bool fill(Mode mode);
+    std::optional<Proposal> nextProposal();
+    void startEvaluation(const Node& node);
+    void finish(Work work);
+    void measureLoop();
+    void account();  // under mutex_: charge the time since the last change
+    SessionProgress progress() const;
+    double activeSeconds() const;  // the session's, paused time excluded
+
+    Evaluator& evaluator_;
+    Store& store_;
+    const Task* task_ = nullptr;
+    PreparedTask prepared_;
+    SessionRecord record_;
+    SessionTree tree_;
+    std::map<std::string, double> weights_;
+    std::vector<std::unique_ptr<Generator>> generators_;
+    std::unique_ptr<SelectionPolicy> selection_;
+    size_t nextGenerator_ = 0;
+    std::deque<Proposal> manual_;
+    int sinceImprovement_ = 0;
+    bool resumed_ = false;
+    std::filesystem::path sourcesDir_;
+
+    // Shared with the pool and measure threads.
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;         // the engine thread waits on it
+    std::condition_variable measureWake_;  // the measure thread waits on it
+    std::deque<Work> compiled_, toMeasure_, measured_;
+    int compiling_ = 0;
+    bool measuring_ = false;
+    bool stopMeasuring_ = false;
+    bool paused_ = false;
+    bool cancelled_ = false;
+    bool poked_ = false;
+    std::shared_ptr<std::atomic<bool>> cancelCompiles_;
+    EngineStats stats_;
+    std::chrono::steady_clock::time_point lastAccount_;
+    std::chrono::steady_clock::time_point runStart_;
+    double activeAtStart_ = 0;
+    double pausedSeconds_ = 0;
+    int evaluationsAtStart_ = 0;
+};
+
+// SHA-256 of a task's definition and workloads files as they are now.
+std::string taskFilesHash(const Task& task, std::string* definition = nullptr, std::string* workloads = nullptr);
+
+}  // namespace kforge

@@ -1,0 +1,31 @@
+#pragma once
+// Which node the generators expand next.
+//  - ucb:  upper confidence bound over the tree. A node's value is the mean
+//          normalized fitness of its subtree (fitness / best fitness; a failed
+//          or pending descendant counts as 0, so failures count against their
+//          parent), plus c * sqrt(ln N / n) with n the subtree's size and N the
+//          tree's. Every expandable node competes, deep or shallow.
+//  - best: the fittest expandable node.
+//  - beam: the `width` fittest expandable nodes take turns (the one with
+//          fewest children goes next).
+// Before anything has passed, every policy expands the earliest expandable node.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "session/session_tree.h"
+
+namespace kforge {
+
+class SelectionPolicy {
+public:
+    virtual ~SelectionPolicy() = default;
+    virtual std::string_view name() const = 0;
+    virtual std::optional<int64_t> select(const SessionTree& tree, const std::function<bool(const Node&)>& expandable) = 0;
+};
+
+// Throws kforge::Error for an unknown name.
+std::unique_ptr<SelectionPolicy> makeSelectionPolicy(std::string_view name, double exploration, int beamWidth);
+
+}  // namespace kforge

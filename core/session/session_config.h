@@ -1,0 +1,65 @@
+#pragma once
+// What a session was asked to do, kept with it in the store so that a resumed
+// or imported session runs, and reads, the same way.
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eval/evaluator.h"
+#include "session/stop_conditions.h"
+
+namespace kforge {
+
+struct SessionConfig {
+    Backend backend = Backend::Cpu;
+    std::string selection = "ucb";                  // ucb, best or beam
+    double exploration = 1.0;                       // UCB's exploration constant
+    int beamWidth = 4;
+    std::vector<std::string> generators{"tuner"};   // tuner, manual (llm with its issue)
+    std::string tuner = "bo";                       // grid, random, anneal, genetic or bo
+    uint64_t seed = 1;
+    StopConditions stop;
+    int seeds = 3;                                  // random input sets per verification
+    TimingSpec timing;
+    std::chrono::milliseconds stepTimeout{60000};
+    int maxInFlight = 0;                            // compiled-but-unmeasured bound; 0: compile workers + 2
+
+    EvalOptions evalOptions() const;
+};
+
+nlohmann::json toJson(const SessionConfig& c);
+// Throws kforge::Error naming the field when the stored config is unusable.
+SessionConfig sessionConfigFromJson(const nlohmann::json& j);
+
+// A session as the store keeps it (the nodes are kept beside it).
+struct SessionRecord {
+    int64_t id = 0;
+    std::string uuid;
+    std::string name;
+    std::string task;             // the task's name
+    std::string taskRef;          // how to load it again: a built-in name or a path
+    std::string taskHash;         // SHA-256 of definition and workloads as they were
+    std::string taskDefinition;   // the files' text, so that an exported session is self-describing
+    std::string taskWorkloads;
+    nlohmann::json device = nlohmann::json::object();
+    SessionConfig config;
+    std::string baselineName;     // "baseline" or "reference"
+    std::string baselineHash;     // its source, among the sources
+    BaselineTimes baseline;       // measured once when the session was created
+    std::string status = "new";   // new, running, paused, stopped, finished, failed
+    std::string stopReason;
+    std::string createdAt;
+    std::string updatedAt;
+    double activeSeconds = 0;     // wall time spent running, over all runs
+    int evaluations = 0;
+    std::optional<int64_t> bestNode;
+    double bestSpeedup = 0;
+};
+
+nlohmann::json baselineTimesJson(const BaselineTimes& times);
+BaselineTimes baselineTimesFromJson(const nlohmann::json& j);
+
+}  // namespace kforge

@@ -1,0 +1,107 @@
+#include "session/stop_conditions.h"
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "util/error.h"
+
+namespace kforge {
+
+std::optional<std::string> stopReason(const StopConditions& stop, const StopProgress& p) {
+    std::vector<std::string> met;
+    int set = 0;
+    char buf[160];
+    if (stop.evaluations) {
+        ++set;
+        if (p.evaluations >= *stop.evaluations) met.push_back("budget of " + std::to_string(*stop.evaluations) + " evaluations reached");
+    }
+    if (stop.seconds) {
+        ++set;
+        if (p.seconds >= *stop.seconds) met.push_back("time limit of " + formatDuration(*stop.seconds) + " reached");
+    }
+    if (stop.plateau) {
+        ++set;
+        if (p.sinceImprovement >= *stop.plateau)
+            met.push_back("no improvement in the last " + std::to_string(*stop.plateau) + " evaluations");
+    }
+    if (stop.target) {
+        ++set;
+        if (p.bestSpeedup >= *stop.target) {
+            std::snprintf(buf, sizeof buf, "target speedup %.3gx reached (%.3gx)", *stop.target, p.bestSpeedup);
+            met.push_back(buf);
+        }
+    }
+    if (met.empty() || (stop.requireAll && static_cast<int>(met.size()) < set)) return std::nullopt;
+    std::string reason = met.front();
+    for (size_t i = 1; i < met.size(); ++i) reason += "; " + met[i];
+    return reason;
+}
+
+nlohmann::json toJson(const StopConditions& s) {
+    nlohmann::json j = {{"require_all", s.requireAll}};
+    if (s.evaluations) j["evaluations"] = *s.evaluations;
+    if (s.seconds) j["seconds"] = *s.seconds;
+    if (s.plateau) j["plateau"] = *s.plateau;
+    if (s.target) j["target"] = *s.target;
+    return j;
+}
+
+StopConditions stopConditionsFromJson(const nlohmann::json& j) {
+    StopConditions s;
+    s.requireAll = j.value("require_all", false);
+    if (j.contains("evaluations")) s.evaluations = j["evaluations"].get<int>();
+    if (j.contains("seconds")) s.seconds = j["seconds"].get<double>();
+    if (j.contains("plateau")) s.plateau = j["plateau"].get<int>();
+    if (j.contains("target")) s.target = j["target"].get<double>();
+    return s;
+}
+
+double parseDuration(const std::string& text) {
+    auto bad = [&]() -> Error {
+        return Error("'" + text + "' is not a duration (write 90s, 10m, 1.5h or 2h30m)");
+    };
+    if (text.empty()) throw bad();
+    double total = 0;
+    size_t i = 0;
+    bool any = false;
+    while (i < text.size()) {
+        size_t used = 0;
+        double value = 0;
+        try {
+            value = std::stod(text.substr(i), &used);
+        } catch (const std::exception&) {
+            throw bad();
+        }
+        if (used == 0 || !std::isfinite(value) || value < 0) throw bad();
+        i += used;
+        double unit = 1;
+        if (i < text.size()) {
+            switch (text[i]) {
+                case 's': unit = 1; break;
+                case 'm': unit = 60; break;
+                case 'h': unit = 3600; break;
+                default: throw bad();
+            }
+            ++i;
+        } else if (any) {
+            throw bad();  // "2h30" is ambiguous
+        }
+        total += value * unit;
+        any = true;
+    }
+    if (total <= 0) throw bad();
+    return total;
+}
+
+std::string formatDuration(double seconds) {
+    const long s = std::lround(std::max(0.0, seconds));
+    char buf[32];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+}  // namespace kforge

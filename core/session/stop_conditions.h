@@ -1,0 +1,38 @@
+#pragma once
+// When a session stops by itself. Conditions compose: the session stops when
+// any of the set conditions holds (or, with requireAll, when all of them do).
+// Cancel and "nothing left to try" stop it regardless.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace kforge {
+
+struct StopConditions {
+    std::optional<int> evaluations;  // evaluations in the whole session, across resumes
+    std::optional<double> seconds;   // active wall time of the whole session
+    std::optional<int> plateau;      // evaluations in a row that did not improve the best
+    std::optional<double> target;    // best speedup to reach
+    bool requireAll = false;
+
+    bool any() const { return evaluations || seconds || plateau || target; }
+};
+
+struct StopProgress {
+    int evaluations = 0;
+    double seconds = 0;
+    int sinceImprovement = 0;
+    double bestSpeedup = 0;
+};
+
+// Why the session should stop now ("budget of 150 evaluations reached"), or nullopt.
+std::optional<std::string> stopReason(const StopConditions& stop, const StopProgress& progress);
+
+nlohmann::json toJson(const StopConditions& stop);
+StopConditions stopConditionsFromJson(const nlohmann::json& j);
+
+// "90s", "10m", "1.5h", "2h30m" or plain seconds; throws kforge::Error naming the text.
+double parseDuration(const std::string& text);
+std::string formatDuration(double seconds);  // "1:02:03" or "2:03"
+
+}  // namespace kforge

@@ -1,0 +1,73 @@
+#include "session/tuner_generator.h"
+
+#include <algorithm>
+
+#include "util/error.h"
+
+namespace kforge {
+
+TunerGenerator::TunerGenerator(std::string strategy, uint64_t seed) : strategy_(std::move(strategy)), seed_(seed) {
+    // An unknown strategy fails here, not mid-session.
+    const auto names = searcherNames();
+    if (std::find(names.begin(), names.end(), strategy_) == names.end()) makeSearcher(strategy_, SearchSpace(TuneSpace{}), seed_);
+}
+
+TunerGenerator::SourceSpace& TunerGenerator::spaceOf(const std::string& hash, const SessionTree& tree) {
+    auto it = spaces_.find(hash);
+    if (it != spaces_.end()) return it->second;
+    SourceSpace s;
+    try {
+        const TuneSpace declared = parseTuneSpace(tree.source(hash), "source " + hash.substr(0, 12));
+        s.space = std::make_unique<SearchSpace>(declared);
+        if (declared.empty())
+            s.problem = "no @tune parameters";
+        else if (s.space->size() == 0)
+            s.problem = "no configuration satisfies the @constraints";
+        else
+            s.searcher = makeSearcher(strategy_, *s.space, seed_ ^ std::hash<std::string>{}(hash));
+        for (size_t i = 0; i < s.space->size(); ++i) s.indexByKey[configKey(s.space->config(i))] = i;
+    } catch (const Error& e) {
+        s.problem = e.what();
+    }
+    return spaces_.emplace(hash, std::move(s)).first->second;
+}
+
+std::vector<Trial> TunerGenerator::history(const std::string& hash, const SourceSpace& space, const SessionTree& tree) const {
+    std::vector<Trial> trials;
+    for (const auto& n : tree.nodes()) {
+        if (n.sourceHash != hash) continue;
+        const auto index = space.indexByKey.find(configKey(n.config));
+        if (index == space.indexByKey.end()) continue;  // a configuration outside the declared space (a manual -D)
+        Trial t;
+        t.index = index->second;
+        t.pending = n.state == NodeState::Pending;
+        if (n.passed() && n.fitness > 0) t.cost = 1.0 / n.fitness;  // lower is better
+        trials.push_back(t);
+    }
+    return trials;
+}
+
+bool TunerGenerator::canExpand(const Node& parent, const SessionTree& tree) {
+    SourceSpace& s = spaceOf(parent.sourceHash, tree);
+    if (!s.problem.empty()) return false;
+    // Counts every node of the source, also one outside the space: at worst the
+    // tuner stops one configuration early instead of scanning the tree per node.
+    return static_cast<size_t>(tree.countWithSource(parent.sourceHash)) < s.space->size();
+}
+
+std::optional<Proposal> TunerGenerator::propose(const Node& parent, const SessionTree& tree) {
+    SourceSpace& s = spaceOf(parent.sourceHash, tree);
+    if (!s.problem.empty()) return std::nullopt;
+    const auto next = s.searcher->next(history(parent.sourceHash, s, tree));
+    if (!next) return std::nullopt;
+    Proposal p;
+    p.parent = parent.id;
+    p.generator = "tuner";
+    p.input = {{"strategy", strategy_}, {"space_size", s.space->size()}};
+    p.source = tree.source(parent.sourceHash);
+    p.extension = parent.sourceExtension;
+    p.config = s.space->config(*next);
+    return p;
+}
+
+}  // namespace kforge

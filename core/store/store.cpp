@@ -1,0 +1,374 @@
+#include "store/store.h"
+
+#include <cstdlib>
+#include <random>
+
+#include "store/schema.h"
+#include "util/clock.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+namespace kforge {
+
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr const char* kSessionColumns =
+    "id, uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, config, baseline_name, "
+    "baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, evaluations, best_node, best_speedup";
+constexpr const char* kNodeColumns =
+    "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
+    "seconds, created_at, evaluated_at";
+
+std::string newUuid() {
+    std::random_device rd;
+    std::mt19937_64 rng((static_cast<uint64_t>(rd()) << 32) ^ rd());
+    char buf[40];
+    const uint64_t a = rng(), b = rng();
+    std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32), static_cast<unsigned>(a >> 16) & 0xffff,
+                  static_cast<unsigned>(a) & 0xfff, static_cast<unsigned>((b >> 48) & 0x3fff) | 0x8000,
+                  static_cast<unsigned long long>(b & 0xffffffffffffull));
+    return buf;
+}
+
+Json parseStored(const std::string& text, const std::string& what) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::exception& e) {
+        throw Error("the workspace holds unreadable JSON in " + what + ": " + e.what());
+    }
+}
+
+Node readNode(const Statement& s) {
+    Node n;
+    n.id = s.int64(0);
+    n.parent = s.optionalInt64(1);
+    n.generator = s.text(2);
+    n.input = parseStored(s.text(3), "a node's input");
+    n.sourceHash = s.text(4);
+    n.sourceExtension = s.text(5);
+    n.config = configFromKey(s.text(6));
+    n.state = parseNodeState(s.text(7)).value_or(NodeState::Pending);
+    n.status = parseStatus(s.text(8)).value_or(Status::NotRun);
+    n.message = s.text(9);
+    n.fitness = s.real(10);
+    n.compile = parseStored(s.text(11), "a node's compile result");
+    n.evaluation = parseStored(s.text(12), "a node's evaluation");
+    n.seconds = s.real(13);
+    n.createdAt = s.text(14);
+    n.evaluatedAt = s.text(15);
+    return n;
+}
+
+Json nodeJson(const Node& n) {
+    return {{"id", n.id},
+            {"parent", n.parent ? Json(*n.parent) : Json(nullptr)},
+            {"generator", n.generator},
+            {"input", n.input},
+            {"source_hash", n.sourceHash},
+            {"extension", n.sourceExtension},
+            {"config", configKey(n.config)},
+            {"state", nodeStateName(n.state)},
+            {"status", statusName(n.status)},
+            {"message", n.message},
+            {"fitness", n.fitness},
+            {"compile", n.compile},
+            {"evaluation", n.evaluation},
+            {"seconds", n.seconds},
+            {"created_at", n.createdAt},
+            {"evaluated_at", n.evaluatedAt}};
+}
+
+Node nodeFromJson(const Json& j) {
+    Node n;
+    n.id = j.at("id").get<int64_t>();
+    if (!j.at("parent").is_null()) n.parent = j["parent"].get<int64_t>();
+    n.generator = j.at("generator").get<std::string>();
+    n.input = j.at("input");
+    n.sourceHash = j.at("source_hash").get<std::string>();
+    n.sourceExtension = j.at("extension").get<std::string>();
+    n.config = configFromKey(j.at("config").get<std::string>());
+    n.state = parseNodeState(j.at("state").get<std::string>()).value_or(NodeState::Pending);
+    n.status = parseStatus(j.at("status").get<std::string>()).value_or(Status::NotRun);
+    n.message = j.at("message").get<std::string>();
+    n.fitness = j.at("fitness").get<double>();
+    n.compile = j.at("compile");
+    n.evaluation = j.at("evaluation");
+    n.seconds = j.at("seconds").get<double>();
+    n.createdAt = j.at("created_at").get<std::string>();
+    n.evaluatedAt = j.at("evaluated_at").get<std::string>();
+    return n;
+}
+
+void bindNodeFields(Statement& s, const Node& n, int first) {
+    s.bind(first, n.parent)
+        .bind(first + 1, n.generator)
+        .bind(first + 2, n.input.dump())
+        .bind(first + 3, n.sourceHash)
+        .bind(first + 4, n.sourceExtension)
+        .bind(first + 5, configKey(n.config))
+        .bind(first + 6, nodeStateName(n.state))
+        .bind(first + 7, statusName(n.status))
+        .bind(first + 8, n.message)
+        .bind(first + 9, n.fitness)
+        .bind(first + 10, n.compile.dump())
+        .bind(first + 11, n.evaluation.dump())
+        .bind(first + 12, n.seconds)
+        .bind(first + 13, n.createdAt)
+        .bind(first + 14, n.evaluatedAt);
+}
+
+}  // namespace
+
+Store::Store(const std::filesystem::path& file) : db_(file) { migrate(db_); }
+
+std::filesystem::path Store::defaultPath() {
+    if (const char* p = std::getenv("KFORGE_DB"); p && *p) return p;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::filesystem::path(x) / "kernelforge" / "workspace.db";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "kernelforge" / "workspace.db";
+}
+
+std::string Store::putSource(std::string_view text) {
+    const std::string hash = sha256Hex(text);
+    db_.prepare("INSERT OR IGNORE INTO sources(hash, text) VALUES(?, ?)").bind(1, hash).bind(2, text).run();
+    return hash;
+}
+
+std::string Store::source(const std::string& hash) {
+    Statement s = db_.prepare("SELECT text FROM sources WHERE hash = ?");
+    s.bind(1, hash);
+    if (!s.step()) throw Error(db_.file().string() + ": no source " + hash.substr(0, 12) + " in the workspace");
+    return s.text(0);
+}
+
+void Store::createSession(SessionRecord& r) {
+    if (r.uuid.empty()) r.uuid = newUuid();
+    if (r.createdAt.empty()) r.createdAt = isoNowUtc();
+    r.updatedAt = isoNowUtc();
+    Statement s = db_.prepare(
+        "INSERT INTO sessions(uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, "
+        "config, baseline_name, baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, "
+        "evaluations, best_node, best_speedup) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, r.uuid)
+        .bind(2, r.name)
+        .bind(3, r.task)
+        .bind(4, r.taskRef)
+        .bind(5, r.taskHash)
+        .bind(6, r.taskDefinition)
+        .bind(7, r.taskWorkloads)
+        .bind(8, backendName(r.config.backend))
+        .bind(9, r.device.dump())
+        .bind(10, toJson(r.config).dump())
+        .bind(11, r.baselineName)
+        .bind(12, r.baselineHash.empty() ? std::optional<std::string>() : std::optional<std::string>(r.baselineHash))
+        .bind(13, baselineTimesJson(r.baseline).dump())
+        .bind(14, r.status)
+        .bind(15, r.stopReason)
+        .bind(16, r.createdAt)
+        .bind(17, r.updatedAt)
+        .bind(18, r.activeSeconds)
+        .bind(19, r.evaluations)
+        .bind(20, r.bestNode)
+        .bind(21, r.bestSpeedup);
+    s.run();
+    r.id = db_.lastInsertId();
+}
+
+void Store::saveSession(SessionRecord& r) {
+    r.updatedAt = isoNowUtc();
+    db_.prepare(
+           "UPDATE sessions SET name = ?, device = ?, config = ?, baseline = ?, status = ?, stop_reason = ?, updated_at = ?, "
+           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ? WHERE id = ?")
+        .bind(1, r.name)
+        .bind(2, r.device.dump())
+        .bind(3, toJson(r.config).dump())
+        .bind(4, baselineTimesJson(r.baseline).dump())
+        .bind(5, r.status)
+        .bind(6, r.stopReason)
+        .bind(7, r.updatedAt)
+        .bind(8, r.activeSeconds)
+        .bind(9, r.evaluations)
+        .bind(10, r.bestNode)
+        .bind(11, r.bestSpeedup)
+        .bind(12, r.id)
+        .run();
+}
+
+SessionRecord Store::readSession(Statement& s) {
+    SessionRecord r;
+    r.id = s.int64(0);
+    r.uuid = s.text(1);
+    r.name = s.text(2);
+    r.task = s.text(3);
+    r.taskRef = s.text(4);
+    r.taskHash = s.text(5);
+    r.taskDefinition = s.text(6);
+    r.taskWorkloads = s.text(7);
+    r.device = parseStored(s.text(9), "a session's device");
+    r.config = sessionConfigFromJson(parseStored(s.text(10), "a session's configuration"));
+    r.baselineName = s.text(11);
+    r.baselineHash = s.text(12);
+    r.baseline = baselineTimesFromJson(parseStored(s.text(13), "a session's baseline"));
+    r.status = s.text(14);
+    r.stopReason = s.text(15);
+    r.createdAt = s.text(16);
+    r.updatedAt = s.text(17);
+    r.activeSeconds = s.real(18);
+    r.evaluations = static_cast<int>(s.int64(19));
+    r.bestNode = s.optionalInt64(20);
+    r.bestSpeedup = s.real(21);
+    return r;
+}
+
+SessionRecord Store::session(int64_t id) {
+    Statement s = db_.prepare(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) throw Error("no session " + std::to_string(id) + " in " + db_.file().string() + " (see `kforge sessions`)");
+    return readSession(s);
+}
+
+std::vector<SessionRecord> Store::sessions() {
+    Statement s = db_.prepare(std::string("SELECT ") + kSessionColumns + " FROM sessions ORDER BY id");
+    std::vector<SessionRecord> out;
+    while (s.step()) out.push_back(readSession(s));
+    return out;
+}
+
+void Store::renameSession(int64_t id, const std::string& name) {
+    session(id);  // a clear error for an unknown id
+    db_.prepare("UPDATE sessions SET name = ?, updated_at = ? WHERE id = ?").bind(1, name).bind(2, isoNowUtc()).bind(3, id).run();
+}
+
+void Store::deleteSession(int64_t id) {
+    session(id);
+    Transaction t(db_);
+    db_.prepare("DELETE FROM sessions WHERE id = ?").bind(1, id).run();
+    db_.exec(
+        "DELETE FROM sources WHERE hash NOT IN (SELECT source_hash FROM nodes) "
+        "AND hash NOT IN (SELECT baseline_hash FROM sessions WHERE baseline_hash IS NOT NULL)");
+    t.commit();
+}
+
+void Store::insertNode(int64_t sessionId, const Node& n) {
+    Statement s = db_.prepare(std::string("INSERT INTO nodes(session_id, ") + kNodeColumns +
+                              ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, sessionId).bind(2, n.id);
+    bindNodeFields(s, n, 3);
+    s.run();
+}
+
+void Store::updateNode(int64_t sessionId, const Node& n) {
+    Statement s = db_.prepare(
+        "UPDATE nodes SET parent = ?, generator = ?, input = ?, source_hash = ?, extension = ?, config = ?, state = ?, "
+        "status = ?, message = ?, fitness = ?, compile = ?, evaluation = ?, seconds = ?, created_at = ?, evaluated_at = ? "
+        "WHERE session_id = ? AND id = ?");
+    bindNodeFields(s, n, 1);
+    s.bind(16, sessionId).bind(17, n.id);
+    s.run();
+}
+
+std::vector<Node> Store::nodes(int64_t sessionId) {
+    Statement s = db_.prepare(std::string("SELECT ") + kNodeColumns + " FROM nodes WHERE session_id = ? ORDER BY id");
+    s.bind(1, sessionId);
+    std::vector<Node> out;
+    while (s.step()) out.push_back(readNode(s));
+    return out;
+}
+
+SessionTree Store::loadTree(int64_t sessionId) {
+    SessionTree tree;
+    for (const Node& n : nodes(sessionId)) {
+        if (!tree.hasSource(n.sourceHash)) tree.putSource(n.sourceHash, source(n.sourceHash));
+        tree.put(n);
+    }
+    return tree;
+}
+
+Json Store::exportSession(int64_t id) {
+    const SessionRecord r = session(id);
+    Json sources = Json::object();
+    Json nodeList = Json::array();
+    for (const Node& n : nodes(id)) {
+        if (!sources.contains(n.sourceHash)) sources[n.sourceHash] = source(n.sourceHash);
+        nodeList.push_back(nodeJson(n));
+    }
+    if (!r.baselineHash.empty()) sources[r.baselineHash] = source(r.baselineHash);
+    Json session = {{"uuid", r.uuid},
+                    {"name", r.name},
+                    {"task", r.task},
+                    {"task_ref", r.taskRef},
+                    {"task_hash", r.taskHash},
+                    {"task_definition", r.taskDefinition},
+                    {"task_workloads", r.taskWorkloads},
+                    {"device", r.device},
+                    {"config", toJson(r.config)},
+                    {"baseline_name", r.baselineName},
+                    {"baseline_hash", r.baselineHash},
+                    {"baseline", baselineTimesJson(r.baseline)},
+                    {"status", r.status},
+                    {"stop_reason", r.stopReason},
+                    {"created_at", r.createdAt},
+                    {"updated_at", r.updatedAt},
+                    {"active_seconds", r.activeSeconds},
+                    {"evaluations", r.evaluations},
+                    {"best_node", r.bestNode ? Json(*r.bestNode) : Json(nullptr)},
+                    {"best_speedup", r.bestSpeedup}};
+    return {{"format", "kernelforge-session"},
+            {"version", 1},
+            {"schema", schemaVersion()},
+            {"exported_at", isoNowUtc()},
+            {"session", session},
+            {"nodes", nodeList},
+            {"sources", sources}};
+}
+
+int64_t Store::importSession(const Json& doc) {
+    if (!doc.is_object() || doc.value("format", "") != "kernelforge-session")
+        throw Error("not a KernelForge session file (its \"format\" is not \"kernelforge-session\")");
+    if (doc.value("version", 0) != 1)
+        throw Error("session file version " + doc.value("version", Json(nullptr)).dump() + " is not one this KernelForge reads (1)");
+    try {
+        const Json& j = doc.at("session");
+        SessionRecord r;
+        r.uuid = j.at("uuid").get<std::string>();
+        Statement existing = db_.prepare("SELECT id FROM sessions WHERE uuid = ?");
+        existing.bind(1, r.uuid);
+        if (existing.step())
+            throw Error("this session is already in the workspace as session " + std::to_string(existing.int64(0)));
+        r.name = j.at("name").get<std::string>();
+        r.task = j.at("task").get<std::string>();
+        r.taskRef = j.at("task_ref").get<std::string>();
+        r.taskHash = j.at("task_hash").get<std::string>();
+        r.taskDefinition = j.at("task_definition").get<std::string>();
+        r.taskWorkloads = j.at("task_workloads").get<std::string>();
+        r.device = j.at("device");
+        r.config = sessionConfigFromJson(j.at("config"));
+        r.baselineName = j.at("baseline_name").get<std::string>();
+        r.baselineHash = j.at("baseline_hash").get<std::string>();
+        r.baseline = baselineTimesFromJson(j.at("baseline"));
+        r.status = j.at("status").get<std::string>();
+        if (r.status == "running") r.status = "stopped";  // exported mid-run: here it is not running
+        r.stopReason = j.at("stop_reason").get<std::string>();
+        r.createdAt = j.at("created_at").get<std::string>();
+        r.activeSeconds = j.at("active_seconds").get<double>();
+        r.evaluations = j.at("evaluations").get<int>();
+        if (!j.at("best_node").is_null()) r.bestNode = j["best_node"].get<int64_t>();
+        r.bestSpeedup = j.at("best_speedup").get<double>();
+
+        Transaction t(db_);
+        for (const auto& [hash, text] : doc.at("sources").items()) {
+            const std::string actual = putSource(text.get<std::string>());
+            if (actual != hash) throw Error("source " + hash.substr(0, 12) + " does not match its hash: the file is damaged");
+        }
+        createSession(r);
+        for (const Json& n : doc.at("nodes")) insertNode(r.id, nodeFromJson(n));
+        t.commit();
+        return r.id;
+    } catch (const Json::exception& e) {
+        throw Error(std::string("the session file is incomplete: ") + e.what());
+    }
+}
+
+}  // namespace kforge

@@ -1,0 +1,54 @@
+#pragma once
+// The workspace: one SQLite database holding every session, its nodes and
+// their sources. Everything is written as it happens, each change in its own
+// transaction, so a killed kforge leaves a consistent database behind.
+// One Store is one connection: use it from one thread (open another Store for
+// another thread; WAL lets readers and the writer proceed together).
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "session/node.h"
+#include "session/session_config.h"
+#include "session/session_tree.h"
+#include "store/sqlite.h"
+
+namespace kforge {
+
+class Store {
+public:
+    explicit Store(const std::filesystem::path& file);
+    // $KFORGE_DB, else $XDG_DATA_HOME/kernelforge/workspace.db (~/.local/share when unset).
+    static std::filesystem::path defaultPath();
+
+    Database& database() { return db_; }
+    int schemaVersion() { return static_cast<int>(db_.scalarInt("PRAGMA user_version")); }
+
+    std::string putSource(std::string_view text);  // returns its SHA-256
+    std::string source(const std::string& hash);
+
+    // Assigns id (and uuid and timestamps when empty).
+    void createSession(SessionRecord& record);
+    void saveSession(SessionRecord& record);  // every mutable field; stamps updated_at
+    SessionRecord session(int64_t id);        // throws kforge::Error for an unknown id
+    std::vector<SessionRecord> sessions();
+    void renameSession(int64_t id, const std::string& name);
+    void deleteSession(int64_t id);  // with its nodes; sources nothing else uses go too
+
+    void insertNode(int64_t sessionId, const Node& node);
+    void updateNode(int64_t sessionId, const Node& node);
+    std::vector<Node> nodes(int64_t sessionId);
+    // The nodes with every source they use.
+    SessionTree loadTree(int64_t sessionId);
+
+    // One self-contained JSON document: the session, its nodes and sources.
+    nlohmann::json exportSession(int64_t id);
+    // Adds an exported session under a new id; refuses one already here (same uuid).
+    int64_t importSession(const nlohmann::json& document);
+
+private:
+    SessionRecord readSession(Statement& s);
+    Database db_;
+};
+
+}  // namespace kforge
