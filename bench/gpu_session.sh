@@ -63,6 +63,32 @@ PY
         tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
       done
       summary+=("$phase: done") ;;
+    optimize)
+      # kforge optimize with the tuner alone, per task: at most 150 evaluations,
+      # a plateau and a time guard so that a batch fits the device call.
+      for t in ${TASKS:-$($BIN/kforge tasks --json | python3 -c 'import json,sys; print(" ".join(t["name"] for t in json.load(sys.stdin)))')}; do
+        $BIN/kforge optimize "$t" --backend cuda --tuner bo --budget 150 --plateau ${PLATEAU:-40} --time ${TASK_TIME:-100s} \
+          --budget-ms ${BUDGET_MS:-50} --warmup-ms 10 --json --db "$LOGS/sessions.db" > "$LOGS/optimize_$t.json" 2> "$LOGS/optimize_$t.err"
+        id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["session"])' "$LOGS/optimize_$t.json" 2>/dev/null)
+        if [ -n "$id" ]; then
+          $BIN/kforge show "$id" --json --db "$LOGS/sessions.db" > "$LOGS/session_$t.json"
+          $BIN/kforge session-export "$id" --out "$LOGS/$t.kfsession" --db "$LOGS/sessions.db" 2>/dev/null
+        fi
+        echo "optimize $t: $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["evaluations"], "evals", round(d["best_speedup"],3), "x", d["stop_reason"], round(d["active_seconds"]), "s")' "$LOGS/optimize_$t.json" 2>&1 | tail -1) $(tail -c 200 "$LOGS/optimize_$t.err")"
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      done
+      python3 bench/summarize_sessions.py "$LOGS"/session_*.json > "$LOGS/optimize.md"; cat "$LOGS/optimize.md"
+      summary+=("optimize: done") ;;
+    throughput)
+      # Evaluations per minute for a small kernel, pipelined (the default) against
+      # one candidate at a time (--max-in-flight 1), each from a cold compile cache.
+      for mode in pipelined serial; do
+        flight=0; [ $mode = serial ] && flight=1
+        KFORGE_CACHE_DIR=/tmp/kforge-cache-$mode $BIN/kforge optimize vector_add_fp32 --backend cuda --tuner grid --budget ${TP_EVALS:-48} \
+          --budget-ms 20 --warmup-ms 5 --max-in-flight $flight --json --db "$LOGS/throughput.db" > "$LOGS/throughput_$mode.json" 2> "$LOGS/throughput_$mode.err"
+        python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["run"]; print(sys.argv[2], "evals", r["evaluations"], "wall", round(r["wall_seconds"],1), "s, evals/min", round(r["evaluations_per_minute"],1), ", device busy", round(100*r["device_busy_fraction"],1), "%, idle while pending", round(100*r["device_idle_while_pending_fraction"],1), "%")' "$LOGS/throughput_$mode.json" "$mode" 2>&1 | tee -a "$LOGS/throughput.txt" | tail -1
+      done
+      summary+=("throughput: done") ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
   tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit
