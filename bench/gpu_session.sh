@@ -87,6 +87,7 @@ PY
         KFORGE_CACHE_DIR=/tmp/kforge-cache-$mode $BIN/kforge optimize vector_add_fp32 --backend cuda --tuner grid --budget ${TP_EVALS:-48} \
           --budget-ms 20 --warmup-ms 5 --max-in-flight $flight --json --db "$LOGS/throughput.db" > "$LOGS/throughput_$mode.json" 2> "$LOGS/throughput_$mode.err"
         python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["run"]; print(sys.argv[2], "evals", r["evaluations"], "wall", round(r["wall_seconds"],1), "s, evals/min", round(r["evaluations_per_minute"],1), ", device busy", round(100*r["device_busy_fraction"],1), "%, idle while pending", round(100*r["device_idle_while_pending_fraction"],1), "%")' "$LOGS/throughput_$mode.json" "$mode" 2>&1 | tee -a "$LOGS/throughput.txt" | tail -1
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
       done
       summary+=("throughput: done") ;;
   esac

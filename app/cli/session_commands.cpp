@@ -484,7 +484,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_option("--warmup-ms", o->config.timing.warmupMs, "warm-up per workload");
     opt->add_option("--budget-ms", o->config.timing.budgetMs, "timing budget per workload");
     opt->add_option("--min-reps", o->config.timing.minReps, "fewest timed repetitions")->check(CLI::Range(1, 1000000));
-    opt->add_option("--max-in-flight", o->config.maxInFlight, "bound on proposed-but-unmeasured candidates (0: compile workers + 2)");
+    opt->add_option("--max-in-flight", o->config.maxInFlight, "bound on proposed-but-unmeasured candidates (0: half the cores + 2)");
     opt->add_flag("--json", o->json, "print one JSON summary at the end (progress goes to stderr on a terminal)");
     opt->add_flag("-q,--quiet", o->quiet, "only the progress line on a terminal, no line per candidate");
     addDbOption(opt, o->store);

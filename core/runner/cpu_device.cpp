@@ -169,6 +169,7 @@ public:
     void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) override {
         std::memset(static_cast<char*>(dst.data) + offset, value, bytes);
     }
+    void copy(const DeviceBuffer& dst, const DeviceBuffer& src, size_t bytes) override { std::memcpy(dst.data, src.data, bytes); }
     void* stream() override { return nullptr; }
     void synchronize() override {}
     void flushCache() override {

@@ -181,6 +181,10 @@ public:
         check(d_.cuMemsetD8Async(ptr(dst) + offset, value, bytes, stream_), "cuMemsetD8Async");
         check(d_.cuStreamSynchronize(stream_), "filling a buffer");
     }
+    void copy(const DeviceBuffer& dst, const DeviceBuffer& src, size_t bytes) override {
+        check(d_.cuMemcpyDtoDAsync(ptr(dst), ptr(src), bytes, stream_), "copying within the GPU");
+        check(d_.cuStreamSynchronize(stream_), "copying within the GPU");
+    }
     void* stream() override { return stream_; }
     void synchronize() override {
         check(d_.cuStreamSynchronize(stream_), "waiting for the candidate");

@@ -39,6 +39,8 @@ public:
     virtual void upload(const DeviceBuffer& dst, const void* src, size_t bytes) = 0;
     virtual void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) = 0;
     virtual void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) = 0;
+    // Copies within the device (at device bandwidth, no host round trip).
+    virtual void copy(const DeviceBuffer& dst, const DeviceBuffer& src, size_t bytes) = 0;
     // Inputs are read-only while candidates run, where the device can enforce it (the CPU).
     virtual void setReadOnly(const DeviceBuffer& buffer, bool readOnly) { (void)buffer, (void)readOnly; }
     virtual void* stream() = 0;  // passed to candidates; NULL on the CPU

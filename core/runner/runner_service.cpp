@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "eval/device_facts.h"
 #include "runner/inputs.h"
 #include "runner/verify.h"
 
@@ -21,6 +22,7 @@ namespace {
 // Canary bytes after every output: a write just past the end shows up here.
 constexpr size_t kCanaryBytes = 4096;
 constexpr uint8_t kCanary = 0x5A;
+constexpr double kSnapshotFraction = 0.3;  // of device memory, for pristine input snapshots
 using KfRun = int (*)(const kf_call*);
 
 uint64_t elementCount(const std::vector<int64_t>& shape) {
@@ -120,6 +122,13 @@ struct RunnerService::Buffers {
         for (auto& b : inputs) device.release(b);
         for (auto& b : outputs) device.release(b);
     }
+    void restore(const std::vector<DeviceBuffer>& snapshot) {
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            device.setReadOnly(inputs[i], false);
+            device.copy(inputs[i], snapshot[i], inputs[i].bytes);
+            device.setReadOnly(inputs[i], true);
+        }
+    }
     void upload(const std::vector<std::vector<uint8_t>>& host) {
         for (size_t i = 0; i < inputs.size(); ++i) {
             device.setReadOnly(inputs[i], false);
@@ -161,11 +170,19 @@ RunnerService::RunnerService(std::unique_ptr<Device> device, Progress progress)
 }
 
 RunnerService::~RunnerService() {
+    releaseSnapshots();
     referenceCache_.clear();
     libraries_.clear();
 }
 
 nlohmann::json RunnerService::hello() { return facts_; }
+
+void RunnerService::releaseSnapshots() {
+    for (auto& [key, buffers] : inputSnapshots_)
+        for (auto& b : buffers) device_->release(b);
+    inputSnapshots_.clear();
+    snapshotBytes_ = 0;
+}
 
 nlohmann::json RunnerService::remeasure() {
     device_->remeasure();
@@ -220,10 +237,10 @@ bool RunnerService::runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& 
 
 const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w,
                                                                uint64_t seed, Library& ref, Buffers& buffers,
-                                                               const std::vector<std::vector<uint8_t>>& inputs) {
+                                                               const HostInputs& inputs) {
     const auto key = std::make_tuple(spec.reference, w.uuid, seed);
     if (auto it = referenceCache_.find(key); it != referenceCache_.end()) return it->second;
-    buffers.upload(inputs);
+    buffers.upload(inputs(seed));
     WorkloadOutcome o;
     if (!runOnce(ref, buffers, spec, w, kPoisonA, o, "reference, seed " + std::to_string(seed)))
         throw std::runtime_error("the task's reference failed: " + o.message);
@@ -257,17 +274,59 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 }
             };
 
+            // Puts the seed's pristine inputs in place: from the device-side snapshot
+            // when there is one, else generated on the host, uploaded and (when the
+            // budget allows) snapshotted for the candidates to come.
+            uint64_t generatedSeed = 0;
+            auto placeInputs = [&](uint64_t seed) {
+                const InputKey key{spec.reference, w.uuid, seed};
+                if (const auto it = inputSnapshots_.find(key); it != inputSnapshots_.end()) {
+                    buffers.restore(it->second);
+                    return;
+                }
+                if (generatedSeed != seed) {
+                    progress_(w.uuid + ": inputs for seed " + std::to_string(seed));
+                    makeInputs(seed);
+                    generatedSeed = seed;
+                }
+                buffers.upload(inputs);
+                size_t bytes = 0;
+                for (const auto& b : buffers.inputs) bytes += b.bytes;
+                const double budget = kSnapshotFraction * static_cast<double>(deviceMemoryBytes(facts_));
+                if (static_cast<double>(snapshotBytes_ + bytes) > budget) releaseSnapshots();
+                if (static_cast<double>(bytes) > budget) return;
+                std::vector<DeviceBuffer> snapshot;
+                try {
+                    for (const auto& b : buffers.inputs) {
+                        snapshot.push_back(device_->allocate(b.bytes, 0));
+                        device_->copy(snapshot.back(), b, b.bytes);
+                    }
+                } catch (const DeviceFault&) {
+                    throw;
+                } catch (const std::exception&) {
+                    for (auto& b : snapshot) device_->release(b);  // out of memory: go on without
+                    return;
+                }
+                snapshotBytes_ += bytes;
+                inputSnapshots_[key] = std::move(snapshot);
+            };
+            auto hostInputs = [&](uint64_t seed) -> const std::vector<std::vector<uint8_t>>& {
+                if (generatedSeed != seed) {
+                    makeInputs(seed);
+                    generatedSeed = seed;
+                }
+                return inputs;
+            };
+
             // Verification: every seed, two runs each with different poison.
             for (uint64_t seed : spec.seeds) {
                 if (outcome.status != Status::Passed) break;
-                progress_(w.uuid + ": inputs for seed " + std::to_string(seed));
-                makeInputs(seed);
-                const OutputSet& expected = referenceOutputs(spec, w, seed, *reference, buffers, inputs);
+                const OutputSet& expected = referenceOutputs(spec, w, seed, *reference, buffers, hostInputs);
                 const std::string label = spec.role + ", seed " + std::to_string(seed);
-                buffers.upload(inputs);
+                placeInputs(seed);
                 if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, label + ", run 1")) break;
                 const OutputSet run1 = buffers.download();
-                buffers.upload(inputs);
+                placeInputs(seed);
                 if (!runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, label + ", run 2")) break;
                 const OutputSet run2 = buffers.download();
                 progress_(w.uuid + ": checking seed " + std::to_string(seed));
@@ -300,8 +359,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             // Timing on the first seed's inputs, cache flushed before every repetition.
             if (outcome.status == Status::Passed && spec.time && !spec.seeds.empty()) {
                 progress_(w.uuid + ": timing");
-                makeInputs(spec.seeds.front());
-                buffers.upload(inputs);
+                placeInputs(spec.seeds.front());
                 buffers.poison(kPoisonA);
                 auto call = [&] { return candidate->run(&buffers.call); };
                 int rc = 0;
@@ -325,7 +383,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 } else {
                     // The timed runs must have computed the same result: a candidate that
                     // skips work once its output looks done is caught here or by the floor.
-                    const OutputSet& expected = referenceOutputs(spec, w, spec.seeds.front(), *reference, buffers, inputs);
+                    const OutputSet& expected = referenceOutputs(spec, w, spec.seeds.front(), *reference, buffers, hostInputs);
                     const OutputSet timed = buffers.download();
                     for (size_t o = 0; o < spec.outputs.size(); ++o) {
                         const Comparison c = compareToReference(spec.outputs[o].dtype, timed[o], expected[o], spec.outputs[o].tolerance);

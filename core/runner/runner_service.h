@@ -30,8 +30,10 @@ private:
     using OutputSet = std::vector<std::vector<uint8_t>>;
 
     std::shared_ptr<Library> load(const std::string& path, std::string& error);
+    using HostInputs = std::function<const std::vector<std::vector<uint8_t>>&(uint64_t seed)>;
+    // The reference's outputs for a seed, computed once (inputs generated only then).
     const OutputSet& referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, Library& ref,
-                                      Buffers& buffers, const std::vector<std::vector<uint8_t>>& inputs);
+                                      Buffers& buffers, const HostInputs& inputs);
     // Runs a library once on the current buffers; returns false with `outcome` set on failure.
     bool runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
                  WorkloadOutcome& outcome, const std::string& what);
@@ -41,6 +43,14 @@ private:
     nlohmann::json facts_;
     std::map<std::string, std::shared_ptr<Library>> libraries_;
     std::map<std::tuple<std::string, std::string, uint64_t>, OutputSet> referenceCache_;
+    // Pristine inputs per (reference, workload, seed), kept on the device: a
+    // session evaluates hundreds of candidates on the same inputs, and restoring
+    // them with a device-side copy replaces regenerating and uploading
+    // gigabytes each time. Bounded by kSnapshotFraction of device memory.
+    using InputKey = std::tuple<std::string, std::string, uint64_t>;
+    std::map<InputKey, std::vector<DeviceBuffer>> inputSnapshots_;
+    size_t snapshotBytes_ = 0;
+    void releaseSnapshots();
 };
 
 }  // namespace kforge

@@ -321,8 +321,10 @@ void SessionEngine::finish(Work w) {
 
 bool SessionEngine::fill(Mode mode) {
     const auto& stop = record_.config.stop;
+    // Half the cores compile: the runner's verification (input generation,
+    // copies, comparisons over gigabytes) needs the rest to keep the device fed.
     const int capacity = record_.config.maxInFlight > 0 ? record_.config.maxInFlight
-                                                        : static_cast<int>(evaluator_.pool().workers()) + 2;
+                                                        : std::max(1, static_cast<int>(evaluator_.pool().workers()) / 2) + 2;
     for (;;) {
         if (tree_.pending() >= capacity) return true;
         if (mode == Mode::ManualOnly && manual_.empty()) return false;
