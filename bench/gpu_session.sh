@@ -68,7 +68,7 @@ PY
       # a plateau and a time guard so that a batch fits the device call.
       for t in ${TASKS:-$($BIN/kforge tasks --json | python3 -c 'import json,sys; print(" ".join(t["name"] for t in json.load(sys.stdin)))')}; do
         $BIN/kforge optimize "$t" --backend cuda --tuner bo --budget 150 --plateau ${PLATEAU:-40} --time ${TASK_TIME:-100s} \
-          --budget-ms ${BUDGET_MS:-50} --warmup-ms 10 --json --db "$LOGS/sessions.db" > "$LOGS/optimize_$t.json" 2> "$LOGS/optimize_$t.err"
+          --budget-ms ${BUDGET_MS:-50} --warmup-ms 10 ${MAX_IN_FLIGHT:+--max-in-flight $MAX_IN_FLIGHT} --json --db "$LOGS/sessions.db" > "$LOGS/optimize_$t.json" 2> "$LOGS/optimize_$t.err"
         id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["session"])' "$LOGS/optimize_$t.json" 2>/dev/null)
         if [ -n "$id" ]; then
           $BIN/kforge show "$id" --json --db "$LOGS/sessions.db" > "$LOGS/session_$t.json"
