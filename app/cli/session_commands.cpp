@@ -15,6 +15,7 @@
 #include "session/engine.h"
 #include "util/clock.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge::cli {
 
@@ -22,33 +23,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Formats one number; callers pass literal formats only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-#pragma GCC diagnostic pop
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot read the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void writeFile(const std::filesystem::path& path, const std::string& text) {
-    const auto tmp = path.string() + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out << text;
-        if (!out) throw Error(path.string() + ": cannot write the file");
-    }
-    std::filesystem::rename(tmp, path);
-}
+std::string fmt(const char* f, double v) { return formatNumber(f, v); }
 
 // Ctrl-C: the first asks the session to stop cleanly, the second ends the process.
 std::atomic<int> interrupts{0};
@@ -296,7 +271,7 @@ int addManual(const AddOptions& o) {
     const SessionRecord r = store.session(o.session);
     const Task task = resolveTask(r.taskRef, paths);
     engine.open(o.session, task);
-    engine.addManual(o.parent, readFile(o.file), std::filesystem::path(o.file).extension().string(), o.note);
+    engine.addManual(o.parent, readTextFile(o.file), std::filesystem::path(o.file).extension().string(), o.note);
     const int64_t id = engine.tree().nextId();
     engine.run(nullptr, SessionEngine::Mode::ManualOnly);
     const Node& n = engine.tree().at(id);
@@ -421,7 +396,7 @@ int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> node
     if (outFile.empty() || outFile == "-") {
         std::cout << text;
     } else {
-        writeFile(outFile, text);
+        writeTextFileAtomically(outFile, text);
         std::cerr << "wrote node " << *nodeId << " (" << speedupText(tree.at(*nodeId).fitness) << ") to " << outFile << "\n";
     }
     return 0;
@@ -431,7 +406,7 @@ int exportSession(const StoreOption& so, int64_t sessionId, const std::string& o
     Store store(so.path());
     const Json doc = store.exportSession(sessionId);
     const std::string out = outFile.empty() ? "session-" + std::to_string(sessionId) + ".kfsession" : outFile;
-    writeFile(out, doc.dump(1));
+    writeTextFileAtomically(out, doc.dump(1));
     std::cerr << "exported session " << sessionId << " (" << doc["nodes"].size() << " nodes) to " << out << "\n";
     return 0;
 }
@@ -439,7 +414,7 @@ int exportSession(const StoreOption& so, int64_t sessionId, const std::string& o
 int importSession(const StoreOption& so, const std::string& file, bool json) {
     Json doc;
     try {
-        doc = Json::parse(readFile(file));
+        doc = Json::parse(readTextFile(file));
     } catch (const Json::parse_error& e) {
         throw Error(file + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
     }

@@ -4,21 +4,15 @@
 #include <cstdio>
 #include <sstream>
 
+#include "util/text.h"
+
 namespace kforge {
 
 using Json = nlohmann::json;
 
 namespace {
 
-// Formats one number; callers pass literal formats only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-#pragma GCC diagnostic pop
+std::string fmt(const char* f, double v) { return formatNumber(f, v); }
 
 std::string pad(std::string s, size_t width, bool left = false) {
     if (s.size() >= width) return s;

@@ -12,20 +12,13 @@
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/sha256.h"
+#include "util/text.h"
 
 namespace kforge {
 
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string readText(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot read the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -42,8 +35,8 @@ TuneConfig defaultsOf(const std::string& source) {
 }  // namespace
 
 std::string taskFilesHash(const Task& task, std::string* definition, std::string* workloads) {
-    const std::string d = readText(task.definitionFile);
-    const std::string w = readText(task.workloadsFile);
+    const std::string d = readTextFile(task.definitionFile);
+    const std::string w = readTextFile(task.workloadsFile);
     if (definition) *definition = d;
     if (workloads) *workloads = w;
     return sha256Hex(d + std::string(1, '\0') + w);
@@ -82,14 +75,14 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     prepared_ = evaluator_.prepare(task, config.backend);
     record_.device = prepared_.device;
     record_.baselineName = prepared_.baselineName;
-    record_.baselineHash = store_.putSource(readText(prepared_.baselineSource));
+    record_.baselineHash = store_.putSource(readTextFile(prepared_.baselineSource));
     record_.baseline = evaluator_.measureBaseline(prepared_, config.evalOptions());
     record_.name = name.empty() ? task.name + " on " + record_.device.value("name", std::string(backendName(config.backend))) : name;
 
     const auto& impl = task.native.at(config.backend);
     std::filesystem::path rootPath = root ? *root : (!impl.templ.empty() ? impl.templ : prepared_.baselineSource);
     const std::string generator = root ? "manual" : (!impl.templ.empty() ? "template" : prepared_.baselineName);
-    const std::string text = readText(rootPath);
+    const std::string text = readTextFile(rootPath);
     store_.createSession(record_);
 
     Node n;
@@ -166,13 +159,7 @@ void SessionEngine::addNode(Node node, const std::string& sourceText) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         std::filesystem::create_directories(sourcesDir_, ec);
-        const auto tmp = path.string() + ".tmp" + std::to_string(::getpid());
-        {
-            std::ofstream out(tmp, std::ios::binary);
-            out << sourceText;
-            if (!out) throw Error(tmp + ": cannot write the candidate source");
-        }
-        std::filesystem::rename(tmp, path);
+        writeTextFileAtomically(path, sourceText);
     }
     store_.insertNode(record_.id, node);
     tree_.put(node);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -40,14 +41,6 @@ namespace {
 
 // Largest tensor we accept: far beyond any device, far below int64 overflow.
 constexpr uint64_t kMaxTensorBytes = uint64_t{1} << 50;
-
-std::string readFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw Error(p.string() + ": cannot be read");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // "line L, column C" for a byte offset, since nlohmann reports bytes.
 std::string locate(const std::string& text, size_t offset) {
@@ -232,7 +225,7 @@ void parseWorkloads(Task& task) {
     const std::string file = task.workloadsFile.string();
     if (!std::filesystem::is_regular_file(task.workloadsFile))
         throw Error(file + ": not found (every task needs a workloads file beside its definition)");
-    std::istringstream lines(readFile(task.workloadsFile));
+    std::istringstream lines(readTextFile(task.workloadsFile));
     std::set<std::string> seen;
     std::string text;
     int lineNo = 0;
@@ -394,7 +387,7 @@ Task loadTask(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(task.definitionFile, ec))
         throw Error(file + ": not found (a task is a directory with definition.json and workloads.jsonl)");
 
-    const std::string text = readFile(task.definitionFile);
+    const std::string text = readTextFile(task.definitionFile);
     const Json def = parseJson(text, file);
     const Checker c(file);
     c.expectType(def, "definition", Json::value_t::object);
