@@ -1,10 +1,6 @@
 #include "session/engine.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "eval/report.h"
 #include "session/fitness.h"

@@ -1,5 +1,7 @@
 #include "toolchain/compile_pool.h"
 
+#include <memory>
+
 namespace kforge {
 
 CompilePool::CompilePool(const CompileCache& cache, unsigned workers) : cache_(cache) {
@@ -20,11 +22,7 @@ std::future<CompileResult> CompilePool::submit(const Toolchain& toolchain, Compi
     auto task = std::make_shared<std::packaged_task<CompileResult()>>(
         [this, &toolchain, request = std::move(request)] { return cache_.compile(toolchain, request); });
     auto future = task->get_future();
-    {
-        std::lock_guard lock(mutex_);
-        queue_.emplace_back([task] { (*task)(); });
-    }
-    wake_.notify_one();
+    post([task] { (*task)(); });
     return future;
 }
 

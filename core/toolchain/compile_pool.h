@@ -1,12 +1,10 @@
 #pragma once
 // Compiles in parallel on every core: compilers are single-threaded and most of
 // a search's wall time is spent in them.
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <future>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
