@@ -82,12 +82,18 @@ PY
     throughput)
       # Evaluations per minute for a small kernel, pipelined (the default) against
       # one candidate at a time (--max-in-flight 1), each from a cold compile cache.
-      for mode in pipelined serial; do
-        flight=0; [ $mode = serial ] && flight=1
-        KFORGE_CACHE_DIR=/tmp/kforge-cache-$mode $BIN/kforge optimize vector_add_fp32 --backend cuda --tuner grid --budget ${TP_EVALS:-48} \
-          --budget-ms 20 --warmup-ms 5 --max-in-flight $flight --json --db "$LOGS/throughput.db" > "$LOGS/throughput_$mode.json" 2> "$LOGS/throughput_$mode.err"
-        python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["run"]; print(sys.argv[2], "evals", r["evaluations"], "wall", round(r["wall_seconds"],1), "s, evals/min", round(r["evaluations_per_minute"],1), ", device busy", round(100*r["device_busy_fraction"],1), "%, idle while pending", round(100*r["device_idle_while_pending_fraction"],1), "%")' "$LOGS/throughput_$mode.json" "$mode" 2>&1 | tee -a "$LOGS/throughput.txt" | tail -1
-        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      # TP_BINS="label:dir ..." runs several builds side by side (A/B), each with
+      # its own kforge and kforge-runner; TP_MODES picks pipelined and/or serial.
+      for entry in ${TP_BINS:-current:$BIN}; do
+        label=${entry%%:*}; dir=${entry#*:}; [ "${dir:0:1}" = / ] || dir=$ROOT/$dir
+        for mode in ${TP_MODES:-pipelined serial}; do
+          flight=0; [ $mode = serial ] && flight=1
+          name=${label}_$mode
+          KFORGE_CACHE_DIR=/tmp/kforge-cache-$name KFORGE_RUNNER=$dir/kforge-runner $dir/kforge optimize vector_add_fp32 --backend cuda --tuner grid --budget ${TP_EVALS:-48} \
+            --budget-ms 20 --warmup-ms 5 --max-in-flight $flight --json --db "$LOGS/throughput.db" > "$LOGS/throughput_$name.json" 2> "$LOGS/throughput_$name.err"
+          python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["run"]; print(sys.argv[2], "evals", r["evaluations"], "wall", round(r["wall_seconds"],1), "s, evals/min", round(r["evaluations_per_minute"],1), ", device busy", round(100*r["device_busy_fraction"],1), "%, idle while pending", round(100*r["device_idle_while_pending_fraction"],1), "%")' "$LOGS/throughput_$name.json" "$name" 2>&1 | tee -a "$LOGS/throughput.txt" | tail -1
+          tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+        done
       done
       summary+=("throughput: done") ;;
   esac

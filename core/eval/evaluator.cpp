@@ -276,6 +276,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
                 wr.message = o.message;
                 wr.verify = o.verify;
                 wr.samplesMs = o.samplesMs;
+                wr.seconds = o.seconds;
             }
         if (const auto b = baseline.find(w->uuid); b != baseline.end()) wr.baseline = b->second;
         if (wr.status == Status::Passed && !wr.samplesMs.empty()) {

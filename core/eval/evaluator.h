@@ -38,6 +38,7 @@ struct WorkloadReport {
     std::string message;
     VerifyStats verify;
     std::vector<double> samplesMs;
+    PhaseSeconds seconds;  // where the runner's time went
     SampleStats timing;
     std::optional<SampleStats> baseline;
     double speedup = 0;  // baseline median / candidate median

@@ -39,6 +39,7 @@ Json reportJson(const EvalReport& r) {
         for (const auto& [k, v] : w.axes) axes[k] = v;
         Json j = {{"uuid", w.uuid}, {"axes", axes}, {"status", statusName(w.status)}, {"message", w.message}};
         j["verification"] = toJson(w.verify);
+        j["runner_seconds"] = toJson(w.seconds);
         if (w.timing.count > 0) {
             j.update(statsJson(w.timing));
             j["samples_ms"] = w.samplesMs;

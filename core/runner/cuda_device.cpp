@@ -177,6 +177,13 @@ public:
         check(d_.cuMemcpyDtoHAsync(dst, ptr(src) + offset, bytes, stream_), "copying outputs from the GPU");
         check(d_.cuStreamSynchronize(stream_), "copying outputs from the GPU");
     }
+    void* allocateHost(size_t bytes) override {
+        void* p = nullptr;
+        return d_.cuMemAllocHost(&p, std::max<size_t>(bytes, 1)) == 0 ? p : nullptr;
+    }
+    void releaseHost(void* p) override {
+        if (p) d_.cuMemFreeHost(p);
+    }
     void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) override {
         check(d_.cuMemsetD8Async(ptr(dst) + offset, value, bytes, stream_), "cuMemsetD8Async");
         check(d_.cuStreamSynchronize(stream_), "filling a buffer");

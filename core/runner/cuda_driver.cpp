@@ -34,6 +34,8 @@ bool Driver::load(std::string& why) {
     bind(cuMemAlloc, "cuMemAlloc_v2");
     bind(cuMemFree, "cuMemFree_v2");
     bind(cuMemGetInfo, "cuMemGetInfo_v2");
+    bind(cuMemAllocHost, "cuMemAllocHost_v2");
+    bind(cuMemFreeHost, "cuMemFreeHost");
     bind(cuMemcpyHtoD, "cuMemcpyHtoD_v2");
     bind(cuMemcpyDtoH, "cuMemcpyDtoH_v2");
     bind(cuMemcpyHtoDAsync, "cuMemcpyHtoDAsync_v2");

@@ -42,6 +42,8 @@ struct Driver {
     CUresult (*cuMemAlloc)(CUdeviceptr*, size_t) = nullptr;
     CUresult (*cuMemFree)(CUdeviceptr) = nullptr;
     CUresult (*cuMemGetInfo)(size_t*, size_t*) = nullptr;
+    CUresult (*cuMemAllocHost)(void**, size_t) = nullptr;
+    CUresult (*cuMemFreeHost)(void*) = nullptr;
     CUresult (*cuMemcpyHtoD)(CUdeviceptr, const void*, size_t) = nullptr;
     CUresult (*cuMemcpyDtoH)(void*, CUdeviceptr, size_t) = nullptr;
     CUresult (*cuMemcpyHtoDAsync)(CUdeviceptr, const void*, size_t, CUstream) = nullptr;

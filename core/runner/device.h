@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -38,6 +39,11 @@ public:
     virtual void release(DeviceBuffer& buffer) = 0;
     virtual void upload(const DeviceBuffer& dst, const void* src, size_t bytes) = 0;
     virtual void download(void* dst, const DeviceBuffer& src, size_t offset, size_t bytes) = 0;
+    // Host memory that download() fills at full link speed (page-locked on GPUs,
+    // where a pageable destination costs an extra staging copy in the driver).
+    // nullptr when none can be had; the caller then uses ordinary memory.
+    virtual void* allocateHost(size_t bytes) { return ::operator new(bytes, std::nothrow); }
+    virtual void releaseHost(void* p) { ::operator delete(p); }
     virtual void fill(const DeviceBuffer& dst, uint8_t value, size_t offset, size_t bytes) = 0;
     // Copies within the device (at device bandwidth, no host round trip).
     virtual void copy(const DeviceBuffer& dst, const DeviceBuffer& src, size_t bytes) = 0;

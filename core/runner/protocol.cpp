@@ -123,6 +123,8 @@ Json toJson(const VerifyStats& v) {
             {"first_bad_seed", v.firstBadSeed}, {"expected", v.expected},       {"actual", v.actual}};
 }
 
+Json toJson(const PhaseSeconds& s) { return {{"setup", s.setup}, {"verify", s.verify}, {"timing", s.timing}}; }
+
 Json toJson(const EvaluateResult& r) {
     Json workloads = Json::array();
     for (const auto& w : r.workloads)
@@ -130,7 +132,8 @@ Json toJson(const EvaluateResult& r) {
                              {"status", statusName(w.status)},
                              {"message", w.message},
                              {"verify", toJson(w.verify)},
-                             {"samples_ms", w.samplesMs}});
+                             {"samples_ms", w.samplesMs},
+                             {"seconds", toJson(w.seconds)}});
     return {{"status", statusName(r.status)},
             {"message", r.message},
             {"workloads", workloads},
@@ -159,6 +162,11 @@ EvaluateResult evaluateResultFromJson(const Json& j) {
         o.verify.expected = v.at("expected").is_number() ? v.at("expected").get<double>() : std::numeric_limits<double>::quiet_NaN();
         o.verify.actual = v.at("actual").is_number() ? v.at("actual").get<double>() : std::numeric_limits<double>::quiet_NaN();
         o.samplesMs = w.at("samples_ms").get<std::vector<double>>();
+        if (const auto s = w.find("seconds"); s != w.end()) {
+            o.seconds.setup = s->value("setup", 0.0);
+            o.seconds.verify = s->value("verify", 0.0);
+            o.seconds.timing = s->value("timing", 0.0);
+        }
         r.workloads.push_back(std::move(o));
     }
     return r;

@@ -88,12 +88,21 @@ struct VerifyStats {
     double actual = 0;
 };
 
+// Where a workload's evaluation time went in the runner, so a slow evaluation
+// can be told apart from a slow kernel.
+struct PhaseSeconds {
+    double setup = 0;   // buffers, inputs, the reference's outputs (cached after the first candidate)
+    double verify = 0;  // the candidate's runs on every seed, downloads and checks
+    double timing = 0;  // warm-up, timed repetitions and the check after them
+};
+
 struct WorkloadOutcome {
     std::string uuid;
     Status status = Status::NotRun;
     std::string message;
     VerifyStats verify;
     std::vector<double> samplesMs;
+    PhaseSeconds seconds;
 };
 
 struct EvaluateResult {
@@ -108,5 +117,6 @@ EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j);
 nlohmann::json toJson(const EvaluateResult& r);
 EvaluateResult evaluateResultFromJson(const nlohmann::json& j);
 nlohmann::json toJson(const VerifyStats& v);
+nlohmann::json toJson(const PhaseSeconds& s);
 
 }  // namespace kforge

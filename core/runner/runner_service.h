@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runner/device.h"
+#include "runner/host_buffer.h"
 #include "runner/protocol.h"
 
 namespace kforge {
@@ -51,6 +52,9 @@ private:
     std::map<InputKey, std::vector<DeviceBuffer>> inputSnapshots_;
     size_t snapshotBytes_ = 0;
     void releaseSnapshots();
+    // Where each output of a candidate's two runs per seed is downloaded,
+    // reused across candidates (see host_buffer.h).
+    std::vector<HostBuffer> run1_, run2_;
 };
 
 }  // namespace kforge

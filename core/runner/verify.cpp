@@ -1,5 +1,6 @@
 #include "runner/verify.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <mutex>
@@ -27,12 +28,24 @@ bool allBytes(const uint8_t* p, size_t n, uint8_t v) {
     return true;
 }
 
-template <typename Check>  // check(i, Comparison&) examines element i
-Comparison scan(size_t elements, Check check) {
+// Elements per block whose bytes are compared before any element is decoded.
+constexpr size_t kBlockElements = 4096;
+
+// check(i, Comparison&) examines element i. Blocks where `a` and `b` hold the
+// same bytes are only counted: every check here passes on equal elements.
+template <typename Check>
+Comparison scan(size_t elements, size_t width, std::span<const uint8_t> a, std::span<const uint8_t> b, Check check) {
     std::vector<Comparison> parts(parallelChunkCount(elements));
     parallelChunks(elements, [&](size_t c, size_t begin, size_t end) {
         Comparison& p = parts[c];
-        for (size_t i = begin; i < end; ++i) check(i, p);
+        for (size_t block = begin; block < end; block += kBlockElements) {
+            const size_t blockEnd = std::min(end, block + kBlockElements);
+            if (std::memcmp(&a[block * width], &b[block * width], (blockEnd - block) * width) == 0) {
+                p.checked += blockEnd - block;
+                continue;
+            }
+            for (size_t i = block; i < blockEnd; ++i) check(i, p);
+        }
     });
     Comparison total;
     for (const auto& p : parts) merge(total, p);
@@ -41,11 +54,11 @@ Comparison scan(size_t elements, Check check) {
 
 }  // namespace
 
-Comparison compareToReference(DType type, const std::vector<uint8_t>& actual, const std::vector<uint8_t>& expected,
+Comparison compareToReference(DType type, std::span<const uint8_t> actual, std::span<const uint8_t> expected,
                               Tolerance tol) {
     const size_t width = dtypeInfo(type).bytes;
     const size_t n = expected.size() / width;
-    return scan(n, [&](size_t i, Comparison& p) {
+    return scan(n, width, actual, expected, [&](size_t i, Comparison& p) {
         const double a = type == DType::Float32 ? static_cast<double>(*reinterpret_cast<const float*>(&actual[i * 4]))
                                                 : decodeElement(type, &actual[i * width]);
         const double e = type == DType::Float32 ? static_cast<double>(*reinterpret_cast<const float*>(&expected[i * 4]))
@@ -77,10 +90,10 @@ Comparison compareToReference(DType type, const std::vector<uint8_t>& actual, co
     });
 }
 
-Comparison findUnwritten(DType type, const std::vector<uint8_t>& run1, const std::vector<uint8_t>& run2) {
+Comparison findUnwritten(DType type, std::span<const uint8_t> run1, std::span<const uint8_t> run2) {
     const size_t width = dtypeInfo(type).bytes;
     const size_t n = run1.size() / width;
-    return scan(n, [&](size_t i, Comparison& p) {
+    return scan(n, width, run1, run2, [&](size_t i, Comparison& p) {
         const uint8_t* a = &run1[i * width];
         const uint8_t* b = &run2[i * width];
         ++p.checked;
@@ -95,6 +108,18 @@ Comparison findUnwritten(DType type, const std::vector<uint8_t>& run1, const std
             ++p.mismatches;
         }
     });
+}
+
+bool bytesEqual(std::span<const uint8_t> a, std::span<const uint8_t> b) {
+    if (a.size() != b.size()) return false;
+    const size_t chunks = parallelChunkCount(a.size());
+    std::vector<char> same(chunks, 1);
+    parallelChunks(a.size(), [&](size_t c, size_t begin, size_t end) {
+        same[c] = std::memcmp(&a[begin], &b[begin], end - begin) == 0;
+    });
+    for (char s : same)
+        if (!s) return false;
+    return true;
 }
 
 }  // namespace kforge

@@ -3,7 +3,7 @@
 // and Inf positions must match), between two runs (determinism), and against
 // the poison patterns written before each run (unwritten elements).
 #include <cstdint>
-#include <vector>
+#include <span>
 
 #include "runner/protocol.h"
 
@@ -23,9 +23,14 @@ struct Comparison {
 };
 
 // |actual - expected| <= atol + rtol * |expected|, NaN matches NaN, Inf matches the same Inf.
-Comparison compareToReference(DType type, const std::vector<uint8_t>& actual, const std::vector<uint8_t>& expected,
+// Stretches that are bytewise identical are counted without decoding them, so
+// the usual case (a candidate that matches its reference or its own repeat
+// bit for bit) runs at memory bandwidth.
+Comparison compareToReference(DType type, std::span<const uint8_t> actual, std::span<const uint8_t> expected,
                               Tolerance tol);
 // Elements that still hold the poison of their run although the other run wrote something else.
-Comparison findUnwritten(DType type, const std::vector<uint8_t>& run1, const std::vector<uint8_t>& run2);
+Comparison findUnwritten(DType type, std::span<const uint8_t> run1, std::span<const uint8_t> run2);
+// Same size and same bytes (compared on all cores).
+bool bytesEqual(std::span<const uint8_t> a, std::span<const uint8_t> b);
 
 }  // namespace kforge
