@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
+#include "diff/side_by_side.h"
 #include "diff/text_diff.h"
 
 #include <string>
@@ -10,6 +11,10 @@
 #include <vector>
 
 using kforge::diff::ByteRange;
+using kforge::diff::Filler;
+using kforge::diff::LineMark;
+using kforge::diff::layoutSideBySide;
+using kforge::diff::WordMark;
 using kforge::diff::diffLinePair;
 using kforge::diff::diffTexts;
 using kforge::diff::Hunk;
@@ -276,6 +281,35 @@ private slots:
         QCOMPARE(diff.changeCount, 1);
         QCOMPARE(diff.insertedLines, 1);
         QCOMPARE(diff.deletedLines, 0);
+    }
+
+    void sideBySideLayoutKeepsEqualLinesOnOneRow() {
+        // Left: a b c d e ; right: X a B c e f g (inserted at the top, b->B
+        // changed, d deleted, f g appended).
+        const std::string left = "a\nb\nc\nd\ne\n";
+        const std::string right = "X\na\nB\nB2\nc\ne\nf\ng\n";
+        const TextDiff diff = diffTexts(left, right);
+        const auto layout = layoutSideBySide(diff);
+        QCOMPARE(layout.left.marks, (std::vector<LineMark>{LineMark::None, LineMark::Changed, LineMark::None,
+                                                           LineMark::Deleted, LineMark::None}));
+        QCOMPARE(layout.right.marks,
+                 (std::vector<LineMark>{LineMark::Inserted, LineMark::None, LineMark::Changed, LineMark::Changed,
+                                        LineMark::None, LineMark::None, LineMark::Inserted, LineMark::Inserted}));
+        QCOMPARE(layout.left.fillers, (std::vector<Filler>{{-1, 1}, {1, 1}, {4, 2}}));
+        QCOMPARE(layout.right.fillers, (std::vector<Filler>{{4, 1}}));
+        QCOMPARE(layout.left.fillerRowsBeforeFirstLine(), 1);
+        QCOMPARE(layout.right.fillerRowsBeforeFirstLine(), 0);
+        QCOMPARE(layout.left.words, (std::vector<WordMark>{{1, {0, 1}}}));
+        QCOMPARE(layout.right.words, (std::vector<WordMark>{{2, {0, 1}}}));
+        // Every equal pair shares a row.
+        for (const auto& hunk : diff.hunks) {
+            if (hunk.kind != HunkKind::Equal) continue;
+            for (int k = 0; k < hunk.leftCount; ++k) {
+                QCOMPARE(layout.left.rowOfLine(hunk.leftFirst + k), layout.right.rowOfLine(hunk.rightFirst + k));
+            }
+        }
+        QCOMPARE(layout.left.rowOfLine(4), 6);   // "e"
+        QCOMPARE(layout.right.rowOfLine(5), 6);  // "e"
     }
 };
 
