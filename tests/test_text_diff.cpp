@@ -284,10 +284,10 @@ private slots:
     }
 
     void sideBySideLayoutKeepsEqualLinesOnOneRow() {
-        // Left: a b c d e ; right: X a B c e f g (inserted at the top, b->B
-        // changed, d deleted, f g appended).
-        const std::string left = "a\nb\nc\nd\ne\n";
-        const std::string right = "X\na\nB\nB2\nc\ne\nf\ng\n";
+        // Left: a b c d e ; right: X a B B2 c e f g (inserted at the top,
+        // b -> B B2 changed, d deleted, f g appended).
+        const std::string left = "a\nb = 1;\nc\nd\ne\n";
+        const std::string right = "X\na\nb = 2;\nB2\nc\ne\nf\ng\n";
         const TextDiff diff = diffTexts(left, right);
         const auto layout = layoutSideBySide(diff);
         QCOMPARE(layout.left.marks, (std::vector<LineMark>{LineMark::None, LineMark::Changed, LineMark::None,
@@ -299,8 +299,13 @@ private slots:
         QCOMPARE(layout.right.fillers, (std::vector<Filler>{{4, 1}}));
         QCOMPARE(layout.left.fillerRowsBeforeFirstLine(), 1);
         QCOMPARE(layout.right.fillerRowsBeforeFirstLine(), 0);
-        QCOMPARE(layout.left.words, (std::vector<WordMark>{{1, {0, 1}}}));
-        QCOMPARE(layout.right.words, (std::vector<WordMark>{{2, {0, 1}}}));
+        QCOMPARE(layout.left.words, (std::vector<WordMark>{{1, {4, 1}}}));
+        QCOMPARE(layout.right.words, (std::vector<WordMark>{{2, {4, 1}}}));
+        // Unlike lines get the line colour only, no word marks.
+        const auto unlike = layoutSideBySide(diffTexts("a\nreturn x;\n", "a\n__syncthreads();\n"));
+        QCOMPARE(unlike.left.marks[1], LineMark::Changed);
+        QVERIFY(unlike.left.words.empty());
+        QVERIFY(unlike.right.words.empty());
         // Every equal pair shares a row.
         for (const auto& hunk : diff.hunks) {
             if (hunk.kind != HunkKind::Equal) continue;

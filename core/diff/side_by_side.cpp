@@ -53,6 +53,8 @@ SideBySide layoutSideBySide(const TextDiff& diff) {
                 addFiller(layout.left, hunk.leftFirst + hunk.leftCount - 1, hunk.rightCount - hunk.leftCount);
                 addFiller(layout.right, hunk.rightFirst + hunk.rightCount - 1, hunk.leftCount - hunk.rightCount);
                 for (const LinePairChange& pair : hunk.words) {
+                    // A whole-line change is already said by the line's colour.
+                    if (pair.wholeLine) continue;
                     for (const ByteRange& range : pair.left) layout.left.words.push_back({pair.leftLine, range});
                     for (const ByteRange& range : pair.right) layout.right.words.push_back({pair.rightLine, range});
                 }

@@ -28,7 +28,7 @@ struct WordMark {
 struct SideLayout {
     std::vector<LineMark> marks;  // one per line of this side
     std::vector<Filler> fillers;  // in line order, at most one per afterLine
-    std::vector<WordMark> words;  // in line order
+    std::vector<WordMark> words;  // in line order; none for whole-line changes
 
     int fillerRowsBeforeFirstLine() const;
     // The row of `line` when filler rows count as rows: equal lines have the

@@ -242,14 +242,24 @@ LinePairChange diffLinePair(std::string_view left, std::string_view right, const
 
     std::vector<bool> leftCommon(leftTokens.size(), false);
     std::vector<bool> rightCommon(rightTokens.size(), false);
-    std::size_t commonTokens = 0;
     for (const auto& [i, j] : matchedPairs(leftIds, rightIds)) {
         leftCommon[i] = true;
         rightCommon[j] = true;
-        ++commonTokens;
     }
-    const std::size_t allTokens = leftTokens.size() + rightTokens.size();
-    if (allTokens > 0 && static_cast<double>(2 * commonTokens) < limits.minCommonTokenFraction * static_cast<double>(allTokens)) {
+    // Similarity over the tokens a reader sees: runs of spaces match in any
+    // two indented lines and say nothing about how alike they are.
+    const auto countVisible = [](const std::vector<std::string_view>& tokens, const std::vector<bool>* common) {
+        std::size_t count = 0;
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            const bool visible = !isSpace(static_cast<unsigned char>(tokens[k].front()));
+            if (visible && (common == nullptr || (*common)[k])) ++count;
+        }
+        return count;
+    };
+    const std::size_t visibleTokens = countVisible(leftTokens, nullptr) + countVisible(rightTokens, nullptr);
+    const std::size_t commonVisible = countVisible(leftTokens, &leftCommon) + countVisible(rightTokens, &rightCommon);
+    if (visibleTokens > 0 &&
+        static_cast<double>(commonVisible) < limits.minCommonTokenFraction * static_cast<double>(visibleTokens)) {
         return wholeLines(left, right);
     }
     LinePairChange change;

@@ -32,7 +32,8 @@ struct LinePairChange {
     int rightLine = 0;
     std::vector<ByteRange> left;
     std::vector<ByteRange> right;
-    // The pair was too long for a word diff: the whole lines are marked.
+    // The pair was too long or too unlike for a word diff: the ranges are
+    // the whole lines, and a view may prefer to mark the lines alone.
     bool wholeLine = false;
 };
 
@@ -72,9 +73,10 @@ struct DiffLimits {
     // quadratic in the worst case, and such lines are generated data,
     // not code a person reads word by word.
     std::size_t maxWordDiffBytes = 4000;
-    // Line pairs sharing fewer tokens than this fraction are marked as a
-    // whole too: marking the few common spaces of two unrelated lines helps no one.
-    double minCommonTokenFraction = 0.3;
+    // Line pairs sharing less than this fraction of their tokens (not
+    // counting whitespace) are marked as a whole too: word marks on two
+    // unrelated lines are noise.
+    double minCommonTokenFraction = 0.5;
 };
 
 // Splits a text as an editor does: "a\nb" and "a\nb\n" both have lines

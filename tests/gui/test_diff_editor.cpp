@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <Qsci/qscilexercpp.h>
+
 using kforge::ui::DiffEditor;
 using kforge::ui::DiffPane;
 using Side = kforge::ui::DiffEditor::Side;
@@ -382,12 +384,46 @@ private slots:
         QVERIFY(editor.changeCount() >= 2);
         QVERIFY(!lineswithWords(editor.pane(Side::Right)).isEmpty());
         const QString shots = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
+        QApplication::processEvents();  // lay out the summary before grabbing
         if (!shots.isEmpty()) QVERIFY(editor.grab().save(shots + QStringLiteral("/diff_editor_edit.png")));
 
         editor.setTexts(QStringLiteral("baseline"), baseline, QStringLiteral("template"), templ,
                         QStringLiteral("cu"));
         QVERIFY(editor.changeCount() >= 2);
+        QApplication::processEvents();  // lay out the summary before grabbing
         if (!shots.isEmpty()) QVERIFY(editor.grab().save(shots + QStringLiteral("/diff_editor_baseline.png")));
+    }
+
+    void followsADarkPalette() {
+        const QString templ = readResource(QStringLiteral("tasks/gemm_bf16/cuda/template.cu"));
+        QVERIFY(!templ.isEmpty());
+        QString edited = templ;
+        const qsizetype at = edited.indexOf(QStringLiteral("__global__"));
+        QVERIFY(at > 0);
+        edited.insert(at, QStringLiteral("// cp.async double buffering\n"));
+        edited.replace(QStringLiteral("__syncthreads();"), QStringLiteral("__syncthreads();  // stage done"));
+        DiffEditor editor;
+        editor.resize(1400, 760);
+        editor.show();
+        editor.setTexts(QStringLiteral("node #21"), templ, QStringLiteral("node #22"), edited, QStringLiteral("cu"));
+        DiffPane* left = editor.pane(Side::Left);
+        QVERIFY(left->lexer() != nullptr);
+        QVERIFY(left->lexer()->defaultPaper().lightness() > 128);
+
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xdd, 0xdd, 0xdd));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xd4, 0xd4, 0xd4));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::ButtonText, QColor(0xdd, 0xdd, 0xdd));
+        editor.setPalette(dark);
+        QVERIFY(left->lexer()->defaultPaper().lightness() < 128);
+        QVERIFY(left->lexer()->color(QsciLexerCPP::Keyword).lightness() > 100);
+        QApplication::processEvents();
+        const QString shots = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) QVERIFY(editor.grab().save(shots + QStringLiteral("/diff_editor_dark.png")));
     }
 };
 

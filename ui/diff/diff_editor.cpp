@@ -212,9 +212,13 @@ DiffPane* DiffEditor::pane(Side side) const { return side == Side::Left ? left_ 
 
 void DiffEditor::refreshDiff() {
     rediffTimer_->stop();
-    const int row = right_->scrollRow();
+    // Keep the right side's top line in place: filler rows above it may
+    // come and go with the new diff, so its row may not stay the same.
+    const long topLine = right_->SendScintilla(QsciScintillaBase::SCI_DOCLINEFROMVISIBLE,
+                                               static_cast<unsigned long>(right_->firstVisibleLine()));
+    const int rowsAboveTopLine = right_->scrollRow() - right_->rowOfLine(static_cast<int>(topLine));
     applyDiff();
-    scrollBothTo(row);
+    scrollBothTo(right_->rowOfLine(static_cast<int>(topLine)) + rowsAboveTopLine);
 }
 
 void DiffEditor::applyDiff() {

@@ -82,10 +82,11 @@ void DiffPane::configure() {
     setMarginType(kLineNumberMargin, NumberMargin);
     setMarginMarkerMask(kLineNumberMargin, 0);
     setMarginType(kSymbolMargin, SymbolMargin);
-    setMarginWidth(kSymbolMargin, 14);
+    setMarginWidth(kSymbolMargin, 5);
     setMarginMarkerMask(kSymbolMargin, (1 << DeletedSymbol) | (1 << InsertedSymbol) | (1 << ChangedSymbol));
     setMarginSensitivity(kSymbolMargin, false);
     setMarginWidth(2, 0);
+    send(SCI_SETMARGINLEFT, 0, 4);  // air between the change strip and the text
     // Either side may be longer; both must scroll to the same row at the end.
     send(SCI_SETENDATLASTLINE, 0);
     send(SCI_SETSCROLLWIDTHTRACKING, 1);
@@ -102,9 +103,11 @@ void DiffPane::configure() {
     markerDefine(Background, DeletedBackground);
     markerDefine(Background, InsertedBackground);
     markerDefine(Background, ChangedBackground);
-    markerDefine('-', DeletedSymbol);
-    markerDefine('+', InsertedSymbol);
-    markerDefine('~', ChangedSymbol);
+    // A coloured strip between the line numbers and the text, as VS Code
+    // and IntelliJ mark changed lines in the gutter.
+    markerDefine(FullRectangle, DeletedSymbol);
+    markerDefine(FullRectangle, InsertedSymbol);
+    markerDefine(FullRectangle, ChangedSymbol);
     applyPalette(palette());
 }
 
@@ -158,11 +161,11 @@ void DiffPane::defineMarks(const QPalette& palette) {
     setMarkerBackgroundColor(colours.deletedLine, DeletedBackground);
     setMarkerBackgroundColor(colours.insertedLine, InsertedBackground);
     setMarkerBackgroundColor(colours.changedLine, ChangedBackground);
-    setMarkerForegroundColor(colours.deletedSymbol, DeletedSymbol);
-    setMarkerForegroundColor(colours.insertedSymbol, InsertedSymbol);
-    setMarkerForegroundColor(colours.changedSymbol, ChangedSymbol);
+    setMarkerBackgroundColor(colours.deletedSymbol, DeletedSymbol);
+    setMarkerBackgroundColor(colours.insertedSymbol, InsertedSymbol);
+    setMarkerBackgroundColor(colours.changedSymbol, ChangedSymbol);
     for (int symbol : {DeletedSymbol, InsertedSymbol, ChangedSymbol}) {
-        setMarkerBackgroundColor(colours.margin, symbol);
+        setMarkerForegroundColor(colours.margin, symbol);
     }
     setMarginsBackgroundColor(colours.margin);
     setMarginsForegroundColor(colours.lineNumber);
