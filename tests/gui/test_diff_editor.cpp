@@ -131,6 +131,33 @@ private slots:
         QCOMPARE(editor.findChild<QLabel*>(QStringLiteral("diffSummary"))->text(), QStringLiteral("No differences"));
     }
 
+    void highlightingFollowsTheLanguage() {
+        DiffEditor editor;
+        editor.show();
+        editor.setTexts(QStringLiteral("a"), QStringLiteral("x = 1\n"), QStringLiteral("b"), QStringLiteral("x = 2\n"),
+                        QStringLiteral("py"));
+        QCOMPARE(QString::fromLatin1(editor.pane(Side::Left)->lexer()->language()), QStringLiteral("Python"));
+        editor.setTexts(QStringLiteral("a"), QStringLiteral("x\n"), QStringLiteral("b"), QStringLiteral("y\n"),
+                        QStringLiteral("txt"));
+        QVERIFY(editor.pane(Side::Left)->lexer() == nullptr);
+        QCOMPARE(editor.changeCount(), 1);
+        editor.setTexts(QStringLiteral("a"), QStringLiteral("x\n"), QStringLiteral("b"), QStringLiteral("y\n"),
+                        QStringLiteral("HIP"));
+        QCOMPARE(QString::fromLatin1(editor.pane(Side::Right)->lexer()->language()), QStringLiteral("CUDA"));
+        // CUDA qualifiers are keywords, intrinsics and the ABI's names are known.
+        const QString keywords = QString::fromLatin1(editor.pane(Side::Right)->lexer()->keywords(1));
+        QVERIFY(keywords.split(QLatin1Char(' ')).contains(QStringLiteral("__global__")));
+        QVERIFY(keywords.split(QLatin1Char(' ')).contains(QStringLiteral("for")));
+        const QStringList intrinsics = QString::fromLatin1(editor.pane(Side::Right)->lexer()->keywords(2)).split(QLatin1Char(' '));
+        for (const char* name : {"__shfl_xor_sync", "atomicAdd", "__ldg", "threadIdx", "hipLaunchKernelGGL",
+                                 "__float2bfloat16", "mma_sync"}) {
+            QVERIFY2(intrinsics.contains(QString::fromLatin1(name)), name);
+        }
+        const QStringList types = QString::fromLatin1(editor.pane(Side::Right)->lexer()->keywords(4)).split(QLatin1Char(' '));
+        QVERIFY(types.contains(QStringLiteral("__nv_bfloat16")));
+        QVERIFY(types.contains(QStringLiteral("kf_call")));
+    }
+
     void marksExactlyTheChangedLinesAndWords() {
         DiffEditor editor;
         editor.resize(1000, 500);

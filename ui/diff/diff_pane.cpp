@@ -112,10 +112,8 @@ void DiffPane::configure() {
 }
 
 void DiffPane::setLanguage(const QString& language) {
-    if (language == language_ && (lexer() != nullptr) == (isCFamily(language) || language == QLatin1String("py"))) {
-        return;
-    }
-    language_ = language;
+    if (!language_.isNull() && language.compare(language_, Qt::CaseInsensitive) == 0) return;
+    language_ = language.isNull() ? QStringLiteral("") : language;
     QsciLexer* old = lexer();
     if (isCFamily(language)) {
         setLexer(new CudaLexer(this));
