@@ -24,12 +24,24 @@ inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
 constexpr double kIdPixels = 11.5;
 constexpr double kLabelPixels = 10.5;
 constexpr double kEdgeLabelPixels = 9.5;
+constexpr double kBadgePixels = 11;
 constexpr double kEdgeLabelGap = 13;  // from the card's top to the label's centre, at 1:1
 
+// Text blended into the background, as an opaque colour: opaque lines are
+// drawn without blending (several times faster when thousands are drawn), and
+// where edges overlap they do not pile up into a black mass.
+QColor mixed(const QColor& a, const QColor& b, double amount) {
+    const auto mix = [amount](int x, int y) { return static_cast<int>(std::lround(x + (y - x) * amount)); };
+    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
+}
+
 QColor edgeColor(const QPalette& palette) {
-    QColor c = palette.color(QPalette::Text);
-    c.setAlphaF(0.28f);
-    return c;
+    return mixed(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.32);
+}
+
+// Far out, edges are thin and dense; lighter ones leave the dots readable.
+QColor denseEdgeColor(const QPalette& palette) {
+    return mixed(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.2);
 }
 
 QFont pixelFont(const QFont& base, double pixels, QFont::Weight weight) {
@@ -47,7 +59,7 @@ TreeGraphPainter::Detail TreeGraphPainter::detailFor(double zoom) {
 }
 
 double TreeGraphPainter::dotDiameter(const TreeViewGeometry& g) {
-    return std::clamp(std::min(TreeViewGeometry::kColumn * g.sx * 0.7, TreeViewGeometry::kRow * g.sy * 0.4), 2.5, 9.0);
+    return std::clamp(std::min(TreeViewGeometry::kColumn * g.sx * 0.7, TreeViewGeometry::kRow * g.sy * 0.4), 3.0, 9.0);
 }
 
 QSizeF TreeGraphPainter::halfExtent(const TreeViewGeometry& g) {
@@ -75,8 +87,15 @@ TreeGraphPainter::TreeGraphPainter(const TreeGraphScene& scene, const TreeViewGe
       geometry_(geometry),
       scale_(scale),
       palette_(palette),
-      font_(font),
-      detail_(detailFor(geometry.zoom)) {}
+      detail_(detailFor(geometry.zoom)),
+      idFont_(pixelFont(font, kIdPixels, QFont::DemiBold)),
+      labelFont_(pixelFont(font, kLabelPixels, QFont::Normal)),
+      edgeFont_(pixelFont(font, kEdgeLabelPixels, QFont::Normal)),
+      badgeFont_(pixelFont(font, kBadgePixels, QFont::Bold)),
+      idMetrics_(idFont_),
+      labelMetrics_(labelFont_),
+      edgeMetrics_(edgeFont_),
+      idFormat_(QCoreApplication::translate("kforge::ui::TreeGraphView", "#%1")) {}
 
 TreeGraphPainter::Visible TreeGraphPainter::visibleRange(const QRect& exposed) const {
     const double padX = geometry_.cardWidth() / 2 + 16;
@@ -151,13 +170,17 @@ void TreeGraphPainter::paintEdges(QPainter& painter, const Visible& visible) con
             (best ? bestLines : lines).append(QLineF(from, to));
         }
     }
-    const double width = detail_ == Detail::Cards ? std::max(1.0, 1.5 * geometry_.zoom) : 1.0;
+    // One-pixel cosmetic pens take the raster engine's fast path for lines and curves alike.
+    const double width = 1.0;
     const double bestWidth = detail_ == Detail::Cards ? std::max(2.0, 3.5 * geometry_.zoom) : 2.5;
     painter.setBrush(Qt::NoBrush);
     // Hairlines without antialiasing are several times faster, and at a far
     // zoom thousands of them are drawn; the few best-path edges stay smooth.
     painter.setRenderHint(QPainter::Antialiasing, detail_ != Detail::Dots || lines.size() < 2000);
-    painter.setPen(QPen(edgeColor(palette_), width, Qt::SolidLine, Qt::RoundCap));
+    const QColor colour = detail_ == Detail::Dots ? denseEdgeColor(palette_) : edgeColor(palette_);
+    QPen pen(colour, width, Qt::SolidLine, Qt::RoundCap);
+    pen.setCosmetic(true);
+    painter.setPen(pen);
     if (!lines.isEmpty()) painter.drawLines(lines);
     if (!curves.isEmpty()) painter.drawPath(curves);
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -173,17 +196,15 @@ void TreeGraphPainter::paintDots(QPainter& painter, const Visible& visible) cons
         const std::vector<int>& row = scene_.index.row(depth);
         const auto [first, last] = scene_.index.nodesBetween(depth, visible.xMin, visible.xMax);
         int previousPixel = INT_MIN;
-        QRgb previousColour = 0;
         for (std::size_t k = first; k < last; ++k) {
             const int node = row[k];
             const QPointF c = center(node);
-            const QRgb colour = fillOf(node).rgb();
-            // Nodes of one colour on one pixel column look like one dot: draw it once.
+            // Several nodes on one pixel column would cover each other's dots
+            // anyway: the row's first one there stands for them.
             const int pixel = static_cast<int>(std::lround(c.x()));
-            if (pixel == previousPixel && colour == previousColour) continue;
+            if (pixel == previousPixel) continue;
             previousPixel = pixel;
-            previousColour = colour;
-            byColour[colour].append(QRectF(c.x() - d / 2, c.y() - d / 2, d, d));
+            byColour[fillOf(node).rgb()].append(QRectF(c.x() - d / 2, c.y() - d / 2, d, d));
         }
     }
     painter.setPen(Qt::NoPen);
@@ -231,27 +252,26 @@ void TreeGraphPainter::paintCard(QPainter& painter, int node, bool withText) con
     painter.save();
     painter.translate(c);
     painter.scale(geometry_.zoom, geometry_.zoom);
-    const double cw = TreeViewGeometry::kCardWidth;
-    const double ch = TreeViewGeometry::kCardHeight;
+    // Two lines around the card's middle: the id above, the speedup or verdict below.
+    const QString id = idFormat_.arg(n.id);
     painter.setPen(n.pending ? palette_.color(QPalette::Text) : text);
-    painter.setFont(pixelFont(font_, kIdPixels, QFont::DemiBold));
-    painter.drawText(QRectF(-cw / 2, -ch / 2 + 2, cw, ch / 2 - 1), Qt::AlignHCenter | Qt::AlignBottom,
-                     QCoreApplication::translate("kforge::ui::TreeGraphView", "#%1").arg(n.id));
-    const QFont labelFont = pixelFont(font_, kLabelPixels, QFont::Normal);
-    painter.setFont(labelFont);
+    painter.setFont(idFont_);
+    painter.drawText(QPointF(-idMetrics_.horizontalAdvance(id) / 2, -1 - idMetrics_.descent()), id);
+    const QString label =
+        labelMetrics_.elidedText(verdictCardLabel(n), Qt::ElideRight, TreeViewGeometry::kCardWidth - 6);
+    painter.setFont(labelFont_);
     painter.setPen(text);
-    const QString label = QFontMetricsF(labelFont).elidedText(verdictCardLabel(n), Qt::ElideRight, cw - 6);
-    painter.drawText(QRectF(-cw / 2, 1, cw, ch / 2 - 2), Qt::AlignHCenter | Qt::AlignTop, label);
+    painter.drawText(QPointF(-labelMetrics_.horizontalAdvance(label) / 2, 2 + labelMetrics_.ascent()), label);
     painter.restore();
 }
 
 void TreeGraphPainter::paintEdgeLabels(QPainter& painter, const Visible& visible) const {
-    const QFont font = pixelFont(font_, kEdgeLabelPixels, QFont::Normal);
-    const QFontMetricsF metrics(font);
     const QColor border = edgeColor(palette_);
     const QColor text = palette_.color(QPalette::PlaceholderText);
-    QColor bestBorder = bestAccent();
-    painter.setFont(font);
+    const QColor base = palette_.color(QPalette::Base);
+    const double height = edgeMetrics_.height() + 2;
+    const double baseline = -kEdgeLabelGap + (edgeMetrics_.ascent() - edgeMetrics_.descent()) / 2;
+    painter.setFont(edgeFont_);
     for (int depth = std::max(1, visible.firstRow); depth <= visible.lastRow; ++depth) {
         const std::vector<int>& row = scene_.index.row(depth);
         const auto [first, last] = scene_.index.nodesBetween(depth, visible.xMin, visible.xMax);
@@ -259,19 +279,20 @@ void TreeGraphPainter::paintEdgeLabels(QPainter& painter, const Visible& visible
             const int node = row[k];
             const GraphNode& n = scene_.data.node(node);
             if (n.parent < 0 || n.generator.isEmpty()) continue;
-            const QString label = generatorDisplayName(n.generator);
-            const double width = std::min(metrics.horizontalAdvance(label) + 10, TreeViewGeometry::kColumn - 4);
-            const double height = metrics.height() + 2;
+            const double room = TreeViewGeometry::kColumn - 10;
+            const QString label = edgeMetrics_.elidedText(generatorDisplayName(n.generator), Qt::ElideRight, room);
+            const double textWidth = edgeMetrics_.horizontalAdvance(label);
+            const double width = textWidth + 10;
             const QPointF c = center(node);
             painter.save();
             painter.translate(c.x(), c.y() - geometry_.cardHeight() / 2);
             painter.scale(geometry_.zoom, geometry_.zoom);
             const QRectF pill(-width / 2, -kEdgeLabelGap - height / 2, width, height);
-            painter.setPen(QPen(scene_.data.onBestPath(node) ? bestBorder : border, 1));
-            painter.setBrush(palette_.color(QPalette::Base));
+            painter.setPen(QPen(scene_.data.onBestPath(node) ? bestAccent() : border, 1));
+            painter.setBrush(base);
             painter.drawRoundedRect(pill, height / 2, height / 2);
             painter.setPen(text);
-            painter.drawText(pill, Qt::AlignCenter, metrics.elidedText(label, Qt::ElideRight, width - 6));
+            painter.drawText(QPointF(-textWidth / 2, baseline), label);
             painter.restore();
         }
     }
@@ -320,13 +341,18 @@ void TreeGraphPainter::paintMarks(QPainter& painter) const {
             painter.setBrush(bestAccent());
             painter.drawEllipse(badge);
             painter.setPen(QColor(QRgb{0x1b1f24u}));
-            painter.setFont(pixelFont(font_, s * 0.72, QFont::Bold));
-            painter.drawText(badge, Qt::AlignCenter, QStringLiteral("\u2605"));
+            // The star is scaled with the badge rather than set in a font of every size.
+            painter.save();
+            painter.translate(badge.center());
+            painter.scale(s / 16, s / 16);
+            painter.setFont(badgeFont_);
+            painter.drawText(QRectF(-8, -8, 16, 16), Qt::AlignCenter, QStringLiteral("\u2605"));
+            painter.restore();
             painter.setBrush(Qt::NoBrush);
         }
     }
     for (const int node : scene_.selection) ring(node, dots ? 2 : 2.5, QPen(palette_.color(QPalette::Highlight), 2.5));
-    if (scene_.current >= 0) {
+    if (scene_.current >= 0 && scene_.focused) {
         QPen pen(palette_.color(QPalette::Text), 1, Qt::DotLine);
         ring(scene_.current, dots ? 6 : 8.5, pen);
     }

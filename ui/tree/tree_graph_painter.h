@@ -6,6 +6,7 @@
 // and the generator on each edge. Only what the spatial index says is inside
 // the exposed rectangle is touched.
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPalette>
 #include <QRect>
 #include <vector>
@@ -28,6 +29,7 @@ struct TreeGraphScene {
     const std::vector<int>& selection;  // node indexes
     int current = -1;
     int hovered = -1;
+    bool focused = false;  // the current node's ring is a focus indicator
 };
 
 class TreeGraphPainter {
@@ -70,8 +72,16 @@ private:
     TreeViewGeometry geometry_;
     SpeedupScale scale_;
     QPalette palette_;
-    QFont font_;
     Detail detail_;
+    // Made once per paint: a card's text would otherwise cost a font lookup per node.
+    QFont idFont_;
+    QFont labelFont_;
+    QFont edgeFont_;
+    QFont badgeFont_;
+    QFontMetricsF idMetrics_;
+    QFontMetricsF labelMetrics_;
+    QFontMetricsF edgeMetrics_;
+    QString idFormat_;
 };
 
 }  // namespace kforge::ui

@@ -71,6 +71,13 @@ TreeGraphView::TreeGraphView(QWidget* parent) : QAbstractScrollArea(parent) {
         makeAction({QKeySequence(QKeySequence::ZoomOut), QKeySequence(Qt::Key_Minus)}, &TreeGraphView::zoomOut);
     zoomOutAction_->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
     findAction_ = makeAction({QKeySequence(QKeySequence::Find)}, &TreeGraphView::showFindBar);
+    legendAction_ = new QAction(this);
+    legendAction_->setCheckable(true);
+    legendAction_->setChecked(legendVisible_);
+    legendAction_->setShortcut(QKeySequence(Qt::Key_L));
+    legendAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(legendAction_, &QAction::toggled, this, &TreeGraphView::setLegendVisible);
+    addAction(legendAction_);
     findAction_->setIcon(QIcon::fromTheme(QStringLiteral("edit-find")));
 
     findBar_ = new QLineEdit(viewport());
@@ -96,6 +103,8 @@ void TreeGraphView::retranslateUi() {
     zoomOutAction_->setText(tr("Zoom &Out"));
     findAction_->setText(tr("&Find Node..."));
     findAction_->setToolTip(tr("Find a node by its id"));
+    legendAction_->setText(tr("Show &Legend"));
+    legendAction_->setToolTip(tr("Show the key to the colours (L)"));
     findBar_->setPlaceholderText(tr("Find node by id"));
     findBar_->setToolTip(tr("Type a node id and press Enter; Escape closes"));
 }
@@ -105,6 +114,7 @@ void TreeGraphView::retranslateUi() {
 void TreeGraphView::setTree(const SessionTree& tree) {
     const QList<qint64> previousSelection = selection_;
     data_.reset(tree);
+    refreshLegend();
     layoutDirty_ = true;
     anchor_.reset();
     hovered_ = -1;
@@ -127,6 +137,8 @@ void TreeGraphView::updateNode(const Node& node) {
     const int previousBest = data_.best();
     const SpeedupScale previousScale(data_.minSpeedup(), data_.maxSpeedup());
     const TreeGraphData::Change change = data_.upsert(node);
+    const QSize legendBefore = legendSize_;
+    refreshLegend();
     if (change == TreeGraphData::Change::Structure) {
         if (!layoutDirty_) {
             layoutDirty_ = true;
@@ -138,7 +150,7 @@ void TreeGraphView::updateNode(const Node& node) {
         return;
     }
     if (change == TreeGraphData::Change::None) return;
-    const bool everywhere = data_.best() != previousBest ||
+    const bool everywhere = data_.best() != previousBest || legendSize_ != legendBefore ||
                             !(SpeedupScale(data_.minSpeedup(), data_.maxSpeedup()) == previousScale) || layoutDirty_;
     if (everywhere) {
         viewport()->update();
@@ -150,6 +162,7 @@ void TreeGraphView::updateNode(const Node& node) {
 
 void TreeGraphView::clear() {
     data_.clear();
+    refreshLegend();
     positions_.clear();
     index_.clear();
     layoutDirty_ = false;
@@ -216,11 +229,19 @@ void TreeGraphView::relayout() {
     viewport()->update();
 }
 
+// Above the scene lies a band as tall as the legend, so that a fitted tree is
+// never hidden under it; scrolled down, the tree passes beneath the legend.
+int TreeGraphView::topInset() const {
+    const QRect legend = legendRect();
+    return legend.isEmpty() ? 0 : legend.bottom() + 1;
+}
+
 TreeViewGeometry TreeGraphView::viewGeometryFor(double zoom, QPointF scroll) const {
     TreeViewGeometry g;
     g.zoom = zoom;
+    const double inset = topInset();
     const double vw = std::max(1, viewport()->width());
-    const double vh = std::max(1, viewport()->height());
+    const double vh = std::max(1.0, viewport()->height() - inset);  // what the scene may fill
     const double fx = vw / sceneBounds_.width();
     const double fy = vh / sceneBounds_.height();
     const double limit = std::min(fx, fy);
@@ -229,7 +250,7 @@ TreeViewGeometry TreeGraphView::viewGeometryFor(double zoom, QPointF scroll) con
     const double cw = sceneBounds_.width() * g.sx;
     const double ch = sceneBounds_.height() * g.sy;
     g.ox = (cw <= vw ? (vw - cw) / 2 : -scroll.x()) - sceneBounds_.left() * g.sx;
-    g.oy = (ch <= vh ? (vh - ch) / 2 : -scroll.y()) - sceneBounds_.top() * g.sy;
+    g.oy = inset + (ch <= vh ? (vh - ch) / 2 : -scroll.y()) - sceneBounds_.top() * g.sy;
     return g;
 }
 
@@ -240,7 +261,7 @@ TreeViewGeometry TreeGraphView::viewGeometry() const {
 
 double TreeGraphView::fitZoom() const {
     const double fx = std::max(1, viewport()->width()) / sceneBounds_.width();
-    const double fy = std::max(1, viewport()->height()) / sceneBounds_.height();
+    const double fy = std::max(1, viewport()->height() - topInset()) / sceneBounds_.height();
     return std::min({fx, fy, 1.0});
 }
 
@@ -253,7 +274,7 @@ void TreeGraphView::updateScrollBars() {
     };
     horizontalScrollBar()->setRange(0, extent(sceneBounds_.width() * g.sx, vw));
     horizontalScrollBar()->setPageStep(vw);
-    verticalScrollBar()->setRange(0, extent(sceneBounds_.height() * g.sy, vh));
+    verticalScrollBar()->setRange(0, extent(sceneBounds_.height() * g.sy, vh - topInset()));
     verticalScrollBar()->setPageStep(vh);
 }
 
@@ -261,7 +282,7 @@ void TreeGraphView::scrollSceneTo(const QPointF& scene, const QPointF& viewportP
     const TreeViewGeometry g = viewGeometryFor(zoom_, QPointF());
     const auto value = [](double v) { return static_cast<int>(std::lround(v)); };
     horizontalScrollBar()->setValue(value((scene.x() - sceneBounds_.left()) * g.sx - viewportPoint.x()));
-    verticalScrollBar()->setValue(value((scene.y() - sceneBounds_.top()) * g.sy - viewportPoint.y()));
+    verticalScrollBar()->setValue(value((scene.y() - sceneBounds_.top()) * g.sy + topInset() - viewportPoint.y()));
 }
 
 void TreeGraphView::applyZoom(double zoom, const QPointF& viewportAnchor) {
@@ -329,16 +350,27 @@ TreeGraphView::Anchor TreeGraphView::anchorNearCentre() const {
     const int current = data_.indexOf(current_);
     if (current >= 0 && area.contains(g.toViewport(positions_[u(current)])))
         return {current_, g.toViewport(positions_[u(current)])};
-    const QPointF scene = g.toScene(area.center());
+    const QPointF centre = area.center();
+    const QPointF scene = g.toScene(centre);
     const int centreRow = static_cast<int>(std::lround(scene.y() / TreeViewGeometry::kRow));
-    // The nearest non-empty row to the centre, then the nearest node in it.
-    for (int distance = 0; distance < index_.rowCount(); ++distance) {
-        for (const int row : {centreRow - distance, centreRow + distance}) {
+    // The node nearest to the centre on screen: the nearest in each row around
+    // the centre's row, widening until some row has nodes.
+    int best = -1;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (int reach = 2; best < 0 && reach < 2 * index_.rowCount() + 2; reach *= 2) {
+        for (int row = centreRow - reach; row <= centreRow + reach; ++row) {
             const int node = index_.nearest(row, scene.x() / TreeViewGeometry::kColumn);
-            if (node >= 0) return {data_.node(node).id, g.toViewport(positions_[u(node)])};
+            if (node < 0) continue;
+            const QPointF p = g.toViewport(positions_[u(node)]);
+            const double distance = std::hypot(p.x() - centre.x(), p.y() - centre.y());
+            if (distance < bestDistance) {
+                best = node;
+                bestDistance = distance;
+            }
         }
     }
-    return {};
+    if (best < 0) return {};
+    return {data_.node(best).id, g.toViewport(positions_[u(best)])};
 }
 
 QPointF TreeGraphView::viewportPositionOf(int index) const { return viewGeometry().toViewport(positions_[u(index)]); }
@@ -375,10 +407,13 @@ void TreeGraphView::repaintNode(int index) {
     viewport()->update(TreeGraphPainter::paintedRect(g, g.toViewport(positions_[u(index)])).toAlignedRect());
 }
 
+void TreeGraphView::refreshLegend() {
+    legendSize_ = TreeLegend(data_, SpeedupScale(data_.minSpeedup(), data_.maxSpeedup()), palette(), font()).size();
+}
+
 QRect TreeGraphView::legendRect() const {
     if (!legendVisible_ || data_.empty()) return {};
-    const TreeLegend legend(data_, SpeedupScale(data_.minSpeedup(), data_.maxSpeedup()), palette(), font());
-    const QRect rect(QPoint(kLegendInset, kLegendInset), legend.size());
+    const QRect rect(QPoint(kLegendInset, kLegendInset), legendSize_);
     // In a small view the tree matters more than its key.
     if (rect.right() + 160 > viewport()->width() || rect.bottom() + 60 > viewport()->height()) return {};
     return rect;
@@ -387,6 +422,12 @@ QRect TreeGraphView::legendRect() const {
 void TreeGraphView::setLegendVisible(bool visible) {
     if (legendVisible_ == visible) return;
     legendVisible_ = visible;
+    legendAction_->setChecked(visible);
+    // The band above the scene comes or goes with the legend.
+    if (autoFit_)
+        fitToView();
+    else
+        updateScrollBars();
     viewport()->update();
 }
 
@@ -546,7 +587,8 @@ void TreeGraphView::paintEvent(QPaintEvent* event) {
         return;
     }
     const SpeedupScale scale(data_.minSpeedup(), data_.maxSpeedup());
-    const TreeGraphScene scene{data_, positions_, index_, selectionIndexes_, data_.indexOf(current_), hovered_};
+    const TreeGraphScene scene{data_,    positions_,   index_, selectionIndexes_, data_.indexOf(current_),
+                               hovered_, hasFocus()};
     TreeGraphPainter(scene, viewGeometry(), scale, palette(), font()).paint(painter, event->rect());
     const QRect legend = legendRect();
     if (!legend.isEmpty() && legend.intersects(event->rect()))
@@ -692,6 +734,7 @@ void TreeGraphView::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_Plus:
         case Qt::Key_Equal: zoomIn(); break;
         case Qt::Key_Minus: zoomOut(); break;
+        case Qt::Key_L: setLegendVisible(!legendVisible_); break;
         default: QAbstractScrollArea::keyPressEvent(event); return;
     }
     event->accept();
@@ -700,8 +743,10 @@ void TreeGraphView::keyPressEvent(QKeyEvent* event) {
 void TreeGraphView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
-        event->type() == QEvent::StyleChange)
+        event->type() == QEvent::StyleChange || event->type() == QEvent::LanguageChange) {
+        refreshLegend();
         viewport()->update();
+    }
     QAbstractScrollArea::changeEvent(event);
 }
 

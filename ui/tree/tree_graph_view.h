@@ -7,7 +7,7 @@
 //
 // Interaction: wheel zooms around the cursor (Shift+wheel and touchpads
 // scroll), drag pans, F fits, 1 (or Ctrl+0) shows 1:1, Ctrl+F finds a node
-// by id. Click selects, Ctrl+click toggles, Shift+click adds (the diff
+// by id, L shows or hides the legend. Click selects, Ctrl+click toggles, Shift+click adds (the diff
 // compares two selected nodes); arrows walk to the parent, a child or a
 // sibling; Home goes to the root, End to the best node; Enter or a double
 // click activates.
@@ -83,6 +83,7 @@ public:
     QAction* zoomInAction() const { return zoomInAction_; }
     QAction* zoomOutAction() const { return zoomOutAction_; }
     QAction* findAction() const { return findAction_; }
+    QAction* legendAction() const { return legendAction_; }  // checkable
 
 public slots:
     void fitToView();
@@ -132,6 +133,8 @@ private:
     QPointF viewportPositionOf(int index) const;
     void repaintNode(int index);
     QRect legendRect() const;
+    void refreshLegend();
+    int topInset() const;
 
     void setSelection(const QList<qint64>& ids);
     void refreshSelectionIndexes();
@@ -153,6 +156,7 @@ private:
     double zoom_ = 1;
     bool autoFit_ = true;
     bool legendVisible_ = true;
+    QSize legendSize_;
     QList<qint64> selection_;
     std::vector<int> selectionIndexes_;
     qint64 current_ = -1;
@@ -169,6 +173,7 @@ private:
     QAction* zoomInAction_ = nullptr;
     QAction* zoomOutAction_ = nullptr;
     QAction* findAction_ = nullptr;
+    QAction* legendAction_ = nullptr;
 };
 
 }  // namespace kforge::ui

@@ -141,11 +141,13 @@ QString formatSpeedup(double speedup) {
 SpeedupScale::SpeedupScale(double minSpeedup, double maxSpeedup)
     : low_(std::min(1.0, std::max(minSpeedup, 1e-3))), high_(std::max(1.0, maxSpeedup)) {
     if (high_ / low_ < 1.25) high_ = low_ * 1.25;  // a scale needs some span to shade over
+    logLow_ = std::log(low_);
+    logSpan_ = std::log(high_) - logLow_;
 }
 
 double SpeedupScale::position(double speedup) const {
     if (!(speedup > 0)) return 0;
-    const double t = std::log(speedup / low_) / std::log(high_ / low_);
+    const double t = (std::log(speedup) - logLow_) / logSpan_;
     return std::clamp(t, 0.0, 1.0);
 }
 

@@ -56,6 +56,8 @@ public:
 private:
     double low_;
     double high_;
+    double logLow_;
+    double logSpan_;
 };
 
 }  // namespace kforge::ui
