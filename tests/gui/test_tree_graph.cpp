@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QtTest>
@@ -165,6 +166,9 @@ private slots:
     void keyboardWalksTheTree();
     void toolTipDescribesNode();
     void wheelZoomsAroundTheCursor();
+    void findBarFindsTypedId();
+    void legendTogglesAndKeepsFittedTreeClear();
+    void clearEmptiesTheView();
 };
 
 void TestTreeGraph::layoutOfKnownShapes() {
@@ -579,6 +583,65 @@ void TestTreeGraph::wheelZoomsAroundTheCursor() {
     const QPointF after = *view.nodePosition(40);
     QVERIFY2(std::abs(after.x() - at.x()) <= 1.5 && std::abs(after.y() - at.y()) <= 1.5,
              qPrintable(QStringLiteral("from %1,%2 to %3,%4").arg(at.x()).arg(at.y()).arg(after.x()).arg(after.y())));
+}
+
+void TestTreeGraph::findBarFindsTypedId() {
+    TreeGraphView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTree(wideTree(30, 3));
+    view.findAction()->trigger();
+    auto* bar = view.findChild<QLineEdit*>(QStringLiteral("treeFindBar"));
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    QTest::keyClicks(bar, QStringLiteral("x4y2"));  // only digits get in
+    QCOMPARE(bar->text(), QStringLiteral("42"));
+    QTest::keyClick(bar, Qt::Key_Return);
+    QCOMPARE(view.selectedIds(), QList<qint64>{42});
+    QCOMPARE(view.currentId(), qint64(42));
+    QTest::keyClick(bar, Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
+}
+
+void TestTreeGraph::legendTogglesAndKeepsFittedTreeClear() {
+    TreeGraphView view;
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTree(wideTree(12, 4));
+    QVERIFY(view.isLegendVisible());
+    QVERIFY(view.legendAction()->isChecked());
+    // Fitted, no node lies under the legend in the top-left corner.
+    const QRect legend(0, 0, 300, 120);
+    const double rootWithLegend = view.nodePosition(1)->y();
+    for (qint64 id = 1; id <= view.nodeCount(); ++id) QVERIFY(!legend.contains(view.nodePosition(id)->toPoint()));
+    view.legendAction()->trigger();
+    QVERIFY(!view.isLegendVisible());
+    QVERIFY(view.isFitted());
+    QVERIFY(view.nodePosition(1)->y() < rootWithLegend);  // the tree takes the band back
+    QTest::keyClick(&view, Qt::Key_L);
+    QVERIFY(view.isLegendVisible());
+}
+
+void TestTreeGraph::clearEmptiesTheView() {
+    TreeGraphView view;
+    view.setTree(smallTree());
+    view.setSelectedIds({2});
+    view.setCurrentId(2);
+    QSignalSpy selection(&view, &TreeGraphView::selectionChanged);
+    QSignalSpy current(&view, &TreeGraphView::currentChanged);
+    view.clear();
+    QCOMPARE(view.nodeCount(), 0);
+    QVERIFY(view.selectedIds().isEmpty());
+    QCOMPARE(view.currentId(), qint64(-1));
+    QCOMPARE(selection.count(), 1);
+    QCOMPARE(current.count(), 1);
+    QCOMPARE(view.nodeAt(QPoint(10, 10)), qint64(-1));
+    QVERIFY(!view.nodePosition(1));
+    view.updateNode(makeNode(1, std::nullopt, Status::Passed, 1.0, "template"));
+    QCOMPARE(view.nodeCount(), 1);
+    QVERIFY(view.nodePosition(1));
 }
 
 QTEST_MAIN(TestTreeGraph)

@@ -560,7 +560,7 @@ QString TreeGraphView::toolTipFor(qint64 id) const {
     const GraphNode& n = data_.node(index);
     QString rows;
     const auto row = [&rows](const QString& label, const QString& value) {
-        rows += QStringLiteral("<tr><td style='padding-right:10px; color:palette(placeholder-text)'>%1</td><td>%2</td></tr>")
+        rows += QStringLiteral("<tr><td style='padding-right:10px'>%1</td><td><b>%2</b></td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("Generator"), n.generator.isEmpty() ? tr("none") : generatorDisplayName(n.generator));
