@@ -116,10 +116,7 @@ QColor TreeGraphPainter::fillOf(int node) const {
     const GraphNode& n = scene_.data.node(node);
     const VerdictKind kind = verdictKind(n);
     if (kind == VerdictKind::Passed) return scale_.color(n.speedup);
-    if (kind == VerdictKind::Pending) {
-        QColor c = palette_.color(QPalette::Base);
-        return detail_ == Detail::Dots ? verdictColor(kind) : c;
-    }
+    if (kind == VerdictKind::Pending) return palette_.color(QPalette::Base);
     return verdictColor(kind);
 }
 
@@ -192,6 +189,7 @@ void TreeGraphPainter::paintEdges(QPainter& painter, const Visible& visible) con
 void TreeGraphPainter::paintDots(QPainter& painter, const Visible& visible) const {
     const double d = dotDiameter(geometry_);
     QHash<QRgb, QVector<QRectF>> byColour;
+    QVector<QRectF> pending;  // hollow: not yet a verdict
     for (int depth = visible.firstRow; depth <= visible.lastRow; ++depth) {
         const std::vector<int>& row = scene_.index.row(depth);
         const auto [first, last] = scene_.index.nodesBetween(depth, visible.xMin, visible.xMax);
@@ -204,7 +202,11 @@ void TreeGraphPainter::paintDots(QPainter& painter, const Visible& visible) cons
             const int pixel = static_cast<int>(std::lround(c.x()));
             if (pixel == previousPixel) continue;
             previousPixel = pixel;
-            byColour[fillOf(node).rgb()].append(QRectF(c.x() - d / 2, c.y() - d / 2, d, d));
+            const QRectF dot(c.x() - d / 2, c.y() - d / 2, d, d);
+            if (scene_.data.node(node).pending)
+                pending.append(dot);
+            else
+                byColour[fillOf(node).rgb()].append(dot);
         }
     }
     painter.setPen(Qt::NoPen);
@@ -217,6 +219,14 @@ void TreeGraphPainter::paintDots(QPainter& painter, const Visible& visible) cons
         } else {
             painter.drawRects(it.value());
         }
+    }
+    painter.setPen(QPen(mixed(palette_.color(QPalette::Base), palette_.color(QPalette::Text), 0.55), 1.2));
+    painter.setBrush(palette_.color(QPalette::Base));
+    for (const QRectF& r : pending) {
+        if (round)
+            painter.drawEllipse(r.adjusted(0.6, 0.6, -0.6, -0.6));
+        else
+            painter.drawRect(r);
     }
 }
 
