@@ -169,6 +169,7 @@ private slots:
     void findBarFindsTypedId();
     void legendTogglesAndKeepsFittedTreeClear();
     void clearEmptiesTheView();
+    void resizeKeepsTheCentre();
 };
 
 void TestTreeGraph::layoutOfKnownShapes() {
@@ -206,6 +207,15 @@ void TestTreeGraph::layoutOfRandomForestsIsTidyAndDeterministic() {
             QCOMPARE(second[i].x, first[i].x);
             QCOMPARE(second[i].depth, first[i].depth);
         }
+        // The mirror image of the forest is drawn as the mirror image of its drawing.
+        Children mirrored = children;
+        for (auto& kids : mirrored) std::reverse(kids.begin(), kids.end());
+        const std::vector<int> mirroredRoots(roots.rbegin(), roots.rend());
+        const auto mirror = layoutTidyForest(mirrored, mirroredRoots, options);
+        double width = 0;
+        for (const TidyPosition& p : first) width = std::max(width, p.x);
+        for (std::size_t i = 0; i < first.size(); ++i)
+            QVERIFY2(std::abs(mirror[i].x - (width - first[i].x)) < 1e-6, qPrintable(QStringLiteral("round %1").arg(round)));
     }
 }
 
@@ -642,6 +652,21 @@ void TestTreeGraph::clearEmptiesTheView() {
     view.updateNode(makeNode(1, std::nullopt, Status::Passed, 1.0, "template"));
     QCOMPARE(view.nodeCount(), 1);
     QVERIFY(view.nodePosition(1));
+}
+
+void TestTreeGraph::resizeKeepsTheCentre() {
+    TreeGraphView view;
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTree(wideTree(60, 4));
+    QVERIFY(view.findNode(150));
+    view.viewport()->repaint();
+    view.resize(700, 650);
+    QCoreApplication::processEvents();
+    const QPointF centre = QRectF(view.viewport()->rect()).center();
+    const QPointF p = *view.nodePosition(150);
+    QVERIFY2(std::abs(p.x() - centre.x()) <= 1, qPrintable(QStringLiteral("%1 vs %2").arg(p.x()).arg(centre.x())));
 }
 
 QTEST_MAIN(TestTreeGraph)

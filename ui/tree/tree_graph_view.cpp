@@ -586,10 +586,13 @@ void TreeGraphView::paintEvent(QPaintEvent* event) {
         painter.drawText(viewport()->rect(), Qt::AlignCenter, tr("No nodes yet"));
         return;
     }
+    const TreeViewGeometry g = viewGeometry();
+    // What the user looked at last: a resize keeps it in the middle.
+    shownCentre_ = g.toScene(QRectF(viewport()->rect()).center());
     const SpeedupScale scale(data_.minSpeedup(), data_.maxSpeedup());
     const TreeGraphScene scene{data_,    positions_,   index_, selectionIndexes_, data_.indexOf(current_),
                                hovered_, hasFocus()};
-    TreeGraphPainter(scene, viewGeometry(), scale, palette(), font()).paint(painter, event->rect());
+    TreeGraphPainter(scene, g, scale, palette(), font()).paint(painter, event->rect());
     const QRect legend = legendRect();
     if (!legend.isEmpty() && legend.intersects(event->rect()))
         TreeLegend(data_, scale, palette(), font()).paint(painter, legend.topLeft());
@@ -602,6 +605,7 @@ void TreeGraphView::resizeEvent(QResizeEvent* event) {
         fitToView();
     } else {
         updateScrollBars();
+        if (shownCentre_) scrollSceneTo(*shownCentre_, QRectF(viewport()->rect()).center());
     }
 }
 

@@ -151,6 +151,7 @@ private:
     mutable QRectF sceneBounds_;
     mutable bool layoutDirty_ = false;
     mutable std::optional<Anchor> anchor_;  // what must not move when the pending layout is applied
+    std::optional<QPointF> shownCentre_;    // the scene point at the viewport's centre when last painted
     TidyLayoutOptions layoutOptions_;
 
     double zoom_ = 1;
