@@ -139,6 +139,13 @@ void TreeGraphView::updateNode(const Node& node) {
     const TreeGraphData::Change change = data_.upsert(node);
     const QSize legendBefore = legendSize_;
     refreshLegend();
+    if (legendSize_.height() != legendBefore.height() && !layoutDirty_) {
+        // A new kind of verdict grew the legend, and with it the band above the scene.
+        if (autoFit_)
+            fitToView();
+        else
+            updateScrollBars();
+    }
     if (change == TreeGraphData::Change::Structure) {
         if (!layoutDirty_) {
             layoutDirty_ = true;
