@@ -326,7 +326,10 @@ void TreeGraphPainter::paintMarks(QPainter& painter) const {
     painter.setBrush(Qt::NoBrush);
     const bool dots = detail_ == Detail::Dots;
     const double radius = dots ? 0 : 7 * geometry_.zoom;
+    // Rings shrink with small cards, so they frame the card rather than bury it.
+    const double ringScale = dots ? 1.0 : std::clamp(geometry_.zoom, 0.5, 1.0);
     const auto ring = [&](int node, double inflate, const QPen& pen) {
+        inflate *= ringScale;
         const QRectF r = markRect(node, inflate);
         painter.setPen(pen);
         if (dots)

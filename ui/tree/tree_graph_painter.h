@@ -36,7 +36,7 @@ class TreeGraphPainter {
 public:
     enum class Detail { Dots, Blocks, Cards };
     static constexpr double kBlockZoom = 0.2;       // from here on, nodes are cards
-    static constexpr double kCardTextZoom = 0.5;    // cards carry their text
+    static constexpr double kCardTextZoom = 0.6;    // cards carry their text (7 px and up)
     static constexpr double kEdgeLabelZoom = 0.75;  // edges carry their generator
 
     static Detail detailFor(double zoom);
