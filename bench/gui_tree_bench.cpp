@@ -109,7 +109,9 @@ double median(std::vector<double> v) {
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& t) {
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
 
 // The median of `count` full repaints of the viewport into an image.
 double repaintMedian(TreeGraphView& view, int count, const QString& png) {
@@ -140,8 +142,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption chainOption(QStringLiteral("chain"),
                                          QStringLiteral("also a session whose last n nodes form one chain"),
                                          QStringLiteral("n"), QStringLiteral("3000"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("viewport size"),
-                                        QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("viewport size"), QStringLiteral("WxH"),
+                                        QStringLiteral("1600x1000"));
     const QCommandLineOption pngOption(QStringLiteral("png"), QStringLiteral("save what was drawn into this folder"),
                                        QStringLiteral("dir"));
     const QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("use a dark palette"));

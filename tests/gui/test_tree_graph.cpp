@@ -39,7 +39,9 @@ namespace {
 
 using Children = std::vector<std::vector<int>>;
 
-std::size_t u(int i) { return static_cast<std::size_t>(i); }
+std::size_t u(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 Node makeNode(int64_t id, std::optional<int64_t> parent, Status status, double fitness = 0,
               const std::string& generator = "tuner", NodeState state = NodeState::Done) {
@@ -117,7 +119,8 @@ void checkTidy(const Children& children, const std::vector<int>& roots, const st
     const double gap = std::min(options.siblingDistance, options.subtreeDistance) - 1e-9;
     for (auto& [depth, level] : levels) {
         std::sort(level.begin(), level.end(), [&](int a, int b) { return p[u(a)].x < p[u(b)].x; });
-        for (std::size_t k = 1; k < level.size(); ++k) QVERIFY2(p[u(level[k])].x - p[u(level[k - 1])].x >= gap, "overlap");
+        for (std::size_t k = 1; k < level.size(); ++k)
+            QVERIFY2(p[u(level[k])].x - p[u(level[k - 1])].x >= gap, "overlap");
     }
     for (std::size_t v = 0; v < children.size(); ++v) {
         const std::vector<int>& kids = children[v];
@@ -131,14 +134,17 @@ void checkTidy(const Children& children, const std::vector<int>& roots, const st
 }
 
 // The widget's id list as the engine's id vector.
-std::vector<int64_t> toVector(const QList<qint64>& ids) { return {ids.begin(), ids.end()}; }
+std::vector<int64_t> toVector(const QList<qint64>& ids) {
+    return {ids.begin(), ids.end()};
+}
 
 QColor pixel(TreeGraphView& view, QPointF at) {
     return view.viewport()->grab().toImage().pixelColor(at.toPoint());
 }
 
 bool near(const QColor& a, const QColor& b) {
-    return std::abs(a.red() - b.red()) < 12 && std::abs(a.green() - b.green()) < 12 && std::abs(a.blue() - b.blue()) < 12;
+    return std::abs(a.red() - b.red()) < 12 && std::abs(a.green() - b.green()) < 12 &&
+           std::abs(a.blue() - b.blue()) < 12;
 }
 
 }  // namespace
@@ -215,7 +221,8 @@ void TestTreeGraph::layoutOfRandomForestsIsTidyAndDeterministic() {
         double width = 0;
         for (const TidyPosition& p : first) width = std::max(width, p.x);
         for (std::size_t i = 0; i < first.size(); ++i)
-            QVERIFY2(std::abs(mirror[i].x - (width - first[i].x)) < 1e-6, qPrintable(QStringLiteral("round %1").arg(round)));
+            QVERIFY2(std::abs(mirror[i].x - (width - first[i].x)) < 1e-6,
+                     qPrintable(QStringLiteral("round %1").arg(round)));
     }
 }
 
@@ -387,7 +394,7 @@ void TestTreeGraph::findNodeCentresAndSelects() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const SessionTree tree = wideTree(150, 6);
     view.setTree(tree);
-    QVERIFY(view.zoom() < 0.2);  // fitted, far out
+    QVERIFY(view.zoom() < 0.2);        // fitted, far out
     const qint64 target = 75 * 7 + 4;  // a grandchild in the middle of the tree
     QSignalSpy selection(&view, &TreeGraphView::selectionChanged);
     QVERIFY(view.findNode(target));

@@ -9,7 +9,9 @@
 namespace kforge::ui {
 
 namespace {
-inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
+inline std::size_t u(int i) {
+    return static_cast<std::size_t>(i);
+}
 }  // namespace
 
 GraphNode TreeGraphData::fromNode(const Node& node) {

@@ -52,7 +52,7 @@ public:
     const std::vector<int>& children(int index) const { return children_[static_cast<std::size_t>(index)]; }
     const std::vector<int>& roots() const { return roots_; }
 
-    int best() const { return best_; }  // index, or -1 while nothing passed
+    int best() const { return best_; }                              // index, or -1 while nothing passed
     const std::vector<int>& bestPath() const { return bestPath_; }  // indexes from the root down to the best
     bool onBestPath(int index) const { return onBestPath_[static_cast<std::size_t>(index)] != 0; }
     // The speedups of passed nodes span [minSpeedup, maxSpeedup]; 1 and 1 while none passed.

@@ -18,7 +18,9 @@ namespace kforge::ui {
 
 namespace {
 
-inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
+inline std::size_t u(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 // Card text is laid out in 1:1 pixels and scaled with the card.
 constexpr double kIdPixels = 11.5;
@@ -110,7 +112,9 @@ TreeGraphPainter::Visible TreeGraphPainter::visibleRange(const QRect& exposed) c
     return v;
 }
 
-QPointF TreeGraphPainter::center(int node) const { return geometry_.toViewport(scene_.positions[u(node)]); }
+QPointF TreeGraphPainter::center(int node) const {
+    return geometry_.toViewport(scene_.positions[u(node)]);
+}
 
 QColor TreeGraphPainter::fillOf(int node) const {
     const GraphNode& n = scene_.data.node(node);

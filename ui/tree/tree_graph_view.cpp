@@ -28,7 +28,9 @@ namespace kforge::ui {
 
 namespace {
 
-inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
+inline std::size_t u(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 constexpr double kMaxZoom = 4.0;
 constexpr double kZoomStep = 1.25;
@@ -62,10 +64,11 @@ TreeGraphView::TreeGraphView(QWidget* parent) : QAbstractScrollArea(parent) {
     };
     fitAction_ = makeAction({QKeySequence(Qt::Key_F)}, &TreeGraphView::fitToView);
     fitAction_->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
-    actualSizeAction_ = makeAction({QKeySequence(Qt::Key_1), QKeySequence(Qt::CTRL | Qt::Key_0)},
-                                   &TreeGraphView::zoomToActualSize);
+    actualSizeAction_ =
+        makeAction({QKeySequence(Qt::Key_1), QKeySequence(Qt::CTRL | Qt::Key_0)}, &TreeGraphView::zoomToActualSize);
     actualSizeAction_->setIcon(QIcon::fromTheme(QStringLiteral("zoom-original")));
-    zoomInAction_ = makeAction({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::Key_Plus)}, &TreeGraphView::zoomIn);
+    zoomInAction_ =
+        makeAction({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::Key_Plus)}, &TreeGraphView::zoomIn);
     zoomInAction_->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
     zoomOutAction_ =
         makeAction({QKeySequence(QKeySequence::ZoomOut), QKeySequence(Qt::Key_Minus)}, &TreeGraphView::zoomOut);
@@ -151,7 +154,8 @@ void TreeGraphView::updateNode(const Node& node) {
             layoutDirty_ = true;
             // Coalesced: a burst of new nodes costs one layout, in the next event loop pass
             // (or earlier, when something asks where a node is).
-            QMetaObject::invokeMethod(this, [this] { ensureLayout(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { ensureLayout(); }, Qt::QueuedConnection);
         }
         viewport()->update();
         return;
@@ -183,7 +187,9 @@ void TreeGraphView::clear() {
     viewport()->update();
 }
 
-qint64 TreeGraphView::bestId() const { return data_.best() >= 0 ? data_.node(data_.best()).id : -1; }
+qint64 TreeGraphView::bestId() const {
+    return data_.best() >= 0 ? data_.node(data_.best()).id : -1;
+}
 
 QList<qint64> TreeGraphView::bestPath() const {
     QList<qint64> path;
@@ -303,7 +309,9 @@ void TreeGraphView::applyZoom(double zoom, const QPointF& viewportAnchor) {
     viewport()->update();
 }
 
-void TreeGraphView::setZoom(double zoom) { applyZoom(zoom, QRectF(viewport()->rect()).center()); }
+void TreeGraphView::setZoom(double zoom) {
+    applyZoom(zoom, QRectF(viewport()->rect()).center());
+}
 
 void TreeGraphView::fitToView() {
     ensureLayout();
@@ -321,8 +329,12 @@ void TreeGraphView::zoomToActualSize() {
     if (current >= 0) centerOn(current_);
 }
 
-void TreeGraphView::zoomIn() { applyZoom(zoom_ * kZoomStep, QRectF(viewport()->rect()).center()); }
-void TreeGraphView::zoomOut() { applyZoom(zoom_ / kZoomStep, QRectF(viewport()->rect()).center()); }
+void TreeGraphView::zoomIn() {
+    applyZoom(zoom_ * kZoomStep, QRectF(viewport()->rect()).center());
+}
+void TreeGraphView::zoomOut() {
+    applyZoom(zoom_ / kZoomStep, QRectF(viewport()->rect()).center());
+}
 
 void TreeGraphView::centerOn(qint64 id) {
     ensureLayout();
@@ -338,7 +350,8 @@ void TreeGraphView::ensureVisible(int index) {
     const TreeViewGeometry g = viewGeometry();
     const QPointF p = g.toViewport(positions_[u(index)]);
     const QSizeF half = TreeGraphPainter::halfExtent(g);
-    const QRectF area = QRectF(viewport()->rect()).adjusted(kVisibleMargin, kVisibleMargin, -kVisibleMargin, -kVisibleMargin);
+    const QRectF area =
+        QRectF(viewport()->rect()).adjusted(kVisibleMargin, kVisibleMargin, -kVisibleMargin, -kVisibleMargin);
     double dx = 0;
     double dy = 0;
     if (p.x() - half.width() < area.left()) dx = p.x() - half.width() - area.left();
@@ -380,7 +393,9 @@ TreeGraphView::Anchor TreeGraphView::anchorNearCentre() const {
     return {data_.node(best).id, g.toViewport(positions_[u(best)])};
 }
 
-QPointF TreeGraphView::viewportPositionOf(int index) const { return viewGeometry().toViewport(positions_[u(index)]); }
+QPointF TreeGraphView::viewportPositionOf(int index) const {
+    return viewGeometry().toViewport(positions_[u(index)]);
+}
 
 std::optional<QPointF> TreeGraphView::nodePosition(qint64 id) const {
     ensureLayout();
@@ -400,7 +415,8 @@ int TreeGraphView::indexAt(const QPointF& position) const {
     const int node = index_.nearest(row, scene.x() / TreeViewGeometry::kColumn);
     if (node < 0) return -1;
     const QPointF p = g.toViewport(positions_[u(node)]);
-    return std::abs(p.x() - position.x()) <= half.width() && std::abs(p.y() - position.y()) <= half.height() ? node : -1;
+    return std::abs(p.x() - position.x()) <= half.width() && std::abs(p.y() - position.y()) <= half.height() ? node
+                                                                                                             : -1;
 }
 
 qint64 TreeGraphView::nodeAt(const QPoint& viewportPosition) const {
@@ -460,7 +476,9 @@ void TreeGraphView::refreshSelectionIndexes() {
     for (const qint64 id : selection_) selectionIndexes_.push_back(data_.indexOf(id));
 }
 
-qint64 TreeGraphView::currentId() const { return current_; }
+qint64 TreeGraphView::currentId() const {
+    return current_;
+}
 
 void TreeGraphView::setCurrentId(qint64 id) {
     const int index = data_.indexOf(id);
@@ -518,7 +536,8 @@ int TreeGraphView::neighbourOf(int index, int key) const {
     const std::vector<int>& siblings = node.parent >= 0 ? data_.children(node.parent) : data_.roots();
     const auto at = std::find(siblings.begin(), siblings.end(), index);
     const auto position = at - siblings.begin() + step;
-    if (position >= 0 && position < static_cast<std::ptrdiff_t>(siblings.size())) return siblings[static_cast<std::size_t>(position)];
+    if (position >= 0 && position < static_cast<std::ptrdiff_t>(siblings.size()))
+        return siblings[static_cast<std::size_t>(position)];
     // Past the last sibling, move on to the neighbour in the same row (a cousin).
     const std::vector<int>& row = index_.row(positions_[u(index)].depth);
     const auto inRow = std::find(row.begin(), row.end(), index) - row.begin() + step;
@@ -597,7 +616,7 @@ void TreeGraphView::paintEvent(QPaintEvent* event) {
     // What the user looked at last: a resize keeps it in the middle.
     shownCentre_ = g.toScene(QRectF(viewport()->rect()).center());
     const SpeedupScale scale(data_.minSpeedup(), data_.maxSpeedup());
-    const TreeGraphScene scene{data_,    positions_,   index_, selectionIndexes_, data_.indexOf(current_),
+    const TreeGraphScene scene{data_,    positions_, index_, selectionIndexes_, data_.indexOf(current_),
                                hovered_, hasFocus()};
     TreeGraphPainter(scene, g, scale, palette(), font()).paint(painter, event->rect());
     const QRect legend = legendRect();
@@ -616,7 +635,9 @@ void TreeGraphView::resizeEvent(QResizeEvent* event) {
     }
 }
 
-void TreeGraphView::scrollContentsBy(int, int) { viewport()->update(); }
+void TreeGraphView::scrollContentsBy(int, int) {
+    viewport()->update();
+}
 
 bool TreeGraphView::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
@@ -630,7 +651,8 @@ bool TreeGraphView::viewportEvent(QEvent* event) {
         const TreeViewGeometry g = viewGeometry();
         const QPointF c = g.toViewport(positions_[u(index)]);
         const QSizeF half = TreeGraphPainter::halfExtent(g);
-        const QRect area = QRectF(c.x() - half.width(), c.y() - half.height(), 2 * half.width(), 2 * half.height()).toAlignedRect();
+        const QRect area =
+            QRectF(c.x() - half.width(), c.y() - half.height(), 2 * half.width(), 2 * half.height()).toAlignedRect();
         QToolTip::showText(help->globalPos(), toolTipFor(data_.node(index).id), viewport(), area);
         return true;
     }
@@ -729,24 +751,42 @@ void TreeGraphView::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_Up:
         case Qt::Key_Down:
         case Qt::Key_Left:
-        case Qt::Key_Right: moveCurrent(neighbourOf(current, event->key()), event->modifiers()); break;
+        case Qt::Key_Right:
+            moveCurrent(neighbourOf(current, event->key()), event->modifiers());
+            break;
         case Qt::Key_Home:
             if (!data_.roots().empty()) moveCurrent(data_.roots().front(), event->modifiers());
             break;
-        case Qt::Key_End: moveCurrent(data_.best(), event->modifiers()); break;
+        case Qt::Key_End:
+            moveCurrent(data_.best(), event->modifiers());
+            break;
         case Qt::Key_Return:
         case Qt::Key_Enter:
             if (current >= 0) emit activated(current_);
             break;
-        case Qt::Key_Escape: setSelection({}); break;
+        case Qt::Key_Escape:
+            setSelection({});
+            break;
         // The actions carry these as shortcuts; here too for when no shortcut map sees the key.
-        case Qt::Key_F: fitToView(); break;
-        case Qt::Key_1: zoomToActualSize(); break;
+        case Qt::Key_F:
+            fitToView();
+            break;
+        case Qt::Key_1:
+            zoomToActualSize();
+            break;
         case Qt::Key_Plus:
-        case Qt::Key_Equal: zoomIn(); break;
-        case Qt::Key_Minus: zoomOut(); break;
-        case Qt::Key_L: setLegendVisible(!legendVisible_); break;
-        default: QAbstractScrollArea::keyPressEvent(event); return;
+        case Qt::Key_Equal:
+            zoomIn();
+            break;
+        case Qt::Key_Minus:
+            zoomOut();
+            break;
+        case Qt::Key_L:
+            setLegendVisible(!legendVisible_);
+            break;
+        default:
+            QAbstractScrollArea::keyPressEvent(event);
+            return;
     }
     event->accept();
 }

@@ -7,10 +7,13 @@
 //
 // Interaction: wheel zooms around the cursor (Shift+wheel and touchpads
 // scroll), drag pans, F fits, 1 (or Ctrl+0) shows 1:1, Ctrl+F finds a node
-// by id, L shows or hides the legend. Click selects, Ctrl+click toggles, Shift+click adds (the diff
-// compares two selected nodes); arrows walk to the parent, a child or a
-// sibling; Home goes to the root, End to the best node; Enter or a double
-// click activates.
+// by id, L shows or hides the legend. Click selects, Ctrl+click toggles,
+// Shift+click adds (the diff compares two selected nodes); arrows walk to the
+// parent, a child or a sibling; Home goes to the root, End to the best node;
+// Enter or a double click activates.
+//
+// Call it on the UI thread only; a running session's nodes arrive through
+// queued signals and are handed to updateNode() one by one.
 #include <QAbstractScrollArea>
 #include <QList>
 #include <QPointF>
@@ -45,14 +48,15 @@ public:
     void setTree(const SessionTree& tree);
     // One node that was added or changed while a session runs. A new node
     // relays the tree out (coalesced: a burst costs one layout) and keeps the
-    // node under the viewport's centre where it was, or keeps the whole tree
-    // fitted if the view was fitted; a changed verdict only repaints.
+    // current node, or else the node nearest the viewport's centre, where it
+    // was on screen; if the view was fitted, it stays fitted. A changed
+    // verdict only repaints.
     void updateNode(const Node& node);
     void clear();
 
     int nodeCount() const { return data_.size(); }
     bool contains(qint64 id) const { return data_.indexOf(id) >= 0; }
-    qint64 bestId() const;         // -1 while nothing passed
+    qint64 bestId() const;           // -1 while nothing passed
     QList<qint64> bestPath() const;  // from the root down to the best node
 
     // In the order the nodes were selected: the diff compares the first two.

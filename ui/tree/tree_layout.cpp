@@ -10,7 +10,9 @@ namespace {
 
 constexpr int kNone = -1;
 
-inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
+inline std::size_t u(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 // The paper's procedures over flat arrays. Node `virtualRoot` (= the number of
 // real nodes) is the common parent of the roots. The recursive FIRSTWALK and
@@ -18,7 +20,8 @@ inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
 // MOVESUBTREE and EXECUTESHIFTS are loops already.
 class Walker {
 public:
-    Walker(const std::vector<std::vector<int>>& children, const std::vector<int>& roots, const TidyLayoutOptions& options)
+    Walker(const std::vector<std::vector<int>>& children, const std::vector<int>& roots,
+           const TidyLayoutOptions& options)
         : children_(children),
           roots_(roots),
           options_(options),

@@ -26,8 +26,8 @@ constexpr int kSwatch = 10;
 constexpr int kColumns = 2;
 
 constexpr std::array<VerdictKind, kVerdictKindCount> kOrder = {
-    VerdictKind::Passed,  VerdictKind::Pending,    VerdictKind::Incorrect,     VerdictKind::CompileError,
-    VerdictKind::RuntimeError, VerdictKind::Fault, VerdictKind::Timeout,       VerdictKind::Suspicious,
+    VerdictKind::Passed,        VerdictKind::Pending, VerdictKind::Incorrect, VerdictKind::CompileError,
+    VerdictKind::RuntimeError,  VerdictKind::Fault,   VerdictKind::Timeout,   VerdictKind::Suspicious,
     VerdictKind::InvalidConfig, VerdictKind::NotRun,
 };
 

@@ -5,10 +5,14 @@
 namespace kforge::ui {
 
 namespace {
-inline std::size_t u(int i) { return static_cast<std::size_t>(i); }
+inline std::size_t u(int i) {
+    return static_cast<std::size_t>(i);
+}
 }  // namespace
 
-void TreeSpatialIndex::clear() { rows_.clear(); }
+void TreeSpatialIndex::clear() {
+    rows_.clear();
+}
 
 void TreeSpatialIndex::build(const std::vector<TidyPosition>& positions, const std::vector<int>& parents) {
     rows_.clear();
@@ -34,8 +38,10 @@ void TreeSpatialIndex::build(const std::vector<TidyPosition>& positions, const s
             row.edgeMaxPrefix[k] = std::max(x, px);
             row.edgeMinSuffix[k] = std::min(x, px);
         }
-        for (std::size_t k = 1; k < n; ++k) row.edgeMaxPrefix[k] = std::max(row.edgeMaxPrefix[k], row.edgeMaxPrefix[k - 1]);
-        for (std::size_t k = n; k-- > 1;) row.edgeMinSuffix[k - 1] = std::min(row.edgeMinSuffix[k - 1], row.edgeMinSuffix[k]);
+        for (std::size_t k = 1; k < n; ++k)
+            row.edgeMaxPrefix[k] = std::max(row.edgeMaxPrefix[k], row.edgeMaxPrefix[k - 1]);
+        for (std::size_t k = n; k-- > 1;)
+            row.edgeMinSuffix[k - 1] = std::min(row.edgeMinSuffix[k - 1], row.edgeMinSuffix[k]);
     }
 }
 

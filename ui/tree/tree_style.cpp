@@ -29,70 +29,112 @@ constexpr int kScaleSteps = 48;
 VerdictKind verdictKind(const GraphNode& node) {
     if (node.pending) return VerdictKind::Pending;
     switch (node.status) {
-        case Status::Passed: return VerdictKind::Passed;
+        case Status::Passed:
+            return VerdictKind::Passed;
         case Status::IncorrectShape:
         case Status::IncorrectNumerical:
         case Status::IncorrectDtype:
         case Status::Nondeterministic:
-        case Status::IncompleteWrite: return VerdictKind::Incorrect;
-        case Status::CompileError: return VerdictKind::CompileError;
-        case Status::RuntimeError: return VerdictKind::RuntimeError;
-        case Status::Fault: return VerdictKind::Fault;
-        case Status::Timeout: return VerdictKind::Timeout;
-        case Status::SuspiciousSpeed: return VerdictKind::Suspicious;
-        case Status::InvalidConfig: return VerdictKind::InvalidConfig;
-        case Status::NotRun: return VerdictKind::NotRun;
+        case Status::IncompleteWrite:
+            return VerdictKind::Incorrect;
+        case Status::CompileError:
+            return VerdictKind::CompileError;
+        case Status::RuntimeError:
+            return VerdictKind::RuntimeError;
+        case Status::Fault:
+            return VerdictKind::Fault;
+        case Status::Timeout:
+            return VerdictKind::Timeout;
+        case Status::SuspiciousSpeed:
+            return VerdictKind::Suspicious;
+        case Status::InvalidConfig:
+            return VerdictKind::InvalidConfig;
+        case Status::NotRun:
+            return VerdictKind::NotRun;
     }
     return VerdictKind::NotRun;
 }
 
 QColor verdictColor(VerdictKind kind) {
     switch (kind) {
-        case VerdictKind::Passed: return QColor(QRgb{0x21918cu});
-        case VerdictKind::Pending: return QColor(QRgb{0x9aa0a6u});
-        case VerdictKind::Incorrect: return QColor(QRgb{0xf28e2bu});
-        case VerdictKind::CompileError: return QColor(QRgb{0xe15759u});
-        case VerdictKind::RuntimeError: return QColor(QRgb{0xff6fa8u});
-        case VerdictKind::Fault: return QColor(QRgb{0x8f2d56u});
-        case VerdictKind::Timeout: return QColor(QRgb{0x9c755fu});
-        case VerdictKind::Suspicious: return QColor(QRgb{0xb07aa1u});
-        case VerdictKind::InvalidConfig: return QColor(QRgb{0xbab0acu});
-        case VerdictKind::NotRun: return QColor(QRgb{0x7f7f7fu});
+        case VerdictKind::Passed:
+            return QColor(QRgb{0x21918cu});
+        case VerdictKind::Pending:
+            return QColor(QRgb{0x9aa0a6u});
+        case VerdictKind::Incorrect:
+            return QColor(QRgb{0xf28e2bu});
+        case VerdictKind::CompileError:
+            return QColor(QRgb{0xe15759u});
+        case VerdictKind::RuntimeError:
+            return QColor(QRgb{0xff6fa8u});
+        case VerdictKind::Fault:
+            return QColor(QRgb{0x8f2d56u});
+        case VerdictKind::Timeout:
+            return QColor(QRgb{0x9c755fu});
+        case VerdictKind::Suspicious:
+            return QColor(QRgb{0xb07aa1u});
+        case VerdictKind::InvalidConfig:
+            return QColor(QRgb{0xbab0acu});
+        case VerdictKind::NotRun:
+            return QColor(QRgb{0x7f7f7fu});
     }
     return QColor(QRgb{0x7f7f7fu});
 }
 
 QString verdictKindName(VerdictKind kind) {
     switch (kind) {
-        case VerdictKind::Passed: return Text::tr("Passed");
-        case VerdictKind::Pending: return Text::tr("Pending");
-        case VerdictKind::Incorrect: return Text::tr("Incorrect");
-        case VerdictKind::CompileError: return Text::tr("Compile error");
-        case VerdictKind::RuntimeError: return Text::tr("Runtime error");
-        case VerdictKind::Fault: return Text::tr("Fault");
-        case VerdictKind::Timeout: return Text::tr("Timeout");
-        case VerdictKind::Suspicious: return Text::tr("Suspiciously fast");
-        case VerdictKind::InvalidConfig: return Text::tr("Invalid configuration");
-        case VerdictKind::NotRun: return Text::tr("Not run");
+        case VerdictKind::Passed:
+            return Text::tr("Passed");
+        case VerdictKind::Pending:
+            return Text::tr("Pending");
+        case VerdictKind::Incorrect:
+            return Text::tr("Incorrect");
+        case VerdictKind::CompileError:
+            return Text::tr("Compile error");
+        case VerdictKind::RuntimeError:
+            return Text::tr("Runtime error");
+        case VerdictKind::Fault:
+            return Text::tr("Fault");
+        case VerdictKind::Timeout:
+            return Text::tr("Timeout");
+        case VerdictKind::Suspicious:
+            return Text::tr("Suspiciously fast");
+        case VerdictKind::InvalidConfig:
+            return Text::tr("Invalid configuration");
+        case VerdictKind::NotRun:
+            return Text::tr("Not run");
     }
     return {};
 }
 
 QString statusDisplayName(Status status) {
     switch (status) {
-        case Status::Passed: return Text::tr("Passed");
-        case Status::IncorrectShape: return Text::tr("Incorrect shape");
-        case Status::IncorrectNumerical: return Text::tr("Incorrect numerical result");
-        case Status::IncorrectDtype: return Text::tr("Incorrect data type");
-        case Status::RuntimeError: return Text::tr("Runtime error");
-        case Status::CompileError: return Text::tr("Compile error");
-        case Status::Timeout: return Text::tr("Timeout");
-        case Status::Fault: return Text::tr("Fault");
-        case Status::Nondeterministic: return Text::tr("Nondeterministic");
-        case Status::IncompleteWrite: return Text::tr("Incomplete write");
-        case Status::SuspiciousSpeed: return Text::tr("Suspiciously fast");
-        case Status::InvalidConfig: return Text::tr("Invalid configuration");
-        case Status::NotRun: return Text::tr("Not run");
+        case Status::Passed:
+            return Text::tr("Passed");
+        case Status::IncorrectShape:
+            return Text::tr("Incorrect shape");
+        case Status::IncorrectNumerical:
+            return Text::tr("Incorrect numerical result");
+        case Status::IncorrectDtype:
+            return Text::tr("Incorrect data type");
+        case Status::RuntimeError:
+            return Text::tr("Runtime error");
+        case Status::CompileError:
+            return Text::tr("Compile error");
+        case Status::Timeout:
+            return Text::tr("Timeout");
+        case Status::Fault:
+            return Text::tr("Fault");
+        case Status::Nondeterministic:
+            return Text::tr("Nondeterministic");
+        case Status::IncompleteWrite:
+            return Text::tr("Incomplete write");
+        case Status::SuspiciousSpeed:
+            return Text::tr("Suspiciously fast");
+        case Status::InvalidConfig:
+            return Text::tr("Invalid configuration");
+        case Status::NotRun:
+            return Text::tr("Not run");
     }
     return {};
 }
@@ -100,24 +142,39 @@ QString statusDisplayName(Status status) {
 QString verdictCardLabel(const GraphNode& node) {
     if (node.pending) return Text::tr("pending");
     switch (node.status) {
-        case Status::Passed: return formatSpeedup(node.speedup);
-        case Status::IncorrectShape: return Text::tr("shape");
-        case Status::IncorrectNumerical: return Text::tr("wrong");
-        case Status::IncorrectDtype: return Text::tr("dtype");
-        case Status::RuntimeError: return Text::tr("runtime");
-        case Status::CompileError: return Text::tr("compile");
-        case Status::Timeout: return Text::tr("timeout");
-        case Status::Fault: return Text::tr("fault");
-        case Status::Nondeterministic: return Text::tr("nondet.");
-        case Status::IncompleteWrite: return Text::tr("partial");
-        case Status::SuspiciousSpeed: return Text::tr("too fast");
-        case Status::InvalidConfig: return Text::tr("config");
-        case Status::NotRun: return Text::tr("not run");
+        case Status::Passed:
+            return formatSpeedup(node.speedup);
+        case Status::IncorrectShape:
+            return Text::tr("shape");
+        case Status::IncorrectNumerical:
+            return Text::tr("wrong");
+        case Status::IncorrectDtype:
+            return Text::tr("dtype");
+        case Status::RuntimeError:
+            return Text::tr("runtime");
+        case Status::CompileError:
+            return Text::tr("compile");
+        case Status::Timeout:
+            return Text::tr("timeout");
+        case Status::Fault:
+            return Text::tr("fault");
+        case Status::Nondeterministic:
+            return Text::tr("nondet.");
+        case Status::IncompleteWrite:
+            return Text::tr("partial");
+        case Status::SuspiciousSpeed:
+            return Text::tr("too fast");
+        case Status::InvalidConfig:
+            return Text::tr("config");
+        case Status::NotRun:
+            return Text::tr("not run");
     }
     return {};
 }
 
-QColor bestAccent() { return QColor(QRgb{0xf59e0bu}); }
+QColor bestAccent() {
+    return QColor(QRgb{0xf59e0bu});
+}
 
 QColor readableTextOn(const QColor& fill) {
     // Relative luminance (sRGB approximated by a 2.2 gamma) against the 0.18 midpoint.
@@ -151,7 +208,9 @@ double SpeedupScale::position(double speedup) const {
     return std::clamp(t, 0.0, 1.0);
 }
 
-QColor SpeedupScale::color(double speedup) const { return colorAt(position(speedup)); }
+QColor SpeedupScale::color(double speedup) const {
+    return colorAt(position(speedup));
+}
 
 QColor SpeedupScale::colorAt(double position) const {
     const double t = std::round(std::clamp(position, 0.0, 1.0) * kScaleSteps) / kScaleSteps;

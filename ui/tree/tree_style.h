@@ -30,8 +30,8 @@ inline constexpr int kVerdictKindCount = 10;
 VerdictKind verdictKind(const GraphNode& node);
 // The fill of a card of that kind; Passed has no single colour (see SpeedupScale).
 QColor verdictColor(VerdictKind kind);
-QString verdictKindName(VerdictKind kind);  // for the legend: "Compile error"
-QString statusDisplayName(Status status);   // for tooltips: "Incorrect numerical result"
+QString verdictKindName(VerdictKind kind);        // for the legend: "Compile error"
+QString statusDisplayName(Status status);         // for tooltips: "Incorrect numerical result"
 QString verdictCardLabel(const GraphNode& node);  // the card's second line when not passed: "compile"
 
 // The best node and the path to it are drawn in this accent.

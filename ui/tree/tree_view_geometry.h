@@ -15,8 +15,8 @@
 namespace kforge::ui {
 
 struct TreeViewGeometry {
-    static constexpr double kColumn = 64;      // one layout unit, in pixels at 1:1
-    static constexpr double kRow = 100;        // one level
+    static constexpr double kColumn = 64;  // one layout unit, in pixels at 1:1
+    static constexpr double kRow = 100;    // one level
     static constexpr double kCardWidth = 56;
     static constexpr double kCardHeight = 36;
     static constexpr double kSceneMargin = 40;  // around the outermost cards
