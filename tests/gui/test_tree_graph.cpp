@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QToolTip>
 #include <QtTest>
 
 #include <algorithm>
@@ -582,6 +583,20 @@ void TestTreeGraph::toolTipDescribesNode() {
     QVERIFY(best.contains(QStringLiteral("2.50")));
     QVERIFY(best.contains(QStringLiteral("best")));
     QVERIFY(view.toolTipFor(77).isEmpty());
+
+    // Hovering a node shows its tooltip; the background shows none.
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPoint at = view.nodePosition(6)->toPoint();
+    QHelpEvent help(QEvent::ToolTip, at, view.viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view.viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY(QToolTip::text().contains(QStringLiteral("#6")));
+    const QPoint empty(5, view.viewport()->height() - 5);
+    QHelpEvent none(QEvent::ToolTip, empty, view.viewport()->mapToGlobal(empty));
+    QCoreApplication::sendEvent(view.viewport(), &none);
+    QTRY_VERIFY(!QToolTip::isVisible());
 }
 
 void TestTreeGraph::wheelZoomsAroundTheCursor() {

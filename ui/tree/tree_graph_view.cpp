@@ -473,7 +473,8 @@ void TreeGraphView::setSelection(const QList<qint64>& ids) {
 
 void TreeGraphView::refreshSelectionIndexes() {
     selectionIndexes_.clear();
-    for (const qint64 id : selection_) selectionIndexes_.push_back(data_.indexOf(id));
+    for (const qint64 id : selection_)
+        if (const int index = data_.indexOf(id); index >= 0) selectionIndexes_.push_back(index);
 }
 
 qint64 TreeGraphView::currentId() const {
