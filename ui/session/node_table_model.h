@@ -56,6 +56,9 @@ public:
     QModelIndex indexOfNode(qint64 nodeId, int column = IdColumn) const;
     QStringList generators() const;  // every generator that made a node, sorted
 
+    // The language changed: headers and texts are asked for again.
+    void retranslate();
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

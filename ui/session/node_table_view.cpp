@@ -27,21 +27,25 @@ NodeTableView::NodeTableView(QWidget* parent) : QTableView(parent) {
 
 void NodeTableView::setNodeModel(NodeFilterModel* model) {
     model_ = model;
-    setModel(model);
-    sortByColumn(NodeTableModel::IdColumn, Qt::AscendingOrder);
+    // Order matters: "about to" handlers are connected before setModel(), so
+    // the flag is up before the selection model reacts to the change; the
+    // "done" handlers after it, so the view's selection is reapplied once the
+    // selection model has finished its own bookkeeping.
     auto begin = [this] { modelChanging_ = true; };
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, begin);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, begin);
+    setModel(model);
     auto end = [this] {
         modelChanging_ = false;
         toView();
     };
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
     connect(model, &QAbstractItemModel::rowsInserted, this, end);
-    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
     connect(model, &QAbstractItemModel::rowsRemoved, this, end);
-    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, begin);
     connect(model, &QAbstractItemModel::layoutChanged, this, end);
-    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, begin);
     connect(model, &QAbstractItemModel::modelReset, this, end);
+    sortByColumn(NodeTableModel::IdColumn, Qt::AscendingOrder);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { fromView(); });
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         if (syncing_ || modelChanging_ || selection_ == nullptr || !current.isValid()) return;

@@ -40,6 +40,9 @@ public:
     qint64 sessionIdAt(int row) const;
     QString sessionName(qint64 sessionId) const;
 
+    // The language changed: headers and texts are asked for again.
+    void retranslate();
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
