@@ -7,6 +7,7 @@
 #include "ui/main_window.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/node_table_model.h"
+#include "ui/session/node_table_view.h"
 #include "ui/session/nodes_panel.h"
 #include "ui/session/run_controls.h"
 #include "ui/session/session_list_model.h"
@@ -182,7 +183,7 @@ void TestSessionRun::windowRunsASessionWithoutBlocking() {
 
     // Selecting a node in the table selects it for every view.
     window.nodeSelection()->select(stored.back().id);
-    QCOMPARE(window.nodesPanel()->findChild<QAbstractItemView*>()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(window.nodesPanel()->view()->selectionModel()->selectedRows().size(), 1);
 
     // Reopening it through the workspace shows the same tree.
     QSignalSpy opened(&window, &MainWindow::sessionOpened);
