@@ -67,6 +67,12 @@ void checkStoreConsistent(const QString& db, qint64 sessionId) {
         if (n.parent) QVERIFY(std::any_of(nodes.begin(), nodes.end(), [&](const auto& p) { return p.id == *n.parent; }));
 }
 
+// With KFORGE_SCREENSHOT_DIR set, saves what the window looks like (for looking at it, not for asserting).
+void saveScreenshot(QWidget& window, const QString& name) {
+    const QString dir = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) window.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 // Counts evaluated nodes as the run reports them.
 int doneIn(const QSignalSpy& spy) {
     int done = 0;
@@ -140,7 +146,9 @@ void TestSessionRun::windowRunsASessionWithoutBlocking() {
     const qint64 id = window.openSessionId();
     QVERIFY(id > 0);
     QVERIFY(window.runControls()->pauseAction()->isEnabled());
-    QVERIFY(finished.wait(kRunTimeoutMs) || !failed.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(doneIn(nodes) >= 3 || !finished.isEmpty(), kRunTimeoutMs);
+    saveScreenshot(window, QStringLiteral("session-mid-run"));
+    QVERIFY(!finished.isEmpty() || finished.wait(kRunTimeoutMs) || !failed.isEmpty());
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
     heartbeat.stop();
 
@@ -184,6 +192,7 @@ void TestSessionRun::windowRunsASessionWithoutBlocking() {
     // Selecting a node in the table selects it for every view.
     window.nodeSelection()->select(stored.back().id);
     QCOMPARE(window.nodesPanel()->view()->selectionModel()->selectedRows().size(), 1);
+    saveScreenshot(window, QStringLiteral("session-after-run"));
 
     // Reopening it through the workspace shows the same tree.
     QSignalSpy opened(&window, &MainWindow::sessionOpened);

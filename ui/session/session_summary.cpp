@@ -54,6 +54,15 @@ SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QL
     layout->addWidget(title_);
     layout->addLayout(form_);
     layout->addStretch(1);
+    for (int f = 0; f < FieldCount; ++f) {
+        names_[f] = new QLabel(this);
+        values_[f] = new QLabel(this);
+        values_[f]->setTextFormat(Qt::PlainText);
+        values_[f]->setWordWrap(true);
+        values_[f]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form_->addRow(names_[f], values_[f]);
+    }
+    render();
 }
 
 void SessionSummary::showSession(const kforge::SessionRecord& session) {
@@ -81,7 +90,10 @@ void SessionSummary::changeEvent(QEvent* event) {
 }
 
 void SessionSummary::render() {
-    while (form_->rowCount() > 0) form_->removeRow(0);
+    for (int f = 0; f < FieldCount; ++f) {
+        names_[f]->setVisible(session_.has_value());
+        values_[f]->setVisible(session_.has_value());
+    }
     if (!session_) {
         title_->clear();
         return;
@@ -89,35 +101,35 @@ void SessionSummary::render() {
     const kforge::SessionRecord& s = *session_;
     const QLocale locale;
     title_->setText(tr("Session %1: %2").arg(s.id).arg(QString::fromStdString(s.name)));
-    auto add = [this](const QString& label, const QString& value) {
-        auto* field = new QLabel(value);
-        field->setTextFormat(Qt::PlainText);
-        field->setWordWrap(true);
-        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        form_->addRow(label, field);
+    auto set = [this](Field f, const QString& name, const QString& value) {
+        names_[f]->setText(name);
+        values_[f]->setText(value);
     };
-    add(tr("Task:"), QString::fromStdString(s.task));
-    add(tr("Device:"), tr("%1 (%2)").arg(QString::fromStdString(s.device.value("name", std::string("?"))),
-                                         QString::fromStdString(std::string(kforge::backendName(s.config.backend)))));
-    add(tr("Search:"), searchText(s.config));
-    add(tr("Stops after:"), stopText(s.config.stop));
+    set(TaskField, tr("Task:"), QString::fromStdString(s.task));
+    set(DeviceField, tr("Device:"),
+        tr("%1 (%2)").arg(QString::fromStdString(s.device.value("name", std::string("?"))),
+                          QString::fromStdString(std::string(kforge::backendName(s.config.backend)))));
+    set(SearchField, tr("Search:"), searchText(s.config));
+    set(StopField, tr("Stops after:"), stopText(s.config.stop));
     QString status = SessionListModel::statusText(QString::fromStdString(s.status));
     if (!s.stopReason.empty()) status = tr("%1: %2").arg(status, QString::fromStdString(s.stopReason));
-    add(tr("Status:"), status);
-    add(tr("Evaluations:"), tr("%1 in %2 of active time")
-                                .arg(locale.toString(s.evaluations), QString::fromStdString(kforge::formatDuration(s.activeSeconds))));
-    add(tr("Best:"), s.bestNode ? tr("%1× over the %2 (node %3)")
-                                      .arg(locale.toString(s.bestSpeedup, 'f', 3), QString::fromStdString(s.baselineName))
-                                      .arg(*s.bestNode)
-                                : tr("no candidate passed yet"));
-    add(tr("Created:"), timeText(s.createdAt));
-    add(tr("Updated:"), timeText(s.updatedAt));
+    set(StatusField, tr("Status:"), status);
+    set(EvaluationsField, tr("Evaluations:"),
+        tr("%1 in %2 of active time")
+            .arg(locale.toString(s.evaluations), QString::fromStdString(kforge::formatDuration(s.activeSeconds))));
+    set(BestField, tr("Best:"),
+        s.bestNode ? tr("%1× over the %2 (node %3)")
+                         .arg(locale.toString(s.bestSpeedup, 'f', 3), QString::fromStdString(s.baselineName))
+                         .arg(*s.bestNode)
+                   : tr("no candidate passed yet"));
+    set(CreatedField, tr("Created:"), timeText(s.createdAt));
+    set(UpdatedField, tr("Updated:"), timeText(s.updatedAt));
 }
 
 QString SessionSummary::text() const {
     QStringList parts{title_->text()};
-    for (const QLabel* l : findChildren<QLabel*>())
-        if (l != title_) parts << l->text();
+    for (int f = 0; f < FieldCount; ++f)
+        if (session_) parts << names_[f]->text() + QLatin1Char(' ') + values_[f]->text();
     return parts.join(QLatin1Char('\n'));
 }
 

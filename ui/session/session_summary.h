@@ -33,8 +33,13 @@ protected:
 private:
     void render();
 
+    enum Field { TaskField, DeviceField, SearchField, StopField, StatusField, EvaluationsField, BestField, CreatedField, UpdatedField, FieldCount };
+
     QLabel* title_;
     QFormLayout* form_;
+    // Made once; render() only changes their texts, as progress arrives several times a second.
+    QLabel* names_[FieldCount] = {};
+    QLabel* values_[FieldCount] = {};
     std::optional<kforge::SessionRecord> session_;
 };
 
