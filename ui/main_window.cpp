@@ -2,19 +2,32 @@
 
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
+#include "ui/session/node_selection.h"
+#include "ui/session/node_table_model.h"
+#include "ui/session/nodes_panel.h"
+#include "ui/session/run_controls.h"
+#include "ui/session/session_list_model.h"
+#include "ui/session/session_run.h"
+#include "ui/session/session_summary.h"
+#include "ui/session/sessions_panel.h"
+#include "ui/session/workspace.h"
 #include "ui/welcome_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace kforge::ui {
 
@@ -31,21 +44,33 @@ QSettings windowSettings() {
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent) : MainWindow(QString(), parent) {}
+
+MainWindow::MainWindow(const QString& databasePath, QWidget* parent)
+    : QMainWindow(parent),
+      workspace_(new Workspace(databasePath, this)),
+      run_(new SessionRun(workspace_->databasePath(), this)),
+      nodes_(new NodeTableModel(this)),
+      selection_(new NodeSelection(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(applicationName());
     setWindowIcon(applicationIcon());
-    setCentralWidget(new WelcomePage(this));
+    welcome_ = new WelcomePage(this);
+    setCentralWidget(welcome_);
 
     createActions();
+    createSessionViews();
     createMenus();
+    connectSessions();
 
     versionLabel_ = new QLabel(this);
     versionLabel_->setObjectName(QStringLiteral("versionLabel"));
+    statusBar()->addPermanentWidget(runControls_->progressWidget());
     statusBar()->addPermanentWidget(versionLabel_);
 
     retranslateUi();
     restoreWindowSettings();
+    sessionsPanel_->refresh();
 }
 
 MainWindow::~MainWindow() = default;
@@ -68,7 +93,166 @@ void MainWindow::changeEvent(QEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveWindowSettings();
+    // A run in progress stops cleanly: what it measured stays in the store
+    // and the session can be continued later.
+    run_->stop();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::createSessionViews() {
+    sessionsPanel_ = new SessionsPanel(workspace_, this);
+    sessionsDock_ = new QDockWidget(this);
+    sessionsDock_->setObjectName(QStringLiteral("sessionsDock"));
+    sessionsDock_->setWidget(sessionsPanel_);
+    addDockWidget(Qt::LeftDockWidgetArea, sessionsDock_);
+
+    nodesPanel_ = new NodesPanel(nodes_, selection_, this);
+    nodesDock_ = new QDockWidget(this);
+    nodesDock_->setObjectName(QStringLiteral("nodesDock"));
+    nodesDock_->setWidget(nodesPanel_);
+    addDockWidget(Qt::BottomDockWidgetArea, nodesDock_);
+
+    // Shown in place of the welcome page once a session is open.
+    sessionArea_ = new QSplitter(Qt::Horizontal, this);
+    sessionArea_->setObjectName(QStringLiteral("sessionArea"));
+    sessionArea_->setChildrenCollapsible(false);
+    summary_ = new SessionSummary(sessionArea_);
+    sessionArea_->addWidget(summary_);
+    sessionArea_->hide();
+
+    runControls_ = new RunControls(run_, this);
+    runToolBar_ = addToolBar(QString());
+    runToolBar_->setObjectName(QStringLiteral("runToolBar"));
+    runToolBar_->addActions(runControls_->actions());
+}
+
+void MainWindow::connectSessions() {
+    connect(sessionsPanel_, &SessionsPanel::openRequested, this, &MainWindow::openSession);
+    connect(sessionsPanel_, &SessionsPanel::sessionDeleted, this, [this](qint64 id) {
+        if (openSessionId() != id) return;
+        // The open session is gone: back to the welcome page.
+        openRecord_.reset();
+        nodes_->clear();
+        selection_->clear();
+        summary_->clear();
+        if (centralWidget() == sessionArea_) {
+            takeCentralWidget();
+            sessionArea_->hide();
+            setCentralWidget(welcome_);
+        }
+        runControls_->setStartAvailable(false);
+        updateTitle();
+    });
+    connect(workspace_, &Workspace::sessionLoaded, this,
+            [this](quint64 request, const kforge::SessionRecord& session, const SharedSessionTree& tree) {
+                if (request != pendingLoad_) return;  // an older request, overtaken by a later one
+                pendingLoad_ = 0;
+                showSession(session, tree);
+            });
+    connect(workspace_, &Workspace::failed, this, [this](const WorkspaceError& e) {
+        if (e.operation != WorkspaceError::Operation::Load || e.request != pendingLoad_) return;
+        pendingLoad_ = 0;
+        statusBar()->showMessage(e.text());
+        QMessageBox* box = new QMessageBox(QMessageBox::Warning, tr("Open Session"), e.text(), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openSessionFailedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    connect(runControls_, &RunControls::startRequested, this, &MainWindow::onStartRequested);
+    connect(run_, &SessionRun::started, this, [this](const kforge::SessionRecord& session, const SharedSessionTree& tree) {
+        sessionsPanel_->model()->updateSession(session);
+        sessionsPanel_->setRunningSession(session.id);
+        sessionsPanel_->selectSession(session.id);
+        pendingLoad_ = 0;  // the run's own tree is newer than any load in flight
+        showSession(session, tree);
+    });
+    connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
+        // The run may go on while another session is open.
+        if (nodes_->sessionId() == sessionId) nodes_->updateNode(node);
+    });
+    connect(run_, &SessionRun::progressChanged, this, [this](const kforge::SessionProgress& p) {
+        sessionsPanel_->model()->applyProgress(p);
+        summary_->showProgress(p);
+    });
+    connect(run_, &SessionRun::messageReceived, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
+    connect(run_, &SessionRun::finished, this, [this](const kforge::SessionRecord& session) {
+        sessionsPanel_->setRunningSession(0);
+        sessionsPanel_->model()->updateSession(session);
+        if (openSessionId() == session.id) {
+            openRecord_ = session;
+            summary_->showSession(session);
+        }
+        statusBar()->showMessage(tr("Session %1 %2: %3")
+                                     .arg(session.id)
+                                     .arg(SessionListModel::statusText(QString::fromStdString(session.status)),
+                                          QString::fromStdString(session.stopReason)));
+        updateTitle();
+    });
+    connect(run_, &SessionRun::failed, this, [this](const QString& message) {
+        sessionsPanel_->setRunningSession(0);
+        sessionsPanel_->refresh();
+        statusBar()->showMessage(tr("The run failed: %1").arg(message));
+        QMessageBox* box = new QMessageBox(QMessageBox::Warning, tr("Run Failed"), message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("runFailedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+bool MainWindow::startSession(const QString& taskRef, const kforge::SessionConfig& config, const QString& name) {
+    if (!run_->startNew(taskRef, config, name)) {
+        statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
+        return false;
+    }
+    statusBar()->showMessage(tr("Measuring the baseline of %1…").arg(taskRef));
+    return true;
+}
+
+void MainWindow::openSession(qint64 sessionId) {
+    if (sessionId == 0) return;
+    pendingLoad_ = workspace_->loadSession(sessionId);
+}
+
+bool MainWindow::continueOpenSession(const std::optional<kforge::StopConditions>& stop) {
+    if (!openRecord_) return false;
+    if (!run_->continueSession(openRecord_->id, stop)) {
+        statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
+        return false;
+    }
+    sessionsPanel_->setRunningSession(openRecord_->id);
+    return true;
+}
+
+qint64 MainWindow::openSessionId() const { return openRecord_ ? openRecord_->id : 0; }
+
+void MainWindow::onStartRequested() {
+    // Until the new-session wizard exists, "start" continues the open session.
+    continueOpenSession();
+}
+
+void MainWindow::showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree) {
+    const bool same = openSessionId() == session.id;
+    openRecord_ = session;
+    nodes_->setTree(session.id, *tree);
+    if (!same) selection_->clear();
+    summary_->showSession(session);
+    if (centralWidget() != sessionArea_) {
+        takeCentralWidget();  // keeps the welcome page for when no session is open
+        welcome_->hide();
+        setCentralWidget(sessionArea_);
+        sessionArea_->show();
+    }
+    runControls_->setStartAvailable(true);
+    updateTitle();
+    emit sessionOpened(session, tree);
+}
+
+void MainWindow::updateTitle() {
+    if (openRecord_)
+        setWindowTitle(tr("%1 — %2").arg(QString::fromStdString(openRecord_->name), applicationName()));
+    else
+        setWindowTitle(applicationName());
 }
 
 void MainWindow::createActions() {
@@ -95,6 +279,16 @@ void MainWindow::createMenus() {
     fileMenu_->setObjectName(QStringLiteral("fileMenu"));
     fileMenu_->addAction(quitAction_);
 
+    sessionMenu_ = menuBar()->addMenu(QString());
+    sessionMenu_->setObjectName(QStringLiteral("sessionMenu"));
+    sessionMenu_->addActions(runControls_->actions());
+
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu_->addAction(sessionsDock_->toggleViewAction());
+    viewMenu_->addAction(nodesDock_->toggleViewAction());
+    viewMenu_->addAction(runToolBar_->toggleViewAction());
+
     helpMenu_ = menuBar()->addMenu(QString());
     helpMenu_->setObjectName(QStringLiteral("helpMenu"));
     helpMenu_->addAction(aboutAction_);
@@ -105,6 +299,16 @@ void MainWindow::retranslateUi() {
     fileMenu_->setTitle(tr("&File"));
     quitAction_->setText(tr("&Quit"));
     quitAction_->setStatusTip(tr("Quit KernelForge"));
+
+    sessionMenu_->setTitle(tr("&Session"));
+    viewMenu_->setTitle(tr("&View"));
+    sessionsDock_->setWindowTitle(tr("Sessions"));
+    nodesDock_->setWindowTitle(tr("Nodes"));
+    runToolBar_->setWindowTitle(tr("Run"));
+    runControls_->retranslate();
+    nodes_->retranslate();
+    sessionsPanel_->model()->retranslate();
+    if (openRecord_) updateTitle();
 
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About KernelForge"));

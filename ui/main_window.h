@@ -2,28 +2,79 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
+#include "ui/session/session_types.h"
+
 class QAction;
 class QCloseEvent;
+class QDockWidget;
 class QEvent;
 class QLabel;
 class QMenu;
+class QSplitter;
+class QToolBar;
 
 namespace kforge::ui {
 
 class AboutDialog;
+class NodeSelection;
+class NodeTableModel;
+class NodesPanel;
+class RunControls;
+class SessionRun;
+class SessionSummary;
+class SessionsPanel;
+class WelcomePage;
+class Workspace;
 
-// KernelForge's main window. Its geometry and state persist in QSettings
+// KernelForge's main window: the workspace's sessions in a dock on the left,
+// the open session's nodes in a dock at the bottom, the session itself in the
+// central area (the welcome page until one is open), run control in a toolbar,
+// a menu and the status bar. Its geometry and state persist in QSettings
 // (organization and application "KernelForge") across runs.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // The workspace is Store::defaultPath() ($KFORGE_DB, else the user's data directory).
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const QString& databasePath, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows the About box window-modally and returns at once (QDialog::open),
     // so neither the event loop nor a test is blocked. One box is reused.
     void showAboutDialog();
+
+    // Starts a new session on its own thread and opens it as soon as its
+    // baseline is measured. `taskRef` is a built-in task's name or a task
+    // directory. False (nothing started) while another run is under way.
+    bool startSession(const QString& taskRef, const kforge::SessionConfig& config, const QString& name = {});
+    // Loads a stored session through the workspace and shows it.
+    void openSession(qint64 sessionId);
+    // Runs the open session on (its own stop conditions, or `stop` when it sets one).
+    bool continueOpenSession(const std::optional<kforge::StopConditions>& stop = std::nullopt);
+
+    // 0 until a session is open.
+    qint64 openSessionId() const;
+    std::optional<kforge::SessionRecord> openSessionRecord() const { return openRecord_; }
+
+    Workspace* workspace() const { return workspace_; }
+    SessionRun* sessionRun() const { return run_; }
+    NodeTableModel* nodeModel() const { return nodes_; }
+    NodeSelection* nodeSelection() const { return selection_; }
+    SessionsPanel* sessionsPanel() const { return sessionsPanel_; }
+    NodesPanel* nodesPanel() const { return nodesPanel_; }
+    RunControls* runControls() const { return runControls_; }
+    // The central area once a session is open: the session's views sit side
+    // by side in it (the summary first; the tree graph and diff editor join it).
+    QSplitter* sessionArea() const { return sessionArea_; }
+    SessionSummary* sessionSummary() const { return summary_; }
+
+signals:
+    // A session was opened (loaded, or started by a run) with its tree as it
+    // stands; while it runs, sessionRun()'s nodeChanged() carries the rest.
+    void sessionOpened(const kforge::SessionRecord& session, const kforge::ui::SharedSessionTree& tree);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -32,17 +83,40 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createSessionViews();
+    void connectSessions();
     void retranslateUi();
     void restoreWindowSettings();
     void saveWindowSettings() const;
+    void showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree);
+    void updateTitle();
+    void onStartRequested();
 
     QMenu* fileMenu_ = nullptr;
+    QMenu* sessionMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QAction* aboutQtAction_ = nullptr;
     QLabel* versionLabel_ = nullptr;
     AboutDialog* aboutDialog_ = nullptr;  // created on first use, owned by the window
+
+    Workspace* workspace_ = nullptr;
+    SessionRun* run_ = nullptr;
+    NodeTableModel* nodes_ = nullptr;
+    NodeSelection* selection_ = nullptr;
+    SessionsPanel* sessionsPanel_ = nullptr;
+    NodesPanel* nodesPanel_ = nullptr;
+    RunControls* runControls_ = nullptr;
+    QDockWidget* sessionsDock_ = nullptr;
+    QDockWidget* nodesDock_ = nullptr;
+    QToolBar* runToolBar_ = nullptr;
+    WelcomePage* welcome_ = nullptr;
+    QSplitter* sessionArea_ = nullptr;
+    SessionSummary* summary_ = nullptr;
+    std::optional<kforge::SessionRecord> openRecord_;
+    quint64 pendingLoad_ = 0;
 };
 
 }  // namespace kforge::ui

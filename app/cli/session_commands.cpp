@@ -13,6 +13,7 @@
 
 #include "eval/report.h"
 #include "session/engine.h"
+#include "session/session_launch.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -150,7 +151,8 @@ int optimize(const OptimizeOptions& o) {
     const AppPaths paths = AppPaths::discover();
     Store store(o.store.path());
     Evaluator evaluator(paths);
-    SessionEngine engine(evaluator, store);
+    SessionLaunch launch(evaluator, store, paths);
+    SessionEngine& engine = launch.engine();
 
     StopConditions stop;
     stop.evaluations = o.budget;
@@ -159,17 +161,10 @@ int optimize(const OptimizeOptions& o) {
     if (!o.time.empty()) stop.seconds = parseDuration(o.time);
     stop.requireAll = o.all;
 
-    std::optional<Task> task;
     if (o.resume) {
-        const SessionRecord r = store.session(*o.resume);
-        if (!o.task.empty() && o.task != r.task && o.task != r.taskRef)
-            throw Error("session " + std::to_string(*o.resume) + " optimizes " + r.task + ", not " + o.task);
-        task = resolveTask(r.taskRef, paths);
-        engine.open(*o.resume, *task);
-        if (stop.any()) engine.setStopConditions(stop);
+        launch.open(*o.resume, stop, o.task);
     } else {
         if (o.task.empty()) throw Error("name a task to optimize (see `kforge tasks`), or --resume a session");
-        task = resolveTask(o.task, paths);
         SessionConfig config = o.config;
         config.backend = evaluator.pickBackend(o.backend);
         config.selection = o.strategy;
@@ -179,12 +174,10 @@ int optimize(const OptimizeOptions& o) {
         for (std::string g; std::getline(list, g, ',');)
             if (!g.empty()) config.generators.push_back(g);
         config.stop = stop;
-        if (!config.stop.any()) config.stop.evaluations = 100;  // a run that ends by itself
-        const std::string ref = std::filesystem::exists(o.task) ? std::filesystem::absolute(o.task).string() : o.task;
         std::optional<std::filesystem::path> root;
         if (!o.from.empty()) root = o.from;
-        if (!o.json) std::fprintf(stderr, "measuring the %s of %s...\n", "baseline", task->name.c_str());
-        engine.create(*task, ref, config, o.name, root);
+        if (!o.json) std::fprintf(stderr, "measuring the %s of %s...\n", "baseline", o.task.c_str());
+        launch.create(o.task, config, o.name, root);
     }
     const SessionRecord& rec = engine.record();
     if (!o.json || ::isatty(STDERR_FILENO))
@@ -267,10 +260,9 @@ int addManual(const AddOptions& o) {
     const AppPaths paths = AppPaths::discover();
     Store store(o.store.path());
     Evaluator evaluator(paths);
-    SessionEngine engine(evaluator, store);
-    const SessionRecord r = store.session(o.session);
-    const Task task = resolveTask(r.taskRef, paths);
-    engine.open(o.session, task);
+    SessionLaunch launch(evaluator, store, paths);
+    SessionEngine& engine = launch.engine();
+    launch.open(o.session);
     engine.addManual(o.parent, readTextFile(o.file), std::filesystem::path(o.file).extension().string(), o.note);
     const int64_t id = engine.tree().nextId();
     engine.run(nullptr, SessionEngine::Mode::ManualOnly);

@@ -1,0 +1,87 @@
+#pragma once
+// Runs one optimization session on a thread of its own: a new session from a
+// task and a configuration, or a stored one continued. The engine's callbacks
+// arrive as queued signals on this object's (the UI) thread; pause, resume and
+// stop return at once. Destroying a SessionRun mid-run stops the session
+// cleanly (the measurement in flight is stored, the rest stays pending) and
+// joins its thread.
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "ui/session/session_types.h"
+
+namespace kforge {
+class SessionEngine;
+class SessionLaunch;
+}
+
+namespace kforge::ui {
+
+class SessionRun : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Starting, Running, Paused, Stopping, Finished, Failed };
+    Q_ENUM(State)
+
+    // An empty path means Store::defaultPath(). The run opens its own Store on
+    // its thread; WAL lets a Workspace read the same database meanwhile.
+    explicit SessionRun(const QString& databasePath = {}, QObject* parent = nullptr);
+    ~SessionRun() override;
+
+    // Each returns false (and does nothing) when a run is already under way.
+    // `taskRef` is a built-in task's name or a task directory.
+    bool startNew(const QString& taskRef, const kforge::SessionConfig& config, const QString& name = {});
+    // `stop`, when it sets a condition, replaces the session's own.
+    bool continueSession(qint64 sessionId, const std::optional<kforge::StopConditions>& stop = std::nullopt);
+
+    void pause();
+    void resume();
+    void stop();
+
+    State state() const { return state_; }
+    bool isActive() const;  // Starting, Running, Paused or Stopping
+    qint64 sessionId() const { return sessionId_; }
+    QString databasePath() const { return databasePath_; }
+
+signals:
+    // The session exists (created, its baseline measured; or opened) with the
+    // tree as it stands; nodeChanged() follows for every change after it.
+    void started(const kforge::SessionRecord& session, const kforge::ui::SharedSessionTree& tree);
+    void nodeChanged(qint64 sessionId, const kforge::Node& node);
+    void progressChanged(const kforge::SessionProgress& progress);
+    void messageReceived(const QString& message);
+    void stateChanged(kforge::ui::SessionRun::State state);
+    void finished(const kforge::SessionRecord& session);
+    void failed(const QString& message);
+
+private:
+    class Forwarder;
+    // Starts the thread: `setUp` creates or opens the session on it.
+    bool launch(std::function<void(kforge::SessionLaunch&)> setUp);
+    void setState(State state);
+    void join();
+
+    QString databasePath_;
+    State state_ = State::Idle;
+    qint64 sessionId_ = 0;
+    std::thread thread_;
+
+    // Shared with the run's thread: the engine while it exists, and what the
+    // UI asked for before it did (applied as soon as it does).
+    std::mutex engineMutex_;
+    kforge::SessionEngine* engine_ = nullptr;
+    std::atomic<bool> pauseRequested_{false};
+    std::atomic<bool> cancelRequested_{false};
+};
+
+}  // namespace kforge::ui
+
+Q_DECLARE_METATYPE(kforge::ui::SessionRun::State)

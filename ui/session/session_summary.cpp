@@ -1,0 +1,136 @@
+#include "ui/session/session_summary.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include "session/stop_conditions.h"
+#include "task/task.h"
+#include "ui/session/session_list_model.h"
+
+namespace kforge::ui {
+
+namespace {
+
+QString searchText(const kforge::SessionConfig& c) {
+    QStringList generators;
+    for (const std::string& g : c.generators)
+        generators << (g == "tuner" ? QStringLiteral("tuner (%1)").arg(QString::fromStdString(c.tuner)) : QString::fromStdString(g));
+    return SessionSummary::tr("%1 selection; generators: %2")
+        .arg(QString::fromStdString(c.selection), generators.join(QStringLiteral(", ")));
+}
+
+QString stopText(const kforge::StopConditions& s) {
+    const QLocale locale;
+    QStringList parts;
+    if (s.evaluations) parts << SessionSummary::tr("%n evaluation(s)", nullptr, *s.evaluations);
+    if (s.seconds) parts << SessionSummary::tr("%1 of active time").arg(QString::fromStdString(kforge::formatDuration(*s.seconds)));
+    if (s.plateau) parts << SessionSummary::tr("%n evaluation(s) without a new best", nullptr, *s.plateau);
+    if (s.target) parts << SessionSummary::tr("a speedup of %1×").arg(locale.toString(*s.target, 'f', 2));
+    return parts.join(s.requireAll ? SessionSummary::tr(" and ") : SessionSummary::tr(" or "));
+}
+
+QString timeText(const std::string& iso) {
+    return QLocale().toString(QDateTime::fromString(QString::fromStdString(iso), Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+}
+
+}  // namespace
+
+SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QLabel(this)), form_(new QFormLayout) {
+    setObjectName(QStringLiteral("sessionSummary"));
+    QFont font = title_->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    title_->setFont(font);
+    title_->setWordWrap(true);
+    title_->setTextFormat(Qt::PlainText);
+    form_->setLabelAlignment(Qt::AlignRight);
+    form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->addWidget(title_);
+    layout->addLayout(form_);
+    layout->addStretch(1);
+    for (int f = 0; f < FieldCount; ++f) {
+        names_[f] = new QLabel(this);
+        values_[f] = new QLabel(this);
+        values_[f]->setTextFormat(Qt::PlainText);
+        values_[f]->setWordWrap(true);
+        values_[f]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form_->addRow(names_[f], values_[f]);
+    }
+    render();
+}
+
+void SessionSummary::showSession(const kforge::SessionRecord& session) {
+    session_ = session;
+    render();
+}
+
+void SessionSummary::showProgress(const kforge::SessionProgress& p) {
+    if (!session_ || session_->id != p.sessionId) return;
+    session_->evaluations = p.evaluations;
+    session_->bestSpeedup = p.bestSpeedup;
+    session_->bestNode = p.bestNode;
+    session_->status = p.paused ? "paused" : "running";
+    render();
+}
+
+void SessionSummary::clear() {
+    session_.reset();
+    render();
+}
+
+void SessionSummary::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) render();
+    QWidget::changeEvent(event);
+}
+
+void SessionSummary::render() {
+    for (int f = 0; f < FieldCount; ++f) {
+        names_[f]->setVisible(session_.has_value());
+        values_[f]->setVisible(session_.has_value());
+    }
+    if (!session_) {
+        title_->clear();
+        return;
+    }
+    const kforge::SessionRecord& s = *session_;
+    const QLocale locale;
+    title_->setText(tr("Session %1: %2").arg(s.id).arg(QString::fromStdString(s.name)));
+    auto set = [this](Field f, const QString& name, const QString& value) {
+        names_[f]->setText(name);
+        values_[f]->setText(value);
+    };
+    set(TaskField, tr("Task:"), QString::fromStdString(s.task));
+    set(DeviceField, tr("Device:"),
+        tr("%1 (%2)").arg(QString::fromStdString(s.device.value("name", std::string("?"))),
+                          QString::fromStdString(std::string(kforge::backendName(s.config.backend)))));
+    set(SearchField, tr("Search:"), searchText(s.config));
+    set(StopField, tr("Stops after:"), stopText(s.config.stop));
+    QString status = SessionListModel::statusText(QString::fromStdString(s.status));
+    if (!s.stopReason.empty()) status = tr("%1: %2").arg(status, QString::fromStdString(s.stopReason));
+    set(StatusField, tr("Status:"), status);
+    set(EvaluationsField, tr("Evaluations:"),
+        tr("%1 in %2 of active time")
+            .arg(locale.toString(s.evaluations), QString::fromStdString(kforge::formatDuration(s.activeSeconds))));
+    set(BestField, tr("Best:"),
+        s.bestNode ? tr("%1× over the %2 (node %3)")
+                         .arg(locale.toString(s.bestSpeedup, 'f', 3), QString::fromStdString(s.baselineName))
+                         .arg(*s.bestNode)
+                   : tr("no candidate passed yet"));
+    set(CreatedField, tr("Created:"), timeText(s.createdAt));
+    set(UpdatedField, tr("Updated:"), timeText(s.updatedAt));
+}
+
+QString SessionSummary::text() const {
+    QStringList parts{title_->text()};
+    for (int f = 0; f < FieldCount; ++f)
+        if (session_) parts << names_[f]->text() + QLatin1Char(' ') + values_[f]->text();
+    return parts.join(QLatin1Char('\n'));
+}
+
+}  // namespace kforge::ui

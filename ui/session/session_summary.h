@@ -1,0 +1,46 @@
+#pragma once
+// The open session at a glance, in the central area: what it optimizes and
+// where, how it is searching, how far it got and its best candidate. The
+// tree graph and the diff editor take their places beside it.
+#include <QWidget>
+
+#include <optional>
+
+#include "ui/session/session_types.h"
+
+class QEvent;
+class QFormLayout;
+class QLabel;
+
+namespace kforge::ui {
+
+class SessionSummary : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SessionSummary(QWidget* parent = nullptr);
+
+    void showSession(const kforge::SessionRecord& session);
+    // The counters of a run in progress, between store reads.
+    void showProgress(const kforge::SessionProgress& progress);
+    void clear();
+
+    QString text() const;  // every value shown, for tests
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void render();
+
+    enum Field { TaskField, DeviceField, SearchField, StopField, StatusField, EvaluationsField, BestField, CreatedField, UpdatedField, FieldCount };
+
+    QLabel* title_;
+    QFormLayout* form_;
+    // Made once; render() only changes their texts, as progress arrives several times a second.
+    QLabel* names_[FieldCount] = {};
+    QLabel* values_[FieldCount] = {};
+    std::optional<kforge::SessionRecord> session_;
+};
+
+}  // namespace kforge::ui

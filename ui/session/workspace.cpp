@@ -1,0 +1,139 @@
+#include "ui/session/workspace.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <exception>
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace kforge::ui {
+
+QString WorkspaceError::text() const {
+    switch (operation) {
+    case Operation::Open: return Workspace::tr("Could not open the workspace %1: %2").arg(file, message);
+    case Operation::List: return Workspace::tr("Could not list the sessions in %1: %2").arg(file, message);
+    case Operation::Load: return Workspace::tr("Could not load session %1 from %2: %3").arg(sessionId).arg(file, message);
+    case Operation::Rename: return Workspace::tr("Could not rename session %1: %2").arg(sessionId).arg(message);
+    case Operation::Delete: return Workspace::tr("Could not delete session %1: %2").arg(sessionId).arg(message);
+    case Operation::Export: return Workspace::tr("Could not export session %1 to %2: %3").arg(sessionId).arg(file, message);
+    case Operation::Import: return Workspace::tr("Could not import %1: %2").arg(file, message);
+    }
+    return message;
+}
+
+Workspace::Workspace(const QString& databasePath, QObject* parent)
+    : QObject(parent),
+      databasePath_(databasePath.isEmpty() ? QString::fromStdString(kforge::Store::defaultPath().string()) : databasePath),
+      store_(std::make_shared<std::unique_ptr<kforge::Store>>()) {
+    registerSessionMetaTypes();
+    qRegisterMetaType<WorkspaceError>();
+    thread_.setObjectName(QStringLiteral("kforge-workspace"));
+    worker_ = new QObject;
+    worker_->moveToThread(&thread_);
+    thread_.start();
+}
+
+Workspace::~Workspace() {
+    // The connection closes on the thread that used it; queued work runs first.
+    QMetaObject::invokeMethod(worker_, [store = store_] { store->reset(); }, Qt::QueuedConnection);
+    thread_.quit();
+    thread_.wait();
+    delete worker_;
+}
+
+void Workspace::answer(std::function<void()> emitter) {
+    QMetaObject::invokeMethod(this, std::move(emitter), Qt::QueuedConnection);
+}
+
+quint64 Workspace::post(WorkspaceError context, std::function<void(kforge::Store&, quint64)> work) {
+    const quint64 request = nextRequest_++;
+    context.request = request;
+    QMetaObject::invokeMethod(
+        worker_,
+        [this, store = store_, path = databasePath_, context, work = std::move(work)]() mutable {
+            auto fail = [&](WorkspaceError::Operation op, const QString& file, const std::string& message) {
+                WorkspaceError e = context;
+                e.operation = op;
+                if (!file.isEmpty()) e.file = file;
+                e.message = QString::fromStdString(message);
+                answer([this, e] { emit failed(e); });
+            };
+            try {
+                if (!*store) *store = std::make_unique<kforge::Store>(path.toStdString());
+            } catch (const std::exception& ex) {
+                fail(WorkspaceError::Operation::Open, path, ex.what());
+                return;
+            }
+            try {
+                work(**store, context.request);
+            } catch (const std::exception& ex) {
+                fail(context.operation, context.file, ex.what());
+            }
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 Workspace::listSessions() {
+    return post({0, WorkspaceError::Operation::List, 0, databasePath_, {}}, [this](kforge::Store& store, quint64 request) {
+        SessionRecordList sessions = store.sessions();
+        answer([this, request, sessions = std::move(sessions)] { emit sessionsListed(request, sessions); });
+    });
+}
+
+quint64 Workspace::loadSession(qint64 sessionId) {
+    return post({0, WorkspaceError::Operation::Load, sessionId, databasePath_, {}},
+                [this, sessionId](kforge::Store& store, quint64 request) {
+                    kforge::SessionRecord record = store.session(sessionId);
+                    SharedSessionTree tree = std::make_shared<const kforge::SessionTree>(store.loadTree(sessionId));
+                    answer([this, request, record = std::move(record), tree] { emit sessionLoaded(request, record, tree); });
+                });
+}
+
+quint64 Workspace::renameSession(qint64 sessionId, const QString& name) {
+    return post({0, WorkspaceError::Operation::Rename, sessionId, databasePath_, {}},
+                [this, sessionId, name](kforge::Store& store, quint64 request) {
+                    store.session(sessionId);  // an unknown id is an error, not a silent no-op
+                    store.renameSession(sessionId, name.toStdString());
+                    answer([this, request, sessionId, name] { emit sessionRenamed(request, sessionId, name); });
+                });
+}
+
+quint64 Workspace::deleteSession(qint64 sessionId) {
+    return post({0, WorkspaceError::Operation::Delete, sessionId, databasePath_, {}},
+                [this, sessionId](kforge::Store& store, quint64 request) {
+                    store.session(sessionId);
+                    store.deleteSession(sessionId);
+                    answer([this, request, sessionId] { emit sessionDeleted(request, sessionId); });
+                });
+}
+
+quint64 Workspace::exportSession(qint64 sessionId, const QString& file) {
+    return post({0, WorkspaceError::Operation::Export, sessionId, file, {}},
+                [this, sessionId, file](kforge::Store& store, quint64 request) {
+                    const nlohmann::json doc = store.exportSession(sessionId);
+                    // The same form as `kforge session-export` writes.
+                    kforge::writeTextFileAtomically(file.toStdString(), doc.dump(1));
+                    const int nodes = static_cast<int>(doc.at("nodes").size());
+                    answer([this, request, sessionId, file, nodes] { emit sessionExported(request, sessionId, file, nodes); });
+                });
+}
+
+quint64 Workspace::importSession(const QString& file) {
+    return post({0, WorkspaceError::Operation::Import, 0, file, {}}, [this, file](kforge::Store& store, quint64 request) {
+        nlohmann::json doc;
+        try {
+            doc = nlohmann::json::parse(kforge::readTextFile(file.toStdString()));
+        } catch (const nlohmann::json::parse_error& e) {
+            throw kforge::Error("not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+        }
+        const qint64 id = store.importSession(doc);
+        answer([this, request, id, file] { emit sessionImported(request, id, file); });
+    });
+}
+
+}  // namespace kforge::ui
