@@ -282,6 +282,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 mark = now;
             };
             Buffers buffers(*device_, spec, w);
+            charge(outcome.seconds.setup);
             std::vector<std::vector<uint8_t>> inputs(spec.inputs.size());
             auto makeInputs = [&](uint64_t seed) {
                 for (size_t i = 0; i < spec.inputs.size(); ++i) {
@@ -338,6 +339,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             // Verification: every seed, two runs each with different poison.
             for (uint64_t seed : spec.seeds) {
                 if (outcome.status != Status::Passed) break;
+                charge(outcome.seconds.verify);  // the previous seed's runs and checks
                 const OutputSet& expected = referenceOutputs(spec, w, seed, *reference, buffers, hostInputs);
                 const std::string label = spec.role + ", seed " + std::to_string(seed);
                 placeInputs(seed);
