@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "session/config_header.h"
 #include "session/fitness.h"
 #include "session/selection.h"
 #include "session/stop_conditions.h"
@@ -63,6 +64,31 @@ std::filesystem::path tempDb(const char* name) {
 class TestSession : public QObject {
     Q_OBJECT
 private slots:
+    void configHeaderRoundTrips() {
+        const TuneConfig config{{"BLOCK", "256"}, {"VEC", "4"}};
+        const std::string source = "// a kernel\n__global__ void k() {}\n";
+        const std::string text = withConfigHeader(config, source);
+        QCOMPARE(text, std::string("// -D BLOCK=256\n// -D VEC=4\n") + source);
+        const SplitSource back = splitConfigHeader(text);
+        QVERIFY(back.hadHeader);
+        QVERIFY(back.config == config);
+        QCOMPARE(back.source, source);
+        // No header: the text is the source; an edited value is read back.
+        QVERIFY(!splitConfigHeader(source).hadHeader);
+        QCOMPARE(splitConfigHeader(source).source, source);
+        QCOMPARE(splitConfigHeader("// -D BLOCK=512\r\nint x;").config.at("BLOCK"), std::string("512"));
+        QCOMPARE(withConfigHeader({}, source), source);
+    }
+    void configHeaderErrorsNameTheLine() {
+        try {
+            splitConfigHeader("// -D BLOCK=256\n// -D 9X=1\nint x;");
+            QFAIL("a bad header line was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("line 2") != std::string::npos, e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, splitConfigHeader("// -D BLOCK=\n"));
+        QVERIFY_THROWS_EXCEPTION(Error, splitConfigHeader("// -D BLOCK\n"));
+    }
     void fitnessIsTheWeightedGeometricMean() {
         const auto r = passedReport({{"a", 2.0}, {"b", 0.5}});
         QCOMPARE(fitnessOf(r, {}), 1.0);

@@ -9,6 +9,7 @@
 #include "ui/session/session_list_model.h"
 #include "ui/session/session_run.h"
 #include "ui/session/session_summary.h"
+#include "ui/session/session_workbench.h"
 #include "ui/session/sessions_panel.h"
 #include "ui/session/workspace.h"
 #include "ui/welcome_page.h"
@@ -69,6 +70,9 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent)
     statusBar()->addPermanentWidget(versionLabel_);
 
     retranslateUi();
+    // First-run proportions; a saved layout replaces them.
+    resizeDocks({sessionsDock_}, {300}, Qt::Horizontal);
+    resizeDocks({nodesDock_}, {220}, Qt::Vertical);
     restoreWindowSettings();
     sessionsPanel_->refresh();
 }
@@ -118,6 +122,10 @@ void MainWindow::createSessionViews() {
     sessionArea_->setChildrenCollapsible(false);
     summary_ = new SessionSummary(sessionArea_);
     sessionArea_->addWidget(summary_);
+    workbench_ = new SessionWorkbench(workspace_, selection_, sessionArea_);
+    sessionArea_->addWidget(workbench_);
+    sessionArea_->setStretchFactor(0, 0);
+    sessionArea_->setStretchFactor(1, 1);
     sessionArea_->hide();
 
     runControls_ = new RunControls(run_, this);
@@ -135,6 +143,7 @@ void MainWindow::connectSessions() {
         nodes_->clear();
         selection_->clear();
         summary_->clear();
+        workbench_->clear();
         if (centralWidget() == sessionArea_) {
             takeCentralWidget();
             sessionArea_->hide();
@@ -169,8 +178,11 @@ void MainWindow::connectSessions() {
     });
     connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
         // The run may go on while another session is open.
-        if (nodes_->sessionId() == sessionId) nodes_->updateNode(node);
+        if (nodes_->sessionId() != sessionId) return;
+        nodes_->updateNode(node);
+        workbench_->updateNode(node);
     });
+    connect(workbench_, &SessionWorkbench::evaluateAsChildRequested, this, &MainWindow::evaluateAsChild);
     connect(run_, &SessionRun::progressChanged, this, [this](const kforge::SessionProgress& p) {
         sessionsPanel_->model()->applyProgress(p);
         summary_->showProgress(p);
@@ -231,12 +243,24 @@ void MainWindow::onStartRequested() {
     continueOpenSession();
 }
 
+void MainWindow::evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
+                                 const std::optional<kforge::TuneConfig>& config) {
+    if (!openRecord_) return;
+    if (!run_->evaluateManual(openRecord_->id, parent, source, extension, config, tr("edited in the diff editor"))) {
+        statusBar()->showMessage(tr("A run is under way: stop it, then evaluate the edit (it is kept in the editor)."), 15000);
+        return;
+    }
+    sessionsPanel_->setRunningSession(openRecord_->id);
+    statusBar()->showMessage(tr("Evaluating the edit of node #%1 as its child…").arg(parent));
+}
+
 void MainWindow::showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree) {
     const bool same = openSessionId() == session.id;
     openRecord_ = session;
     nodes_->setTree(session.id, *tree);
     if (!same) selection_->clear();
     summary_->showSession(session);
+    workbench_->showSession(session, tree);
     if (centralWidget() != sessionArea_) {
         takeCentralWidget();  // keeps the welcome page for when no session is open
         welcome_->hide();

@@ -24,6 +24,7 @@ class NodesPanel;
 class RunControls;
 class SessionRun;
 class SessionSummary;
+class SessionWorkbench;
 class SessionsPanel;
 class WelcomePage;
 class Workspace;
@@ -70,6 +71,7 @@ public:
     // by side in it (the summary first; the tree graph and diff editor join it).
     QSplitter* sessionArea() const { return sessionArea_; }
     SessionSummary* sessionSummary() const { return summary_; }
+    SessionWorkbench* workbench() const { return workbench_; }
 
 signals:
     // A session was opened (loaded, or started by a run) with its tree as it
@@ -91,6 +93,8 @@ private:
     void showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree);
     void updateTitle();
     void onStartRequested();
+    void evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
+                         const std::optional<kforge::TuneConfig>& config);
 
     QMenu* fileMenu_ = nullptr;
     QMenu* sessionMenu_ = nullptr;
@@ -115,6 +119,7 @@ private:
     WelcomePage* welcome_ = nullptr;
     QSplitter* sessionArea_ = nullptr;
     SessionSummary* summary_ = nullptr;
+    SessionWorkbench* workbench_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;
     quint64 pendingLoad_ = 0;
 };

@@ -119,7 +119,7 @@ void SessionEngine::setStopConditions(const StopConditions& stop) {
 }
 
 void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& source, const std::string& extension,
-                              const std::string& note) {
+                              const std::string& note, const std::optional<TuneConfig>& config) {
     if (!parent) {
         const Node* best = tree_.best();
         parent = best ? best->id : 1;
@@ -131,7 +131,7 @@ void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& 
     if (!note.empty()) p.input["note"] = note;
     p.source = source;
     p.extension = extension;
-    p.config = defaultsOf(source);
+    p.config = config ? *config : defaultsOf(source);
     const std::string hash = sha256Hex(source);
     if (tree_.tried(hash, p.config)) {
         for (const auto& n : tree_.nodes())

@@ -79,9 +79,12 @@ public:
     void setStopConditions(const StopConditions& stop);
 
     // Queues a source the engineer wrote as a child of `parent` (the best node
-    // when nullopt). Throws when the parent is unknown or the tree has it already.
+    // when nullopt), compiled with `config` (the source's @tune defaults when
+    // nullopt: an edit of a tuned node keeps that node's values by passing
+    // them). Throws when the parent is unknown or the tree has it already.
+    // Engine thread only: call it before run().
     void addManual(std::optional<int64_t> parent, const std::string& source, const std::string& extension,
-                   const std::string& note = {});
+                   const std::string& note = {}, const std::optional<TuneConfig>& config = std::nullopt);
 
     enum class Mode { Search, ManualOnly };
     // Runs until a stop condition holds, nothing is left to try, or cancel().

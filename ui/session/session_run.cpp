@@ -87,7 +87,18 @@ bool SessionRun::continueSession(qint64 sessionId, const std::optional<kforge::S
     return launch([sessionId, stop](kforge::SessionLaunch& l) { l.open(sessionId, stop); });
 }
 
-bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp) {
+bool SessionRun::evaluateManual(qint64 sessionId, qint64 parent, const QString& source, const QString& extension,
+                                const std::optional<kforge::TuneConfig>& config, const QString& note) {
+    return launch(
+        [sessionId, parent, source = source.toStdString(), extension = extension.toStdString(), config,
+         note = note.toStdString()](kforge::SessionLaunch& l) {
+            l.open(sessionId, std::nullopt);
+            l.engine().addManual(parent, source, extension, note, config);
+        },
+        true);
+}
+
+bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, bool manualOnly) {
     if (isActive()) return false;
     join();  // the previous run's thread, already at its end
     pauseRequested_ = false;
@@ -95,7 +106,7 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp) {
     sessionId_ = 0;
     setState(State::Starting);
 
-    thread_ = std::thread([this, setUp = std::move(setUp), path = databasePath_.toStdString()] {
+    thread_ = std::thread([this, setUp = std::move(setUp), manualOnly, path = databasePath_.toStdString()] {
         // Runs the session; the store, evaluator (and its runner process) and
         // engine are gone when it returns, so "finished" means "all let go".
         auto body = [&]() -> kforge::SessionRecord {
@@ -130,7 +141,8 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp) {
                 },
                 Qt::QueuedConnection);
             Forwarder forwarder(this, engine, record.id);
-            return engine.run(&forwarder);
+            return engine.run(&forwarder, manualOnly ? kforge::SessionEngine::Mode::ManualOnly
+                                                     : kforge::SessionEngine::Mode::Search);
         };
         try {
             kforge::SessionRecord result = body();

@@ -42,6 +42,11 @@ public:
     // `stop`, when it sets a condition, replaces the session's own.
     bool continueSession(qint64 sessionId, const std::optional<kforge::StopConditions>& stop = std::nullopt);
 
+    // Evaluates a source the engineer wrote as a child of `parent` (the manual
+    // generator), compiled with `config` (its @tune defaults when nullopt),
+    // then stops: nothing else is proposed.
+    bool evaluateManual(qint64 sessionId, qint64 parent, const QString& source, const QString& extension,
+                        const std::optional<kforge::TuneConfig>& config = std::nullopt, const QString& note = {});
     void pause();
     void resume();
     void stop();
@@ -65,7 +70,7 @@ signals:
 private:
     class Forwarder;
     // Starts the thread: `setUp` creates or opens the session on it.
-    bool launch(std::function<void(kforge::SessionLaunch&)> setUp);
+    bool launch(std::function<void(kforge::SessionLaunch&)> setUp, bool manualOnly = false);
     void setState(State state);
     void join();
 

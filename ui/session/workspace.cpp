@@ -17,6 +17,8 @@ QString WorkspaceError::text() const {
     case Operation::Open: return Workspace::tr("Could not open the workspace %1: %2").arg(file, message);
     case Operation::List: return Workspace::tr("Could not list the sessions in %1: %2").arg(file, message);
     case Operation::Load: return Workspace::tr("Could not load session %1 from %2: %3").arg(sessionId).arg(file, message);
+    case Operation::LoadSource:
+        return Workspace::tr("Could not load a source of session %1 from %2: %3").arg(sessionId).arg(file, message);
     case Operation::Rename: return Workspace::tr("Could not rename session %1: %2").arg(sessionId).arg(message);
     case Operation::Delete: return Workspace::tr("Could not delete session %1: %2").arg(sessionId).arg(message);
     case Operation::Export: return Workspace::tr("Could not export session %1 to %2: %3").arg(sessionId).arg(file, message);
@@ -91,6 +93,14 @@ quint64 Workspace::loadSession(qint64 sessionId) {
                     kforge::SessionRecord record = store.session(sessionId);
                     SharedSessionTree tree = std::make_shared<const kforge::SessionTree>(store.loadTree(sessionId));
                     answer([this, request, record = std::move(record), tree] { emit sessionLoaded(request, record, tree); });
+                });
+}
+
+quint64 Workspace::loadSource(qint64 sessionId, const QString& hash) {
+    return post({0, WorkspaceError::Operation::LoadSource, sessionId, databasePath_, {}},
+                [this, hash](kforge::Store& store, quint64 request) {
+                    QString text = QString::fromStdString(store.source(hash.toStdString()));
+                    answer([this, request, hash, text = std::move(text)] { emit sourceLoaded(request, hash, text); });
                 });
 }
 

@@ -21,7 +21,7 @@ namespace kforge::ui {
 
 // A request that failed: which one, what it concerned, and why.
 struct WorkspaceError {
-    enum class Operation { Open, List, Load, Rename, Delete, Export, Import };
+    enum class Operation { Open, List, Load, LoadSource, Rename, Delete, Export, Import };
     quint64 request = 0;
     Operation operation = Operation::Open;
     qint64 sessionId = 0;  // 0 when the request concerns no session
@@ -45,6 +45,9 @@ public:
 
     quint64 listSessions();
     quint64 loadSession(qint64 sessionId);
+    // A source by its SHA-256 (a node's sourceHash): for nodes that arrived
+    // during a run, whose text the tree loaded at the start does not hold.
+    quint64 loadSource(qint64 sessionId, const QString& hash);
     quint64 renameSession(qint64 sessionId, const QString& name);
     quint64 deleteSession(qint64 sessionId);
     quint64 exportSession(qint64 sessionId, const QString& file);
@@ -53,6 +56,7 @@ public:
 signals:
     void sessionsListed(quint64 request, const kforge::ui::SessionRecordList& sessions);
     void sessionLoaded(quint64 request, const kforge::SessionRecord& session, const kforge::ui::SharedSessionTree& tree);
+    void sourceLoaded(quint64 request, const QString& hash, const QString& text);
     void sessionRenamed(quint64 request, qint64 sessionId, const QString& name);
     void sessionDeleted(quint64 request, qint64 sessionId);
     void sessionExported(quint64 request, qint64 sessionId, const QString& file, int nodes);
