@@ -235,7 +235,7 @@ void TestWizard::devicePageDoesNotBlockWhileDetecting() {
     QCOMPARE(devices->currentItem()->text(0), QStringLiteral("Test CPU"));
     // CUDA is listed with its reason but cannot be chosen.
     QVERIFY(!(devices->topLevelItem(0)->flags() & Qt::ItemIsSelectable));
-    QVERIFY(devices->topLevelItem(0)->text(2).contains(QStringLiteral("libcuda")));
+    QVERIFY(devices->topLevelItem(0)->text(3).contains(QStringLiteral("libcuda")));
 }
 
 void TestWizard::lastChoicesAreRemembered() {

@@ -135,7 +135,7 @@ NodeDetails::NodeDetails(QWidget* parent)
     input_->setReadOnly(true);
     input_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     input_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    problems_->setRootIsDecorated(true);
+    problems_->setRootIsDecorated(false);
     diagnostics_->setRootIsDecorated(false);
 
     // The compile tab: summary, kernels above, every diagnostic below.
@@ -205,14 +205,8 @@ void NodeDetails::changeEvent(QEvent* event) {
 }
 
 void NodeDetails::activate(QTreeWidgetItem* item) {
-    // A note child jumps where its diagnostic does.
-    for (QTreeWidgetItem* i = item; i; i = i->parent()) {
-        const int line = i->data(0, kLineRole).toInt();
-        if (line > 0) {
-            emit jumpToLine(line, i->data(0, kColumnRole).toInt());
-            return;
-        }
-    }
+    const int line = item ? item->data(0, kLineRole).toInt() : 0;
+    if (line > 0) emit jumpToLine(line, item->data(0, kColumnRole).toInt());
 }
 
 void NodeDetails::render() {
@@ -268,9 +262,16 @@ void NodeDetails::renderProblems(const kforge::Node& n) {
         if (p.line > 0) item->setToolTip(0, tr("Activate to show this line in the editor"));
         const bool warning = p.kind == NodeProblem::Kind::Compile && p.severity == tr("warning");
         item->setForeground(1, warning ? QColor(0xb2, 0x6a, 0x00) : QColor(0xc6, 0x28, 0x28));
-        for (const QString& note : p.notes) new QTreeWidgetItem(item, {QString(), tr("note"), note});
+        // Notes follow as rows of their own, not children: a flat list keeps the
+        // model a plain table (QTreeWidget's children misreport their parents'
+        // columns to QAbstractItemModelTester), and a note jumps where its entry does.
+        for (const QString& note : p.notes) {
+            auto* noteItem = new QTreeWidgetItem(problems_, {QString(), tr("note"), note});
+            noteItem->setData(0, kLineRole, p.line);
+            noteItem->setData(0, kColumnRole, p.column);
+            noteItem->setToolTip(2, note);
+        }
     }
-    problems_->expandAll();
     problems_->resizeColumnToContents(0);
     problems_->resizeColumnToContents(1);
     if (problems.empty()) {

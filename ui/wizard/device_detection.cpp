@@ -82,7 +82,10 @@ QStringList deviceFacts(const DetectedDevice& d) {
         const auto& p = f.at("peak_tflops");
         const char* key = p.contains("bfloat16") ? "bfloat16" : "float32";
         if (p.contains(key) && p.at(key).is_number())
-            facts << DeviceDetection::tr("%1 TFLOP/s %2").arg(locale.toString(p.at(key).get<double>(), 'f', 1), QLatin1String(key));
+            {
+            const double peak = p.at(key).get<double>();
+            facts << DeviceDetection::tr("%1 TFLOP/s %2").arg(locale.toString(peak, 'f', peak < 10 ? 2 : 1), QLatin1String(key));
+        }
     }
     return facts;
 }

@@ -3,8 +3,11 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "ui/wizard/background_call.h"
 #include "ui/wizard/validation_message.h"
@@ -13,7 +16,7 @@ namespace kforge::ui {
 
 namespace {
 
-enum Column { DeviceColumn, BackendColumn, FactsColumn, CompilerColumn, ColumnCount };
+enum Column { DeviceColumn, BackendColumn, CompilerColumn, FactsColumn, ColumnCount };
 
 // The order in which a device is "best" when nothing was chosen before:
 // an accelerator over the CPU.
@@ -29,7 +32,11 @@ int rank(kforge::Backend b) {
 }  // namespace
 
 DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
-    : QWizardPage(parent), list_(new QTreeWidget(this)), status_(new QLabel(this)), message_(new ValidationMessage(this)) {
+    : QWizardPage(parent),
+      list_(new QTreeWidget(this)),
+      status_(new QLabel(this)),
+      detail_(new QLabel(this)),
+      message_(new ValidationMessage(this)) {
     setObjectName(QStringLiteral("devicePage"));
     list_->setObjectName(QStringLiteral("deviceList"));
     list_->setColumnCount(ColumnCount);
@@ -39,12 +46,19 @@ DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
     list_->header()->setStretchLastSection(true);
     status_->setObjectName(QStringLiteral("deviceStatus"));
     status_->setWordWrap(true);
+    detail_->setObjectName(QStringLiteral("deviceDetail"));
+    detail_->setWordWrap(true);
+    detail_->setTextFormat(Qt::RichText);
+    detail_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(list_, 1);
+    layout->addWidget(list_, 2);
     layout->addWidget(status_);
+    layout->addWidget(detail_, 3);
     layout->addWidget(message_);
     connect(list_, &QTreeWidget::currentItemChanged, this, [this] {
         message_->clearProblem();
+        showDetail();
         emit completeChanged();
     });
     retranslateUi();
@@ -106,7 +120,7 @@ void DevicePage::retranslateUi() {
     setTitle(tr("Device"));
     setSubTitle(tr("Where candidates are verified and timed. Every candidate is compared with the task's baseline "
                    "measured on the same device."));
-    list_->setHeaderLabels({tr("Device"), tr("Backend"), tr("Facts"), tr("Compiler")});
+    list_->setHeaderLabels({tr("Device"), tr("Backend"), tr("Compiler"), tr("Facts")});
     if (detecting_) {
         status_->setText(tr("Detecting devices… (each backend's runner starts and measures its device)"));
     } else {
@@ -162,7 +176,37 @@ void DevicePage::fillList() {
         if (keep && d.backend == *keep) kept = item;
     }
     for (int c = 0; c < ColumnCount - 1; ++c) list_->resizeColumnToContents(c);
+    list_->setColumnWidth(CompilerColumn, std::min(list_->columnWidth(CompilerColumn), 220));
     if (QTreeWidgetItem* choice = kept ? kept : preferred ? preferred : best) list_->setCurrentItem(choice);
+}
+
+void DevicePage::showDetail() {
+    const QTreeWidgetItem* item = list_->currentItem();
+    const auto index = item ? item->data(DeviceColumn, Qt::UserRole).toULongLong() : devices_.size();
+    if (index >= devices_.size()) {
+        detail_->clear();
+        return;
+    }
+    const DetectedDevice& d = devices_[index];
+    const auto& f = d.facts;
+    const QLocale locale;
+    QStringList rows;
+    auto row = [&rows](const QString& name, const QString& value) {
+        if (!value.isEmpty())
+            rows << QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>")
+                        .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    auto mib = [&locale](double bytes) { return tr("%1 MiB").arg(locale.toString(bytes / double(1 << 20), 'f', 0)); };
+    row(tr("Device"), deviceName(d));
+    row(tr("Summary"), deviceFacts(d).join(QStringLiteral(" · ")));
+    if (f.contains("l2_bytes")) row(tr("L2 cache"), mib(f.value("l2_bytes", 0.0)));
+    if (f.contains("llc_bytes")) row(tr("Last-level cache"), mib(f.value("llc_bytes", 0.0)));
+    if (f.contains("sm_clock_khz"))
+        row(tr("SM clock"), tr("%1 MHz").arg(locale.toString(f.value("sm_clock_khz", 0.0) / 1e3, 'f', 0)));
+    row(tr("Bandwidth from"), QString::fromStdString(f.value("bandwidth_source", std::string())));
+    row(tr("Peak from"), QString::fromStdString(f.value("peak_source", std::string())));
+    row(tr("Compiler"), d.compiler.isEmpty() ? tr("not found") : d.compiler);
+    detail_->setText(QStringLiteral("<table>%1</table>").arg(rows.join(QString())));
 }
 
 }  // namespace kforge::ui

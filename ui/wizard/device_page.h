@@ -47,11 +47,13 @@ protected:
 private:
     void retranslateUi();
     void fillList();
+    void showDetail();  // the selected device's facts, below the list
     bool usable(const DetectedDevice& device) const;
     QString unusableReason(const DetectedDevice& device) const;
 
     QTreeWidget* list_;
     QLabel* status_;
+    QLabel* detail_;
     ValidationMessage* message_;
     std::vector<DetectedDevice> devices_;
     std::optional<kforge::Backend> preferred_;

@@ -74,19 +74,26 @@ SearchPage::SearchPage(QWidget* parent)
     beamWidth_->setRange(1, 256);
     seed_->setObjectName(QStringLiteral("seed"));
     seed_->setRange(0, 1 << 30);
+    for (QWidget* field : {static_cast<QWidget*>(exploration_), static_cast<QWidget*>(beamWidth_), static_cast<QWidget*>(seed_)})
+        field->setMinimumWidth(120);
     explorationLabel_->setBuddy(exploration_);
     beamWidthLabel_->setBuddy(beamWidth_);
     seedLabel_->setBuddy(seed_);
 
     auto* tunerRow = new QHBoxLayout;
     tunerRow->addWidget(tuner_);
-    tunerRow->addWidget(strategy_, 1);
+    tunerRow->addWidget(strategy_);
+    tunerRow->addStretch(1);
     auto* llmRow = new QHBoxLayout;
     llmRow->addWidget(llm_);
     llmRow->addWidget(llmNote_, 1);
 
     auto* selection = new QFormLayout;
-    selection->addRow(policy_);
+    selection->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    auto* policyRow = new QHBoxLayout;
+    policyRow->addWidget(policy_);
+    policyRow->addStretch(1);
+    selection->addRow(policyRow);
     selection->addRow(policyNote_);
     selection->addRow(explorationLabel_, exploration_);
     selection->addRow(beamWidthLabel_, beamWidth_);

@@ -70,6 +70,8 @@ TaskPage::TaskPage(const kforge::AppPaths& paths, QWidget* parent)
     workloads_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     workloads_->horizontalHeader()->setStretchLastSection(true);
     workloads_->setAlternatingRowColors(true);
+    workloads_->verticalHeader()->setDefaultSectionSize(workloads_->fontMetrics().height() + 6);
+    workloads_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     reference_->setObjectName(QStringLiteral("referenceView"));
     reference_->setReadOnly(true);
     reference_->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -81,10 +83,10 @@ TaskPage::TaskPage(const kforge::AppPaths& paths, QWidget* parent)
     buttons->addStretch(1);
     buttons->addWidget(fileButton_);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(list_, 3);
+    layout->addWidget(list_, 2);
     layout->addLayout(buttons);
     layout->addWidget(summary_);
-    layout->addWidget(tabs_, 2);
+    layout->addWidget(tabs_, 3);
     layout->addWidget(message_);
 
     connect(list_, &QTreeWidget::currentItemChanged, this, [this] { showSelected(); });
@@ -233,8 +235,8 @@ void TaskPage::showSelected() {
     const kforge::Task& t = *choice->task;
     QStringList natives;
     for (const auto& [backend, impl] : t.native) natives << backendTitle(backend);
-    summary_->setText(tr("%1 — native implementations: %2; defined in %3")
-                          .arg(QString::fromStdString(t.name),
+    summary_->setText(tr("%1\nNative implementations: %2. Defined in %3.")
+                          .arg(QString::fromStdString(t.description),
                                natives.isEmpty() ? tr("none") : natives.join(QStringLiteral(", ")),
                                QString::fromStdString(t.definitionFile.string())));
     workloads_->setRowCount(static_cast<int>(t.workloads.size()));
