@@ -30,7 +30,9 @@ namespace {
 
 const std::string kHash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-std::string candidatePath() { return "/ws/sources/" + kHash.substr(0, 24) + ".cpp"; }
+std::string candidatePath() {
+    return "/ws/sources/" + kHash.substr(0, 24) + ".cpp";
+}
 
 Node compileErrorNode() {
     Node n;
@@ -47,13 +49,23 @@ Node compileErrorNode() {
                  {"command", "c++ -O3 -shared -fPIC " + candidatePath()},
                  {"kernels", nlohmann::json::array()},
                  {"diagnostics",
-                  {{{"file", "/res/include/kf_abi.h"}, {"line", 40}, {"column", 3}, {"severity", "warning"},
+                  {{{"file", "/res/include/kf_abi.h"},
+                    {"line", 40},
+                    {"column", 3},
+                    {"severity", "warning"},
                     {"message", "unused parameter 'call'"}},
-                   {{"file", candidatePath()}, {"line", 12}, {"column", 5}, {"severity", "error"},
+                   {{"file", candidatePath()},
+                    {"line", 12},
+                    {"column", 5},
+                    {"severity", "error"},
                     {"message", "expected ';' before 'return'"}},
-                   {{"file", candidatePath()}, {"line", 9}, {"column", 1}, {"severity", "note"},
+                   {{"file", candidatePath()},
+                    {"line", 9},
+                    {"column", 1},
+                    {"severity", "note"},
                     {"message", "in definition of macro 'BLOCK'"}}}}};
-    n.evaluation = {{"status", "COMPILE_ERROR"}, {"message", "compilation failed"}, {"workloads", nlohmann::json::array()}};
+    n.evaluation = {
+        {"status", "COMPILE_ERROR"}, {"message", "compilation failed"}, {"workloads", nlohmann::json::array()}};
     return n;
 }
 
@@ -63,8 +75,15 @@ nlohmann::json passedWorkload(const std::string& uuid, double median, double bas
             {"status", "PASSED"},
             {"message", ""},
             {"verification",
-             {{"checked", 3145728}, {"mismatches", 0}, {"max_abs_error", 2.5e-7}, {"max_rel_error", 1.2e-6},
-              {"first_bad_index", -1}, {"first_bad_output", ""}, {"first_bad_seed", 0}, {"expected", 0.0}, {"actual", 0.0}}},
+             {{"checked", 3145728},
+              {"mismatches", 0},
+              {"max_abs_error", 2.5e-7},
+              {"max_rel_error", 1.2e-6},
+              {"first_bad_index", -1},
+              {"first_bad_output", ""},
+              {"first_bad_seed", 0},
+              {"expected", 0.0},
+              {"actual", 0.0}}},
             {"runner_seconds", {{"setup", 0.125}, {"verify", 0.25}, {"timing", 0.5}}},
             {"median_ms", median},
             {"min_ms", median * 0.9},
@@ -73,7 +92,8 @@ nlohmann::json passedWorkload(const std::string& uuid, double median, double bas
             {"cv", 0.034},
             {"count", 120},
             {"samples_ms", {median, median * 1.1, median * 0.95}},
-            {"baseline", {{"median_ms", baseline}, {"p20_ms", baseline}, {"p80_ms", baseline}, {"cv", 0.02}, {"count", 80}}},
+            {"baseline",
+             {{"median_ms", baseline}, {"p20_ms", baseline}, {"p80_ms", baseline}, {"cv", 0.02}, {"count", 80}}},
             {"speedup", baseline / median},
             {"bytes", 12582912.0},
             {"achieved_gbps", 812.5},
@@ -101,8 +121,12 @@ Node passedNode() {
                  {"command", "nvcc ..."},
                  {"diagnostics", nlohmann::json::array()},
                  {"kernels",
-                  {{{"kernel", "vector_add_kernel(float const*, float const*, float*, long)"}, {"registers", 32},
-                    {"spill_store_bytes", 0}, {"spill_load_bytes", 0}, {"stack_bytes", 0}, {"shared_bytes", 4096},
+                  {{{"kernel", "vector_add_kernel(float const*, float const*, float*, long)"},
+                    {"registers", 32},
+                    {"spill_store_bytes", 0},
+                    {"spill_load_bytes", 0},
+                    {"stack_bytes", 0},
+                    {"shared_bytes", 4096},
                     {"constant_bytes", 0}}}}};
     n.evaluation = {{"status", "PASSED"},
                     {"message", ""},
@@ -119,7 +143,9 @@ void grab(QWidget& w, const QString& name) {
     if (!dir.isEmpty()) w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
-QString text(QTableWidget* t, int row, int column) { return t->item(row, column) ? t->item(row, column)->text() : QString(); }
+QString text(QTableWidget* t, int row, int column) {
+    return t->item(row, column) ? t->item(row, column)->text() : QString();
+}
 
 }  // namespace
 
@@ -169,12 +195,15 @@ void TestNodeDetails::compileErrorEntryJumpsToItsLine() {
 
     // The compiler tab lists every diagnostic, notes included, and jumps too.
     auto* diagnostics = details.findChild<QTreeWidget*>(QStringLiteral("diagnosticList"));
-    QAbstractItemModelTester diagnosticsTester(diagnostics->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester diagnosticsTester(diagnostics->model(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(diagnostics->topLevelItemCount(), 3);
     emit diagnostics->itemActivated(diagnostics->topLevelItem(2), 0);
     QCOMPARE(jumps.count(), 2);
     QCOMPARE(jumps.at(1).at(0).toInt(), 9);
-    QVERIFY(details.findChild<QLabel*>(QStringLiteral("compileSummary"))->text().startsWith(QStringLiteral("Compilation failed")));
+    QVERIFY(details.findChild<QLabel*>(QStringLiteral("compileSummary"))
+                ->text()
+                .startsWith(QStringLiteral("Compilation failed")));
 }
 
 void TestNodeDetails::passedNodeShowsItsFigures() {
@@ -197,18 +226,19 @@ void TestNodeDetails::passedNodeShowsItsFigures() {
 
     QCOMPARE(timing->rowCount(), 2);
     QCOMPARE(text(timing, 0, 0), QStringLiteral("n1m"));
-    QCOMPARE(text(timing, 0, 1), locale.toString(0.25, 'f', 4));        // median
-    QCOMPARE(text(timing, 0, 2), locale.toString(0.2375, 'f', 4));      // p20
-    QCOMPARE(text(timing, 0, 3), locale.toString(0.275, 'f', 4));       // p80
+    QCOMPARE(text(timing, 0, 1), locale.toString(0.25, 'f', 4));    // median
+    QCOMPARE(text(timing, 0, 2), locale.toString(0.2375, 'f', 4));  // p20
+    QCOMPARE(text(timing, 0, 3), locale.toString(0.275, 'f', 4));   // p80
     QCOMPARE(text(timing, 0, 4), locale.toString(3.4, 'f', 1) + QLatin1Char('%'));
     QCOMPARE(text(timing, 0, 5), QStringLiteral("120"));
-    QCOMPARE(text(timing, 0, 6), locale.toString(0.375, 'f', 4));       // baseline
+    QCOMPARE(text(timing, 0, 6), locale.toString(0.375, 'f', 4));  // baseline
     QCOMPARE(text(timing, 0, 7), locale.toString(1.5, 'f', 2) + QStringLiteral("×"));
     QCOMPARE(text(timing, 0, 8), locale.toString(812.5, 'f', 1) + QStringLiteral(" GB/s"));
     QCOMPARE(text(timing, 0, 9), QStringLiteral("80%"));
-    QCOMPARE(text(timing, 1, 10), locale.toString(0.125, 'f', 3));      // runner setup
+    QCOMPARE(text(timing, 1, 10), locale.toString(0.125, 'f', 3));  // runner setup
     QVERIFY(timing->item(0, 5)->toolTip().contains(locale.toString(0.25, 'f', 4)));
-    QVERIFY(details.findChild<QLabel*>(QStringLiteral("timingSummary"))->text().contains(locale.toString(0.25, 'f', 2)));
+    QVERIFY(
+        details.findChild<QLabel*>(QStringLiteral("timingSummary"))->text().contains(locale.toString(0.25, 'f', 2)));
 
     QCOMPARE(verification->rowCount(), 2);
     QCOMPARE(text(verification, 1, 0), QStringLiteral("n16m"));
@@ -232,7 +262,8 @@ void TestNodeDetails::passedNodeShowsItsFigures() {
     QCOMPARE(problems->topLevelItem(0)->text(2), QStringLiteral("No problems."));
     QCOMPARE(details.tabs()->tabText(NodeDetails::ProblemsTab), QStringLiteral("Problems"));
 
-    for (int tab : {NodeDetails::TimingTab, NodeDetails::VerificationTab, NodeDetails::CompilerTab, NodeDetails::ConfigurationTab}) {
+    for (int tab : {NodeDetails::TimingTab, NodeDetails::VerificationTab, NodeDetails::CompilerTab,
+                    NodeDetails::ConfigurationTab}) {
         details.tabs()->setCurrentIndex(tab);
         grab(details, QStringLiteral("details-passed-%1").arg(tab));
     }
@@ -249,8 +280,15 @@ void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
          {"status", "INCORRECT_NUMERICAL"},
          {"message", "17 of 16777216 elements differ beyond tolerance"},
          {"verification",
-          {{"checked", 16777216}, {"mismatches", 17}, {"max_abs_error", 0.5}, {"max_rel_error", 0.25},
-           {"first_bad_index", 4096}, {"first_bad_output", "c"}, {"first_bad_seed", 2}, {"expected", 1.5}, {"actual", 2.0}}},
+          {{"checked", 16777216},
+           {"mismatches", 17},
+           {"max_abs_error", 0.5},
+           {"max_rel_error", 0.25},
+           {"first_bad_index", 4096},
+           {"first_bad_output", "c"},
+           {"first_bad_seed", 2},
+           {"expected", 1.5},
+           {"actual", 2.0}}},
          {"runner_seconds", {{"setup", 0.1}, {"verify", 0.2}, {"timing", 0.0}}}};
     NodeDetails details;
     details.resize(1100, 420);
@@ -263,7 +301,8 @@ void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
     QTreeWidgetItem* failure = problems->topLevelItem(0);
     QCOMPARE(failure->text(0), QStringLiteral("n16m"));
     QCOMPARE(failure->text(1), QStringLiteral("wrong values"));
-    QVERIFY2(problems->topLevelItem(1)->text(2).contains(QStringLiteral("c[4096]")), qPrintable(problems->topLevelItem(1)->text(2)));
+    QVERIFY2(problems->topLevelItem(1)->text(2).contains(QStringLiteral("c[4096]")),
+             qPrintable(problems->topLevelItem(1)->text(2)));
     emit problems->itemActivated(failure, 0);
     QCOMPARE(jumps.count(), 0);  // a workload has no line to go to
 

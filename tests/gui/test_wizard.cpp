@@ -39,7 +39,8 @@ std::vector<DetectedDevice> cpuOnly() {
     DetectedDevice cpu;
     cpu.backend = kforge::Backend::Cpu;
     cpu.available = true;
-    cpu.facts = {{"name", "Test CPU"}, {"cores", 8}, {"copy_bandwidth_gbps", 21.5}, {"peak_tflops", {{"float32", 0.9}}}};
+    cpu.facts = {
+        {"name", "Test CPU"}, {"cores", 8}, {"copy_bandwidth_gbps", 21.5}, {"peak_tflops", {{"float32", 0.9}}}};
     cpu.compiler = QStringLiteral("c++ (test) 12.2.0");
     return {cuda, cpu};
 }
@@ -84,7 +85,9 @@ void TestWizard::initTestCase() {
     QVERIFY2(!kforge::builtinTaskNames(paths_).empty(), "KFORGE_RESOURCES must point at the resources with tasks/");
 }
 
-void TestWizard::init() { QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge")).clear(); }
+void TestWizard::init() {
+    QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge")).clear();
+}
 
 void TestWizard::defaultsAcceptedWithEnterGiveARunnableConfig() {
     // The real detector: starts the CPU runner (and finds whatever else is attached).
@@ -130,7 +133,8 @@ void TestWizard::defaultsAcceptedWithEnterGiveARunnableConfig() {
     QCOMPARE(kforge::toJson(back), kforge::toJson(c));
     QVERIFY(wizard.name().startsWith(wizard.taskRef()));
     // The task resolves as a session would load it.
-    QCOMPARE(QString::fromStdString(kforge::resolveTask(wizard.taskRef().toStdString(), paths_).name), wizard.taskRef());
+    QCOMPARE(QString::fromStdString(kforge::resolveTask(wizard.taskRef().toStdString(), paths_).name),
+             wizard.taskRef());
 }
 
 void TestWizard::badTimeLimitIsRefusedNamingTheField() {
@@ -197,7 +201,8 @@ void TestWizard::brokenDefinitionFileIsReportedOnThePage() {
     const QString before = wizard.taskRef();
     wizard.setDefinitionFile(path);
     QTRY_VERIFY(!wizard.isLoadingTasks());
-    QVERIFY2(wizard.validationMessage().startsWith(QStringLiteral("Definition file")), qPrintable(wizard.validationMessage()));
+    QVERIFY2(wizard.validationMessage().startsWith(QStringLiteral("Definition file")),
+             qPrintable(wizard.validationMessage()));
     QVERIFY(wizard.validationMessage().contains(QStringLiteral("definition.json")));
     QCOMPARE(wizard.taskRef(), before);  // the earlier choice stands
 }

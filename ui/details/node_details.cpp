@@ -26,12 +26,22 @@ constexpr int kColumnRole = Qt::UserRole + 1;
 
 using Json = nlohmann::json;
 
-QString dash() { return QStringLiteral("—"); }
+QString dash() {
+    return QStringLiteral("—");
+}
 
-QString number(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
-QString milliseconds(double v) { return QLocale().toString(v, 'f', v >= 100 ? 2 : 4); }
-QString scientific(double v) { return v == 0 ? QStringLiteral("0") : QLocale().toString(v, 'g', 3); }
-QString bytes(int v) { return QLocale().toString(v); }
+QString number(double v, int decimals) {
+    return QLocale().toString(v, 'f', decimals);
+}
+QString milliseconds(double v) {
+    return QLocale().toString(v, 'f', v >= 100 ? 2 : 4);
+}
+QString scientific(double v) {
+    return v == 0 ? QStringLiteral("0") : QLocale().toString(v, 'g', 3);
+}
+QString bytes(int v) {
+    return QLocale().toString(v);
+}
 
 QTableWidgetItem* cell(const QString& text, bool numeric = false) {
     auto* item = new QTableWidgetItem(text);
@@ -75,14 +85,16 @@ QLabel* makeLabel(QWidget* parent, const char* objectName) {
 
 const Json& workloadsOf(const kforge::Node& node) {
     static const Json none = Json::array();
-    return node.evaluation.is_object() && node.evaluation.contains("workloads") && node.evaluation.at("workloads").is_array()
+    return node.evaluation.is_object() && node.evaluation.contains("workloads") &&
+                   node.evaluation.at("workloads").is_array()
                ? node.evaluation.at("workloads")
                : none;
 }
 
 QString str(const Json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j.at(key).is_string() ? QString::fromStdString(j.at(key).get<std::string>())
-                                                                       : QString();
+    return j.is_object() && j.contains(key) && j.at(key).is_string()
+               ? QString::fromStdString(j.at(key).get<std::string>())
+               : QString();
 }
 
 double num(const Json& j, const char* key) {
@@ -231,9 +243,10 @@ void NodeDetails::renderHeader(const kforge::Node& n) {
     title_->setText(title);
     const QColor color = nodeStatusColor(n.state, n.status);
     status_->setText(nodeStatusText(n.state, n.status));
-    status_->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px; padding: 2px 8px; "
-                                          "font-weight: 600; }")
-                               .arg(color.name()));
+    status_->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px; padding: 2px 8px; "
+                       "font-weight: 600; }")
+            .arg(color.name()));
     QStringList figures;
     const double speedup = num(n.evaluation, "speedup");
     if (speedup > 0) figures << tr("speedup %1× (geometric mean over workloads)").arg(number(speedup, 3));
@@ -275,9 +288,9 @@ void NodeDetails::renderProblems(const kforge::Node& n) {
     problems_->resizeColumnToContents(0);
     problems_->resizeColumnToContents(1);
     if (problems.empty()) {
-        auto* none = new QTreeWidgetItem(problems_, {QString(), QString(),
-                                                     n.state == kforge::NodeState::Done ? tr("No problems.")
-                                                                                        : tr("Not evaluated yet.")});
+        auto* none = new QTreeWidgetItem(
+            problems_,
+            {QString(), QString(), n.state == kforge::NodeState::Done ? tr("No problems.") : tr("Not evaluated yet.")});
         none->setFlags(Qt::ItemIsEnabled);
     }
     tabs_->setTabText(ProblemsTab, problems.empty() ? tr("Problems") : tr("Problems (%1)").arg(problems.size()));
@@ -297,7 +310,8 @@ void NodeDetails::renderCompiler(const kforge::Node& n) {
         compileSummary_->setText(summary);
     }
 
-    const Json kernels = compiled && c.contains("kernels") && c.at("kernels").is_array() ? c.at("kernels") : Json::array();
+    const Json kernels =
+        compiled && c.contains("kernels") && c.at("kernels").is_array() ? c.at("kernels") : Json::array();
     fillTable(kernels_,
               {tr("Kernel"), tr("Registers"), tr("Spill stores (B)"), tr("Spill loads (B)"), tr("Stack (B)"),
                tr("Shared memory (B)"), tr("Constant memory (B)")},
@@ -321,9 +335,11 @@ void NodeDetails::renderCompiler(const kforge::Node& n) {
 
     diagnostics_->clear();
     diagnostics_->setHeaderLabels({tr("Where"), tr("Severity"), tr("Message")});
-    const Json diags = compiled && c.contains("diagnostics") && c.at("diagnostics").is_array() ? c.at("diagnostics") : Json::array();
+    const Json diags =
+        compiled && c.contains("diagnostics") && c.at("diagnostics").is_array() ? c.at("diagnostics") : Json::array();
     for (const auto& d : diags) {
-        auto* item = new QTreeWidgetItem(diagnostics_, {diagnosticLocation(d, n), str(d, "severity"), str(d, "message")});
+        auto* item =
+            new QTreeWidgetItem(diagnostics_, {diagnosticLocation(d, n), str(d, "severity"), str(d, "message")});
         item->setToolTip(2, str(d, "message"));
         if (isCandidateFile(d.value("file", std::string()), n)) {
             item->setData(0, kLineRole, d.value("line", 0));
@@ -354,17 +370,18 @@ void NodeDetails::renderVerification(const kforge::Node& n) {
         verification_->setItem(row, 3, cell(locale.toString(v.value("mismatches", qulonglong{0})), true));
         verification_->setItem(row, 4, cell(scientific(num(v, "max_abs_error")), true));
         verification_->setItem(row, 5, cell(scientific(num(v, "max_rel_error")), true));
-        verification_->setItem(row, 6, cell(hasBad ? tr("%1[%2], seed %3")
-                                                         .arg(str(v, "first_bad_output"))
-                                                         .arg(firstBad)
-                                                         .arg(v.value("first_bad_seed", qulonglong{0}))
-                                                   : dash(),
-                                            hasBad));
+        verification_->setItem(row, 6,
+                               cell(hasBad ? tr("%1[%2], seed %3")
+                                                 .arg(str(v, "first_bad_output"))
+                                                 .arg(firstBad)
+                                                 .arg(v.value("first_bad_seed", qulonglong{0}))
+                                           : dash(),
+                                    hasBad));
         verification_->setItem(row, 7, cell(hasBad ? locale.toString(num(v, "expected"), 'g', 6) : dash(), true));
         verification_->setItem(row, 8, cell(hasBad ? locale.toString(num(v, "actual"), 'g', 6) : dash(), true));
         verification_->setItem(row, 9, cell(str(w, "message")));
-        verification_->item(row, 1)->setForeground(w.value("status", std::string()) == "PASSED" ? QColor(0x2e, 0x7d, 0x32)
-                                                                                                 : QColor(0xc6, 0x28, 0x28));
+        verification_->item(row, 1)->setForeground(
+            w.value("status", std::string()) == "PASSED" ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         ++row;
     }
     verification_->resizeColumnsToContents();
@@ -399,10 +416,12 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
         put(7, num(w, "speedup") > 0 ? number(num(w, "speedup"), 2) + QStringLiteral("×") : dash());
         const bool computeBound = w.value("bound", std::string()) == "compute";
         const double achieved = computeBound ? num(w, "achieved_tflops") : num(w, "achieved_gbps");
-        put(8, achieved > 0 ? (computeBound ? tr("%1 TFLOP/s") : tr("%1 GB/s")).arg(number(achieved, computeBound ? 2 : 1))
-                            : dash());
-        put(9, num(w, "fraction_of_floor") > 0 ? locale.toString(num(w, "fraction_of_floor") * 100, 'f', 0) + QLatin1Char('%')
-                                               : dash());
+        put(8, achieved > 0
+                   ? (computeBound ? tr("%1 TFLOP/s") : tr("%1 GB/s")).arg(number(achieved, computeBound ? 2 : 1))
+                   : dash());
+        put(9, num(w, "fraction_of_floor") > 0
+                   ? locale.toString(num(w, "fraction_of_floor") * 100, 'f', 0) + QLatin1Char('%')
+                   : dash());
         put(10, number(num(seconds, "setup"), 3));
         put(11, number(num(seconds, "verify"), 3));
         put(12, number(num(seconds, "timing"), 3));
@@ -412,17 +431,18 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
             timing_->item(row, 5)->setToolTip(tr("Samples (ms): %1").arg(samples.join(QStringLiteral(", "))));
         }
         if (w.contains("floor_ms"))
-            timing_->item(row, 9)->setToolTip(tr("Physical floor %1 ms (%2 bound)")
-                                                  .arg(milliseconds(num(w, "floor_ms")),
-                                                       computeBound ? tr("compute") : tr("memory")));
+            timing_->item(row, 9)->setToolTip(
+                tr("Physical floor %1 ms (%2 bound)")
+                    .arg(milliseconds(num(w, "floor_ms")), computeBound ? tr("compute") : tr("memory")));
         ++row;
     }
     timing_->resizeColumnsToContents();
     timingSummary_->setText(
-        workloads.empty() ? tr("No measurements.")
-                          : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
-                                .arg(number(setup, 2), number(verify, 2), number(timed, 2),
-                                     str(n.evaluation, "baseline").isEmpty() ? dash() : str(n.evaluation, "baseline")));
+        workloads.empty()
+            ? tr("No measurements.")
+            : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
+                  .arg(number(setup, 2), number(verify, 2), number(timed, 2),
+                       str(n.evaluation, "baseline").isEmpty() ? dash() : str(n.evaluation, "baseline")));
     tabs_->setTabText(TimingTab, tr("Timing"));
 }
 
@@ -431,8 +451,9 @@ void NodeDetails::renderConfiguration(const kforge::Node& n) {
     origin << tr("Generator: %1").arg(QString::fromStdString(n.generator));
     origin << (n.parent ? tr("parent: node %1").arg(*n.parent) : tr("the root"));
     if (!n.sourceHash.empty())
-        origin << tr("source %1%2").arg(QString::fromStdString(n.sourceHash.substr(0, 12)),
-                                        QString::fromStdString(n.sourceExtension));
+        origin << tr("source %1%2")
+                      .arg(QString::fromStdString(n.sourceHash.substr(0, 12)),
+                           QString::fromStdString(n.sourceExtension));
     if (!n.createdAt.empty()) origin << tr("proposed %1").arg(QString::fromStdString(n.createdAt));
     if (!n.evaluatedAt.empty()) origin << tr("evaluated %1").arg(QString::fromStdString(n.evaluatedAt));
     origin_->setText(origin.join(QStringLiteral(" · ")));

@@ -17,7 +17,6 @@ class NodeProblems {
     Q_DECLARE_TR_FUNCTIONS(kforge::ui::NodeProblems)
 };
 
-
 QString str(const nlohmann::json& j, const char* key) {
     return j.is_object() ? QString::fromStdString(j.value(key, std::string())) : QString();
 }
@@ -50,7 +49,8 @@ QString diagnosticLocation(const nlohmann::json& d, const kforge::Node& node) {
     const int line = d.value("line", 0), column = d.value("column", 0);
     if (file.empty()) return {};
     if (isCandidateFile(file, node))
-        return column > 0 ? NodeProblems::tr("line %1, column %2").arg(line).arg(column) : NodeProblems::tr("line %1").arg(line);
+        return column > 0 ? NodeProblems::tr("line %1, column %2").arg(line).arg(column)
+                          : NodeProblems::tr("line %1").arg(line);
     return QStringLiteral("%1:%2:%3").arg(QFileInfo(QString::fromStdString(file)).fileName()).arg(line).arg(column);
 }
 
@@ -68,8 +68,9 @@ std::vector<NodeProblem> nodeProblems(const kforge::Node& node) {
             NodeProblem p;
             p.kind = NodeProblem::Kind::Compile;
             p.location = diagnosticLocation(d, node);
-            p.severity = severity == "error" ? NodeProblems::tr("error") : severity == "warning" ? NodeProblems::tr("warning")
-                                                                                   : QString::fromStdString(severity);
+            p.severity = severity == "error"     ? NodeProblems::tr("error")
+                         : severity == "warning" ? NodeProblems::tr("warning")
+                                                 : QString::fromStdString(severity);
             p.message = str(d, "message");
             if (isCandidateFile(d.value("file", std::string()), node)) {
                 p.line = d.value("line", 0);

@@ -18,9 +18,9 @@ struct NodeProblem {
     QString location;  // "line 12, column 5", "kf_abi.h:40:3", a workload's uuid, or empty
     QString severity;  // "error", "warning", or the workload's verdict in the UI's words
     QString message;
-    int line = 0;      // in the candidate's source; 0 when there is nowhere to jump
+    int line = 0;  // in the candidate's source; 0 when there is nowhere to jump
     int column = 0;
-    QStringList notes; // a diagnostic's notes, in order
+    QStringList notes;  // a diagnostic's notes, in order
 };
 
 std::vector<NodeProblem> nodeProblems(const kforge::Node& node);

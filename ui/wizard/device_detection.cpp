@@ -17,7 +17,6 @@ class DeviceDetection {
     Q_DECLARE_TR_FUNCTIONS(kforge::ui::DeviceDetection)
 };
 
-
 DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
     DetectedDevice d;
     d.backend = backend;
@@ -25,14 +24,17 @@ DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
         kforge::RunnerClient runner(paths.runner, backend);
         std::string why;
         d.available = runner.available(why);
-        if (d.available) d.facts = runner.facts();
-        else d.why = QString::fromStdString(why);
+        if (d.available)
+            d.facts = runner.facts();
+        else
+            d.why = QString::fromStdString(why);
     } catch (const std::exception& e) {
         d.available = false;
         d.why = QString::fromStdString(e.what());
     }
     try {
-        const auto toolchain = kforge::makeToolchain(backend, kforge::ToolchainPaths::fromEnvironment(paths.abiInclude()));
+        const auto toolchain =
+            kforge::makeToolchain(backend, kforge::ToolchainPaths::fromEnvironment(paths.abiInclude()));
         const std::string version = toolchain->version();
         d.compiler = QString::fromStdString(version.substr(0, version.find('\n')));
     } catch (const std::exception&) {
@@ -41,7 +43,9 @@ DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
     return d;
 }
 
-QString gib(double bytes) { return QLocale().toString(bytes / double(1ull << 30), 'f', 1); }
+QString gib(double bytes) {
+    return QLocale().toString(bytes / double(1ull << 30), 'f', 1);
+}
 
 }  // namespace
 
@@ -54,9 +58,12 @@ std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths) {
 
 QString backendTitle(kforge::Backend backend) {
     switch (backend) {
-    case kforge::Backend::Cuda: return QStringLiteral("CUDA");
-    case kforge::Backend::Hip: return QStringLiteral("HIP");
-    case kforge::Backend::Cpu: return DeviceDetection::tr("CPU");
+        case kforge::Backend::Cuda:
+            return QStringLiteral("CUDA");
+        case kforge::Backend::Hip:
+            return QStringLiteral("HIP");
+        case kforge::Backend::Cpu:
+            return DeviceDetection::tr("CPU");
     }
     return {};
 }
@@ -71,7 +78,8 @@ QStringList deviceFacts(const DetectedDevice& d) {
     const auto& f = d.facts;
     QStringList facts;
     if (f.contains("compute_capability"))
-        facts << DeviceDetection::tr("sm %1, %2 SMs").arg(QString::fromStdString(f.value("compute_capability", std::string())))
+        facts << DeviceDetection::tr("sm %1, %2 SMs")
+                     .arg(QString::fromStdString(f.value("compute_capability", std::string())))
                      .arg(f.value("sm_count", 0));
     if (f.contains("gcn_arch")) facts << QString::fromStdString(f.value("gcn_arch", std::string()));
     if (f.contains("cores")) facts << DeviceDetection::tr("%n core(s)", nullptr, f.value("cores", 0));
@@ -81,10 +89,10 @@ QStringList deviceFacts(const DetectedDevice& d) {
     if (f.contains("peak_tflops") && f.at("peak_tflops").is_object()) {
         const auto& p = f.at("peak_tflops");
         const char* key = p.contains("bfloat16") ? "bfloat16" : "float32";
-        if (p.contains(key) && p.at(key).is_number())
-            {
+        if (p.contains(key) && p.at(key).is_number()) {
             const double peak = p.at(key).get<double>();
-            facts << DeviceDetection::tr("%1 TFLOP/s %2").arg(locale.toString(peak, 'f', peak < 10 ? 2 : 1), QLatin1String(key));
+            facts << DeviceDetection::tr("%1 TFLOP/s %2")
+                         .arg(locale.toString(peak, 'f', peak < 10 ? 2 : 1), QLatin1String(key));
         }
     }
     return facts;

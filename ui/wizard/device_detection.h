@@ -21,8 +21,8 @@ struct DetectedDevice {
     kforge::Backend backend = kforge::Backend::Cpu;
     bool available = false;
     nlohmann::json facts = nlohmann::json::object();  // the runner's hello, when available
-    QString why;       // when not available
-    QString compiler;  // the toolchain's first version line; empty when it is missing
+    QString why;                                      // when not available
+    QString compiler;                                 // the toolchain's first version line; empty when it is missing
 };
 
 using DeviceDetector = std::function<std::vector<DetectedDevice>()>;
@@ -30,8 +30,8 @@ using DeviceDetector = std::function<std::vector<DetectedDevice>()>;
 // CUDA, HIP and the CPU, in that order. Blocking: call it off the UI thread.
 std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths);
 
-QString backendTitle(kforge::Backend backend);         // "CUDA", "HIP", "CPU"
-QString deviceName(const DetectedDevice& device);      // the device's own name, or the backend's
-QStringList deviceFacts(const DetectedDevice& device); // short lines: cores or SMs, memory, bandwidth, peak
+QString backendTitle(kforge::Backend backend);          // "CUDA", "HIP", "CPU"
+QString deviceName(const DetectedDevice& device);       // the device's own name, or the backend's
+QStringList deviceFacts(const DetectedDevice& device);  // short lines: cores or SMs, memory, bandwidth, peak
 
 }  // namespace kforge::ui

@@ -22,9 +22,12 @@ enum Column { DeviceColumn, BackendColumn, CompilerColumn, FactsColumn, ColumnCo
 // an accelerator over the CPU.
 int rank(kforge::Backend b) {
     switch (b) {
-    case kforge::Backend::Cuda: return 0;
-    case kforge::Backend::Hip: return 1;
-    case kforge::Backend::Cpu: return 2;
+        case kforge::Backend::Cuda:
+            return 0;
+        case kforge::Backend::Hip:
+            return 1;
+        case kforge::Backend::Cpu:
+            return 2;
     }
     return 3;
 }
@@ -73,7 +76,9 @@ DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
     });
 }
 
-void DevicePage::preferBackend(std::optional<kforge::Backend> backend) { preferred_ = backend; }
+void DevicePage::preferBackend(std::optional<kforge::Backend> backend) {
+    preferred_ = backend;
+}
 
 void DevicePage::setTask(const kforge::Task* task) {
     task_ = task;
@@ -88,9 +93,13 @@ std::optional<kforge::Backend> DevicePage::selectedBackend() const {
     return devices_[index].backend;
 }
 
-void DevicePage::initializePage() { list_->setFocus(); }
+void DevicePage::initializePage() {
+    list_->setFocus();
+}
 
-bool DevicePage::isComplete() const { return selectedBackend().has_value(); }
+bool DevicePage::isComplete() const {
+    return selectedBackend().has_value();
+}
 
 bool DevicePage::validatePage() {
     if (detecting_) {
@@ -118,8 +127,9 @@ void DevicePage::changeEvent(QEvent* event) {
 
 void DevicePage::retranslateUi() {
     setTitle(tr("Device"));
-    setSubTitle(tr("Where candidates are verified and timed. Every candidate is compared with the task's baseline "
-                   "measured on the same device."));
+    setSubTitle(
+        tr("Where candidates are verified and timed. Every candidate is compared with the task's baseline "
+           "measured on the same device."));
     list_->setHeaderLabels({tr("Device"), tr("Backend"), tr("Compiler"), tr("Facts")});
     if (detecting_) {
         status_->setText(tr("Detecting devices… (each backend's runner starts and measures its device)"));
@@ -167,7 +177,8 @@ void DevicePage::fillList() {
             item->setFlags(Qt::ItemIsEnabled);  // readable, not selectable
             item->setToolTip(DeviceColumn, unusableReason(d));
             item->setToolTip(FactsColumn, unusableReason(d));
-            for (int c = 0; c < ColumnCount; ++c) item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
+            for (int c = 0; c < ColumnCount; ++c)
+                item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
             continue;
         }
         if (!best || rank(d.backend) < rank(devices_[best->data(DeviceColumn, Qt::UserRole).toULongLong()].backend))

@@ -15,7 +15,9 @@ namespace kforge::ui {
 
 namespace {
 
-QSettings wizardSettings() { return QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge")); }
+QSettings wizardSettings() {
+    return QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge"));
+}
 
 const QString kTaskKey = QStringLiteral("newSession/task");
 const QString kConfigKey = QStringLiteral("newSession/config");
@@ -78,11 +80,17 @@ QString NewSessionWizard::name() const {
     return typed.isEmpty() ? suggestedName() : typed;
 }
 
-void NewSessionWizard::setDefinitionFile(const QString& path) { taskPage_->addDefinitionFile(path); }
+void NewSessionWizard::setDefinitionFile(const QString& path) {
+    taskPage_->addDefinitionFile(path);
+}
 
-bool NewSessionWizard::isLoadingTasks() const { return taskPage_->isLoading(); }
+bool NewSessionWizard::isLoadingTasks() const {
+    return taskPage_->isLoading();
+}
 
-bool NewSessionWizard::isDetectingDevices() const { return devicePage_->isDetecting(); }
+bool NewSessionWizard::isDetectingDevices() const {
+    return devicePage_->isDetecting();
+}
 
 QString NewSessionWizard::validationMessage() const {
     const QWizardPage* page = currentPage();

@@ -50,7 +50,7 @@ public:
     void accept() override;
 
 signals:
-    void tasksLoaded();       // the built-in tasks or a chosen definition file arrived
+    void tasksLoaded();  // the built-in tasks or a chosen definition file arrived
     void devicesDetected();
 
 private:

@@ -74,7 +74,8 @@ SearchPage::SearchPage(QWidget* parent)
     beamWidth_->setRange(1, 256);
     seed_->setObjectName(QStringLiteral("seed"));
     seed_->setRange(0, 1 << 30);
-    for (QWidget* field : {static_cast<QWidget*>(exploration_), static_cast<QWidget*>(beamWidth_), static_cast<QWidget*>(seed_)})
+    for (QWidget* field :
+         {static_cast<QWidget*>(exploration_), static_cast<QWidget*>(beamWidth_), static_cast<QWidget*>(seed_)})
         field->setMinimumWidth(120);
     explorationLabel_->setBuddy(exploration_);
     beamWidthLabel_->setBuddy(beamWidth_);
@@ -143,12 +144,15 @@ void SearchPage::store(kforge::SessionConfig& c) const {
     c.seed = static_cast<uint64_t>(seed_->value());
 }
 
-bool SearchPage::isComplete() const { return tuner_->isChecked(); }
+bool SearchPage::isComplete() const {
+    return tuner_->isChecked();
+}
 
 bool SearchPage::validatePage() {
     if (!tuner_->isChecked()) {
-        message_->showProblem(tr("Generators: choose at least one; the tuner is the only one available until an LLM "
-                                 "provider is configured in Settings."));
+        message_->showProblem(
+            tr("Generators: choose at least one; the tuner is the only one available until an LLM "
+               "provider is configured in Settings."));
         tuner_->setFocus();
         return false;
     }

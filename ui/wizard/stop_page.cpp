@@ -136,17 +136,22 @@ std::optional<kforge::StopConditions> StopPage::conditions(QString* problem) con
             return fail(tr("Target speedup: must be above 1.00× (the baseline's own speed)."));
         s.target = target_->value();
     }
-    if (!s.any())
-        return fail(tr("Stop conditions: choose at least one, or the session runs until you stop it."));
+    if (!s.any()) return fail(tr("Stop conditions: choose at least one, or the session runs until you stop it."));
     s.requireAll = all_->isChecked();
     return s;
 }
 
-QString StopPage::sessionName() const { return name_->text().trimmed(); }
+QString StopPage::sessionName() const {
+    return name_->text().trimmed();
+}
 
-void StopPage::setSuggestedName(const QString& name) { name_->setPlaceholderText(name); }
+void StopPage::setSuggestedName(const QString& name) {
+    name_->setPlaceholderText(name);
+}
 
-void StopPage::initializePage() { budget_->setFocus(); }
+void StopPage::initializePage() {
+    budget_->setFocus();
+}
 
 bool StopPage::validatePage() {
     QString problem;
@@ -161,8 +166,10 @@ bool StopPage::validatePage() {
 
 void StopPage::check() {
     QString problem;
-    if (conditions(&problem)) message_->clearProblem();
-    else message_->showProblem(problem);
+    if (conditions(&problem))
+        message_->clearProblem();
+    else
+        message_->showProblem(problem);
 }
 
 void StopPage::changeEvent(QEvent* event) {

@@ -31,7 +31,9 @@ std::vector<TaskChoice> loadBuiltinTasks(const kforge::AppPaths& paths) {
     return choices;
 }
 
-TaskChoice loadTaskDefinition(const QString& path) { return load(path, false, path.toStdString()); }
+TaskChoice loadTaskDefinition(const QString& path) {
+    return load(path, false, path.toStdString());
+}
 
 QString taskDataTypes(const kforge::Task& task) {
     QStringList names;

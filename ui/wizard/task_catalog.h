@@ -13,10 +13,10 @@
 namespace kforge::ui {
 
 struct TaskChoice {
-    QString ref;       // what a session is started with: a built-in name or a definition file's path
+    QString ref;  // what a session is started with: a built-in name or a definition file's path
     bool builtin = true;
     std::shared_ptr<const kforge::Task> task;  // null when the task did not load
-    QString error;     // why it did not load (the core's message names the file and field)
+    QString error;                             // why it did not load (the core's message names the file and field)
 };
 
 // Every built-in task, in name order; one that fails to load is kept with its error.

@@ -151,7 +151,9 @@ const TaskChoice* TaskPage::selectedChoice() const {
     return index < choices_.size() && choices_[index].task ? &choices_[index] : nullptr;
 }
 
-bool TaskPage::isComplete() const { return pendingFiles_ == 0 && selectedChoice() != nullptr; }
+bool TaskPage::isComplete() const {
+    return pendingFiles_ == 0 && selectedChoice() != nullptr;
+}
 
 bool TaskPage::validatePage() {
     if (pendingFiles_ > 0) {
@@ -174,8 +176,9 @@ void TaskPage::changeEvent(QEvent* event) {
 
 void TaskPage::retranslateUi() {
     setTitle(tr("Task"));
-    setSubTitle(tr("What to optimize: a built-in task, or a task definition file (FlashInfer-Bench JSON with "
-                   "workloads.jsonl beside it)."));
+    setSubTitle(
+        tr("What to optimize: a built-in task, or a task definition file (FlashInfer-Bench JSON with "
+           "workloads.jsonl beside it)."));
     list_->setHeaderLabels({tr("Task"), tr("Op type"), tr("Data types"), tr("Description")});
     if (loadingItem_) loadingItem_->setText(NameColumn, tr("Loading tasks…"));
     fileButton_->setText(tr("&Definition file…"));
@@ -256,8 +259,8 @@ void TaskPage::showSelected() {
 
 void TaskPage::chooseDefinitionFile() {
     // Window-modal and asynchronous: the wizard's event loop keeps running.
-    auto* dialog = new QFileDialog(this, tr("Task definition file"), QString(),
-                                   tr("Task definitions (*.json);;All files (*)"));
+    auto* dialog =
+        new QFileDialog(this, tr("Task definition file"), QString(), tr("Task definitions (*.json);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { addDefinitionFile(path); });
