@@ -1,0 +1,340 @@
+// The node details panel on synthetic nodes: a compile error's entry jumps to
+// its line (a header's does not), a PASSED node shows its per-workload
+// verification and timing figures and its kernels' resources, a failed
+// workload is listed with its first wrong value, and clear() empties the panel.
+// Every table and list is checked under QAbstractItemModelTester.
+// Set KFORGE_GRAB_DIR to save the panel as PNGs there.
+
+#include "ui/details/node_details.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "ui/details/copyable_view.h"
+
+using kforge::Node;
+using kforge::NodeState;
+using kforge::Status;
+using namespace kforge::ui;
+
+namespace {
+
+const std::string kHash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+std::string candidatePath() {
+    return "/ws/sources/" + kHash.substr(0, 24) + ".cpp";
+}
+
+Node compileErrorNode() {
+    Node n;
+    n.id = 7;
+    n.parent = 3;
+    n.generator = "manual";
+    n.sourceHash = kHash;
+    n.sourceExtension = ".cpp";
+    n.state = NodeState::Done;
+    n.status = Status::CompileError;
+    n.message = "compilation failed";
+    n.compile = {{"ok", false},
+                 {"seconds", 0.42},
+                 {"command", "c++ -O3 -shared -fPIC " + candidatePath()},
+                 {"kernels", nlohmann::json::array()},
+                 {"diagnostics",
+                  {{{"file", "/res/include/kf_abi.h"},
+                    {"line", 40},
+                    {"column", 3},
+                    {"severity", "warning"},
+                    {"message", "unused parameter 'call'"}},
+                   {{"file", candidatePath()},
+                    {"line", 12},
+                    {"column", 5},
+                    {"severity", "error"},
+                    {"message", "expected ';' before 'return'"}},
+                   {{"file", candidatePath()},
+                    {"line", 9},
+                    {"column", 1},
+                    {"severity", "note"},
+                    {"message", "in definition of macro 'BLOCK'"}}}}};
+    n.evaluation = {
+        {"status", "COMPILE_ERROR"}, {"message", "compilation failed"}, {"workloads", nlohmann::json::array()}};
+    return n;
+}
+
+nlohmann::json passedWorkload(const std::string& uuid, double median, double baseline) {
+    return {{"uuid", uuid},
+            {"axes", {{"N", 1048576}}},
+            {"status", "PASSED"},
+            {"message", ""},
+            {"verification",
+             {{"checked", 3145728},
+              {"mismatches", 0},
+              {"max_abs_error", 2.5e-7},
+              {"max_rel_error", 1.2e-6},
+              {"first_bad_index", -1},
+              {"first_bad_output", ""},
+              {"first_bad_seed", 0},
+              {"expected", 0.0},
+              {"actual", 0.0}}},
+            {"runner_seconds", {{"setup", 0.125}, {"verify", 0.25}, {"timing", 0.5}}},
+            {"median_ms", median},
+            {"min_ms", median * 0.9},
+            {"p20_ms", median * 0.95},
+            {"p80_ms", median * 1.1},
+            {"cv", 0.034},
+            {"count", 120},
+            {"samples_ms", {median, median * 1.1, median * 0.95}},
+            {"baseline",
+             {{"median_ms", baseline}, {"p20_ms", baseline}, {"p80_ms", baseline}, {"cv", 0.02}, {"count", 80}}},
+            {"speedup", baseline / median},
+            {"bytes", 12582912.0},
+            {"achieved_gbps", 812.5},
+            {"floor_ms", median * 0.8},
+            {"bound", "memory"},
+            {"fraction_of_floor", 0.8}};
+}
+
+Node passedNode() {
+    Node n;
+    n.id = 12;
+    n.parent = 1;
+    n.generator = "tuner";
+    n.input = {{"strategy", "bo"}};
+    n.sourceHash = kHash;
+    n.sourceExtension = ".cu";
+    n.config = {{"BLOCK", "256"}, {"VEC", "4"}};
+    n.state = NodeState::Done;
+    n.status = Status::Passed;
+    n.fitness = 1.5;
+    n.seconds = 3.25;
+    n.compile = {{"ok", true},
+                 {"seconds", 1.5},
+                 {"cache_hit", true},
+                 {"command", "nvcc ..."},
+                 {"diagnostics", nlohmann::json::array()},
+                 {"kernels",
+                  {{{"kernel", "vector_add_kernel(float const*, float const*, float*, long)"},
+                    {"registers", 32},
+                    {"spill_store_bytes", 0},
+                    {"spill_load_bytes", 0},
+                    {"stack_bytes", 0},
+                    {"shared_bytes", 4096},
+                    {"constant_bytes", 0}}}}};
+    n.evaluation = {{"status", "PASSED"},
+                    {"message", ""},
+                    {"baseline", "baseline"},
+                    {"speedup", 1.5},
+                    {"seconds", 3.25},
+                    {"runner_restarts", 0},
+                    {"workloads", {passedWorkload("n1m", 0.25, 0.375), passedWorkload("n16m", 4.0, 6.0)}}};
+    return n;
+}
+
+void grab(QWidget& w, const QString& name) {
+    const QString dir = qEnvironmentVariable("KFORGE_GRAB_DIR");
+    if (!dir.isEmpty()) w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+QString text(QTableWidget* t, int row, int column) {
+    return t->item(row, column) ? t->item(row, column)->text() : QString();
+}
+
+}  // namespace
+
+class TestNodeDetails : public QObject {
+    Q_OBJECT
+
+private slots:
+    void compileErrorEntryJumpsToItsLine();
+    void passedNodeShowsItsFigures();
+    void failedWorkloadIsListedWithItsFirstWrongValue();
+    void clearShowsThePlaceholder();
+    void selectedFiguresCopyAsTabSeparatedText();
+};
+
+void TestNodeDetails::compileErrorEntryJumpsToItsLine() {
+    NodeDetails details;
+    details.resize(900, 500);
+    details.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&details));
+    QSignalSpy jumps(&details, &NodeDetails::jumpToLine);
+    details.setNode(compileErrorNode());
+    auto* problems = details.findChild<QTreeWidget*>(QStringLiteral("problemList"));
+    QVERIFY(problems);
+    QAbstractItemModelTester tester(problems->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(problems->topLevelItemCount(), 3);  // the header's warning, the error and its note
+    QTreeWidgetItem* error = problems->topLevelItem(1);
+    QCOMPARE(error->text(0), QStringLiteral("line 12, column 5"));
+    QCOMPARE(error->text(2), QStringLiteral("expected ';' before 'return'"));
+    QCOMPARE(problems->topLevelItem(2)->text(1), QStringLiteral("note"));
+    QCOMPARE(problems->topLevelItem(2)->text(2), QStringLiteral("in definition of macro 'BLOCK'"));
+    QVERIFY(details.tabs()->tabText(NodeDetails::ProblemsTab).contains(QLatin1Char('2')));
+    details.tabs()->setCurrentIndex(NodeDetails::ProblemsTab);
+    grab(details, QStringLiteral("details-compile-error"));
+
+    problems->setFocus();
+    problems->setCurrentItem(error);
+    QTest::keyClick(problems, Qt::Key_Return);
+    QCOMPARE(jumps.count(), 1);
+    QCOMPARE(jumps.at(0).at(0).toInt(), 12);
+    QCOMPARE(jumps.at(0).at(1).toInt(), 5);
+
+    // The warning is in an included header, not in the editor's source: no jump.
+    problems->setCurrentItem(problems->topLevelItem(0));
+    QCOMPARE(problems->topLevelItem(0)->text(0), QStringLiteral("kf_abi.h:40:3"));
+    QTest::keyClick(problems, Qt::Key_Return);
+    QCOMPARE(jumps.count(), 1);
+
+    // The compiler tab lists every diagnostic, notes included, and jumps too.
+    auto* diagnostics = details.findChild<QTreeWidget*>(QStringLiteral("diagnosticList"));
+    QAbstractItemModelTester diagnosticsTester(diagnostics->model(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(diagnostics->topLevelItemCount(), 3);
+    emit diagnostics->itemActivated(diagnostics->topLevelItem(2), 0);
+    QCOMPARE(jumps.count(), 2);
+    QCOMPARE(jumps.at(1).at(0).toInt(), 9);
+    QVERIFY(details.findChild<QLabel*>(QStringLiteral("compileSummary"))
+                ->text()
+                .startsWith(QStringLiteral("Compilation failed")));
+}
+
+void TestNodeDetails::passedNodeShowsItsFigures() {
+    NodeDetails details;
+    details.resize(1100, 420);
+    details.show();
+    details.setNode(passedNode());
+    const QLocale locale;
+    auto* timing = details.findChild<QTableWidget*>(QStringLiteral("timingTable"));
+    auto* verification = details.findChild<QTableWidget*>(QStringLiteral("verificationTable"));
+    auto* kernels = details.findChild<QTableWidget*>(QStringLiteral("kernelTable"));
+    auto* config = details.findChild<QTableWidget*>(QStringLiteral("configTable"));
+    QAbstractItemModelTester t1(timing->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(verification->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(kernels->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t4(config->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    QCOMPARE(details.findChild<QLabel*>(QStringLiteral("nodeStatus"))->text(), QStringLiteral("passed"));
+    QVERIFY(details.findChild<QLabel*>(QStringLiteral("nodeFigures"))->text().contains(locale.toString(1.5, 'f', 3)));
+
+    QCOMPARE(timing->rowCount(), 2);
+    QCOMPARE(text(timing, 0, 0), QStringLiteral("n1m"));
+    QCOMPARE(text(timing, 0, 1), locale.toString(0.25, 'f', 4));    // median
+    QCOMPARE(text(timing, 0, 2), locale.toString(0.2375, 'f', 4));  // p20
+    QCOMPARE(text(timing, 0, 3), locale.toString(0.275, 'f', 4));   // p80
+    QCOMPARE(text(timing, 0, 4), locale.toString(3.4, 'f', 1) + QLatin1Char('%'));
+    QCOMPARE(text(timing, 0, 5), QStringLiteral("120"));
+    QCOMPARE(text(timing, 0, 6), locale.toString(0.375, 'f', 4));  // baseline
+    QCOMPARE(text(timing, 0, 7), locale.toString(1.5, 'f', 2) + QStringLiteral("×"));
+    QCOMPARE(text(timing, 0, 8), locale.toString(812.5, 'f', 1) + QStringLiteral(" GB/s"));
+    QCOMPARE(text(timing, 0, 9), QStringLiteral("80%"));
+    QCOMPARE(text(timing, 1, 10), locale.toString(0.125, 'f', 3));  // runner setup
+    QVERIFY(timing->item(0, 5)->toolTip().contains(locale.toString(0.25, 'f', 4)));
+    QVERIFY(
+        details.findChild<QLabel*>(QStringLiteral("timingSummary"))->text().contains(locale.toString(0.25, 'f', 2)));
+
+    QCOMPARE(verification->rowCount(), 2);
+    QCOMPARE(text(verification, 1, 0), QStringLiteral("n16m"));
+    QCOMPARE(text(verification, 1, 1), QStringLiteral("passed"));
+    QCOMPARE(text(verification, 1, 2), locale.toString(3145728));
+    QCOMPARE(text(verification, 1, 3), QStringLiteral("0"));
+    QCOMPARE(text(verification, 1, 4), locale.toString(2.5e-7, 'g', 3));
+    QCOMPARE(text(verification, 1, 6), QStringLiteral("—"));
+
+    QCOMPARE(kernels->rowCount(), 1);
+    QCOMPARE(text(kernels, 0, 1), QStringLiteral("32"));
+    QCOMPARE(text(kernels, 0, 5), locale.toString(4096));
+
+    QCOMPARE(config->rowCount(), 2);
+    QCOMPARE(text(config, 0, 0), QStringLiteral("BLOCK"));
+    QCOMPARE(text(config, 0, 1), QStringLiteral("256"));
+
+    auto* problems = details.findChild<QTreeWidget*>(QStringLiteral("problemList"));
+    QAbstractItemModelTester t5(problems->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(problems->topLevelItemCount(), 1);
+    QCOMPARE(problems->topLevelItem(0)->text(2), QStringLiteral("No problems."));
+    QCOMPARE(details.tabs()->tabText(NodeDetails::ProblemsTab), QStringLiteral("Problems"));
+
+    for (int tab : {NodeDetails::TimingTab, NodeDetails::VerificationTab, NodeDetails::CompilerTab,
+                    NodeDetails::ConfigurationTab}) {
+        details.tabs()->setCurrentIndex(tab);
+        grab(details, QStringLiteral("details-passed-%1").arg(tab));
+    }
+}
+
+void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
+    Node n = passedNode();
+    n.status = Status::IncorrectNumerical;
+    n.fitness = 0;
+    n.message = "1 of 2 workloads failed verification";
+    n.evaluation.erase("speedup");
+    auto& w = n.evaluation["workloads"][1];
+    w = {{"uuid", "n16m"},
+         {"status", "INCORRECT_NUMERICAL"},
+         {"message", "17 of 16777216 elements differ beyond tolerance"},
+         {"verification",
+          {{"checked", 16777216},
+           {"mismatches", 17},
+           {"max_abs_error", 0.5},
+           {"max_rel_error", 0.25},
+           {"first_bad_index", 4096},
+           {"first_bad_output", "c"},
+           {"first_bad_seed", 2},
+           {"expected", 1.5},
+           {"actual", 2.0}}},
+         {"runner_seconds", {{"setup", 0.1}, {"verify", 0.2}, {"timing", 0.0}}}};
+    NodeDetails details;
+    details.resize(1100, 420);
+    details.show();
+    QSignalSpy jumps(&details, &NodeDetails::jumpToLine);
+    details.setNode(n);
+    auto* problems = details.findChild<QTreeWidget*>(QStringLiteral("problemList"));
+    QAbstractItemModelTester tester(problems->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(problems->topLevelItemCount(), 2);
+    QTreeWidgetItem* failure = problems->topLevelItem(0);
+    QCOMPARE(failure->text(0), QStringLiteral("n16m"));
+    QCOMPARE(failure->text(1), QStringLiteral("wrong values"));
+    QVERIFY2(problems->topLevelItem(1)->text(2).contains(QStringLiteral("c[4096]")),
+             qPrintable(problems->topLevelItem(1)->text(2)));
+    emit problems->itemActivated(failure, 0);
+    QCOMPARE(jumps.count(), 0);  // a workload has no line to go to
+
+    auto* verification = details.findChild<QTableWidget*>(QStringLiteral("verificationTable"));
+    QCOMPARE(text(verification, 1, 3), QStringLiteral("17"));
+    QVERIFY(text(verification, 1, 6).startsWith(QStringLiteral("c[4096]")));
+    auto* timing = details.findChild<QTableWidget*>(QStringLiteral("timingTable"));
+    QCOMPARE(text(timing, 1, 1), QStringLiteral("—"));
+    QCOMPARE(details.findChild<QLabel*>(QStringLiteral("nodeMessage"))->text(), QString::fromStdString(n.message));
+    details.tabs()->setCurrentIndex(NodeDetails::ProblemsTab);
+    grab(details, QStringLiteral("details-failed"));
+}
+
+void TestNodeDetails::clearShowsThePlaceholder() {
+    NodeDetails details;
+    auto* stack = details.findChild<QStackedWidget*>();
+    QCOMPARE(stack->currentIndex(), 0);
+    details.setNode(passedNode());
+    QCOMPARE(stack->currentIndex(), 1);
+    QVERIFY(details.node().has_value());
+    details.clear();
+    QCOMPARE(stack->currentIndex(), 0);
+    QVERIFY(!details.node().has_value());
+}
+
+void TestNodeDetails::selectedFiguresCopyAsTabSeparatedText() {
+    NodeDetails details;
+    details.setNode(passedNode());
+    auto* config = details.findChild<QTableWidget*>(QStringLiteral("configTable"));
+    config->selectAll();
+    QCOMPARE(selectedCellsText(config), QStringLiteral("BLOCK\t256\nVEC\t4"));
+}
+
+QTEST_MAIN(TestNodeDetails)
+#include "test_node_details.moc"

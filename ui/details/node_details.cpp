@@ -1,0 +1,474 @@
+#include "ui/details/node_details.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "ui/details/copyable_view.h"
+#include "ui/details/node_problems.h"
+#include "ui/session/node_status.h"
+
+namespace kforge::ui {
+
+namespace {
+
+constexpr int kLineRole = Qt::UserRole;
+constexpr int kColumnRole = Qt::UserRole + 1;
+
+using Json = nlohmann::json;
+
+QString dash() {
+    return QStringLiteral("—");
+}
+
+QString number(double v, int decimals) {
+    return QLocale().toString(v, 'f', decimals);
+}
+QString milliseconds(double v) {
+    return QLocale().toString(v, 'f', v >= 100 ? 2 : 4);
+}
+QString scientific(double v) {
+    return v == 0 ? QStringLiteral("0") : QLocale().toString(v, 'g', 3);
+}
+QString bytes(int v) {
+    return QLocale().toString(v);
+}
+
+QTableWidgetItem* cell(const QString& text, bool numeric = false) {
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    if (numeric) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QTableWidget* makeTable(QWidget* parent, const char* objectName) {
+    auto* table = new QTableWidget(parent);
+    table->setObjectName(QLatin1String(objectName));
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    makeCopyable(table);
+    return table;
+}
+
+QTreeWidget* makeTree(QWidget* parent, const char* objectName) {
+    auto* tree = new QTreeWidget(parent);
+    tree->setObjectName(QLatin1String(objectName));
+    tree->setColumnCount(3);
+    tree->setAllColumnsShowFocus(true);
+    tree->setAlternatingRowColors(true);
+    tree->header()->setStretchLastSection(true);
+    makeCopyable(tree);
+    return tree;
+}
+
+QLabel* makeLabel(QWidget* parent, const char* objectName) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(QLatin1String(objectName));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+const Json& workloadsOf(const kforge::Node& node) {
+    static const Json none = Json::array();
+    return node.evaluation.is_object() && node.evaluation.contains("workloads") &&
+                   node.evaluation.at("workloads").is_array()
+               ? node.evaluation.at("workloads")
+               : none;
+}
+
+QString str(const Json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j.at(key).is_string()
+               ? QString::fromStdString(j.at(key).get<std::string>())
+               : QString();
+}
+
+double num(const Json& j, const char* key) {
+    return j.is_object() && j.contains(key) && j.at(key).is_number() ? j.at(key).get<double>() : 0.0;
+}
+
+QString verdict(const Json& workload) {
+    const auto status = kforge::parseStatus(workload.value("status", std::string()));
+    return status ? statusText(*status) : str(workload, "status");
+}
+
+void fillTable(QTableWidget* table, const QStringList& headers, int rows) {
+    table->clearContents();
+    table->setColumnCount(static_cast<int>(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setRowCount(rows);
+}
+
+}  // namespace
+
+NodeDetails::NodeDetails(QWidget* parent)
+    : QWidget(parent),
+      stack_(new QStackedWidget(this)),
+      empty_(new QLabel(this)),
+      title_(makeLabel(this, "nodeTitle")),
+      status_(new QLabel(this)),
+      figures_(makeLabel(this, "nodeFigures")),
+      message_(makeLabel(this, "nodeMessage")),
+      tabs_(new QTabWidget(this)),
+      problems_(makeTree(this, "problemList")),
+      compileSummary_(makeLabel(this, "compileSummary")),
+      kernels_(makeTable(this, "kernelTable")),
+      diagnostics_(makeTree(this, "diagnosticList")),
+      verification_(makeTable(this, "verificationTable")),
+      timingSummary_(makeLabel(this, "timingSummary")),
+      timing_(makeTable(this, "timingTable")),
+      origin_(makeLabel(this, "nodeOrigin")),
+      config_(makeTable(this, "configTable")),
+      input_(new QPlainTextEdit(this)) {
+    setObjectName(QStringLiteral("nodeDetails"));
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setEnabled(false);  // secondary text
+    QFont titleFont = title_->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    title_->setFont(titleFont);
+    status_->setObjectName(QStringLiteral("nodeStatus"));
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    input_->setObjectName(QStringLiteral("generatorInput"));
+    input_->setReadOnly(true);
+    input_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    input_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    problems_->setRootIsDecorated(false);
+    diagnostics_->setRootIsDecorated(false);
+
+    // The compile tab: summary, kernels above, every diagnostic below.
+    auto* compilePage = new QWidget(this);
+    auto* compileLayout = new QVBoxLayout(compilePage);
+    compileLayout->addWidget(compileSummary_);
+    auto* compileSplit = new QSplitter(Qt::Vertical, compilePage);
+    compileSplit->addWidget(kernels_);
+    compileSplit->addWidget(diagnostics_);
+    compileLayout->addWidget(compileSplit, 1);
+
+    auto* timingPage = new QWidget(this);
+    auto* timingLayout = new QVBoxLayout(timingPage);
+    timingLayout->addWidget(timingSummary_);
+    timingLayout->addWidget(timing_, 1);
+
+    auto* configPage = new QWidget(this);
+    auto* configLayout = new QVBoxLayout(configPage);
+    configLayout->addWidget(origin_);
+    auto* configSplit = new QSplitter(Qt::Vertical, configPage);
+    configSplit->addWidget(config_);
+    configSplit->addWidget(input_);
+    configLayout->addWidget(configSplit, 1);
+
+    tabs_->setObjectName(QStringLiteral("nodeDetailsTabs"));
+    tabs_->addTab(problems_, QString());
+    tabs_->addTab(compilePage, QString());
+    tabs_->addTab(verification_, QString());
+    tabs_->addTab(timingPage, QString());
+    tabs_->addTab(configPage, QString());
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(title_, 1);
+    header->addWidget(status_, 0, Qt::AlignTop);
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(8, 8, 8, 8);
+    contentLayout->addLayout(header);
+    contentLayout->addWidget(figures_);
+    contentLayout->addWidget(message_);
+    contentLayout->addWidget(tabs_, 1);
+
+    stack_->addWidget(empty_);
+    stack_->addWidget(content);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(stack_);
+
+    connect(problems_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
+    connect(diagnostics_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
+    render();
+}
+
+void NodeDetails::setNode(const kforge::Node& node) {
+    node_ = node;
+    render();
+}
+
+void NodeDetails::clear() {
+    node_.reset();
+    render();
+}
+
+void NodeDetails::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) render();
+    QWidget::changeEvent(event);
+}
+
+void NodeDetails::activate(QTreeWidgetItem* item) {
+    const int line = item ? item->data(0, kLineRole).toInt() : 0;
+    if (line > 0) emit jumpToLine(line, item->data(0, kColumnRole).toInt());
+}
+
+void NodeDetails::render() {
+    empty_->setText(tr("Select a node to see its verdict, diagnostics, verification and timing."));
+    if (!node_) {
+        stack_->setCurrentIndex(0);
+        return;
+    }
+    const kforge::Node& n = *node_;
+    renderHeader(n);
+    renderProblems(n);
+    renderCompiler(n);
+    renderVerification(n);
+    renderTiming(n);
+    renderConfiguration(n);
+    stack_->setCurrentIndex(1);
+}
+
+void NodeDetails::renderHeader(const kforge::Node& n) {
+    QString title = tr("Node %1 · %2").arg(n.id).arg(QString::fromStdString(n.generator));
+    if (n.parent) title += tr(" · child of node %1").arg(*n.parent);
+    title_->setText(title);
+    const QColor color = nodeStatusColor(n.state, n.status);
+    status_->setText(nodeStatusText(n.state, n.status));
+    status_->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px; padding: 2px 8px; "
+                       "font-weight: 600; }")
+            .arg(color.name()));
+    QStringList figures;
+    const double speedup = num(n.evaluation, "speedup");
+    if (speedup > 0) figures << tr("speedup %1× (geometric mean over workloads)").arg(number(speedup, 3));
+    if (n.state == kforge::NodeState::Done) {
+        figures << tr("fitness %1").arg(number(n.fitness, 3));
+        figures << tr("evaluated in %1 s").arg(number(n.seconds, 2));
+        const int restarts = n.evaluation.is_object() ? n.evaluation.value("runner_restarts", 0) : 0;
+        if (restarts > 0) figures << tr("%n runner restart(s)", nullptr, restarts);
+    } else {
+        figures << tr("waiting to be compiled and measured");
+    }
+    figures_->setText(figures.join(QStringLiteral(" · ")));
+    message_->setText(QString::fromStdString(n.message));
+    message_->setVisible(!n.message.empty());
+}
+
+void NodeDetails::renderProblems(const kforge::Node& n) {
+    problems_->clear();
+    problems_->setHeaderLabels({tr("Where"), tr("What"), tr("Message")});
+    const auto problems = nodeProblems(n);
+    for (const NodeProblem& p : problems) {
+        auto* item = new QTreeWidgetItem(problems_, {p.location, p.severity, p.message});
+        item->setData(0, kLineRole, p.line);
+        item->setData(0, kColumnRole, p.column);
+        item->setToolTip(2, p.message);
+        if (p.line > 0) item->setToolTip(0, tr("Activate to show this line in the editor"));
+        const bool warning = p.kind == NodeProblem::Kind::Compile && p.severity == tr("warning");
+        item->setForeground(1, warning ? QColor(0xb2, 0x6a, 0x00) : QColor(0xc6, 0x28, 0x28));
+        // Notes follow as rows of their own, not children: a flat list keeps the
+        // model a plain table (QTreeWidget's children misreport their parents'
+        // columns to QAbstractItemModelTester), and a note jumps where its entry does.
+        for (const QString& note : p.notes) {
+            auto* noteItem = new QTreeWidgetItem(problems_, {QString(), tr("note"), note});
+            noteItem->setData(0, kLineRole, p.line);
+            noteItem->setData(0, kColumnRole, p.column);
+            noteItem->setToolTip(2, note);
+        }
+    }
+    problems_->resizeColumnToContents(0);
+    problems_->resizeColumnToContents(1);
+    if (problems.empty()) {
+        auto* none = new QTreeWidgetItem(
+            problems_,
+            {QString(), QString(), n.state == kforge::NodeState::Done ? tr("No problems.") : tr("Not evaluated yet.")});
+        none->setFlags(Qt::ItemIsEnabled);
+    }
+    tabs_->setTabText(ProblemsTab, problems.empty() ? tr("Problems") : tr("Problems (%1)").arg(problems.size()));
+}
+
+void NodeDetails::renderCompiler(const kforge::Node& n) {
+    const Json& c = n.compile;
+    const bool compiled = c.is_object() && c.contains("ok");
+    if (!compiled) {
+        compileSummary_->setText(tr("Not compiled."));
+    } else {
+        QString summary = c.value("ok", false) ? tr("Compiled in %1 s").arg(number(num(c, "seconds"), 2))
+                                               : tr("Compilation failed after %1 s").arg(number(num(c, "seconds"), 2));
+        if (c.value("cache_hit", false)) summary += tr(" (from the cache)");
+        const QString command = str(c, "command");
+        if (!command.isEmpty()) summary += QLatin1Char('\n') + command;
+        compileSummary_->setText(summary);
+    }
+
+    const Json kernels =
+        compiled && c.contains("kernels") && c.at("kernels").is_array() ? c.at("kernels") : Json::array();
+    fillTable(kernels_,
+              {tr("Kernel"), tr("Registers"), tr("Spill stores (B)"), tr("Spill loads (B)"), tr("Stack (B)"),
+               tr("Shared memory (B)"), tr("Constant memory (B)")},
+              static_cast<int>(kernels.size()));
+    int row = 0;
+    for (const auto& k : kernels) {
+        const int registers = k.value("registers", -1);
+        const int spills = k.value("spill_store_bytes", 0) + k.value("spill_load_bytes", 0);
+        kernels_->setItem(row, 0, cell(str(k, "kernel")));
+        kernels_->setItem(row, 1, cell(registers < 0 ? dash() : QLocale().toString(registers), true));
+        kernels_->setItem(row, 2, cell(bytes(k.value("spill_store_bytes", 0)), true));
+        kernels_->setItem(row, 3, cell(bytes(k.value("spill_load_bytes", 0)), true));
+        kernels_->setItem(row, 4, cell(bytes(k.value("stack_bytes", 0)), true));
+        kernels_->setItem(row, 5, cell(bytes(k.value("shared_bytes", 0)), true));
+        kernels_->setItem(row, 6, cell(bytes(k.value("constant_bytes", 0)), true));
+        if (spills > 0)  // spills are the figure an engineer looks for first
+            for (int col : {2, 3}) kernels_->item(row, col)->setForeground(QColor(0xc6, 0x28, 0x28));
+        ++row;
+    }
+    kernels_->resizeColumnsToContents();
+
+    diagnostics_->clear();
+    diagnostics_->setHeaderLabels({tr("Where"), tr("Severity"), tr("Message")});
+    const Json diags =
+        compiled && c.contains("diagnostics") && c.at("diagnostics").is_array() ? c.at("diagnostics") : Json::array();
+    for (const auto& d : diags) {
+        auto* item =
+            new QTreeWidgetItem(diagnostics_, {diagnosticLocation(d, n), str(d, "severity"), str(d, "message")});
+        item->setToolTip(2, str(d, "message"));
+        if (isCandidateFile(d.value("file", std::string()), n)) {
+            item->setData(0, kLineRole, d.value("line", 0));
+            item->setData(0, kColumnRole, d.value("column", 0));
+        }
+    }
+    diagnostics_->resizeColumnToContents(0);
+    diagnostics_->resizeColumnToContents(1);
+    diagnostics_->setVisible(!diags.empty());
+    tabs_->setTabText(CompilerTab, diags.empty() ? tr("Compiler") : tr("Compiler (%1)").arg(diags.size()));
+}
+
+void NodeDetails::renderVerification(const kforge::Node& n) {
+    const Json& workloads = workloadsOf(n);
+    fillTable(verification_,
+              {tr("Workload"), tr("Verdict"), tr("Checked"), tr("Mismatches"), tr("Max abs error"), tr("Max rel error"),
+               tr("First bad index"), tr("Expected"), tr("Actual"), tr("Message")},
+              static_cast<int>(workloads.size()));
+    const QLocale locale;
+    int row = 0;
+    for (const auto& w : workloads) {
+        const Json v = w.value("verification", Json::object());
+        const auto firstBad = v.value("first_bad_index", int64_t{-1});
+        const bool hasBad = firstBad >= 0;
+        verification_->setItem(row, 0, cell(str(w, "uuid")));
+        verification_->setItem(row, 1, cell(verdict(w)));
+        verification_->setItem(row, 2, cell(locale.toString(v.value("checked", qulonglong{0})), true));
+        verification_->setItem(row, 3, cell(locale.toString(v.value("mismatches", qulonglong{0})), true));
+        verification_->setItem(row, 4, cell(scientific(num(v, "max_abs_error")), true));
+        verification_->setItem(row, 5, cell(scientific(num(v, "max_rel_error")), true));
+        verification_->setItem(row, 6,
+                               cell(hasBad ? tr("%1[%2], seed %3")
+                                                 .arg(str(v, "first_bad_output"))
+                                                 .arg(firstBad)
+                                                 .arg(v.value("first_bad_seed", qulonglong{0}))
+                                           : dash(),
+                                    hasBad));
+        verification_->setItem(row, 7, cell(hasBad ? locale.toString(num(v, "expected"), 'g', 6) : dash(), true));
+        verification_->setItem(row, 8, cell(hasBad ? locale.toString(num(v, "actual"), 'g', 6) : dash(), true));
+        verification_->setItem(row, 9, cell(str(w, "message")));
+        verification_->item(row, 1)->setForeground(
+            w.value("status", std::string()) == "PASSED" ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        ++row;
+    }
+    verification_->resizeColumnsToContents();
+    tabs_->setTabText(VerificationTab, tr("Verification"));
+}
+
+void NodeDetails::renderTiming(const kforge::Node& n) {
+    const Json& workloads = workloadsOf(n);
+    fillTable(timing_,
+              {tr("Workload"), tr("Median (ms)"), tr("p20 (ms)"), tr("p80 (ms)"), tr("CV"), tr("Samples"),
+               tr("Baseline (ms)"), tr("Speedup"), tr("Achieved"), tr("Of floor"), tr("Runner setup (s)"),
+               tr("Runner verify (s)"), tr("Runner timing (s)")},
+              static_cast<int>(workloads.size()));
+    const QLocale locale;
+    int row = 0;
+    double setup = 0, verify = 0, timed = 0;
+    for (const auto& w : workloads) {
+        const bool measured = w.contains("median_ms");
+        const Json seconds = w.value("runner_seconds", Json::object());
+        setup += num(seconds, "setup");
+        verify += num(seconds, "verify");
+        timed += num(seconds, "timing");
+        auto put = [&](int col, const QString& text) { timing_->setItem(row, col, cell(text, col > 0)); };
+        put(0, str(w, "uuid"));
+        put(1, measured ? milliseconds(num(w, "median_ms")) : dash());
+        put(2, measured ? milliseconds(num(w, "p20_ms")) : dash());
+        put(3, measured ? milliseconds(num(w, "p80_ms")) : dash());
+        put(4, measured ? locale.toString(num(w, "cv") * 100, 'f', 1) + QLatin1Char('%') : dash());
+        put(5, measured ? locale.toString(w.value("count", 0)) : dash());
+        const Json baseline = w.value("baseline", Json::object());
+        put(6, baseline.contains("median_ms") ? milliseconds(num(baseline, "median_ms")) : dash());
+        put(7, num(w, "speedup") > 0 ? number(num(w, "speedup"), 2) + QStringLiteral("×") : dash());
+        const bool computeBound = w.value("bound", std::string()) == "compute";
+        const double achieved = computeBound ? num(w, "achieved_tflops") : num(w, "achieved_gbps");
+        put(8, achieved > 0
+                   ? (computeBound ? tr("%1 TFLOP/s") : tr("%1 GB/s")).arg(number(achieved, computeBound ? 2 : 1))
+                   : dash());
+        put(9, num(w, "fraction_of_floor") > 0
+                   ? locale.toString(num(w, "fraction_of_floor") * 100, 'f', 0) + QLatin1Char('%')
+                   : dash());
+        put(10, number(num(seconds, "setup"), 3));
+        put(11, number(num(seconds, "verify"), 3));
+        put(12, number(num(seconds, "timing"), 3));
+        if (measured && w.contains("samples_ms") && w.at("samples_ms").is_array()) {
+            QStringList samples;
+            for (const auto& s : w.at("samples_ms")) samples << milliseconds(s.get<double>());
+            timing_->item(row, 5)->setToolTip(tr("Samples (ms): %1").arg(samples.join(QStringLiteral(", "))));
+        }
+        if (w.contains("floor_ms"))
+            timing_->item(row, 9)->setToolTip(
+                tr("Physical floor %1 ms (%2 bound)")
+                    .arg(milliseconds(num(w, "floor_ms")), computeBound ? tr("compute") : tr("memory")));
+        ++row;
+    }
+    timing_->resizeColumnsToContents();
+    timingSummary_->setText(
+        workloads.empty()
+            ? tr("No measurements.")
+            : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
+                  .arg(number(setup, 2), number(verify, 2), number(timed, 2),
+                       str(n.evaluation, "baseline").isEmpty() ? dash() : str(n.evaluation, "baseline")));
+    tabs_->setTabText(TimingTab, tr("Timing"));
+}
+
+void NodeDetails::renderConfiguration(const kforge::Node& n) {
+    QStringList origin;
+    origin << tr("Generator: %1").arg(QString::fromStdString(n.generator));
+    origin << (n.parent ? tr("parent: node %1").arg(*n.parent) : tr("the root"));
+    if (!n.sourceHash.empty())
+        origin << tr("source %1%2")
+                      .arg(QString::fromStdString(n.sourceHash.substr(0, 12)),
+                           QString::fromStdString(n.sourceExtension));
+    if (!n.createdAt.empty()) origin << tr("proposed %1").arg(QString::fromStdString(n.createdAt));
+    if (!n.evaluatedAt.empty()) origin << tr("evaluated %1").arg(QString::fromStdString(n.evaluatedAt));
+    origin_->setText(origin.join(QStringLiteral(" · ")));
+
+    fillTable(config_, {tr("Parameter"), tr("Value")}, static_cast<int>(n.config.size()));
+    int row = 0;
+    for (const auto& [name, value] : n.config) {
+        config_->setItem(row, 0, cell(QString::fromStdString(name)));
+        config_->setItem(row, 1, cell(QString::fromStdString(value)));
+        ++row;
+    }
+    config_->resizeColumnsToContents();
+    const bool hasInput = n.input.is_object() ? !n.input.empty() : !n.input.is_null();
+    input_->setPlainText(hasInput ? QString::fromStdString(n.input.dump(2)) : tr("(the generator was given nothing)"));
+    tabs_->setTabText(ConfigurationTab, tr("Configuration"));
+}
+
+}  // namespace kforge::ui

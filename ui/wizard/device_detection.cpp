@@ -1,0 +1,101 @@
+#include "ui/wizard/device_detection.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <exception>
+
+#include "eval/runner_client.h"
+#include "toolchain/toolchain.h"
+
+namespace kforge::ui {
+
+namespace {
+
+// lupdate reads the context from the class: no QObject needed for tr().
+class DeviceDetection {
+    Q_DECLARE_TR_FUNCTIONS(kforge::ui::DeviceDetection)
+};
+
+DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
+    DetectedDevice d;
+    d.backend = backend;
+    try {
+        kforge::RunnerClient runner(paths.runner, backend);
+        std::string why;
+        d.available = runner.available(why);
+        if (d.available)
+            d.facts = runner.facts();
+        else
+            d.why = QString::fromStdString(why);
+    } catch (const std::exception& e) {
+        d.available = false;
+        d.why = QString::fromStdString(e.what());
+    }
+    try {
+        const auto toolchain =
+            kforge::makeToolchain(backend, kforge::ToolchainPaths::fromEnvironment(paths.abiInclude()));
+        const std::string version = toolchain->version();
+        d.compiler = QString::fromStdString(version.substr(0, version.find('\n')));
+    } catch (const std::exception&) {
+        d.compiler.clear();  // shown as "compiler not found"
+    }
+    return d;
+}
+
+QString gib(double bytes) {
+    return QLocale().toString(bytes / double(1ull << 30), 'f', 1);
+}
+
+}  // namespace
+
+std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths) {
+    std::vector<DetectedDevice> devices;
+    for (kforge::Backend b : {kforge::Backend::Cuda, kforge::Backend::Hip, kforge::Backend::Cpu})
+        devices.push_back(probe(paths, b));
+    return devices;
+}
+
+QString backendTitle(kforge::Backend backend) {
+    switch (backend) {
+        case kforge::Backend::Cuda:
+            return QStringLiteral("CUDA");
+        case kforge::Backend::Hip:
+            return QStringLiteral("HIP");
+        case kforge::Backend::Cpu:
+            return DeviceDetection::tr("CPU");
+    }
+    return {};
+}
+
+QString deviceName(const DetectedDevice& device) {
+    const std::string name = device.facts.value("name", std::string());
+    return name.empty() ? backendTitle(device.backend) : QString::fromStdString(name);
+}
+
+QStringList deviceFacts(const DetectedDevice& d) {
+    const QLocale locale;
+    const auto& f = d.facts;
+    QStringList facts;
+    if (f.contains("compute_capability"))
+        facts << DeviceDetection::tr("sm %1, %2 SMs")
+                     .arg(QString::fromStdString(f.value("compute_capability", std::string())))
+                     .arg(f.value("sm_count", 0));
+    if (f.contains("gcn_arch")) facts << QString::fromStdString(f.value("gcn_arch", std::string()));
+    if (f.contains("cores")) facts << DeviceDetection::tr("%n core(s)", nullptr, f.value("cores", 0));
+    if (f.contains("memory_bytes")) facts << DeviceDetection::tr("%1 GiB").arg(gib(f.value("memory_bytes", 0.0)));
+    if (f.contains("copy_bandwidth_gbps"))
+        facts << DeviceDetection::tr("%1 GB/s copy").arg(locale.toString(f.value("copy_bandwidth_gbps", 0.0), 'f', 0));
+    if (f.contains("peak_tflops") && f.at("peak_tflops").is_object()) {
+        const auto& p = f.at("peak_tflops");
+        const char* key = p.contains("bfloat16") ? "bfloat16" : "float32";
+        if (p.contains(key) && p.at(key).is_number()) {
+            const double peak = p.at(key).get<double>();
+            facts << DeviceDetection::tr("%1 TFLOP/s %2")
+                         .arg(locale.toString(peak, 'f', peak < 10 ? 2 : 1), QLatin1String(key));
+        }
+    }
+    return facts;
+}
+
+}  // namespace kforge::ui
