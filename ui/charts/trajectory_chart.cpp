@@ -42,6 +42,7 @@ TrajectoryChart::TrajectoryChart(QWidget* parent) : QChartView(parent) {
     xAxis_ = new QValueAxis;
     xAxis_->setTitleText(tr("Evaluation"));
     xAxis_->setLabelFormat(QStringLiteral("%.0f"));
+    xAxis_->setTickType(QValueAxis::TicksDynamic);
     chart->addAxis(xAxis_, Qt::AlignBottom);
     bandAxis_ = new QValueAxis;
     bandAxis_->setRange(0, 1);
@@ -207,7 +208,15 @@ void TrajectoryChart::updateAxes() {
     // The x axis grows in steps, not per point, so live appends rarely relayout.
     const double n = std::max(1, pointCount());
     const double xmax = n <= 10 ? 10 : std::ceil(n * 1.1 / 10) * 10;
-    if (xAxis_->max() < n + 0.5 || xAxis_->max() > xmax * 1.5 || xAxis_->min() != 0) xAxis_->setRange(0, xmax);
+    if (xAxis_->max() < n + 0.5 || xAxis_->max() > xmax * 1.5 || xAxis_->min() != 0) {
+        xAxis_->setRange(0, xmax);
+        // Round ticks (10, 20, 50, 100, ...) rather than the range split in equal parts.
+        const double raw = xmax / 6;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        const double step = raw / magnitude <= 2 ? 2 * magnitude : (raw / magnitude <= 5 ? 5 * magnitude : 10 * magnitude);
+        xAxis_->setTickAnchor(0);
+        xAxis_->setTickInterval(std::max(1.0, step));
+    }
 
     const double lo = std::min(1.0, data_.minPassed() > 0 ? data_.minPassed() : 1.0);
     const double hi = std::max(1.0, data_.maxPassed());
@@ -222,15 +231,16 @@ void TrajectoryChart::updateAxes() {
             auto* axis = new QLogValueAxis;
             axis->setBase(10);
             axis->setMinorTickCount(8);
-            axis->setLabelFormat(tr("%g×"));
+            axis->setLabelFormat(QStringLiteral("%g"));
             yAxis_ = axis;
         } else {
             auto* axis = new QValueAxis;
-            axis->setLabelFormat(tr("%.2f×"));
+            axis->setLabelFormat(QStringLiteral("%.2f"));
             axis->setTickType(QValueAxis::TicksDynamic);
             yAxis_ = axis;
         }
-        yAxis_->setTitleText(tr("Speedup over the baseline"));
+        // Qt Charts formats labels through 8-bit printf, so the "×" goes in the title.
+        yAxis_->setTitleText(tr("Speedup over the baseline (×)"));
         c->addAxis(yAxis_, Qt::AlignLeft);
         for (QXYSeries* s : std::initializer_list<QXYSeries*>{baseline_, best_, passed_, selectedPassed_}) {
             if (!s->attachedAxes().contains(xAxis_)) s->attachAxis(xAxis_);

@@ -134,8 +134,8 @@ void WorkloadChart::rebuild() {
     if (relative) {
         auto* axis = new QValueAxis;
         axis->setRange(0, std::max(1.0, hi) * 1.12);
-        axis->setLabelFormat(tr("%.2f×"));
-        axis->setTitleText(tr("Latency relative to the baseline (lower is faster)"));
+        axis->setLabelFormat(QStringLiteral("%.2f"));
+        axis->setTitleText(tr("Latency relative to the baseline (×, lower is faster)"));
         axis->applyNiceNumbers();
         yAxis_ = axis;
     } else {
