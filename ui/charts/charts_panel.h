@@ -1,0 +1,74 @@
+#pragma once
+// The latency charts as one panel: trajectory, per-workload latency and
+// roofline as tabs, with "Save as…" for the chart shown. The main window
+// wires this one object: the tree and live node updates, the shared
+// selection, and the session's device facts.
+#include <QList>
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+
+#include "session/node.h"
+#include "session/session_tree.h"
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+class QCheckBox;
+class QTabWidget;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace kforge::ui {
+
+class RooflineChart;
+class TrajectoryChart;
+class WorkloadChart;
+
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    // The per-workload charts compare at most this many candidates; more bars
+    // per workload than this are unreadable.
+    static constexpr int kMaxCompared = 8;
+
+    explicit ChartsPanel(QWidget* parent = nullptr);
+
+    void setTree(const kforge::SessionTree& tree);
+    void updateNode(const kforge::Node& node);
+    void setSelectedIds(const QList<qint64>& ids);
+    // SessionRecord::device; `dtype` as RooflineChart::computeDtype() finds it.
+    void setDeviceFacts(const nlohmann::json& facts, const std::string& dtype = {});
+    void clear();
+
+    TrajectoryChart* trajectory() const { return trajectory_; }
+    WorkloadChart* workloads() const { return workloads_; }
+    RooflineChart* roofline() const { return roofline_; }
+    QChartView* currentChart() const;
+    void setCurrentChart(int index);  // 0 trajectory, 1 workloads, 2 roofline
+
+    // Renders the current chart here and writes it on a worker thread;
+    // chartSaved() reports the outcome.
+    void saveCurrentChart(const QString& path);
+
+signals:
+    void nodeClicked(qint64 id);
+    void chartSaved(const QString& path, bool ok, const QString& error);
+
+private:
+    void saveAs();
+    void refreshSelected();
+
+    TrajectoryChart* trajectory_;
+    WorkloadChart* workloads_;
+    RooflineChart* roofline_;
+    QTabWidget* tabs_;
+    QCheckBox* relative_;
+    QToolButton* save_;
+    std::unordered_map<qint64, kforge::Node> nodes_;
+    QList<qint64> selected_;
+};
+
+}  // namespace kforge::ui
