@@ -1,7 +1,13 @@
 #include "ui/main_window.h"
 
+#include "session/standalone_source.h"
+#include "store/store.h"
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
+#include "ui/background_call.h"
+#include "ui/charts/charts_panel.h"
+#include "ui/charts/roofline_chart.h"
+#include "ui/details/node_details.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/node_table_model.h"
 #include "ui/session/nodes_panel.h"
@@ -12,13 +18,17 @@
 #include "ui/session/session_workbench.h"
 #include "ui/session/sessions_panel.h"
 #include "ui/session/workspace.h"
+#include "ui/tree/tree_graph_view.h"
 #include "ui/welcome_page.h"
+#include "ui/wizard/new_session_wizard.h"
+#include "util/text.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFileDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
@@ -72,7 +82,8 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent)
     retranslateUi();
     // First-run proportions; a saved layout replaces them.
     resizeDocks({sessionsDock_}, {300}, Qt::Horizontal);
-    resizeDocks({nodesDock_}, {220}, Qt::Vertical);
+    resizeDocks({nodesDock_, chartsDock_}, {560, 700}, Qt::Horizontal);
+    resizeDocks({nodesDock_}, {260}, Qt::Vertical);
     restoreWindowSettings();
     sessionsPanel_->refresh();
 }
@@ -120,17 +131,41 @@ void MainWindow::createSessionViews() {
     sessionArea_ = new QSplitter(Qt::Horizontal, this);
     sessionArea_->setObjectName(QStringLiteral("sessionArea"));
     sessionArea_->setChildrenCollapsible(false);
-    summary_ = new SessionSummary(sessionArea_);
-    sessionArea_->addWidget(summary_);
     workbench_ = new SessionWorkbench(workspace_, selection_, sessionArea_);
     sessionArea_->addWidget(workbench_);
-    sessionArea_->setStretchFactor(0, 0);
-    sessionArea_->setStretchFactor(1, 1);
+
+    // The open session's summary under the sessions list, so the centre is
+    // left to the graph and the diff.
+    summary_ = new SessionSummary(this);
+    summaryDock_ = new QDockWidget(this);
+    summaryDock_->setObjectName(QStringLiteral("summaryDock"));
+    summaryDock_->setWidget(summary_);
+    addDockWidget(Qt::LeftDockWidgetArea, summaryDock_);
+    splitDockWidget(sessionsDock_, summaryDock_, Qt::Vertical);
     sessionArea_->hide();
+
+    details_ = new NodeDetails(this);
+    details_->setObjectName(QStringLiteral("nodeDetails"));
+    detailsDock_ = new QDockWidget(this);
+    detailsDock_->setObjectName(QStringLiteral("detailsDock"));
+    detailsDock_->setWidget(details_);
+    addDockWidget(Qt::BottomDockWidgetArea, detailsDock_);
+
+    charts_ = new ChartsPanel(this);
+    charts_->setObjectName(QStringLiteral("chartsPanel"));
+    chartsDock_ = new QDockWidget(this);
+    chartsDock_->setObjectName(QStringLiteral("chartsDock"));
+    chartsDock_->setWidget(charts_);
+    addDockWidget(Qt::BottomDockWidgetArea, chartsDock_);
+    splitDockWidget(nodesDock_, chartsDock_, Qt::Horizontal);
+    tabifyDockWidget(chartsDock_, detailsDock_);
+    chartsDock_->raise();
 
     runControls_ = new RunControls(run_, this);
     runToolBar_ = addToolBar(QString());
     runToolBar_->setObjectName(QStringLiteral("runToolBar"));
+    runToolBar_->addAction(newSessionAction_);
+    runToolBar_->addSeparator();
     runToolBar_->addActions(runControls_->actions());
 }
 
@@ -144,6 +179,8 @@ void MainWindow::connectSessions() {
         selection_->clear();
         summary_->clear();
         workbench_->clear();
+        charts_->clear();
+        details_->clear();
         if (centralWidget() == sessionArea_) {
             takeCentralWidget();
             sessionArea_->hide();
@@ -183,6 +220,31 @@ void MainWindow::connectSessions() {
         workbench_->updateNode(node);
     });
     connect(workbench_, &SessionWorkbench::evaluateAsChildRequested, this, &MainWindow::evaluateAsChild);
+    connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
+        if (openSessionId() != sessionId) return;
+        charts_->updateNode(node);
+        if (node.id == selection_->current()) details_->setNode(node);
+    });
+    connect(selection_, &NodeSelection::currentChanged, this, &MainWindow::showCurrentNodeDetails);
+    // Double-click (or Enter) on a node in the graph: its details come to the front.
+    connect(workbench_->treeView(), &TreeGraphView::activated, this, [this] {
+        detailsDock_->show();
+        detailsDock_->raise();
+    });
+    connect(selection_, &NodeSelection::selectionChanged, charts_, &ChartsPanel::setSelectedIds);
+    connect(charts_, &ChartsPanel::nodeClicked, selection_, &NodeSelection::select);
+    connect(details_, &NodeDetails::jumpToLine, this, [this](int line, int column) {
+        workbench_->jumpToSourceLine(selection_->current(), line, column);
+    });
+    connect(charts_, &ChartsPanel::chartSaved, this, [this](const QString& path, bool ok, const QString& error) {
+        statusBar()->showMessage(ok ? tr("Saved the chart to %1").arg(path) : tr("Could not save the chart to %1: %2").arg(path, error),
+                                 10000);
+    });
+    connect(this, &MainWindow::nodeExported, this, [this](qint64 nodeId, const QString& file, const QString& error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Exported node #%1 to %2").arg(nodeId).arg(file)
+                                                 : tr("Could not export node #%1 to %2: %3").arg(nodeId).arg(file, error),
+                                 15000);
+    });
     connect(run_, &SessionRun::progressChanged, this, [this](const kforge::SessionProgress& p) {
         sessionsPanel_->model()->applyProgress(p);
         summary_->showProgress(p);
@@ -239,8 +301,61 @@ bool MainWindow::continueOpenSession(const std::optional<kforge::StopConditions>
 qint64 MainWindow::openSessionId() const { return openRecord_ ? openRecord_->id : 0; }
 
 void MainWindow::onStartRequested() {
-    // Until the new-session wizard exists, "start" continues the open session.
-    continueOpenSession();
+    // Start continues the open session; with none open it asks for a new one.
+    if (openRecord_) continueOpenSession();
+    else showNewSessionWizard();
+}
+
+QWidget* MainWindow::showNewSessionWizard() {
+    auto* wizard = new NewSessionWizard(this);
+    wizard->setObjectName(QStringLiteral("newSessionWizard"));
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        startSession(wizard->taskRef(), wizard->config(), wizard->name());
+    });
+    wizard->open();
+    return wizard;
+}
+
+void MainWindow::showCurrentNodeDetails() {
+    const kforge::Node* node = workbench_->node(selection_->current());
+    if (node) details_->setNode(*node);
+    else details_->clear();
+    exportNodeAction_->setEnabled(node != nullptr);
+}
+
+void MainWindow::exportCurrentNode() {
+    const qint64 nodeId = selection_->current() != NodeSelection::kNone ? selection_->current()
+                                                                       : openRecord_ ? openRecord_->bestNode.value_or(0) : 0;
+    if (!openRecord_ || nodeId == 0) return;
+    auto* dialog = new QFileDialog(this, tr("Export Node #%1").arg(nodeId));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    const kforge::Node* node = workbench_->node(nodeId);
+    const QString extension = node ? QString::fromStdString(node->sourceExtension) : QStringLiteral(".cu");
+    dialog->selectFile(QStringLiteral("%1_node%2%3").arg(QString::fromStdString(openRecord_->task)).arg(nodeId).arg(extension));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, nodeId](const QString& file) { exportNode(nodeId, file); });
+    dialog->open();
+}
+
+void MainWindow::exportNode(qint64 nodeId, const QString& file) {
+    if (!openRecord_) return;
+    // The store is read on a thread of its own: the node's source may not be in memory.
+    const std::string db = workspace_->databasePath().toStdString();
+    const kforge::SessionRecord session = *openRecord_;
+    runInBackground<QString>(
+        this,
+        [db, session, nodeId, path = file.toStdString()]() -> QString {
+            try {
+                kforge::Store store(db);
+                const kforge::SessionTree tree = store.loadTree(session.id);
+                kforge::writeTextFileAtomically(path, kforge::standaloneSource(session, tree, tree.at(nodeId)));
+                return {};
+            } catch (const std::exception& e) {
+                return QString::fromStdString(e.what());
+            }
+        },
+        [this, nodeId, file](QString error) { emit nodeExported(nodeId, file, error); });
 }
 
 void MainWindow::evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
@@ -261,6 +376,13 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
     if (!same) selection_->clear();
     summary_->showSession(session);
     workbench_->showSession(session, tree);
+    charts_->setTree(*tree);
+    try {
+        charts_->setDeviceFacts(session.device, RooflineChart::computeDtype(nlohmann::json::parse(session.taskDefinition), session.device));
+    } catch (const nlohmann::json::exception&) {
+        charts_->setDeviceFacts(session.device);  // an unreadable definition: the roofline falls back to float32
+    }
+    showCurrentNodeDetails();
     if (centralWidget() != sessionArea_) {
         takeCentralWidget();  // keeps the welcome page for when no session is open
         welcome_->hide();
@@ -287,6 +409,17 @@ void MainWindow::createActions() {
     // close() rather than quit(), so closeEvent saves the window's settings.
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
 
+    newSessionAction_ = new QAction(this);
+    newSessionAction_->setObjectName(QStringLiteral("newSessionAction"));
+    newSessionAction_->setShortcut(QKeySequence::New);
+    connect(newSessionAction_, &QAction::triggered, this, [this] { showNewSessionWizard(); });
+
+    exportNodeAction_ = new QAction(this);
+    exportNodeAction_->setObjectName(QStringLiteral("exportNodeAction"));
+    exportNodeAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportNodeAction_->setEnabled(false);
+    connect(exportNodeAction_, &QAction::triggered, this, &MainWindow::exportCurrentNode);
+
     aboutAction_ = new QAction(this);
     aboutAction_->setObjectName(QStringLiteral("aboutAction"));
     aboutAction_->setMenuRole(QAction::AboutRole);
@@ -301,6 +434,9 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu_->addAction(newSessionAction_);
+    fileMenu_->addAction(exportNodeAction_);
+    fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
 
     sessionMenu_ = menuBar()->addMenu(QString());
@@ -310,7 +446,10 @@ void MainWindow::createMenus() {
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
     viewMenu_->addAction(sessionsDock_->toggleViewAction());
+    viewMenu_->addAction(summaryDock_->toggleViewAction());
     viewMenu_->addAction(nodesDock_->toggleViewAction());
+    viewMenu_->addAction(detailsDock_->toggleViewAction());
+    viewMenu_->addAction(chartsDock_->toggleViewAction());
     viewMenu_->addAction(runToolBar_->toggleViewAction());
 
     helpMenu_ = menuBar()->addMenu(QString());
@@ -323,11 +462,18 @@ void MainWindow::retranslateUi() {
     fileMenu_->setTitle(tr("&File"));
     quitAction_->setText(tr("&Quit"));
     quitAction_->setStatusTip(tr("Quit KernelForge"));
+    newSessionAction_->setText(tr("&New Session…"));
+    newSessionAction_->setStatusTip(tr("Choose a task, a device and a search, and start optimizing"));
+    exportNodeAction_->setText(tr("&Export Node…"));
+    exportNodeAction_->setStatusTip(tr("Save the selected node (or the best) as a standalone source file"));
 
     sessionMenu_->setTitle(tr("&Session"));
     viewMenu_->setTitle(tr("&View"));
     sessionsDock_->setWindowTitle(tr("Sessions"));
     nodesDock_->setWindowTitle(tr("Nodes"));
+    summaryDock_->setWindowTitle(tr("Session"));
+    detailsDock_->setWindowTitle(tr("Node Details"));
+    chartsDock_->setWindowTitle(tr("Charts"));
     runToolBar_->setWindowTitle(tr("Run"));
     runControls_->retranslate();
     nodes_->retranslate();

@@ -18,6 +18,8 @@ class QToolBar;
 namespace kforge::ui {
 
 class AboutDialog;
+class ChartsPanel;
+class NodeDetails;
 class NodeSelection;
 class NodeTableModel;
 class NodesPanel;
@@ -51,6 +53,12 @@ public:
     // baseline is measured. `taskRef` is a built-in task's name or a task
     // directory. False (nothing started) while another run is under way.
     bool startSession(const QString& taskRef, const kforge::SessionConfig& config, const QString& name = {});
+    // Opens the new-session wizard (window-modal, returns at once); accepting
+    // it starts the session. Returns the wizard.
+    QWidget* showNewSessionWizard();
+    // Writes node `nodeId` of the open session as a standalone source (the
+    // CLI's `best` form) to `file`, off the UI thread; nodeExported() follows.
+    void exportNode(qint64 nodeId, const QString& file);
     // Loads a stored session through the workspace and shows it.
     void openSession(qint64 sessionId);
     // Runs the open session on (its own stop conditions, or `stop` when it sets one).
@@ -72,11 +80,15 @@ public:
     QSplitter* sessionArea() const { return sessionArea_; }
     SessionSummary* sessionSummary() const { return summary_; }
     SessionWorkbench* workbench() const { return workbench_; }
+    NodeDetails* nodeDetails() const { return details_; }
+    ChartsPanel* chartsPanel() const { return charts_; }
 
 signals:
     // A session was opened (loaded, or started by a run) with its tree as it
     // stands; while it runs, sessionRun()'s nodeChanged() carries the rest.
     void sessionOpened(const kforge::SessionRecord& session, const kforge::ui::SharedSessionTree& tree);
+    // exportNode() finished: `error` is empty on success.
+    void nodeExported(qint64 nodeId, const QString& file, const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -93,6 +105,8 @@ private:
     void showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree);
     void updateTitle();
     void onStartRequested();
+    void showCurrentNodeDetails();
+    void exportCurrentNode();
     void evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
                          const std::optional<kforge::TuneConfig>& config);
 
@@ -120,6 +134,13 @@ private:
     QSplitter* sessionArea_ = nullptr;
     SessionSummary* summary_ = nullptr;
     SessionWorkbench* workbench_ = nullptr;
+    NodeDetails* details_ = nullptr;
+    ChartsPanel* charts_ = nullptr;
+    QDockWidget* detailsDock_ = nullptr;
+    QDockWidget* summaryDock_ = nullptr;
+    QDockWidget* chartsDock_ = nullptr;
+    QAction* newSessionAction_ = nullptr;
+    QAction* exportNodeAction_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;
     quint64 pendingLoad_ = 0;
 };

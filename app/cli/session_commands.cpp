@@ -14,6 +14,7 @@
 #include "eval/report.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
+#include "session/standalone_source.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -357,25 +358,6 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
         std::cout << "\n" << workloadTable(n.evaluation["workloads"], r.baselineName);
     if (!noSource) std::cout << "\n" << tree.source(n.sourceHash);
     return 0;
-}
-
-// The chosen kernel as a standalone file: a header naming where it came from,
-// its configuration fixed by #defines (the -D values the tool compiled it with,
-// still overridable), then the source.
-std::string standaloneSource(const SessionRecord& r, const SessionTree& tree, const Node& n) {
-    std::ostringstream out;
-    out << "// KernelForge: session " << r.id << " (\"" << r.name << "\"), node " << n.id << "\n"
-        << "// task:    " << r.task << "\n"
-        << "// device:  " << r.device.value("name", "?") << " (" << backendName(r.config.backend) << ")\n"
-        << "// speedup: " << speedupText(n.fitness) << " over the task's " << r.baselineName
-        << " (geometric mean over its workloads, measured " << n.evaluatedAt << ")\n"
-        << "// exported " << isoNowUtc() << "\n";
-    if (!n.config.empty()) {
-        out << "// configuration: " << describeConfig(n.config) << "\n";
-        for (const auto& [k, v] : n.config) out << "#ifndef " << k << "\n#define " << k << " " << v << "\n#endif\n";
-    }
-    out << "\n" << tree.source(n.sourceHash);
-    return out.str();
 }
 
 int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> nodeId, const std::string& outFile) {

@@ -1,5 +1,7 @@
-// The open session's central views on a real CPU session run from the main
-// window: the tree graph and the diff follow the shared selection both ways,
+// The main window end to end on a real CPU session: created through the
+// wizard and run to its budget; the charts hold a point per candidate and
+// bars per workload; a node exports as a standalone source; the tree graph
+// and the diff follow the shared selection both ways,
 // two selected nodes are diffed (configuration header included), a single
 // node is diffed against its parent or the baseline, and an edit evaluated
 // as a child becomes a new manual node compiled with the edited values.
@@ -7,13 +9,22 @@
 #include "store/store.h"
 #include "ui/diff/diff_editor.h"
 #include "ui/diff/diff_pane.h"
+#include "ui/charts/charts_panel.h"
+#include "ui/charts/trajectory_chart.h"
+#include "ui/charts/workload_chart.h"
 #include "ui/main_window.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/session_run.h"
 #include "ui/session/session_workbench.h"
 #include "ui/tree/tree_graph_view.h"
+#include "ui/wizard/new_session_wizard.h"
 
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTreeWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,18 +34,6 @@ using namespace kforge::ui;
 namespace {
 
 constexpr int kRunTimeoutMs = 300000;
-
-kforge::SessionConfig quickConfig(int budget) {
-    kforge::SessionConfig c;
-    c.backend = kforge::Backend::Cpu;
-    c.generators = {"tuner"};
-    c.tuner = "grid";
-    c.stop.evaluations = budget;
-    c.timing.warmupMs = 5;
-    c.timing.budgetMs = 20;
-    c.timing.minReps = 3;
-    return c;
-}
 
 }  // namespace
 
@@ -54,8 +53,29 @@ private slots:
         SessionRun* run = window.sessionRun();
         QSignalSpy finished(run, &SessionRun::finished);
         QSignalSpy failed(run, &SessionRun::failed);
-        QVERIFY(window.startSession(QStringLiteral("vector_add_fp32"), quickConfig(4), QStringLiteral("workbench")));
+
+        // Through the wizard: a task, the CPU, the tuner with a grid, four evaluations.
+        auto* wizard = qobject_cast<NewSessionWizard*>(window.showNewSessionWizard());
+        QVERIFY(wizard);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isLoadingTasks() && !wizard->isDetectingDevices(), 60000);
+        auto* tasks = wizard->findChild<QTreeWidget*>(QStringLiteral("taskList"));
+        const auto matches = tasks->findItems(QStringLiteral("vector_add_fp32"), Qt::MatchExactly, 0);
+        QCOMPARE(matches.size(), 1);
+        tasks->setCurrentItem(matches.first());
+        wizard->next();
+        auto* devices = wizard->findChild<QTreeWidget*>(QStringLiteral("deviceList"));
+        const auto cpu = devices->findItems(QStringLiteral("CPU"), Qt::MatchContains | Qt::MatchRecursive, 0);
+        if (!cpu.isEmpty()) devices->setCurrentItem(cpu.first());
+        wizard->next();
+        auto* strategy = wizard->findChild<QComboBox*>(QStringLiteral("tunerStrategy"));
+        strategy->setCurrentIndex(strategy->findData(QStringLiteral("grid")));
+        wizard->next();
+        wizard->findChild<QSpinBox*>(QStringLiteral("budget"))->setValue(4);
+        wizard->findChild<QLineEdit*>(QStringLiteral("sessionName"))->setText(QStringLiteral("workbench"));
+        QCOMPARE(wizard->config().backend, kforge::Backend::Cpu);
+        wizard->button(QWizard::FinishButton)->click();
         QVERIFY2(finished.wait(kRunTimeoutMs), failed.isEmpty() ? "no finish" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(window.openSessionRecord()->name, std::string("workbench"));
 
         SessionWorkbench* bench = window.workbench();
         TreeGraphView* graph = bench->treeView();
@@ -71,6 +91,27 @@ private slots:
             QVERIFY(window.grab().save(shots + QStringLiteral("/workbench-two-nodes.png")));
         QVERIFY(diff->leftText().startsWith(QStringLiteral("// -D ")));
         QVERIFY(diff->leftText() != diff->rightText());
+
+        // The charts: four evaluated candidates on the trajectory; the two selected
+        // nodes and the baseline as bars for every workload.
+        ChartsPanel* charts = window.chartsPanel();
+        QCOMPARE(charts->trajectory()->pointCount() + charts->trajectory()->failureCount(), 4);
+        const int workloads = static_cast<int>(window.workbench()->node(2)->evaluation["workloads"].size());
+        QVERIFY(workloads > 0);
+        QTRY_COMPARE(charts->workloads()->barCount(), 3 * workloads);
+
+        // Export: the chosen node as a standalone source, written off the UI thread.
+        QSignalSpy exported(&window, &MainWindow::nodeExported);
+        const QString file = dir_.filePath(QStringLiteral("exported.cpp"));
+        window.exportNode(3, file);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(2).toString(), QString());
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString exportedText = QString::fromUtf8(written.readAll());
+        QVERIFY(exportedText.startsWith(QStringLiteral("// KernelForge: session ")));
+        QVERIFY(exportedText.contains(QStringLiteral("node 3")));
+        QVERIFY(exportedText.contains(QStringLiteral("kf_run")));
 
         // A click in the graph is a selection everywhere.
         graph->setSelectedIds({4});

@@ -234,6 +234,14 @@ void SessionWorkbench::refreshDiff() {
                     language);
 }
 
+void SessionWorkbench::jumpToSourceLine(qint64 nodeId, int line, int column) {
+    const kforge::Node* n = nodes_.find(nodeId);
+    if (!n) return;
+    if (shownRight_ != nodeId && selection_->selected().size() < 2) selection_->setCurrent(nodeId);
+    if (shownRight_ != nodeId) return;  // still loading, or two other nodes are being compared
+    diff_->jumpToLine(DiffEditor::Side::Right, line + static_cast<int>(n->config.size()), column);
+}
+
 void SessionWorkbench::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(event);

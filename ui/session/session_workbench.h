@@ -45,6 +45,12 @@ public:
     qint64 leftNode() const { return shownLeft_; }
     qint64 rightNode() const { return shownRight_; }
 
+    // The full record of a node of the open session (nullptr when unknown).
+    const kforge::Node* node(qint64 id) const { return nodes_.find(id); }
+    // Shows `nodeId` on the right (as the node in focus) and puts the cursor on
+    // `line` of its source (1-based, as compilers count), past the header.
+    void jumpToSourceLine(qint64 nodeId, int line, int column);
+
     TreeGraphView* treeView() const { return tree_; }
     DiffEditor* diffEditor() const { return diff_; }
     QSplitter* splitter() const { return splitter_; }

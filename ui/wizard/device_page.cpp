@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "ui/wizard/background_call.h"
+#include "ui/background_call.h"
 #include "ui/wizard/validation_message.h"
 
 namespace kforge::ui {

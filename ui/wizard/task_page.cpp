@@ -15,7 +15,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "ui/wizard/background_call.h"
+#include "ui/background_call.h"
 #include "ui/wizard/device_detection.h"
 #include "ui/wizard/validation_message.h"
 

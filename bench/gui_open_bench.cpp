@@ -1,0 +1,149 @@
+// Opening a 10,000-node session in the main window, end to end: the session
+// is written to a fresh workspace database with realistic node records (six
+// workloads of timing samples and statistics per node, compile results), then
+//  1. the store alone: Store::loadTree on this thread;
+//  2. the window: openSession() until sessionOpened() has filled the models,
+//     the graph and the diff, and the first full paint of the window;
+//  3. the median of 20 repaints of the whole window, and of the graph.
+// Targets (issue 4): open and lay out in under 1 s, repaint in under 16 ms.
+// A benchmark, not a test: it prints numbers and asserts nothing.
+//
+//   kforge-bench-gui-open [--nodes 10000] [--png FILE]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+#include "store/store.h"
+#include "synthetic_session.h"
+#include "ui/main_window.h"
+#include "ui/session/session_workbench.h"
+#include "ui/tree/tree_graph_view.h"
+
+namespace {
+
+double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// What a measured node carries in the store: per workload, statistics and
+// the timing samples; the size of a real record is what loading costs.
+nlohmann::json evaluationOf(const kforge::Node& n, std::mt19937& rng) {
+    nlohmann::json workloads = nlohmann::json::array();
+    for (int w = 0; w < 6; ++w) {
+        const double median = 0.01 * (1 << w) / std::max(n.fitness, 0.2);
+        std::vector<double> samples(60);
+        for (auto& s : samples) s = median * std::uniform_real_distribution<double>(0.97, 1.05)(rng);
+        workloads.push_back({{"uuid", "task-w" + std::to_string(w)},
+                             {"status", n.fitness > 0 ? "PASSED" : "INCORRECT_NUMERICAL"},
+                             {"median_ms", median},
+                             {"p20_ms", median * 0.99},
+                             {"p80_ms", median * 1.02},
+                             {"samples_ms", samples},
+                             {"baseline", {{"median_ms", median * n.fitness}}},
+                             {"achieved_gbps", 1000.0 * n.fitness},
+                             {"runner_seconds", {{"setup", 0.01}, {"verify", 0.2}, {"timing", 0.3}}}});
+    }
+    return {{"status", n.fitness > 0 ? "PASSED" : "INCORRECT_NUMERICAL"}, {"speedup", n.fitness}, {"workloads", workloads}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("KernelForge: opening a large session in the main window"));
+    parser.addHelpOption();
+    const QCommandLineOption nodesOption(QStringLiteral("nodes"), QStringLiteral("nodes in the session"), QStringLiteral("n"),
+                                         QStringLiteral("10000"));
+    const QCommandLineOption pngOption(QStringLiteral("png"), QStringLiteral("save the opened window here"), QStringLiteral("file"));
+    parser.addOptions({nodesOption, pngOption});
+    parser.process(app);
+    const int nodes = std::max(2, parser.value(nodesOption).toInt());
+
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("workspace.db"));
+    QTextStream out(stdout);
+    int64_t sessionId = 0;
+    {
+        QElapsedTimer t;
+        t.start();
+        kforge::Store store(db.toStdString());
+        kforge::SessionRecord r;
+        r.name = "benchmark";
+        r.task = r.taskRef = "softmax_fp32";
+        r.baselineName = "baseline";
+        r.baselineHash = store.putSource("// the baseline\n__global__ void k() {}\n");
+        store.createSession(r);
+        sessionId = r.id;
+        const std::string hash = store.putSource("// the template\n// @tune BLOCK 32 64 128 256 512\n__global__ void k() {}\n");
+        std::mt19937 rng(7);
+        kforge::SessionTree tree = kforge::bench::syntheticSession(nodes, 150, 0, 1);
+        kforge::Transaction tx(store.database());
+        for (kforge::Node n : tree.nodes()) {
+            n.sourceHash = hash;
+            n.sourceExtension = ".cu";
+            if (n.state == kforge::NodeState::Done) n.evaluation = evaluationOf(n, rng);
+            n.compile = {{"kernels", {{{"kernel", "k"}, {"registers", 40}, {"spill_stores", 0}, {"shared_bytes", 4096}}}}};
+            store.insertNode(sessionId, n);
+        }
+        tx.commit();
+        r.evaluations = tree.done();
+        store.saveSession(r);
+        out << "wrote a " << nodes << "-node session in " << QString::number(msSince(t), 'f', 0) << " ms\n";
+    }
+
+    QElapsedTimer t;
+    t.start();
+    {
+        kforge::Store store(db.toStdString());
+        (void)store.loadTree(sessionId);
+    }
+    const double storeMs = msSince(t);
+
+    kforge::ui::MainWindow window(db);
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::processEvents();
+    QSignalSpy opened(&window, &kforge::ui::MainWindow::sessionOpened);
+    t.restart();
+    window.openSession(sessionId);
+    opened.wait(60000);
+    const double openedMs = msSince(t);
+    QImage image(window.size(), QImage::Format_ARGB32_Premultiplied);
+    window.render(&image);
+    const double paintedMs = msSince(t);
+    if (parser.isSet(pngOption)) image.save(parser.value(pngOption));
+
+    std::vector<double> windowRepaints, graphRepaints;
+    kforge::ui::TreeGraphView* graph = window.workbench()->treeView();
+    QImage graphImage(graph->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    for (int i = 0; i < 20; ++i) {
+        QElapsedTimer r;
+        r.start();
+        window.render(&image);
+        windowRepaints.push_back(msSince(r));
+        r.restart();
+        graph->viewport()->render(&graphImage);
+        graphRepaints.push_back(msSince(r));
+    }
+
+    out << "| " << nodes << "-node session, window 1600x1000 | ms |\n| --- | ---: |\n"
+        << "| Store::loadTree alone | " << QString::number(storeMs, 'f', 1) << " |\n"
+        << "| openSession() until models, graph and diff are filled | " << QString::number(openedMs, 'f', 1) << " |\n"
+        << "| ... and the first full paint of the window | " << QString::number(paintedMs, 'f', 1) << " |\n"
+        << "| repaint of the whole window (median of 20) | " << QString::number(median(windowRepaints), 'f', 1) << " |\n"
+        << "| repaint of the graph (median of 20) | " << QString::number(median(graphRepaints), 'f', 1) << " |\n";
+    return 0;
+}
