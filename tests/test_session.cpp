@@ -303,6 +303,18 @@ private slots:
         QCOMPARE(tree.children(1), std::vector<int64_t>{2});
         QVERIFY_THROWS_EXCEPTION(Error, store.session(id + 100));
 
+        // A summary leaves the evaluation out and says so; node() reads one in full.
+        const SessionTree summary = store.loadTree(id, Store::NodeDetail::Summary);
+        QCOMPARE(summary.nodes().size(), size_t{2});
+        QVERIFY(!summary.at(1).detailed);
+        QVERIFY(summary.at(1).evaluation.is_null());
+        QCOMPARE(summary.at(1).fitness, 1.25);
+        QCOMPARE(summary.source(summary.at(2).sourceHash), std::string(kTunable));
+        const Node full = store.node(id, 1);
+        QVERIFY(full.detailed);
+        QCOMPARE(full.evaluation, tree.at(1).evaluation);
+        QVERIFY_THROWS_EXCEPTION(Error, store.node(id, 99));
+
         // Export, import into another workspace, compare; importing twice is refused.
         const auto doc = store.exportSession(id);
         const auto other = tempDb("imported.db");

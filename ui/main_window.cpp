@@ -8,6 +8,7 @@
 #include "ui/charts/charts_panel.h"
 #include "ui/charts/roofline_chart.h"
 #include "ui/details/node_details.h"
+#include "ui/session/detailed_nodes.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/node_table_model.h"
 #include "ui/session/nodes_panel.h"
@@ -144,6 +145,7 @@ void MainWindow::createSessionViews() {
     splitDockWidget(sessionsDock_, summaryDock_, Qt::Vertical);
     sessionArea_->hide();
 
+    detailed_ = new DetailedNodes(workspace_, this);
     details_ = new NodeDetails(this);
     details_->setObjectName(QStringLiteral("nodeDetails"));
     detailsDock_ = new QDockWidget(this);
@@ -181,6 +183,7 @@ void MainWindow::connectSessions() {
         workbench_->clear();
         charts_->clear();
         details_->clear();
+        detailed_->reset(0);
         if (centralWidget() == sessionArea_) {
             takeCentralWidget();
             sessionArea_->hide();
@@ -222,16 +225,25 @@ void MainWindow::connectSessions() {
     connect(workbench_, &SessionWorkbench::evaluateAsChildRequested, this, &MainWindow::evaluateAsChild);
     connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
         if (openSessionId() != sessionId) return;
+        detailed_->put(node);
         charts_->updateNode(node);
         if (node.id == selection_->current()) details_->setNode(node);
     });
+    // The details and the per-workload charts need nodes in full: fetched on selection.
     connect(selection_, &NodeSelection::currentChanged, this, &MainWindow::showCurrentNodeDetails);
+    connect(detailed_, &DetailedNodes::nodeArrived, this, [this](const kforge::Node& node) {
+        if (node.id == selection_->current()) details_->setNode(node);
+        if (selection_->isSelected(node.id)) charts_->updateNode(node);
+    });
     // Double-click (or Enter) on a node in the graph: its details come to the front.
     connect(workbench_->treeView(), &TreeGraphView::activated, this, [this] {
         detailsDock_->show();
         detailsDock_->raise();
     });
-    connect(selection_, &NodeSelection::selectionChanged, charts_, &ChartsPanel::setSelectedIds);
+    connect(selection_, &NodeSelection::selectionChanged, this, [this](const QList<qint64>& ids) {
+        requestDetailedNodes();
+        charts_->setSelectedIds(ids);
+    });
     connect(charts_, &ChartsPanel::nodeClicked, selection_, &NodeSelection::select);
     connect(details_, &NodeDetails::jumpToLine, this, [this](int line, int column) {
         workbench_->jumpToSourceLine(selection_->current(), line, column);
@@ -318,10 +330,20 @@ QWidget* MainWindow::showNewSessionWizard() {
 }
 
 void MainWindow::showCurrentNodeDetails() {
-    const kforge::Node* node = workbench_->node(selection_->current());
-    if (node) details_->setNode(*node);
-    else details_->clear();
-    exportNodeAction_->setEnabled(node != nullptr);
+    const qint64 current = selection_->current();
+    exportNodeAction_->setEnabled(workbench_->node(current) != nullptr);
+    if (const kforge::Node* node = detailed_->find(current)) {
+        details_->setNode(*node);
+        return;
+    }
+    details_->clear();  // until the node arrives in full
+    requestDetailedNodes();
+}
+
+void MainWindow::requestDetailedNodes() {
+    QList<qint64> wanted = selection_->selected();
+    if (selection_->current() != NodeSelection::kNone) wanted.append(selection_->current());
+    detailed_->request(wanted);
 }
 
 void MainWindow::exportCurrentNode() {
@@ -375,6 +397,8 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
     nodes_->setTree(session.id, *tree);
     if (!same) selection_->clear();
     summary_->showSession(session);
+    if (!same) detailed_->reset(session.id);
+    for (const kforge::Node& n : tree->nodes()) detailed_->put(n);  // a run's tree is in full; a loaded one is not
     workbench_->showSession(session, tree);
     charts_->setTree(*tree);
     try {

@@ -19,6 +19,7 @@ namespace kforge::ui {
 
 class AboutDialog;
 class ChartsPanel;
+class DetailedNodes;
 class NodeDetails;
 class NodeSelection;
 class NodeTableModel;
@@ -106,6 +107,7 @@ private:
     void updateTitle();
     void onStartRequested();
     void showCurrentNodeDetails();
+    void requestDetailedNodes();
     void exportCurrentNode();
     void evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
                          const std::optional<kforge::TuneConfig>& config);
@@ -135,6 +137,7 @@ private:
     SessionSummary* summary_ = nullptr;
     SessionWorkbench* workbench_ = nullptr;
     NodeDetails* details_ = nullptr;
+    DetailedNodes* detailed_ = nullptr;
     ChartsPanel* charts_ = nullptr;
     QDockWidget* detailsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;

@@ -32,6 +32,9 @@ struct Node {
     double seconds = 0;             // compile + measurement wall time
     std::string createdAt;          // ISO 8601, UTC
     std::string evaluatedAt;
+    // False when read as a summary (Store::NodeDetail::Summary): `compile` and
+    // `evaluation` were left out, and are null here, not empty results.
+    bool detailed = true;
 
     bool passed() const { return state == NodeState::Done && status == Status::Passed; }
 };

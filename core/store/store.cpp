@@ -20,6 +20,10 @@ constexpr const char* kSessionColumns =
 constexpr const char* kNodeColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
     "seconds, created_at, evaluated_at";
+// The same columns with the two heavy ones read as JSON null.
+constexpr const char* kNodeSummaryColumns =
+    "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, 'null', 'null', "
+    "seconds, created_at, evaluated_at";
 
 std::string newUuid() {
     std::random_device rd;
@@ -269,17 +273,30 @@ void Store::updateNode(int64_t sessionId, const Node& n) {
     s.run();
 }
 
-std::vector<Node> Store::nodes(int64_t sessionId) {
-    Statement s = db_.prepare(std::string("SELECT ") + kNodeColumns + " FROM nodes WHERE session_id = ? ORDER BY id");
+std::vector<Node> Store::nodes(int64_t sessionId, NodeDetail detail) {
+    const bool full = detail == NodeDetail::Full;
+    Statement s = db_.prepare(std::string("SELECT ") + (full ? kNodeColumns : kNodeSummaryColumns) +
+                              " FROM nodes WHERE session_id = ? ORDER BY id");
     s.bind(1, sessionId);
     std::vector<Node> out;
-    while (s.step()) out.push_back(readNode(s));
+    while (s.step()) {
+        out.push_back(readNode(s));
+        out.back().detailed = full;
+    }
     return out;
 }
 
-SessionTree Store::loadTree(int64_t sessionId) {
+Node Store::node(int64_t sessionId, int64_t nodeId) {
+    Statement s = db_.prepare(std::string("SELECT ") + kNodeColumns + " FROM nodes WHERE session_id = ? AND id = ?");
+    s.bind(1, sessionId).bind(2, nodeId);
+    if (!s.step())
+        throw Error("session " + std::to_string(sessionId) + " has no node " + std::to_string(nodeId) + " in " + db_.file().string());
+    return readNode(s);
+}
+
+SessionTree Store::loadTree(int64_t sessionId, NodeDetail detail) {
     SessionTree tree;
-    for (const Node& n : nodes(sessionId)) {
+    for (const Node& n : nodes(sessionId, detail)) {
         if (!tree.hasSource(n.sourceHash)) tree.putSource(n.sourceHash, source(n.sourceHash));
         tree.put(n);
     }

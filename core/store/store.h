@@ -37,9 +37,14 @@ public:
 
     void insertNode(int64_t sessionId, const Node& node);
     void updateNode(int64_t sessionId, const Node& node);
-    std::vector<Node> nodes(int64_t sessionId);
+    // Summary leaves out each node's compile result and evaluation (its
+    // timing samples and statistics), most of a node's bytes: what a view of a
+    // 10,000-node session loads, fetching a node in full with node() when needed.
+    enum class NodeDetail { Full, Summary };
+    std::vector<Node> nodes(int64_t sessionId, NodeDetail detail = NodeDetail::Full);
+    Node node(int64_t sessionId, int64_t nodeId);  // in full; throws kforge::Error for an unknown node
     // The nodes with every source they use.
-    SessionTree loadTree(int64_t sessionId);
+    SessionTree loadTree(int64_t sessionId, NodeDetail detail = NodeDetail::Full);
 
     // One self-contained JSON document: the session, its nodes and sources.
     nlohmann::json exportSession(int64_t id);

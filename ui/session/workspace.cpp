@@ -19,6 +19,7 @@ QString WorkspaceError::text() const {
     case Operation::Load: return Workspace::tr("Could not load session %1 from %2: %3").arg(sessionId).arg(file, message);
     case Operation::LoadSource:
         return Workspace::tr("Could not load a source of session %1 from %2: %3").arg(sessionId).arg(file, message);
+    case Operation::LoadNode: return Workspace::tr("Could not load a node of session %1 from %2: %3").arg(sessionId).arg(file, message);
     case Operation::Rename: return Workspace::tr("Could not rename session %1: %2").arg(sessionId).arg(message);
     case Operation::Delete: return Workspace::tr("Could not delete session %1: %2").arg(sessionId).arg(message);
     case Operation::Export: return Workspace::tr("Could not export session %1 to %2: %3").arg(sessionId).arg(file, message);
@@ -91,8 +92,17 @@ quint64 Workspace::loadSession(qint64 sessionId) {
     return post({0, WorkspaceError::Operation::Load, sessionId, databasePath_, {}},
                 [this, sessionId](kforge::Store& store, quint64 request) {
                     kforge::SessionRecord record = store.session(sessionId);
-                    SharedSessionTree tree = std::make_shared<const kforge::SessionTree>(store.loadTree(sessionId));
+                    SharedSessionTree tree = std::make_shared<const kforge::SessionTree>(
+                        store.loadTree(sessionId, kforge::Store::NodeDetail::Summary));
                     answer([this, request, record = std::move(record), tree] { emit sessionLoaded(request, record, tree); });
+                });
+}
+
+quint64 Workspace::loadNode(qint64 sessionId, qint64 nodeId) {
+    return post({0, WorkspaceError::Operation::LoadNode, sessionId, databasePath_, {}},
+                [this, sessionId, nodeId](kforge::Store& store, quint64 request) {
+                    kforge::Node node = store.node(sessionId, nodeId);
+                    answer([this, request, sessionId, node = std::move(node)] { emit nodeLoaded(request, sessionId, node); });
                 });
 }
 

@@ -21,7 +21,7 @@ namespace kforge::ui {
 
 // A request that failed: which one, what it concerned, and why.
 struct WorkspaceError {
-    enum class Operation { Open, List, Load, LoadSource, Rename, Delete, Export, Import };
+    enum class Operation { Open, List, Load, LoadSource, LoadNode, Rename, Delete, Export, Import };
     quint64 request = 0;
     Operation operation = Operation::Open;
     qint64 sessionId = 0;  // 0 when the request concerns no session
@@ -44,7 +44,10 @@ public:
     QString databasePath() const { return databasePath_; }
 
     quint64 listSessions();
+    // The session with its nodes as summaries (no compile results or
+    // evaluations: see Store::NodeDetail); loadNode() fetches one in full.
     quint64 loadSession(qint64 sessionId);
+    quint64 loadNode(qint64 sessionId, qint64 nodeId);
     // A source by its SHA-256 (a node's sourceHash): for nodes that arrived
     // during a run, whose text the tree loaded at the start does not hold.
     quint64 loadSource(qint64 sessionId, const QString& hash);
@@ -57,6 +60,7 @@ signals:
     void sessionsListed(quint64 request, const kforge::ui::SessionRecordList& sessions);
     void sessionLoaded(quint64 request, const kforge::SessionRecord& session, const kforge::ui::SharedSessionTree& tree);
     void sourceLoaded(quint64 request, const QString& hash, const QString& text);
+    void nodeLoaded(quint64 request, qint64 sessionId, const kforge::Node& node);
     void sessionRenamed(quint64 request, qint64 sessionId, const QString& name);
     void sessionDeleted(quint64 request, qint64 sessionId);
     void sessionExported(quint64 request, qint64 sessionId, const QString& file, int nodes);
