@@ -5,7 +5,8 @@
 // 1. Staging: the input window [l0 - pad, l0 + TILE - pad + KP) (zero outside
 //    the row; KP is K rounded up to a multiple of KC) and the row's weights,
 //    zero-padded to KP, go to shared memory with cp.async (4-byte copies,
-//    coalesced; zero-fill outside the row). Two stages: the copies of the next
+//    coalesced; zero-fill outside the row; tiles inside the row skip the
+//    bounds and use compile-time offsets). Two stages: the copies of the next
 //    item are in flight while the block computes the current one.
 // 2. Thread t computes outputs t * R ... t * R + R - 1 in registers. For each
 //    chunk of KC taps it reads the KC weights (float4 broadcasts) and the
@@ -21,7 +22,7 @@
 // R floats makes the float4 accesses of the 8 threads of a quarter-warp
 // (R floats apart) fall in distinct banks. Past 48 KiB the kernel opts in to
 // more, up to the device limit.
-// @tune BLOCK 256 128 512
+// @tune BLOCK 128 256 512
 // @tune R 16 8 32
 // @tune KC 8 4
 #include <kf_abi.h>
@@ -61,6 +62,15 @@ __device__ __forceinline__ void stage_in(float* st, const float* __restrict__ x,
     float* xs = st + kp;
     const float* xr = x + it.row * len;
     const int base = it.l0 - (kw - 1) / 2;
+    if (base >= 0 && base + kTile + kp <= len) {
+        // Interior tile: no bounds, compile-time offsets (phys(j * BLOCK + tid) = j * (BLOCK + 4 BLOCK / R) + phys(tid)).
+        float* d = xs + phys(tid);
+        const float* src = xr + base + tid;
+#pragma unroll
+        for (int j = 0; j < R; ++j) copy4(d + j * (BLOCK + 4 * BLOCK / R), src + j * BLOCK, true);
+        for (int i = kTile + tid; i < kTile + kp; i += BLOCK) copy4(xs + phys(i), xr + base + i, true);
+        return;
+    }
     // Only the inputs that outputs inside the row read: up to the last needed thread's window.
     const int need = (it.valid + R - 1) / R * R + kp;
     for (int i = tid; i < need; i += BLOCK) {
@@ -121,8 +131,14 @@ __global__ void __launch_bounds__(BLOCK) dwconv_tuned(const float* __restrict__ 
         }
         __syncthreads();  // outputs staged; everyone is done reading stage s
         float* yr = y + it.row * len + it.l0;
+        if (it.valid == kTile) {
+            const float* o = out + phys(tid);
+#pragma unroll
+            for (int j = 0; j < R; ++j) __stcs(yr + j * BLOCK + tid, o[j * (BLOCK + 4 * BLOCK / R)]);
+        } else {
 #pragma unroll 4
-        for (int i = tid; i < it.valid; i += BLOCK) __stcs(yr + i, out[phys(i)]);
+            for (int i = tid; i < it.valid; i += BLOCK) __stcs(yr + i, out[phys(i)]);
+        }
     }
 }
 
