@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
-# root: bash bench/gpu_session.sh PHASE...   (faults repeat pipeline baselines templates)
+# root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
+# template-evals baseline-evals optimize throughput)
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
 set -u
@@ -40,6 +41,10 @@ for i, w in enumerate(runs[0]["workloads"]):
     print(f"| {w['uuid']} | {', '.join(f'{x:.4f}' for x in m)} | {100 * (max(m) - min(m)) / statistics.median(m):.2f}% |")
 PY
       cat "$LOGS/repeat.md"; summary+=("repeat: done") ;;
+    verify)
+      # The runner's output checks step by step on a 1 GiB float32 output.
+      $BIN/kforge-bench-verify --backend cuda --mib 1024 --reps 5 | tee "$LOGS/verify.md"
+      summary+=("verify: done") ;;
     pipeline)
       $BIN/kforge-bench-pipeline --backend cuda --variants 32 --evals 20 --json "$LOGS/pipeline.json" | tee "$LOGS/pipeline.txt"
       summary+=("pipeline: done") ;;
