@@ -37,7 +37,10 @@ template <typename Check>
 Comparison scan(size_t elements, size_t width, std::span<const uint8_t> a, std::span<const uint8_t> b, Check check) {
     std::vector<Comparison> parts(parallelChunkCount(elements));
     parallelChunks(elements, [&](size_t c, size_t begin, size_t end) {
-        Comparison& p = parts[c];
+        // Counted in a local and stored once: the threads' parts share cache
+        // lines, and updating them per element made every core fight over them
+        // (1.8 GB/s instead of memory speed on an H200 host's 16 cores).
+        Comparison p;
         for (size_t block = begin; block < end; block += kBlockElements) {
             const size_t blockEnd = std::min(end, block + kBlockElements);
             if (std::memcmp(&a[block * width], &b[block * width], (blockEnd - block) * width) == 0) {
@@ -46,6 +49,7 @@ Comparison scan(size_t elements, size_t width, std::span<const uint8_t> a, std::
             }
             for (size_t i = block; i < blockEnd; ++i) check(i, p);
         }
+        parts[c] = p;
     });
     Comparison total;
     for (const auto& p : parts) merge(total, p);
