@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>QAbstractItemView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::AboutDialog</name>
     <message>
         <source>About KernelForge</source>
@@ -45,6 +52,297 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::Application</name>
+    <message>
+        <source>KernelForge: a workbench for making compute kernels fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a demo session on the best device found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ChartExport</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chart saved by KernelForge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::Charts</name>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ChartsPanel</name>
+    <message>
+        <source>Relative to the baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roofline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image or an SVG drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each workload&apos;s latency as a multiple of the baseline&apos;s median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::DeviceDetection</name>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sm %1, %2 SMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB/s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TFLOP/s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::DevicePage</name>
+    <message>
+        <source>Device: still detecting devices; a moment, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: choose a device to run on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where candidates are verified and timed. Every candidate is compared with the task&apos;s baseline measured on the same device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting devices… (each backend&apos;s runner starts and measures its device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no %1 device here (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task has no %1 implementation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the task&apos;s workloads runs on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compiler not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last-level cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SM clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MHz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::DiffEditor</name>
+    <message>
+        <source>Previous change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous change (Alt+Up, Shift+F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next change (Alt+Down, F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate as child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compile, verify and time the edited source as a new child node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 −%2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>newline at end of file differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line endings differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -82,6 +380,1611 @@
         <source>Version %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the chart to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the chart to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported node #%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export node #%1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session is already running: stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the baseline of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Node #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited in the diff editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is under way: stop it, then evaluate the edit (it is kept in the editor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating the edit of node #%1 as its child…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a task, a device and a search, and start optimizing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected node (or the best) as a standalone source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the best device for the demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NewSessionWizard</name>
+    <message>
+        <source>New Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeDetails</name>
+    <message>
+        <source>Select a node to see its verdict, diagnostics, verification and timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · child of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speedup %1× (geometric mean over workloads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitness %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluated in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runner restart(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting to be compiled and measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate to show this line in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not compiled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiled in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compilation failed after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (from the cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spill stores (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spill loads (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stack (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared memory (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constant memory (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiler (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mismatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max abs error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max rel error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First bad index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1[%2], seed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p20 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p80 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner setup (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner verify (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner timing (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TFLOP/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples (ms): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (%2 bound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No measurements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parent: node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the generator was given nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeProblems</name>
+    <message>
+        <source>%1[%2] (seed %3): expected %4, got %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first wrong value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeStatus</name>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong data type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runtime error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compile error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nondeterministic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspiciously fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeTableModel</name>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compile (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodesPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed (any reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All generators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter nodes: id, status, configuration, message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only nodes of this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only nodes made by this generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::RooflineChart</name>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roofline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arithmetic intensity (FLOP/byte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved TFLOP/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved bandwidth (the task does no arithmetic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes moved per call (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved GB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory roof: %1 GB/s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute roof: %1 TFLOP/s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::RunControls</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the open session, or start a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the evaluations in flight finish, then wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on with the paused session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the session: the measurement in flight is kept, the rest stays pending for later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::RunProgressWidget</name>
+    <message>
+        <source>Measuring the baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>best %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no speedup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SearchPage</name>
+    <message>
+        <source>Generators: choose at least one; the tuner is the only one available until an LLM provider is configured in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the tree grows: which generators propose children, and which node is expanded next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tuner, strategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bayesian optimization (bo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid (grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random (random)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated annealing (anneal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genetic (genetic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM rewrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configure a provider in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper confidence bound (ucb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best first (best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam (beam)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every expandable node competes by its subtree&apos;s mean fitness plus c·√(ln N / n): a larger c explores more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fittest expandable node is always expanded next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fittest nodes, as many as the beam width, take turns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exploration constant c:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam &amp;width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random &amp;seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionListModel</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionSummary</name>
+    <message>
+        <source>%1 selection; generators: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of active time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s) without a new best</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a speedup of %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 of active time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× over the %2 (node %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no candidate passed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionWorkbench</name>
+    <message>
+        <source>The edit was not evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node #%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first two selected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1 against its parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1 against the task&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (loading the sources…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edit of node #%1 is kept: evaluate it as a child, or undo it to compare other nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the node in focus is compared with when fewer than two nodes are selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionsPanel</name>
+    <message>
+        <source>Deleted session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported session %1 (%n node(s)) to %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1 as session %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected session: its tree and nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected session and everything it measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a session file (.kfsession) to this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the selected session to a session file (.kfsession)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the sessions from the workspace again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running session cannot be deleted: stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is running: stop it before deleting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the session “%1” (session %2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n evaluated candidate(s), their sources and measurements are removed from the workspace. This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KernelForge sessions (*.%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KernelForge sessions (*.%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::StopPage</name>
+    <message>
+        <source>Time limit: empty; write a duration such as 90s, 10m, 1.5h or 2h30m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit: “%1” is not a duration; write it as 90s, 10m, 1.5h or 2h30m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit: must be longer than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target speedup: must be above 1.00× (the baseline&apos;s own speed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop conditions: choose at least one, or the session runs until you stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the session stops by itself. You can pause or stop it at any time, and continue it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 90s, 10m, 1.5h, 2h30m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active running time of the session: 90s, 10m, 1.5h, 2h30m or plain seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plateau:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> evaluations without a new best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target &amp;speedup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;any condition holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a&amp;ll conditions hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::TaskPage</name>
+    <message>
+        <source>Definition file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task: the definition file is still being read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task: choose a built-in task or a definition file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to optimize: a built-in task, or a task definition file (FlashInfer-Bench JSON with workloads.jsonl beside it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Definition file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Native implementations: %2. Defined in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no PyTorch reference; the native reference is used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workloads (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference (PyTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task definition file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task definitions (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::TrajectoryChart</name>
+    <message>
+        <source>Speedup by evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline (1×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup over the baseline (×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1, evaluation %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::TreeGraphView</name>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole tree (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to 1:1 (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Node...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a node by its id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key to the colours (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find node by id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a node id and press Enter; Escape closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no node #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best node so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nodes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path to the best, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup over the baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compile error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspiciously fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect numerical result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect data type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nondeterministic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nondet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tuner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::WelcomePage</name>
@@ -98,11 +2001,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About this version</source>
+        <source>Getting started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is version %1, the first version of the desktop application. It cannot create or open sessions yet: sessions arrive with the next version.</source>
+        <source>Start a session with File → New Session… (Ctrl+N), or open one from the Sessions panel on the left. This is version %1; the LLM agent and the settings dialog arrive with a later version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::WorkloadChart</name>
+    <message>
+        <source>Latency per workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency relative to the baseline (×, lower is faster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (µs, log scale; median with p20–p80)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2: median %3 (p20 %4, p80 %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::Workspace</name>
+    <message>
+        <source>Could not open the workspace %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the sessions in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load session %1 from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load a source of session %1 from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load a node of session %1 from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not rename session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export session %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

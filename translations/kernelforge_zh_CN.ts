@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>QAbstractItemView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::AboutDialog</name>
     <message>
         <source>About KernelForge</source>
@@ -45,6 +52,295 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::Application</name>
+    <message>
+        <source>KernelForge: a workbench for making compute kernels fast</source>
+        <translation>KernelForge：让计算内核更快的工作台</translation>
+    </message>
+    <message>
+        <source>Start a demo session on the best device found.</source>
+        <translation>在找到的最佳设备上启动一个演示会话。</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ChartExport</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>A chart saved by KernelForge</source>
+        <translation>由 KernelForge 保存的图表</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>nothing was drawn</source>
+        <translation>没有绘制任何内容</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png or .svg.</source>
+        <translation>请选择以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::Charts</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ChartsPanel</name>
+    <message>
+        <source>Relative to the baseline</source>
+        <translation>相对于基线</translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation>优化轨迹</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Roofline</source>
+        <translation>Roofline 图</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image or an SVG drawing</source>
+        <translation>将当前显示的图表保存为 PNG 图像或 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Show each workload&apos;s latency as a multiple of the baseline&apos;s median</source>
+        <translation>将每个工作负载的延迟显示为基线中位数的倍数</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png or .svg.</source>
+        <translation>请选择以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::DeviceDetection</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>sm %1, %2 SMs</source>
+        <translation>sm %1，%2 个 SM</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n 个核心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 GB/s copy</source>
+        <translation>拷贝带宽 %1 GB/s</translation>
+    </message>
+    <message>
+        <source>%1 TFLOP/s %2</source>
+        <translation>%2 峰值 %1 TFLOP/s</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::DevicePage</name>
+    <message>
+        <source>Device: still detecting devices; a moment, please.</source>
+        <translation>设备：仍在检测设备，请稍候。</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Device: choose a device to run on.</source>
+        <translation>设备：请选择用于运行的设备。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Where candidates are verified and timed. Every candidate is compared with the task&apos;s baseline measured on the same device.</source>
+        <translation>候选内核在此设备上进行校验和计时。每个候选内核都会与在同一设备上测得的任务基线进行比较。</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>编译器</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Detecting devices… (each backend&apos;s runner starts and measures its device)</source>
+        <translation>正在检测设备…（每个后端的运行器会启动并测量其设备）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no %1 device here (%2)</source>
+        <translation>本机没有 %1 设备（%2）</translation>
+    </message>
+    <message>
+        <source>the task has no %1 implementation</source>
+        <translation>该任务没有 %1 实现</translation>
+    </message>
+    <message>
+        <source>none of the task&apos;s workloads runs on %1</source>
+        <translation>该任务的工作负载均无法在 %1 上运行</translation>
+    </message>
+    <message>
+        <source>compiler not found</source>
+        <translation>未找到编译器</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>未找到设备</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>L2 cache</source>
+        <translation>L2 缓存</translation>
+    </message>
+    <message>
+        <source>Last-level cache</source>
+        <translation>末级缓存</translation>
+    </message>
+    <message>
+        <source>SM clock</source>
+        <translation>SM 时钟频率</translation>
+    </message>
+    <message>
+        <source>%1 MHz</source>
+        <translation>%1 MHz</translation>
+    </message>
+    <message>
+        <source>Bandwidth from</source>
+        <translation>带宽来源</translation>
+    </message>
+    <message>
+        <source>Peak from</source>
+        <translation>峰值来源</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::DiffEditor</name>
+    <message>
+        <source>Previous change</source>
+        <translation>上一处更改</translation>
+    </message>
+    <message>
+        <source>Previous change (Alt+Up, Shift+F7)</source>
+        <translation>上一处更改（Alt+Up, Shift+F7）</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下一处更改</translation>
+    </message>
+    <message>
+        <source>Next change (Alt+Down, F7)</source>
+        <translation>下一处更改（Alt+Down, F7）</translation>
+    </message>
+    <message>
+        <source>Evaluate as child</source>
+        <translation>作为子节点评估</translation>
+    </message>
+    <message>
+        <source>Compile, verify and time the edited source as a new child node</source>
+        <translation>将编辑后的源代码作为新的子节点进行编译、校验和计时</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 处更改</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 处更改</translation>
+    </message>
+    <message>
+        <source>+%1 −%2, %3</source>
+        <translation>+%1 −%2, %3</translation>
+    </message>
+    <message>
+        <source>newline at end of file differs</source>
+        <translation>文件末尾的换行符不同</translation>
+    </message>
+    <message>
+        <source>line endings differ</source>
+        <translation>行尾符不同</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>第 %1 处更改，共 %2 处</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -82,6 +378,1606 @@
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Saved the chart to %1</source>
+        <translation>已将图表保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not save the chart to %1: %2</source>
+        <translation>无法将图表保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported node #%1 to %2</source>
+        <translation>已将节点 #%1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Could not export node #%1 to %2: %3</source>
+        <translation>无法将节点 #%1 导出到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Session %1 %2: %3</source>
+        <translation>会话 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>Run Failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <source>A session is already running: stop it first.</source>
+        <translation>已有会话正在运行，请先停止它。</translation>
+    </message>
+    <message>
+        <source>Measuring the baseline of %1…</source>
+        <translation>正在测量 %1 的基线…</translation>
+    </message>
+    <message>
+        <source>Export Node #%1</source>
+        <translation>导出节点 #%1</translation>
+    </message>
+    <message>
+        <source>edited in the diff editor</source>
+        <translation>在差异编辑器中编辑</translation>
+    </message>
+    <message>
+        <source>A run is under way: stop it, then evaluate the edit (it is kept in the editor).</source>
+        <translation>正在运行中：请先停止运行，再评估此编辑（编辑内容会保留在编辑器中）。</translation>
+    </message>
+    <message>
+        <source>Evaluating the edit of node #%1 as its child…</source>
+        <translation>正在将节点 #%1 的编辑作为其子节点进行评估…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;New Session…</source>
+        <translation>新建会话(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose a task, a device and a search, and start optimizing</source>
+        <translation>选择任务、设备和搜索方式，然后开始优化</translation>
+    </message>
+    <message>
+        <source>&amp;Export Node…</source>
+        <translation>导出节点(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the selected node (or the best) as a standalone source file</source>
+        <translation>将选中的节点（或最佳节点）保存为独立的源文件</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话列表</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点列表</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Node Details</source>
+        <translation>节点详情</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Looking for the best device for the demo…</source>
+        <translation>正在为演示寻找最佳设备…</translation>
+    </message>
+    <message>
+        <source>Demo: %1 on %2</source>
+        <translation>演示：%2 上的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NewSessionWizard</name>
+    <message>
+        <source>New Session</source>
+        <translation>新建会话</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeDetails</name>
+    <message>
+        <source>Select a node to see its verdict, diagnostics, verification and timing.</source>
+        <translation>选择一个节点以查看其判定结果、诊断信息、校验和计时。</translation>
+    </message>
+    <message>
+        <source>Node %1 · %2</source>
+        <translation>节点 %1 · %2</translation>
+    </message>
+    <message>
+        <source> · child of node %1</source>
+        <translation> · 节点 %1 的子节点</translation>
+    </message>
+    <message>
+        <source>speedup %1× (geometric mean over workloads)</source>
+        <translation>加速比 %1×（各工作负载的几何平均值）</translation>
+    </message>
+    <message>
+        <source>fitness %1</source>
+        <translation>适应度 %1</translation>
+    </message>
+    <message>
+        <source>evaluated in %1 s</source>
+        <translation>评估耗时 %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runner restart(s)</source>
+        <translation>
+            <numerusform>运行器重启 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting to be compiled and measured</source>
+        <translation>等待编译和测量</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Activate to show this line in the editor</source>
+        <translation>激活此项可在编辑器中显示该行</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation>尚未评估。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Not compiled.</source>
+        <translation>未编译。</translation>
+    </message>
+    <message>
+        <source>Compiled in %1 s</source>
+        <translation>编译耗时 %1 s</translation>
+    </message>
+    <message>
+        <source>Compilation failed after %1 s</source>
+        <translation>编译在 %1 s 后失败</translation>
+    </message>
+    <message>
+        <source> (from the cache)</source>
+        <translation> (来自缓存)</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>寄存器</translation>
+    </message>
+    <message>
+        <source>Spill stores (B)</source>
+        <translation>溢出存储 (B)</translation>
+    </message>
+    <message>
+        <source>Spill loads (B)</source>
+        <translation>溢出加载 (B)</translation>
+    </message>
+    <message>
+        <source>Stack (B)</source>
+        <translation>栈 (B)</translation>
+    </message>
+    <message>
+        <source>Shared memory (B)</source>
+        <translation>共享内存 (B)</translation>
+    </message>
+    <message>
+        <source>Constant memory (B)</source>
+        <translation>常量内存 (B)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>编译器</translation>
+    </message>
+    <message>
+        <source>Compiler (%1)</source>
+        <translation>编译器（%1）</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>Mismatches</source>
+        <translation>不匹配数</translation>
+    </message>
+    <message>
+        <source>Max abs error</source>
+        <translation>最大绝对误差</translation>
+    </message>
+    <message>
+        <source>Max rel error</source>
+        <translation>最大相对误差</translation>
+    </message>
+    <message>
+        <source>First bad index</source>
+        <translation>首个错误索引</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>期望值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>%1[%2], seed %3</source>
+        <translation>%1[%2]，种子 %3</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Median (ms)</source>
+        <translation>中位数 (ms)</translation>
+    </message>
+    <message>
+        <source>p20 (ms)</source>
+        <translation>p20 (ms)</translation>
+    </message>
+    <message>
+        <source>p80 (ms)</source>
+        <translation>p80 (ms)</translation>
+    </message>
+    <message>
+        <source>CV</source>
+        <translation>变异系数</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Baseline (ms)</source>
+        <translation>基线 (ms)</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>实测吞吐量</translation>
+    </message>
+    <message>
+        <source>Of floor</source>
+        <translation>物理下限占比</translation>
+    </message>
+    <message>
+        <source>Runner setup (s)</source>
+        <translation>运行器准备 (s)</translation>
+    </message>
+    <message>
+        <source>Runner verify (s)</source>
+        <translation>运行器校验 (s)</translation>
+    </message>
+    <message>
+        <source>Runner timing (s)</source>
+        <translation>运行器计时 (s)</translation>
+    </message>
+    <message>
+        <source>%1 TFLOP/s</source>
+        <translation>%1 TFLOP/s</translation>
+    </message>
+    <message>
+        <source>%1 GB/s</source>
+        <translation>%1 GB/s</translation>
+    </message>
+    <message>
+        <source>Samples (ms): %1</source>
+        <translation>样本 (ms)：%1</translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (%2 bound)</source>
+        <translation>物理下限 %1 ms（%2受限）</translation>
+    </message>
+    <message>
+        <source>compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>No measurements.</source>
+        <translation>没有测量数据。</translation>
+    </message>
+    <message>
+        <source>Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.</source>
+        <translation>所有工作负载的运行器耗时：准备 %1 s，校验 %2 s，计时 %3 s；基线：%4。</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>Generator: %1</source>
+        <translation>生成器：%1</translation>
+    </message>
+    <message>
+        <source>parent: node %1</source>
+        <translation>父节点：节点 %1</translation>
+    </message>
+    <message>
+        <source>the root</source>
+        <translation>根节点</translation>
+    </message>
+    <message>
+        <source>source %1%2</source>
+        <translation>源文件 %1%2</translation>
+    </message>
+    <message>
+        <source>proposed %1</source>
+        <translation>提出于 %1</translation>
+    </message>
+    <message>
+        <source>evaluated %1</source>
+        <translation>评估于 %1</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>(the generator was given nothing)</source>
+        <translation>（未向生成器提供任何输入）</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeProblems</name>
+    <message>
+        <source>%1[%2] (seed %3): expected %4, got %5</source>
+        <translation>%1[%2]（种子 %3）：期望 %4，实际 %5</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>first wrong value: %1</source>
+        <translation>首个错误值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeStatus</name>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>wrong shape</source>
+        <translation>形状错误</translation>
+    </message>
+    <message>
+        <source>wrong values</source>
+        <translation>数值错误</translation>
+    </message>
+    <message>
+        <source>wrong data type</source>
+        <translation>数据类型错误</translation>
+    </message>
+    <message>
+        <source>runtime error</source>
+        <translation>运行时错误</translation>
+    </message>
+    <message>
+        <source>compile error</source>
+        <translation>编译错误</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>崩溃</translation>
+    </message>
+    <message>
+        <source>nondeterministic</source>
+        <translation>结果不确定</translation>
+    </message>
+    <message>
+        <source>incomplete write</source>
+        <translation>输出未写全</translation>
+    </message>
+    <message>
+        <source>suspiciously fast</source>
+        <translation>快得可疑</translation>
+    </message>
+    <message>
+        <source>invalid configuration</source>
+        <translation>无效配置</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待评估</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodeTableModel</name>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父节点</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Compile (s)</source>
+        <translation>编译 (s)</translation>
+    </message>
+    <message>
+        <source>Measure (s)</source>
+        <translation>测量 (s)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::NodesPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Failed (any reason)</source>
+        <translation>失败（任何原因）</translation>
+    </message>
+    <message>
+        <source>All generators</source>
+        <translation>所有生成器</translation>
+    </message>
+    <message>
+        <source>Filter nodes: id, status, configuration, message…</source>
+        <translation>筛选节点：ID、状态、配置、消息…</translation>
+    </message>
+    <message>
+        <source>Show only nodes of this status</source>
+        <translation>仅显示此状态的节点</translation>
+    </message>
+    <message>
+        <source>Show only nodes made by this generator</source>
+        <translation>仅显示由此生成器生成的节点</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::RooflineChart</name>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>Roofline</source>
+        <translation>Roofline 图</translation>
+    </message>
+    <message>
+        <source>Arithmetic intensity (FLOP/byte)</source>
+        <translation>算术强度 (FLOP/byte)</translation>
+    </message>
+    <message>
+        <source>Achieved TFLOP/s</source>
+        <translation>实测 TFLOP/s</translation>
+    </message>
+    <message>
+        <source>Achieved bandwidth (the task does no arithmetic)</source>
+        <translation>实测带宽（该任务不含算术运算）</translation>
+    </message>
+    <message>
+        <source>Bytes moved per call (MB)</source>
+        <translation>每次调用传输的数据量 (MB)</translation>
+    </message>
+    <message>
+        <source>Achieved GB/s</source>
+        <translation>实测 GB/s</translation>
+    </message>
+    <message>
+        <source>Memory roof: %1 GB/s copy</source>
+        <translation>内存带宽上限：%1 GB/s（拷贝）</translation>
+    </message>
+    <message>
+        <source>Compute roof: %1 TFLOP/s %2</source>
+        <translation>计算峰值上限：%1 TFLOP/s（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::RunControls</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Continue the open session, or start a new one</source>
+        <translation>继续当前打开的会话，或开始新的会话</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Let the evaluations in flight finish, then wait</source>
+        <translation>让进行中的评估完成，然后等待</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Go on with the paused session</source>
+        <translation>继续已暂停的会话</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the session: the measurement in flight is kept, the rest stays pending for later</source>
+        <translation>停止会话：保留进行中的测量，其余部分保持待处理状态，留待以后继续</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::RunProgressWidget</name>
+    <message>
+        <source>Measuring the baseline…</source>
+        <translation>正在测量基线…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 of %2 evaluations</source>
+        <translation>已完成 %1 / %2 次评估</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>%n 次评估</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>best %1×</source>
+        <translation>最佳 %1×</translation>
+    </message>
+    <message>
+        <source>no speedup yet</source>
+        <translation>尚无加速</translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation>每分钟 %1 次</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>预计剩余 %1</translation>
+    </message>
+    <message>
+        <source>ETA unknown</source>
+        <translation>预计剩余时间未知</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SearchPage</name>
+    <message>
+        <source>Generators: choose at least one; the tuner is the only one available until an LLM provider is configured in Settings.</source>
+        <translation>生成器：请至少选择一个；在“设置”中配置 LLM 提供方之前，只有调优器可用。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>How the tree grows: which generators propose children, and which node is expanded next.</source>
+        <translation>搜索树如何生长：由哪些生成器提出子节点，以及下一个扩展哪个节点。</translation>
+    </message>
+    <message>
+        <source>Generators</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>Selection policy</source>
+        <translation>选择策略</translation>
+    </message>
+    <message>
+        <source>&amp;Tuner, strategy:</source>
+        <translation>调优器(&amp;T)，策略：</translation>
+    </message>
+    <message>
+        <source>Bayesian optimization (bo)</source>
+        <translation>贝叶斯优化 (bo)</translation>
+    </message>
+    <message>
+        <source>Grid (grid)</source>
+        <translation>网格搜索 (grid)</translation>
+    </message>
+    <message>
+        <source>Random (random)</source>
+        <translation>随机搜索 (random)</translation>
+    </message>
+    <message>
+        <source>Simulated annealing (anneal)</source>
+        <translation>模拟退火 (anneal)</translation>
+    </message>
+    <message>
+        <source>Genetic (genetic)</source>
+        <translation>遗传算法 (genetic)</translation>
+    </message>
+    <message>
+        <source>LLM rewrite</source>
+        <translation>LLM 重写</translation>
+    </message>
+    <message>
+        <source>configure a provider in Settings</source>
+        <translation>请在“设置”中配置提供方</translation>
+    </message>
+    <message>
+        <source>Upper confidence bound (ucb)</source>
+        <translation>置信上界 (ucb)</translation>
+    </message>
+    <message>
+        <source>Best first (best)</source>
+        <translation>最佳优先 (best)</translation>
+    </message>
+    <message>
+        <source>Beam (beam)</source>
+        <translation>束搜索 (beam)</translation>
+    </message>
+    <message>
+        <source>Every expandable node competes by its subtree&apos;s mean fitness plus c·√(ln N / n): a larger c explores more.</source>
+        <translation>每个可扩展节点按其子树的平均适应度加上 c·√(ln N / n) 参与竞争：c 越大，探索越多。</translation>
+    </message>
+    <message>
+        <source>The fittest expandable node is always expanded next.</source>
+        <translation>下一个总是扩展适应度最高的可扩展节点。</translation>
+    </message>
+    <message>
+        <source>The fittest nodes, as many as the beam width, take turns.</source>
+        <translation>适应度最高的若干节点（数量等于束宽）轮流扩展。</translation>
+    </message>
+    <message>
+        <source>&amp;Exploration constant c:</source>
+        <translation>探索常数 c(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Beam &amp;width:</source>
+        <translation>束宽(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Random &amp;seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionListModel</name>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1（共 %2）</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation>会话 %1：%2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评估次数</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionSummary</name>
+    <message>
+        <source>%1 selection; generators: %2</source>
+        <translation>选择策略 %1；生成器：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>%n 次评估</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of active time</source>
+        <translation>有效运行时间 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s) without a new best</source>
+        <translation>
+            <numerusform>连续 %n 次评估未出现新的最佳结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a speedup of %1×</source>
+        <translation>加速比达到 %1×</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 且 </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation>会话 %1：%2</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <source>Stops after:</source>
+        <translation>停止条件：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Evaluations:</source>
+        <translation>评估次数：</translation>
+    </message>
+    <message>
+        <source>%1 in %2 of active time</source>
+        <translation>%1 次，有效运行时间 %2</translation>
+    </message>
+    <message>
+        <source>Best:</source>
+        <translation>最佳：</translation>
+    </message>
+    <message>
+        <source>%1× over the %2 (node %3)</source>
+        <translation>相对于 %2 为 %1×（节点 %3）</translation>
+    </message>
+    <message>
+        <source>no candidate passed yet</source>
+        <translation>尚无候选内核通过</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>更新时间：</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionWorkbench</name>
+    <message>
+        <source>The edit was not evaluated: %1</source>
+        <translation>编辑未被评估：%1</translation>
+    </message>
+    <message>
+        <source>node #%1 · %2</source>
+        <translation>节点 #%1 · %2</translation>
+    </message>
+    <message>
+        <source> · %1×</source>
+        <translation> · %1×</translation>
+    </message>
+    <message>
+        <source>The first two selected nodes</source>
+        <translation>选中的前两个节点</translation>
+    </message>
+    <message>
+        <source>Node #%1 against its parent</source>
+        <translation>节点 #%1 与其父节点对比</translation>
+    </message>
+    <message>
+        <source>Node #%1 against the task&apos;s %2</source>
+        <translation>节点 #%1 与任务的 %2 对比</translation>
+    </message>
+    <message>
+        <source> (loading the sources…)</source>
+        <translation> (正在加载源代码…)</translation>
+    </message>
+    <message>
+        <source>Your edit of node #%1 is kept: evaluate it as a child, or undo it to compare other nodes</source>
+        <translation>已保留你对节点 #%1 的编辑：可将其作为子节点评估，或撤销编辑以比较其他节点</translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1</source>
+        <translation>任务的 %1</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>比较对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父节点</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>What the node in focus is compared with when fewer than two nodes are selected</source>
+        <translation>选中的节点少于两个时，当前焦点节点的比较对象</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::SessionsPanel</name>
+    <message>
+        <source>Deleted session %1.</source>
+        <translation>已删除会话 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported session %1 (%n node(s)) to %2.</source>
+        <translation>
+            <numerusform>已将会话 %1（%n 个节点）导出到 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1 as session %2.</source>
+        <translation>已将 %1 导入为会话 %2。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the selected session: its tree and nodes</source>
+        <translation>打开选中的会话：查看其搜索树和节点</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation>重命名选中的会话</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected session and everything it measured</source>
+        <translation>删除选中的会话及其所有测量数据</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add a session file (.kfsession) to this workspace</source>
+        <translation>将会话文件 (.kfsession) 添加到此工作区</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the selected session to a session file (.kfsession)</source>
+        <translation>将选中的会话写入会话文件 (.kfsession)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the sessions from the workspace again</source>
+        <translation>重新从工作区读取会话</translation>
+    </message>
+    <message>
+        <source>A running session cannot be deleted: stop it first</source>
+        <translation>无法删除正在运行的会话：请先停止它</translation>
+    </message>
+    <message>
+        <source>Session %1 is running: stop it before deleting it.</source>
+        <translation>会话 %1 正在运行：请先停止再删除。</translation>
+    </message>
+    <message>
+        <source>Delete Session</source>
+        <translation>删除会话</translation>
+    </message>
+    <message>
+        <source>Delete the session “%1” (session %2)?</source>
+        <translation>要删除会话“%1”（会话 %2）吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n evaluated candidate(s), their sources and measurements are removed from the workspace. This cannot be undone.</source>
+        <translation>
+            <numerusform>它的 %n 个已评估候选内核及其源代码和测量数据将从工作区中移除。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Session</source>
+        <translation>导出会话</translation>
+    </message>
+    <message>
+        <source>KernelForge sessions (*.%1)</source>
+        <translation>KernelForge 会话 (*.%1)</translation>
+    </message>
+    <message>
+        <source>Import Session</source>
+        <translation>导入会话</translation>
+    </message>
+    <message>
+        <source>KernelForge sessions (*.%1);;All files (*)</source>
+        <translation>KernelForge 会话 (*.%1);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::StopPage</name>
+    <message>
+        <source>Time limit: empty; write a duration such as 90s, 10m, 1.5h or 2h30m.</source>
+        <translation>时间限制：为空；请输入时长，例如 90s、10m、1.5h 或 2h30m。</translation>
+    </message>
+    <message>
+        <source>Time limit: “%1” is not a duration; write it as 90s, 10m, 1.5h or 2h30m.</source>
+        <translation>时间限制：“%1”不是有效的时长；请按 90s、10m、1.5h 或 2h30m 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Time limit: must be longer than zero.</source>
+        <translation>时间限制：必须大于零。</translation>
+    </message>
+    <message>
+        <source>Target speedup: must be above 1.00× (the baseline&apos;s own speed).</source>
+        <translation>目标加速比：必须大于 1.00×（即基线自身的速度）。</translation>
+    </message>
+    <message>
+        <source>Stop conditions: choose at least one, or the session runs until you stop it.</source>
+        <translation>停止条件：请至少选择一个，否则会话将一直运行，直到你手动停止。</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>时间限制：</translation>
+    </message>
+    <message>
+        <source>Stop conditions</source>
+        <translation>停止条件</translation>
+    </message>
+    <message>
+        <source>When the session stops by itself. You can pause or stop it at any time, and continue it later.</source>
+        <translation>会话何时自动停止。你可以随时暂停或停止会话，并在之后继续。</translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;budget:</source>
+        <translation>评估预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source> evaluations</source>
+        <translation> 次评估</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. 90s, 10m, 1.5h, 2h30m</source>
+        <translation>例如 90s、10m、1.5h、2h30m</translation>
+    </message>
+    <message>
+        <source>Active running time of the session: 90s, 10m, 1.5h, 2h30m or plain seconds.</source>
+        <translation>会话的有效运行时间：90s、10m、1.5h、2h30m 或纯秒数。</translation>
+    </message>
+    <message>
+        <source>&amp;Plateau:</source>
+        <translation>平台期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> evaluations without a new best</source>
+        <translation> 次评估未出现新的最佳结果</translation>
+    </message>
+    <message>
+        <source>Target &amp;speedup:</source>
+        <translation>目标加速比(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Stop when</source>
+        <translation>停止时机</translation>
+    </message>
+    <message>
+        <source>&amp;any condition holds</source>
+        <translation>满足任一条件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>a&amp;ll conditions hold</source>
+        <translation>满足所有条件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Session &amp;name:</source>
+        <translation>会话名称(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::TaskPage</name>
+    <message>
+        <source>Definition file: %1</source>
+        <translation>定义文件：%1</translation>
+    </message>
+    <message>
+        <source>Task: the definition file is still being read.</source>
+        <translation>任务：仍在读取定义文件。</translation>
+    </message>
+    <message>
+        <source>Task: choose a built-in task or a definition file.</source>
+        <translation>任务：请选择内置任务或定义文件。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>What to optimize: a built-in task, or a task definition file (FlashInfer-Bench JSON with workloads.jsonl beside it).</source>
+        <translation>要优化的对象：内置任务，或任务定义文件（FlashInfer-Bench JSON，同一目录下需有 workloads.jsonl）。</translation>
+    </message>
+    <message>
+        <source>Op type</source>
+        <translation>算子类型</translation>
+    </message>
+    <message>
+        <source>Data types</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>正在加载任务…</translation>
+    </message>
+    <message>
+        <source>&amp;Definition file…</source>
+        <translation>定义文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考实现</translation>
+    </message>
+    <message>
+        <source>%1
+Native implementations: %2. Defined in %3.</source>
+        <translation>%1
+原生实现：%2。定义于 %3。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>(no PyTorch reference; the native reference is used)</source>
+        <translation>（无 PyTorch 参考实现；使用原生参考实现）</translation>
+    </message>
+    <message>
+        <source>Workloads (%1)</source>
+        <translation>工作负载（%1）</translation>
+    </message>
+    <message>
+        <source>Reference (PyTorch)</source>
+        <translation>参考实现（PyTorch）</translation>
+    </message>
+    <message>
+        <source>Task definition file</source>
+        <translation>任务定义文件</translation>
+    </message>
+    <message>
+        <source>Task definitions (*.json);;All files (*)</source>
+        <translation>任务定义 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::TrajectoryChart</name>
+    <message>
+        <source>Speedup by evaluation</source>
+        <translation>各次评估的加速比</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估序号</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation>当前最佳</translation>
+    </message>
+    <message>
+        <source>Baseline (1×)</source>
+        <translation>基线 (1×)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Speedup over the baseline (×)</source>
+        <translation>相对基线的加速比 (×)</translation>
+    </message>
+    <message>
+        <source>Node %1, evaluation %2: %3</source>
+        <translation>节点 %1，第 %2 次评估：%3</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::TreeGraphView</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Tree</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole tree (F)</source>
+        <translation>显示整棵树（F）</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom to 1:1 (1)</source>
+        <translation>缩放到 1:1（1）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Node...</source>
+        <translation>查找节点(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Find a node by its id</source>
+        <translation>按 ID 查找节点</translation>
+    </message>
+    <message>
+        <source>Show &amp;Legend</source>
+        <translation>显示图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the key to the colours (L)</source>
+        <translation>显示颜色图例（L）</translation>
+    </message>
+    <message>
+        <source>Find node by id</source>
+        <translation>按 ID 查找节点</translation>
+    </message>
+    <message>
+        <source>Type a node id and press Enter; Escape closes</source>
+        <translation>输入节点 ID 后按 Enter；按 Escape 关闭</translation>
+    </message>
+    <message>
+        <source>There is no node #%1.</source>
+        <translation>不存在节点 #%1。</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待评估</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>the defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Node #%1</source>
+        <translation>节点 #%1</translation>
+    </message>
+    <message>
+        <source>The best node so far</source>
+        <translation>目前的最佳节点</translation>
+    </message>
+    <message>
+        <source>No nodes yet</source>
+        <translation>暂无节点</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Path to the best, %1</source>
+        <translation>通往最佳节点的路径，%1</translation>
+    </message>
+    <message>
+        <source>Speedup over the baseline</source>
+        <translation>相对基线的加速比</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Incorrect</source>
+        <translation>结果错误</translation>
+    </message>
+    <message>
+        <source>Compile error</source>
+        <translation>编译错误</translation>
+    </message>
+    <message>
+        <source>Runtime error</source>
+        <translation>运行时错误</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Suspiciously fast</source>
+        <translation>快得可疑</translation>
+    </message>
+    <message>
+        <source>Invalid configuration</source>
+        <translation>无效配置</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Incorrect shape</source>
+        <translation>形状错误</translation>
+    </message>
+    <message>
+        <source>Incorrect numerical result</source>
+        <translation>数值结果错误</translation>
+    </message>
+    <message>
+        <source>Incorrect data type</source>
+        <translation>数据类型错误</translation>
+    </message>
+    <message>
+        <source>Nondeterministic</source>
+        <translation>结果不确定</translation>
+    </message>
+    <message>
+        <source>Incomplete write</source>
+        <translation>写入不完整</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待评估</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>compile</source>
+        <translation>编译</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>nondet.</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分写入</translation>
+    </message>
+    <message>
+        <source>too fast</source>
+        <translation>过快</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>tuner</source>
+        <translation>调优器</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>LLM</source>
+        <translation>LLM</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::WelcomePage</name>
@@ -98,12 +1994,78 @@
         <translation>KernelForge 以优化会话为核心。一个会话针对一个任务（例如两个向量相加或两个矩阵相乘），逐步生成一棵候选内核树。每个候选内核都会经过编译，与参考实现进行比对，并在 CPU 或 CUDA、ROCm/HIP 设备上计时，方便你并排比较各个候选内核，保留最好的那一个。</translation>
     </message>
     <message>
-        <source>About this version</source>
-        <translation>关于此版本</translation>
+        <source>Getting started</source>
+        <translation>快速开始</translation>
     </message>
     <message>
-        <source>This is version %1, the first version of the desktop application. It cannot create or open sessions yet: sessions arrive with the next version.</source>
-        <translation>这是版本 %1，桌面应用程序的首个版本。目前还不能创建或打开会话，该功能将在下一版本推出。</translation>
+        <source>Start a session with File → New Session… (Ctrl+N), or open one from the Sessions panel on the left. This is version %1; the LLM agent and the settings dialog arrive with a later version.</source>
+        <translation>通过“文件 → 新建会话…”（Ctrl+N）开始一个会话，或在左侧的“会话”面板中打开已有会话。这是 %1 版；LLM 智能体和设置对话框将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::WorkloadChart</name>
+    <message>
+        <source>Latency per workload</source>
+        <translation>各工作负载的延迟</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Latency relative to the baseline (×, lower is faster)</source>
+        <translation>相对基线的延迟（×，越低越快）</translation>
+    </message>
+    <message>
+        <source>Latency (µs, log scale; median with p20–p80)</source>
+        <translation>延迟（µs，对数刻度；中位数及 p20–p80）</translation>
+    </message>
+    <message>
+        <source>%1 on %2: median %3 (p20 %4, p80 %5)</source>
+        <translation>%1 在 %2 上：中位数 %3（p20 %4，p80 %5）</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::Workspace</name>
+    <message>
+        <source>Could not open the workspace %1: %2</source>
+        <translation>无法打开工作区 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not list the sessions in %1: %2</source>
+        <translation>无法列出 %1 中的会话：%2</translation>
+    </message>
+    <message>
+        <source>Could not load session %1 from %2: %3</source>
+        <translation>无法从 %2 加载会话 %1：%3</translation>
+    </message>
+    <message>
+        <source>Could not load a source of session %1 from %2: %3</source>
+        <translation>无法从 %2 加载会话 %1 的源代码：%3</translation>
+    </message>
+    <message>
+        <source>Could not load a node of session %1 from %2: %3</source>
+        <translation>无法从 %2 加载会话 %1 的节点：%3</translation>
+    </message>
+    <message>
+        <source>Could not rename session %1: %2</source>
+        <translation>无法重命名会话 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not delete session %1: %2</source>
+        <translation>无法删除会话 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not export session %1 to %2: %3</source>
+        <translation>无法将会话 %1 导出到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
     </message>
 </context>
 </TS>

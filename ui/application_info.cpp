@@ -1,5 +1,7 @@
 #include "ui/application_info.h"
 
+#include <QCoreApplication>
+
 #include <QStringLiteral>
 #include <QtGlobal>
 
@@ -8,6 +10,14 @@
 #endif
 
 namespace kforge::ui {
+
+QString commandLineDescription() {
+    return QCoreApplication::translate("kforge::ui::Application", "KernelForge: a workbench for making compute kernels fast");
+}
+
+QString demoOptionDescription() {
+    return QCoreApplication::translate("kforge::ui::Application", "Start a demo session on the best device found.");
+}
 
 QString applicationName() {
     return QStringLiteral("KernelForge");

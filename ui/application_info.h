@@ -14,6 +14,10 @@ QString applicationName();
 // The version from the build (KFORGE_VERSION), e.g. "0.1.0".
 QString applicationVersion();
 
+// The command line's help texts (translated, so they live here with the UI's strings).
+QString commandLineDescription();
+QString demoOptionDescription();
+
 // The day this library was compiled (honours SOURCE_DATE_EPOCH via the
 // compiler); invalid if the compiler's date could not be read.
 QDate buildDate();

@@ -21,8 +21,11 @@
 #include "ui/session/workspace.h"
 #include "ui/tree/tree_graph_view.h"
 #include "ui/welcome_page.h"
+#include "ui/wizard/device_detection.h"
 #include "ui/wizard/new_session_wizard.h"
 #include "util/text.h"
+
+#include <algorithm>
 
 #include <QAction>
 #include <QApplication>
@@ -327,6 +330,25 @@ QWidget* MainWindow::showNewSessionWizard() {
     });
     wizard->open();
     return wizard;
+}
+
+void MainWindow::startDemoSession(const QString& taskRef, int budget) {
+    statusBar()->showMessage(tr("Looking for the best device for the demo…"));
+    runInBackground<std::vector<DetectedDevice>>(
+        this, [] { return detectDevices(kforge::AppPaths::discover()); },
+        [this, taskRef, budget](std::vector<DetectedDevice> devices) {
+            // detectDevices() lists CUDA, HIP, the CPU: the first usable one is the best.
+            const auto best = std::find_if(devices.begin(), devices.end(), [](const DetectedDevice& d) {
+                return d.available && (d.backend == kforge::Backend::Cpu || !d.compiler.isEmpty());
+            });
+            kforge::SessionConfig config;
+            config.backend = best != devices.end() ? best->backend : kforge::Backend::Cpu;
+            config.generators = {"tuner"};
+            config.tuner = "bo";
+            config.stop.evaluations = budget;
+            const QString device = best != devices.end() ? deviceName(*best) : backendTitle(kforge::Backend::Cpu);
+            startSession(taskRef, config, tr("Demo: %1 on %2").arg(taskRef, device));
+        });
 }
 
 void MainWindow::showCurrentNodeDetails() {

@@ -60,6 +60,10 @@ public:
     // Writes node `nodeId` of the open session as a standalone source (the
     // CLI's `best` form) to `file`, off the UI thread; nodeExported() follows.
     void exportNode(qint64 nodeId, const QString& file);
+    // A demo: the best device found (detected off the UI thread; CUDA, then
+    // HIP, then the CPU) optimizes `taskRef` with the tuner for `budget`
+    // evaluations. What `kernelforge --demo` does.
+    void startDemoSession(const QString& taskRef = QStringLiteral("softmax_fp32"), int budget = 40);
     // Loads a stored session through the workspace and shows it.
     void openSession(qint64 sessionId);
     // Runs the open session on (its own stop conditions, or `stop` when it sets one).

@@ -118,9 +118,10 @@ void WelcomePage::retranslateUi() {
            "for it. Every candidate is compiled, checked against a reference implementation and "
            "timed on the CPU or on a CUDA or ROCm/HIP device, so that you can compare the "
            "candidates side by side and keep the best one."));
-    statusHeadingLabel_->setText(tr("About this version"));
-    statusLabel_->setText(tr("This is version %1, the first version of the desktop application. It cannot create "
-                             "or open sessions yet: sessions arrive with the next version.")
+    statusHeadingLabel_->setText(tr("Getting started"));
+    statusLabel_->setText(tr("Start a session with File → New Session… (Ctrl+N), or open one from the Sessions "
+                             "panel on the left. This is version %1; the LLM agent and the settings dialog "
+                             "arrive with a later version.")
                               .arg(applicationVersion()));
 }
 

@@ -5,6 +5,7 @@
 #include "ui/translation.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QLocale>
 #include <QTranslator>
 
@@ -27,7 +28,16 @@ int main(int argc, char* argv[]) {
         QApplication::installTranslator(&appTranslator);
     }
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(kforge::ui::commandLineDescription());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), kforge::ui::demoOptionDescription());
+    parser.addOption(demo);
+    parser.process(app);
+
     kforge::ui::MainWindow window;
     window.show();
+    if (parser.isSet(demo)) window.startDemoSession();
     return QApplication::exec();
 }

@@ -14,13 +14,6 @@
 
 namespace kforge::ui {
 
-namespace {
-const char* const kContext = "kforge::ui::ChartExport";
-QString tr(const char* text) {
-    return QCoreApplication::translate(kContext, text);
-}
-}  // namespace
-
 bool chartFormatFromPath(const QString& path, ChartFormat* format) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) *format = ChartFormat::Png;
@@ -30,7 +23,7 @@ bool chartFormatFromPath(const QString& path, ChartFormat* format) {
 }
 
 QString chartFileFilters() {
-    return tr("PNG image (*.png)") + QStringLiteral(";;") + tr("SVG drawing (*.svg)");
+    return QCoreApplication::translate("kforge::ui::ChartExport", "PNG image (*.png)") + QStringLiteral(";;") + QCoreApplication::translate("kforge::ui::ChartExport", "SVG drawing (*.svg)");
 }
 
 QByteArray renderChart(QChartView* view, ChartFormat format, double scale) {
@@ -58,7 +51,7 @@ QByteArray renderChart(QChartView* view, ChartFormat format, double scale) {
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(view->chart() ? view->chart()->title() : QString());
-    svg.setDescription(tr("A chart saved by KernelForge"));
+    svg.setDescription(QCoreApplication::translate("kforge::ui::ChartExport", "A chart saved by KernelForge"));
     QPainter painter;
     if (!painter.begin(&svg)) return {};
     painter.setRenderHint(QPainter::Antialiasing);
@@ -70,7 +63,7 @@ QByteArray renderChart(QChartView* view, ChartFormat format, double scale) {
 bool writeChartFile(const QString& path, const QByteArray& bytes, QString* error) {
     QSaveFile file(path);
     if (bytes.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error) *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), bytes.isEmpty() ? tr("nothing was drawn") : file.errorString());
+        if (error) *error = QCoreApplication::translate("kforge::ui::ChartExport", "Could not write %1: %2").arg(QDir::toNativeSeparators(path), bytes.isEmpty() ? QCoreApplication::translate("kforge::ui::ChartExport", "nothing was drawn") : file.errorString());
         return false;
     }
     return true;
@@ -79,7 +72,7 @@ bool writeChartFile(const QString& path, const QByteArray& bytes, QString* error
 bool saveChart(QChartView* view, const QString& path, QString* error, double scale) {
     ChartFormat format;
     if (!chartFormatFromPath(path, &format)) {
-        if (error) *error = tr("Choose a file name ending in .png or .svg.");
+        if (error) *error = QCoreApplication::translate("kforge::ui::ChartExport", "Choose a file name ending in .png or .svg.");
         return false;
     }
     return writeChartFile(path, renderChart(view, format, scale), error);

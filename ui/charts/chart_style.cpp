@@ -16,7 +16,6 @@
 namespace kforge::ui {
 
 namespace {
-const char* const kContext = "kforge::ui::Charts";
 }
 
 bool isDarkPalette(const QPalette& palette) {
@@ -112,14 +111,14 @@ QImage ringMarker(const QColor& color, int size) {
 QString formatLatency(double ms) {
     const QLocale locale;
     auto number = [&](double v) { return locale.toString(v, 'f', v < 10 ? 2 : (v < 100 ? 1 : 0)); };
-    if (ms < 1e-3) return QCoreApplication::translate(kContext, "%1 ns").arg(number(ms * 1e6));
-    if (ms < 1) return QCoreApplication::translate(kContext, "%1 µs").arg(number(ms * 1e3));
-    if (ms < 1e3) return QCoreApplication::translate(kContext, "%1 ms").arg(number(ms));
-    return QCoreApplication::translate(kContext, "%1 s").arg(number(ms / 1e3));
+    if (ms < 1e-3) return QCoreApplication::translate("kforge::ui::Charts", "%1 ns").arg(number(ms * 1e6));
+    if (ms < 1) return QCoreApplication::translate("kforge::ui::Charts", "%1 µs").arg(number(ms * 1e3));
+    if (ms < 1e3) return QCoreApplication::translate("kforge::ui::Charts", "%1 ms").arg(number(ms));
+    return QCoreApplication::translate("kforge::ui::Charts", "%1 s").arg(number(ms / 1e3));
 }
 
 QString formatRatio(double ratio) {
-    return QCoreApplication::translate(kContext, "%1×").arg(QLocale().toString(ratio, 'f', ratio < 10 ? 2 : 1));
+    return QCoreApplication::translate("kforge::ui::Charts", "%1×").arg(QLocale().toString(ratio, 'f', ratio < 10 ? 2 : 1));
 }
 
 }  // namespace kforge::ui

@@ -209,12 +209,16 @@ void TrajectoryChart::updateAxes() {
     const double n = std::max(1, pointCount());
     const double xmax = n <= 10 ? 10 : std::ceil(n * 1.1 / 10) * 10;
     if (xAxis_->max() < n + 0.5 || xAxis_->max() > xmax * 1.5 || xAxis_->min() != 0) {
-        xAxis_->setRange(0, xmax);
         // Round ticks (10, 20, 50, 100, ...) rather than the range split in equal parts.
         const double raw = xmax / 6;
         const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
         const double step = raw / magnitude <= 2 ? 2 * magnitude : (raw / magnitude <= 5 ? 5 * magnitude : 10 * magnitude);
+        // The interval before the range: the other order lays out one label per
+        // old interval over the new range first (5,000 of them when a
+        // 10,000-node session opens, 2.4 s of creating and deleting items).
         xAxis_->setTickAnchor(0);
+        if (step > xAxis_->tickInterval()) xAxis_->setTickInterval(std::max(1.0, step));
+        xAxis_->setRange(0, xmax);
         xAxis_->setTickInterval(std::max(1.0, step));
     }
 

@@ -4,10 +4,6 @@
 
 namespace kforge::ui {
 
-namespace {
-const char* const kContext = "kforge::ui::NodeStatus";
-}
-
 const std::vector<kforge::Status>& listedStatuses() {
     using S = kforge::Status;
     static const std::vector<S> all{S::Passed,       S::IncorrectShape,   S::IncorrectNumerical, S::IncorrectDtype,
@@ -19,25 +15,25 @@ const std::vector<kforge::Status>& listedStatuses() {
 QString statusText(kforge::Status status) {
     using S = kforge::Status;
     switch (status) {
-    case S::Passed: return QCoreApplication::translate(kContext, "passed");
-    case S::IncorrectShape: return QCoreApplication::translate(kContext, "wrong shape");
-    case S::IncorrectNumerical: return QCoreApplication::translate(kContext, "wrong values");
-    case S::IncorrectDtype: return QCoreApplication::translate(kContext, "wrong data type");
-    case S::RuntimeError: return QCoreApplication::translate(kContext, "runtime error");
-    case S::CompileError: return QCoreApplication::translate(kContext, "compile error");
-    case S::Timeout: return QCoreApplication::translate(kContext, "timed out");
-    case S::Fault: return QCoreApplication::translate(kContext, "crashed");
-    case S::Nondeterministic: return QCoreApplication::translate(kContext, "nondeterministic");
-    case S::IncompleteWrite: return QCoreApplication::translate(kContext, "incomplete write");
-    case S::SuspiciousSpeed: return QCoreApplication::translate(kContext, "suspiciously fast");
-    case S::InvalidConfig: return QCoreApplication::translate(kContext, "invalid configuration");
-    case S::NotRun: return QCoreApplication::translate(kContext, "not run");
+    case S::Passed: return QCoreApplication::translate("kforge::ui::NodeStatus", "passed");
+    case S::IncorrectShape: return QCoreApplication::translate("kforge::ui::NodeStatus", "wrong shape");
+    case S::IncorrectNumerical: return QCoreApplication::translate("kforge::ui::NodeStatus", "wrong values");
+    case S::IncorrectDtype: return QCoreApplication::translate("kforge::ui::NodeStatus", "wrong data type");
+    case S::RuntimeError: return QCoreApplication::translate("kforge::ui::NodeStatus", "runtime error");
+    case S::CompileError: return QCoreApplication::translate("kforge::ui::NodeStatus", "compile error");
+    case S::Timeout: return QCoreApplication::translate("kforge::ui::NodeStatus", "timed out");
+    case S::Fault: return QCoreApplication::translate("kforge::ui::NodeStatus", "crashed");
+    case S::Nondeterministic: return QCoreApplication::translate("kforge::ui::NodeStatus", "nondeterministic");
+    case S::IncompleteWrite: return QCoreApplication::translate("kforge::ui::NodeStatus", "incomplete write");
+    case S::SuspiciousSpeed: return QCoreApplication::translate("kforge::ui::NodeStatus", "suspiciously fast");
+    case S::InvalidConfig: return QCoreApplication::translate("kforge::ui::NodeStatus", "invalid configuration");
+    case S::NotRun: return QCoreApplication::translate("kforge::ui::NodeStatus", "not run");
     }
-    return QCoreApplication::translate(kContext, "unknown");
+    return QCoreApplication::translate("kforge::ui::NodeStatus", "unknown");
 }
 
 QString nodeStatusText(kforge::NodeState state, kforge::Status status) {
-    if (state == kforge::NodeState::Pending) return QCoreApplication::translate(kContext, "pending");
+    if (state == kforge::NodeState::Pending) return QCoreApplication::translate("kforge::ui::NodeStatus", "pending");
     return statusText(status);
 }
 
