@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "eval/paths.h"
 #include "search/searcher.h"
 #include "util/error.h"
 
@@ -23,13 +22,15 @@ struct Recording {
 };
 
 Recording load(const std::string& file) {
-    std::ifstream in(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString() + "/data/recorded/" + file);
+    const std::string dir = qEnvironmentVariable("KFORGE_TEST_DATA").toStdString() + "/data/recorded/";
+    std::ifstream in(dir + file);
     std::string line;
     std::getline(in, line);
     Recording r;
     r.task = Json::parse(line).at("task").get<std::string>();
-    r.space = std::make_unique<SearchSpace>(
-        parseTuneSpaceFile(AppPaths::discover().tasksDirectory() / r.task / "cuda/template.cu"));
+    // The space as it was when the sweep was recorded (templates move on).
+    const std::string stem = file.substr(0, file.rfind(".jsonl"));
+    r.space = std::make_unique<SearchSpace>(parseTuneSpaceFile(dir + stem + ".space.cu"));
     r.cost.assign(r.space->size(), std::nullopt);
     size_t rows = 0;
     while (std::getline(in, line)) {
