@@ -30,15 +30,11 @@
 #include "ui/session/nodes_panel.h"
 #include "ui/session/session_workbench.h"
 #include "ui/tree/tree_graph_view.h"
+#include "util/stats.h"
 
 namespace {
 
 double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // What a measured node carries in the store: per workload, statistics and
 // the timing samples; the size of a real record is what loading costs.
@@ -150,7 +146,7 @@ int main(int argc, char** argv) {
             w->render(&target);
             times.push_back(msSince(r));
         }
-        return median(times);
+        return kforge::summarize(times).median;
     };
     struct View {
         const char* name;

@@ -25,8 +25,6 @@
 #include "ui/wizard/new_session_wizard.h"
 #include "util/text.h"
 
-#include <algorithm>
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -221,17 +219,14 @@ void MainWindow::connectSessions() {
     });
     connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
         // The run may go on while another session is open.
-        if (nodes_->sessionId() != sessionId) return;
+        if (openSessionId() != sessionId) return;
         nodes_->updateNode(node);
         workbench_->updateNode(node);
-    });
-    connect(workbench_, &SessionWorkbench::evaluateAsChildRequested, this, &MainWindow::evaluateAsChild);
-    connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
-        if (openSessionId() != sessionId) return;
-        detailed_->put(node);
+        detailed_->put(node);  // a run's nodes arrive in full
         charts_->updateNode(node);
         if (node.id == selection_->current()) details_->setNode(node);
     });
+    connect(workbench_, &SessionWorkbench::evaluateAsChildRequested, this, &MainWindow::evaluateAsChild);
     // The details and the per-workload charts need nodes in full: fetched on selection.
     connect(selection_, &NodeSelection::currentChanged, this, &MainWindow::showCurrentNodeDetails);
     connect(detailed_, &DetailedNodes::nodeArrived, this, [this](const kforge::Node& node) {
@@ -337,10 +332,14 @@ void MainWindow::startDemoSession(const QString& taskRef, int budget) {
     runInBackground<std::vector<DetectedDevice>>(
         this, [] { return detectDevices(kforge::AppPaths::discover()); },
         [this, taskRef, budget](std::vector<DetectedDevice> devices) {
-            // detectDevices() lists CUDA, HIP, the CPU: the first usable one is the best.
-            const auto best = std::find_if(devices.begin(), devices.end(), [](const DetectedDevice& d) {
+            // The most preferred device that can compile and run (the wizard's order).
+            const auto runnable = [](const DetectedDevice& d) {
                 return d.available && (d.backend == kforge::Backend::Cpu || !d.compiler.isEmpty());
-            });
+            };
+            auto best = devices.end();
+            for (auto it = devices.begin(); it != devices.end(); ++it)
+                if (runnable(*it) && (best == devices.end() || backendPreference(it->backend) < backendPreference(best->backend)))
+                    best = it;
             kforge::SessionConfig config;
             config.backend = best != devices.end() ? best->backend : kforge::Backend::Cpu;
             config.generators = {"tuner"};
@@ -420,7 +419,11 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
     if (!same) selection_->clear();
     summary_->showSession(session);
     if (!same) detailed_->reset(session.id);
-    for (const kforge::Node& n : tree->nodes()) detailed_->put(n);  // a run's tree is in full; a loaded one is not
+    // A run's tree is in full (a loaded one is not): keep its newest nodes,
+    // no more than the cache would keep anyway.
+    const auto& all = tree->nodes();
+    for (size_t i = all.size() > DetailedNodes::kCapacity ? all.size() - DetailedNodes::kCapacity : 0; i < all.size(); ++i)
+        detailed_->put(all[i]);
     workbench_->showSession(session, tree);
     charts_->setTree(*tree);
     try {

@@ -56,6 +56,18 @@ std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths) {
     return devices;
 }
 
+int backendPreference(kforge::Backend backend) {
+    switch (backend) {
+        case kforge::Backend::Cuda:
+            return 0;
+        case kforge::Backend::Hip:
+            return 1;
+        case kforge::Backend::Cpu:
+            return 2;
+    }
+    return 3;
+}
+
 QString backendTitle(kforge::Backend backend) {
     switch (backend) {
         case kforge::Backend::Cuda:

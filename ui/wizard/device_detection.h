@@ -31,6 +31,8 @@ using DeviceDetector = std::function<std::vector<DetectedDevice>()>;
 std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths);
 
 QString backendTitle(kforge::Backend backend);          // "CUDA", "HIP", "CPU"
+// Which device is "best" when nothing was chosen: lower first (an accelerator over the CPU).
+int backendPreference(kforge::Backend backend);
 QString deviceName(const DetectedDevice& device);       // the device's own name, or the backend's
 QStringList deviceFacts(const DetectedDevice& device);  // short lines: cores or SMs, memory, bandwidth, peak
 

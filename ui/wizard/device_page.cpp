@@ -18,20 +18,6 @@ namespace {
 
 enum Column { DeviceColumn, BackendColumn, CompilerColumn, FactsColumn, ColumnCount };
 
-// The order in which a device is "best" when nothing was chosen before:
-// an accelerator over the CPU.
-int rank(kforge::Backend b) {
-    switch (b) {
-        case kforge::Backend::Cuda:
-            return 0;
-        case kforge::Backend::Hip:
-            return 1;
-        case kforge::Backend::Cpu:
-            return 2;
-    }
-    return 3;
-}
-
 }  // namespace
 
 DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
@@ -181,7 +167,8 @@ void DevicePage::fillList() {
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
             continue;
         }
-        if (!best || rank(d.backend) < rank(devices_[best->data(DeviceColumn, Qt::UserRole).toULongLong()].backend))
+        if (!best || backendPreference(d.backend) <
+                         backendPreference(devices_[best->data(DeviceColumn, Qt::UserRole).toULongLong()].backend))
             best = item;
         if (preferred_ && d.backend == *preferred_) preferred = item;
         if (keep && d.backend == *keep) kept = item;
