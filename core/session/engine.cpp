@@ -16,8 +16,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
 // The source's own @tune defaults; empty when it declares none or they do not parse
 // (the evaluation then records INVALID_CONFIG with the parser's message).
 TuneConfig defaultsOf(const std::string& source) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <thread>
 
@@ -154,11 +155,38 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const RunOptions&
         result.output = argv.empty() ? "empty command" : std::string("pipe: ") + std::strerror(errno);
         return result;
     }
-    const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    Pipe in;
+    if (options.input && (options.input->size() > 65536 || !in.open())) {
+        closeFd(out.read);
+        closeFd(out.write);
+        result.status.exited = true;
+        result.status.code = 127;
+        result.output = options.input->size() > 65536 ? "input for the child is larger than 64 KiB"
+                                                      : std::string("pipe: ") + std::strerror(errno);
+        return result;
+    }
+    const int devnull = options.input ? -1 : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     std::string error;
-    const pid_t pid = spawn(argv, devnull, out.write, out.write, &options, error);
+    const pid_t pid = spawn(argv, options.input ? in.read : devnull, out.write, out.write, &options, error);
     closeFd(out.write);
+    closeFd(in.read);
     if (devnull >= 0) ::close(devnull);
+    if (options.input) {
+        // Fits the pipe's buffer (checked above), so this cannot block on the child;
+        // a child that exits unread must give EPIPE, not kill us.
+        std::signal(SIGPIPE, SIG_IGN);
+        if (pid >= 0) {
+            const std::string& text = *options.input;
+            size_t done = 0;
+            while (done < text.size()) {
+                const ssize_t n = ::write(in.write, text.data() + done, text.size() - done);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) break;
+                done += static_cast<size_t>(n);
+            }
+        }
+        closeFd(in.write);
+    }
     if (pid < 0) {
         closeFd(out.read);
         result.status.exited = true;

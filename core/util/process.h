@@ -24,6 +24,9 @@ struct RunOptions {
     std::string workingDirectory;                 // empty: inherit
     std::map<std::string, std::string> extraEnv;  // added to the environment
     size_t maxOutputBytes = 4 << 20;              // output beyond this is dropped (tail marker added)
+    // Written to the child's stdin, which then closes (else stdin is /dev/null).
+    // Meant for small inputs such as a secret: at most a pipe's buffer (64 KiB).
+    std::optional<std::string> input;
 };
 
 struct ProcessResult {

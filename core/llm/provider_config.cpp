@@ -1,0 +1,194 @@
+#include "llm/provider_config.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include "util/error.h"
+#include "util/text.h"
+
+namespace kforge {
+namespace {
+
+template <typename T>
+void read(const nlohmann::json& j, const char* key, T& out, const std::string& where) {
+    if (!j.contains(key) || j.at(key).is_null()) return;
+    try {
+        out = j.at(key).get<T>();
+    } catch (const nlohmann::json::exception&) {
+        throw Error(where + ": field '" + key + "' has the wrong type (" + j.at(key).dump() + ")");
+    }
+}
+
+std::string trimSlash(std::string url) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+}  // namespace
+
+std::string_view llmApiName(LlmApi api) { return api == LlmApi::AnthropicMessages ? "anthropic" : "openai"; }
+
+std::optional<LlmApi> parseLlmApi(std::string_view name) {
+    if (name == "openai") return LlmApi::OpenAiChat;
+    if (name == "anthropic") return LlmApi::AnthropicMessages;
+    return std::nullopt;
+}
+
+double LlmPrices::cost(int64_t inputTokens, int64_t outputTokens) const {
+    return (static_cast<double>(inputTokens) * inputPerMillion + static_cast<double>(outputTokens) * outputPerMillion) / 1e6;
+}
+
+std::string ProviderConfig::endpoint() const {
+    return trimSlash(baseUrl) + (api == LlmApi::AnthropicMessages ? "/messages" : "/chat/completions");
+}
+
+nlohmann::json toJson(const ProviderConfig& p) {
+    nlohmann::json j = {{"name", p.name},
+                        {"api", llmApiName(p.api)},
+                        {"base_url", p.baseUrl},
+                        {"model", p.model},
+                        {"key_env", p.keyEnv},
+                        {"key_in_keychain", p.keyInKeychain},
+                        {"max_concurrent", p.maxConcurrent},
+                        {"retries", p.retries},
+                        {"backoff_seconds", p.backoffSeconds},
+                        {"max_backoff_seconds", p.maxBackoffSeconds},
+                        {"connect_timeout_seconds", p.connectTimeoutSeconds},
+                        {"timeout_seconds", p.timeoutSeconds},
+                        {"idle_timeout_seconds", p.idleTimeoutSeconds},
+                        {"max_output_tokens", p.maxOutputTokens},
+                        {"max_answer_bytes", p.maxAnswerBytes},
+                        {"price_input_per_million", p.prices.inputPerMillion},
+                        {"price_output_per_million", p.prices.outputPerMillion},
+                        {"extra_headers", p.extraHeaders}};
+    if (p.temperature) j["temperature"] = *p.temperature;
+    return j;
+}
+
+ProviderConfig providerFromJson(const nlohmann::json& j, const std::string& where) {
+    if (!j.is_object()) throw Error(where + ": a provider is a JSON object, not " + std::string(j.type_name()));
+    ProviderConfig p;
+    read(j, "name", p.name, where);
+    const std::string at = where + " (provider '" + p.name + "')";
+    if (p.name.empty()) throw Error(where + ": a provider needs a 'name'");
+    std::string api = "openai";
+    read(j, "api", api, at);
+    const auto parsed = parseLlmApi(api);
+    if (!parsed) throw Error(at + ": 'api' is '" + api + "'; it must be 'openai' or 'anthropic'");
+    p.api = *parsed;
+    read(j, "base_url", p.baseUrl, at);
+    read(j, "model", p.model, at);
+    read(j, "key_env", p.keyEnv, at);
+    read(j, "key_in_keychain", p.keyInKeychain, at);
+    read(j, "max_concurrent", p.maxConcurrent, at);
+    read(j, "retries", p.retries, at);
+    read(j, "backoff_seconds", p.backoffSeconds, at);
+    read(j, "max_backoff_seconds", p.maxBackoffSeconds, at);
+    read(j, "connect_timeout_seconds", p.connectTimeoutSeconds, at);
+    read(j, "timeout_seconds", p.timeoutSeconds, at);
+    read(j, "idle_timeout_seconds", p.idleTimeoutSeconds, at);
+    read(j, "max_output_tokens", p.maxOutputTokens, at);
+    read(j, "max_answer_bytes", p.maxAnswerBytes, at);
+    read(j, "price_input_per_million", p.prices.inputPerMillion, at);
+    read(j, "price_output_per_million", p.prices.outputPerMillion, at);
+    read(j, "extra_headers", p.extraHeaders, at);
+    if (j.contains("temperature") && !j.at("temperature").is_null()) {
+        double t = 0;
+        read(j, "temperature", t, at);
+        p.temperature = t;
+    }
+    if (j.contains("api_key") || j.contains("key"))
+        throw Error(at + ": keys are not kept in this file; name an environment variable in 'key_env' or use the keychain");
+    if (p.baseUrl.empty()) throw Error(at + ": 'base_url' is empty");
+    if (!p.baseUrl.starts_with("http://") && !p.baseUrl.starts_with("https://"))
+        throw Error(at + ": 'base_url' must start with http:// or https:// (it is '" + p.baseUrl + "')");
+    if (p.model.empty()) throw Error(at + ": 'model' is empty");
+    if (p.maxConcurrent < 1) throw Error(at + ": 'max_concurrent' must be at least 1");
+    if (p.retries < 0) throw Error(at + ": 'retries' cannot be negative");
+    if (p.timeoutSeconds <= 0 || p.connectTimeoutSeconds <= 0 || p.idleTimeoutSeconds <= 0)
+        throw Error(at + ": timeouts must be positive");
+    if (p.maxOutputTokens < 1) throw Error(at + ": 'max_output_tokens' must be at least 1");
+    if (p.maxAnswerBytes < 1024) throw Error(at + ": 'max_answer_bytes' must be at least 1024");
+    if (p.prices.inputPerMillion < 0 || p.prices.outputPerMillion < 0) throw Error(at + ": prices cannot be negative");
+    return p;
+}
+
+const std::vector<ProviderPreset>& providerPresets() {
+    static const std::vector<ProviderPreset> presets = [] {
+        auto make = [](std::string id, std::string title, LlmApi api, std::string url, std::string model, std::string keyEnv,
+                       int concurrent) {
+            ProviderPreset p;
+            p.id = id;
+            p.title = std::move(title);
+            p.config.name = std::move(id);
+            p.config.api = api;
+            p.config.baseUrl = std::move(url);
+            p.config.model = std::move(model);
+            p.config.keyEnv = std::move(keyEnv);
+            p.config.maxConcurrent = concurrent;
+            return p;
+        };
+        return std::vector<ProviderPreset>{
+            make("openai", "OpenAI", LlmApi::OpenAiChat, "https://api.openai.com/v1", "gpt-4.1", "OPENAI_API_KEY", 4),
+            make("anthropic", "Anthropic", LlmApi::AnthropicMessages, "https://api.anthropic.com/v1", "claude-sonnet-4-5",
+                 "ANTHROPIC_API_KEY", 4),
+            make("deepseek", "DeepSeek", LlmApi::OpenAiChat, "https://api.deepseek.com/v1", "deepseek-chat", "DEEPSEEK_API_KEY",
+                 4),
+            make("dashscope", "Qwen (DashScope)", LlmApi::OpenAiChat, "https://dashscope.aliyuncs.com/compatible-mode/v1",
+                 "qwen-plus", "DASHSCOPE_API_KEY", 4),
+            make("vllm", "vLLM (local)", LlmApi::OpenAiChat, "http://localhost:8000/v1", "Qwen/Qwen2.5-Coder-32B-Instruct", "",
+                 8),
+            make("sglang", "SGLang (local)", LlmApi::OpenAiChat, "http://localhost:30000/v1", "default", "", 8),
+            make("ollama", "Ollama (local)", LlmApi::OpenAiChat, "http://localhost:11434/v1", "qwen2.5-coder:14b", "", 1),
+            make("llamacpp", "llama.cpp server (local)", LlmApi::OpenAiChat, "http://localhost:8080/v1", "default", "", 1),
+        };
+    }();
+    return presets;
+}
+
+std::filesystem::path defaultProvidersPath() {
+    if (const char* p = std::getenv("KFORGE_PROVIDERS"); p && *p) return p;
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) return std::filesystem::path(x) / "kernelforge" / "providers.json";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".config" / "kernelforge" / "providers.json";
+}
+
+std::vector<ProviderConfig> loadProviders(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return {};
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(readTextFile(file));
+    } catch (const nlohmann::json::parse_error& e) {
+        throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
+    }
+    const nlohmann::json& list = j.is_object() && j.contains("providers") ? j.at("providers") : j;
+    if (!list.is_array()) throw Error(file.string() + ": expected {\"providers\": [...]}");
+    std::vector<ProviderConfig> out;
+    for (size_t i = 0; i < list.size(); ++i) {
+        ProviderConfig p = providerFromJson(list[i], file.string() + ": providers[" + std::to_string(i) + "]");
+        for (const auto& q : out)
+            if (q.name == p.name) throw Error(file.string() + ": two providers are called '" + p.name + "'");
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+void saveProviders(const std::filesystem::path& file, const std::vector<ProviderConfig>& providers) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& p : providers) list.push_back(toJson(p));
+    writeTextFileAtomically(file, nlohmann::json{{"providers", list}}.dump(2) + "\n");
+}
+
+ProviderConfig findProvider(const std::vector<ProviderConfig>& providers, const std::string& name,
+                            const std::filesystem::path& file) {
+    std::string known;
+    for (const auto& p : providers) {
+        if (p.name == name) return p;
+        known += (known.empty() ? "" : ", ") + p.name;
+    }
+    throw Error("no LLM provider called '" + name + "' in " + file.string() +
+                (known.empty() ? " (it lists none; see docs/llm.md)" : " (it has: " + known + ")"));
+}
+
+}  // namespace kforge
