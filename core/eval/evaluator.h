@@ -117,6 +117,7 @@ public:
     RunnerClient& runner(Backend backend);
     const Toolchain& toolchain(Backend backend);
     CompilePool& pool() { return *pool_; }
+    const AppPaths& paths() const { return paths_; }
     const CompileCache& cache() const { return *cache_; }
     // The arch to compile for on this backend: the attached device's, else the toolchain default.
     std::string archFor(Backend backend);

@@ -13,6 +13,7 @@ struct AppPaths {
     static AppPaths discover();
     std::filesystem::path tasksDirectory() const { return resources / "tasks"; }
     std::filesystem::path abiInclude() const { return resources / "include"; }
+    std::filesystem::path knowledgeDirectory() const { return resources / "knowledge"; }
 };
 
 }  // namespace kforge

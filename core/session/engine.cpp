@@ -5,6 +5,9 @@
 #include "eval/report.h"
 #include "session/fitness.h"
 #include "session/tuner_generator.h"
+#include "agent/knowledge_base.h"
+#include "agent/llm_generator.h"
+#include "llm/api_key.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/sha256.h"
@@ -41,18 +44,57 @@ SessionEngine::SessionEngine(Evaluator& evaluator, Store& store)
     sourcesDir_ = evaluator.cache().directory() / "sources";
 }
 
-SessionEngine::~SessionEngine() = default;
+SessionEngine::~SessionEngine() {
+    // The agent's workers call poke(), which needs this engine's mutex: end them first.
+    for (auto* a : agents_) a->cancelAll();
+}
+
+void SessionEngine::poke() {
+    {
+        std::lock_guard lock(mutex_);
+        poked_ = true;
+    }
+    wake_.notify_all();
+}
 
 void SessionEngine::setUp(const Task& task) {
     task_ = &task;
     const SessionConfig& c = record_.config;
     selection_ = makeSelectionPolicy(c.selection, c.exploration, c.beamWidth);
+    for (auto* a : agents_) a->cancelAll();
+    agents_.clear();
     generators_.clear();
+    records_ = std::make_unique<AgentRecords>(store_.database());
+    const bool tuner = std::find(c.generators.begin(), c.generators.end(), "tuner") != c.generators.end();
     for (const auto& g : c.generators) {
-        if (g == "tuner")
+        if (g == "tuner") {
             generators_.push_back(std::make_unique<TunerGenerator>(c.tuner, c.seed));
-        else if (g != "manual")  // manual edits arrive through addManual()
-            throw Error("unknown generator '" + g + "' (tuner or manual; the LLM generator is not built yet)");
+        } else if (g == "llm") {
+            if (!c.llm) throw Error("the llm generator needs a provider (--llm-provider; see docs/llm.md)");
+            // Guides and the engineers' notes, searched for every prompt.
+            knowledge_ = std::make_unique<KnowledgeBase>();
+            if (std::filesystem::is_directory(evaluator_.paths().knowledgeDirectory()))
+                knowledge_->addGuides(evaluator_.paths().knowledgeDirectory());
+            for (const auto& note : records_->notes())
+                knowledge_->add({"note " + std::to_string(note.id), note.title, note.title, note.body, note.devices, note.opTypes,
+                                 note.bottlenecks});
+            AgentContext context;
+            context.task = &task;
+            context.record = &record_;
+            context.records = records_.get();
+            context.knowledge = knowledge_.get();
+            context.tunerPresent = tuner;
+            context.wake = [this] { poke(); };
+            context.onStream = [this](int64_t parent, const ChatStreamEvent& e) {
+                if (auto* o = observer_.load()) o->llmText(parent, e);
+            };
+            auto client = std::make_unique<LlmClient>(c.llm->provider, resolveApiKey(c.llm->provider));
+            auto agent = std::make_unique<LlmGenerator>(*c.llm, std::move(client), std::move(context));
+            agents_.push_back(agent.get());
+            generators_.push_back(std::move(agent));
+        } else if (g != "manual") {  // manual edits arrive through addManual()
+            throw Error("unknown generator '" + g + "' (tuner, llm or manual)");
+        }
     }
     for (const Workload* w : task.workloadsFor(c.backend)) weights_[w->uuid] = w->weight;
 }
@@ -159,35 +201,91 @@ void SessionEngine::addNode(Node node, const std::string& sourceText) {
     tree_.put(node);
 }
 
-std::optional<Proposal> SessionEngine::nextProposal() {
+int SessionEngine::agentsBusy() const {
+    int n = 0;
+    for (const auto* a : agents_) n += a->busy();
+    return n;
+}
+
+SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
     if (!manual_.empty()) {
-        Proposal p = std::move(manual_.front());
+        out = std::move(manual_.front());
         manual_.pop_front();
-        return p;
+        return Next::Proposed;
     }
-    if (generators_.empty()) return std::nullopt;
+    if (generators_.empty()) return Next::Nothing;
+    auto free = [](const Generator& g) { return !g.asynchronous() || g.busy() < g.capacity(); };
+    // The agent repairs its own broken code before the policy picks anew.
+    for (auto& g : generators_) {
+        if (!g->asynchronous() || !free(*g)) continue;
+        if (const auto p = g->preferredParent(tree_); p && g->start(tree_.at(*p), tree_)) return Next::Started;
+    }
     auto expandable = [&](const Node& n) {
         for (auto& g : generators_)
-            if (g->canExpand(n, tree_)) return true;
+            if (free(*g) && g->canExpand(n, tree_)) return true;
         return false;
     };
     // A generator may decline a node it said it could expand (its search found
     // nothing new there); try a bounded number of times before calling it done.
     for (int attempt = 0; attempt < 8; ++attempt) {
         const auto parent = selection_->select(tree_, expandable);
-        if (!parent) return std::nullopt;
+        if (!parent) return Next::Nothing;
         const Node& node = tree_.at(*parent);
         for (size_t k = 0; k < generators_.size(); ++k) {
             Generator& g = *generators_[(nextGenerator_ + k) % generators_.size()];
-            if (!g.canExpand(node, tree_)) continue;
+            if (!free(g) || !g.canExpand(node, tree_)) continue;
+            if (g.asynchronous()) {
+                if (!g.start(node, tree_)) continue;
+                nextGenerator_ = (nextGenerator_ + k + 1) % generators_.size();
+                return Next::Started;
+            }
             auto p = g.propose(node, tree_);
             if (p && !tree_.tried(sha256Hex(p->source), p->config)) {
                 nextGenerator_ = (nextGenerator_ + k + 1) % generators_.size();
-                return p;
+                out = std::move(*p);
+                return Next::Proposed;
             }
         }
     }
-    return std::nullopt;
+    return Next::Nothing;
+}
+
+void SessionEngine::adopt(GeneratedChild child, SessionObserver* observer) {
+    LlmExchange& e = child.exchange;
+    e.sessionId = record_.id;
+    if (child.proposal) {
+        Proposal& p = *child.proposal;
+        const std::string hash = sha256Hex(p.source);
+        if (tree_.tried(hash, p.config)) {
+            for (const auto& n : tree_.nodes())
+                if (n.sourceHash == hash && n.config == p.config) e.refusal = "the same source as node " + std::to_string(n.id);
+        } else {
+            Node n;
+            n.id = tree_.nextId();
+            n.parent = p.parent;
+            n.generator = p.generator;
+            n.input = p.input;
+            n.sourceExtension = p.extension;
+            n.config = defaultsOf(p.source);
+            addNode(n, p.source);
+            e.nodeId = n.id;
+            startEvaluation(tree_.at(n.id));
+            if (observer) observer->nodeChanged(tree_.at(n.id));
+        }
+    }
+    records_->insertExchange(e);
+    ++llmUsage_.exchanges;
+    llmUsage_.inputTokens += e.inputTokens;
+    llmUsage_.outputTokens += e.outputTokens;
+    llmUsage_.cost += e.cost;
+    if (observer) observer->exchange(e);
+}
+
+void SessionEngine::stopAgents(SessionObserver* observer) {
+    for (auto* a : agents_) {
+        a->cancelAll();
+        for (auto& c : a->collect()) adopt(std::move(c), observer);
+    }
 }
 
 void SessionEngine::startEvaluation(const Node& node) {
@@ -298,6 +396,7 @@ void SessionEngine::finish(Work w) {
     }
     tree_.put(n);
     ++stats_.evaluations;
+    remember(n);
 }
 
 bool SessionEngine::fill(Mode mode) {
@@ -307,13 +406,19 @@ bool SessionEngine::fill(Mode mode) {
     const int capacity = record_.config.maxInFlight > 0 ? record_.config.maxInFlight
                                                         : std::max(1, static_cast<int>(evaluator_.pool().workers()) / 2) + 2;
     for (;;) {
-        if (tree_.pending() >= capacity) return true;
+        // Answers the agent awaits become nodes: they count as in flight.
+        const int generating = agentsBusy();
+        if (tree_.pending() + generating >= capacity) return true;
         if (mode == Mode::ManualOnly && manual_.empty()) return false;
         // Never propose past the evaluation budget: what is proposed gets measured.
-        if (manual_.empty() && stop.evaluations && !stop.requireAll && record_.evaluations + tree_.pending() >= *stop.evaluations)
+        if (manual_.empty() && stop.evaluations && !stop.requireAll &&
+            record_.evaluations + tree_.pending() + generating >= *stop.evaluations)
             return true;
-        auto p = nextProposal();
-        if (!p) return false;
+        Proposal proposal;
+        const Next next = nextProposal(proposal);
+        if (next == Next::Started) continue;
+        if (next == Next::Nothing) return generating > 0;  // not exhausted while answers are on their way
+        auto p = &proposal;
         Node n;
         n.id = tree_.nextId();
         n.parent = p->parent;
@@ -324,6 +429,24 @@ bool SessionEngine::fill(Mode mode) {
         addNode(n, p->source);
         startEvaluation(tree_.at(n.id));
     }
+}
+
+void SessionEngine::remember(const Node& n) {
+    if (!n.parent) return;
+    const Node& parent = tree_.at(*n.parent);
+    MemoryEntry m;
+    m.sessionId = record_.id;
+    m.nodeId = n.id;
+    m.task = record_.task;
+    m.opType = task_->opType;
+    m.deviceFamily = deviceFamilyOf(std::string(backendName(record_.config.backend)),
+                                    record_.device.value("compute_capability", record_.device.value("arch", std::string())));
+    m.generator = n.generator;
+    m.change = describeChange(n, parent);
+    m.outcome = n.passed() ? "PASSED" : std::string(statusName(n.status)) + (n.message.empty() ? "" : ": " + n.message.substr(0, 300));
+    m.speedupBefore = parent.fitness;
+    m.speedupAfter = n.fitness;
+    records_->insertMemory(m);
 }
 
 double SessionEngine::activeSeconds() const { return activeAtStart_ + secondsSince(runStart_) - pausedSeconds_; }
@@ -350,6 +473,8 @@ SessionProgress SessionEngine::progress() const {
         p.paused = paused_;
     }
     p.counts = tree_.countsByStatus();
+    p.generating = agentsBusy();
+    p.llm = llmUsage_;
     return p;
 }
 
@@ -370,6 +495,8 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     record_.status = "running";
     record_.stopReason.clear();
     store_.saveSession(record_);
+    observer_ = observer;
+    llmUsage_ = records_->usage(record_.id);
     auto say = [&](const std::string& m) {
         if (observer) observer->message(m);
     };
@@ -420,14 +547,21 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 finish(std::move(w));
                 if (observer) observer->nodeChanged(tree_.at(id));
             }
+            for (auto* a : agents_)
+                for (auto& c : a->collect()) {
+                    if (cancelled) c.proposal.reset();  // answered after the stop: kept, not evaluated
+                    adopt(std::move(c), observer);
+                }
 
             if (cancelled && !reason) reason = "stopped by the user";
             if (!reason && mode == Mode::Search) {
                 StopProgress sp{record_.evaluations, activeSeconds(), sinceImprovement_,
-                                record_.bestSpeedup};
+                                record_.bestSpeedup, llmUsage_.tokens(), llmUsage_.cost};
                 reason = stopReason(record_.config.stop, sp);
             }
             stopping = reason.has_value();
+            // Answers still on their way would be spent on a session that is over.
+            if (stopping && agentsBusy() > 0) stopAgents(observer);
             if (!stopping && !paused) exhausted = !fill(mode);
 
             int inFlight;
@@ -436,7 +570,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 inFlight = compiling_ + static_cast<int>(toMeasure_.size()) + (measuring_ ? 1 : 0);
             }
             if (observer) observer->progress(progress());
-            if (inFlight == 0 && (stopping || (exhausted && tree_.pending() == 0))) break;
+            if (inFlight == 0 && agentsBusy() == 0 && (stopping || (exhausted && tree_.pending() == 0))) break;
             if (inFlight == 0 && cancelled) break;
             if (paused && inFlight == 0) {
                 record_.status = "paused";
@@ -456,6 +590,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         if (!reason) reason = "every candidate the generators could propose was evaluated";
         record_.activeSeconds = activeSeconds();
     } catch (...) {
+        for (auto* a : agents_) a->cancelAll();
         {
             std::lock_guard lock(mutex_);
             stopMeasuring_ = true;
@@ -484,6 +619,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         account();
         stats_.wallSeconds = secondsSince(runStart_);
     }
+    observer_ = nullptr;
     record_.status = cancelled ? "stopped" : "finished";
     record_.stopReason = *reason;
     store_.saveSession(record_);

@@ -21,6 +21,8 @@
 #include <thread>
 
 #include "eval/evaluator.h"
+#include "llm/chat.h"
+#include "store/agent_records.h"
 #include "session/generator.h"
 #include "session/selection.h"
 #include "session/session_config.h"
@@ -39,6 +41,8 @@ struct SessionProgress {
     std::optional<double> etaSeconds;
     double activeSeconds = 0;       // the whole session's
     bool paused = false;
+    int generating = 0;             // answers awaited from the LLM agent
+    LlmUsageTotals llm;             // the whole session's
     std::map<Status, int> counts;
 };
 
@@ -58,7 +62,16 @@ public:
     virtual void nodeChanged(const Node&) {}
     virtual void progress(const SessionProgress&) {}
     virtual void message(const std::string&) {}
+    // An exchange with a model ended and was stored (engine thread).
+    virtual void exchange(const LlmExchange&) {}
+    // A model's answer as it streams in, for the node `parent` it is about.
+    // Called on the agent's worker threads, not the engine's.
+    virtual void llmText(int64_t /*parent*/, const ChatStreamEvent&) {}
 };
+
+class KnowledgeBase;
+class LlmGenerator;
+struct GeneratedChild;
 
 class SessionEngine {
 public:
@@ -107,7 +120,14 @@ private:
     std::filesystem::path sourceFile(const Node& node) const;
     void addNode(Node node, const std::string& sourceText);
     bool fill(Mode mode);
-    std::optional<Proposal> nextProposal();
+    enum class Next { Proposed, Started, Nothing };
+    // A synchronous proposal in `out`, or asynchronous work started, or nothing.
+    Next nextProposal(Proposal& out);
+    int agentsBusy() const;
+    void adopt(GeneratedChild child, SessionObserver* observer);
+    void stopAgents(SessionObserver* observer);
+    void remember(const Node& node);
+    void poke();
     void startEvaluation(const Node& node);
     void finish(Work work);
     void measureLoop();
@@ -123,6 +143,11 @@ private:
     SessionTree tree_;
     std::map<std::string, double> weights_;
     std::vector<std::unique_ptr<Generator>> generators_;
+    std::vector<LlmGenerator*> agents_;  // the asynchronous ones among generators_
+    std::unique_ptr<KnowledgeBase> knowledge_;
+    std::unique_ptr<AgentRecords> records_;
+    LlmUsageTotals llmUsage_;
+    std::atomic<SessionObserver*> observer_{nullptr};
     std::unique_ptr<SelectionPolicy> selection_;
     size_t nextGenerator_ = 0;
     std::deque<Proposal> manual_;

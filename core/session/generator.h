@@ -30,8 +30,23 @@ public:
     // selection policy asks it of every node.
     virtual bool canExpand(const Node& parent, const SessionTree& tree) = 0;
     // One child for `parent`, never a source and configuration the tree has
-    // tried; nullopt when there is nothing more.
+    // tried; nullopt when there is nothing more. Synchronous generators only.
     virtual std::optional<Proposal> propose(const Node& parent, const SessionTree& tree) = 0;
+
+    // Asynchronous generators (the LLM agent) take seconds to minutes per
+    // child: the engine start()s work for a parent and later collects what
+    // came back, while it goes on compiling and measuring.
+    virtual bool asynchronous() const { return false; }
+    // How many start()ed requests are in flight, and how many may be.
+    virtual int busy() const { return 0; }
+    virtual int capacity() const { return 0; }
+    // A parent the generator wants to work on before the selection policy's
+    // choice (the agent fixes its own broken code first).
+    virtual std::optional<int64_t> preferredParent(const SessionTree&) { return std::nullopt; }
+    // Begins a child of `parent` (engine thread); false when it cannot now.
+    virtual bool start(const Node& /*parent*/, const SessionTree& /*tree*/) { return false; }
+    // Ends every request in flight; collect() then returns them as cancelled.
+    virtual void cancelAll() {}
 };
 
 }  // namespace kforge

@@ -14,7 +14,7 @@ EvalOptions SessionConfig::evalOptions() const {
 }
 
 nlohmann::json toJson(const SessionConfig& c) {
-    return {{"backend", backendName(c.backend)},
+    nlohmann::json j = {{"backend", backendName(c.backend)},
             {"selection", c.selection},
             {"exploration", c.exploration},
             {"beam_width", c.beamWidth},
@@ -30,6 +30,12 @@ nlohmann::json toJson(const SessionConfig& c) {
               {"max_reps", c.timing.maxReps}}},
             {"step_timeout_ms", c.stepTimeout.count()},
             {"max_in_flight", c.maxInFlight}};
+    if (c.llm)
+        j["llm"] = {{"provider", toJson(c.llm->provider)},
+                    {"attempts_per_parent", c.llm->attemptsPerParent},
+                    {"max_fix_depth", c.llm->maxFixDepth},
+                    {"knowledge_sections", c.llm->knowledgeSections}};
+    return j;
 }
 
 SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
@@ -54,6 +60,14 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
         }
         c.stepTimeout = std::chrono::milliseconds(j.value("step_timeout_ms", int64_t{60000}));
         c.maxInFlight = j.value("max_in_flight", 0);
+        if (const auto l = j.find("llm"); l != j.end() && !l->is_null()) {
+            LlmSettings s;
+            s.provider = providerFromJson(l->at("provider"), "session configuration: llm.provider");
+            s.attemptsPerParent = l->value("attempts_per_parent", s.attemptsPerParent);
+            s.maxFixDepth = l->value("max_fix_depth", s.maxFixDepth);
+            s.knowledgeSections = l->value("knowledge_sections", s.knowledgeSections);
+            c.llm = s;
+        }
     } catch (const nlohmann::json::exception& e) {
         throw Error(std::string("session configuration: ") + e.what());
     }

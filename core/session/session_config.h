@@ -9,16 +9,26 @@
 #include <vector>
 
 #include "eval/evaluator.h"
+#include "llm/provider_config.h"
 #include "session/stop_conditions.h"
 
 namespace kforge {
+
+// The LLM agent's part of a session: the provider as it was when the session
+// was made (never its key), and how hard the agent tries per node.
+struct LlmSettings {
+    ProviderConfig provider;
+    int attemptsPerParent = 3;  // answers asked about one node, refused ones included
+    int maxFixDepth = 2;        // fixes in a row along one line of broken nodes
+    int knowledgeSections = 4;  // guide sections pasted into a prompt
+};
 
 struct SessionConfig {
     Backend backend = Backend::Cpu;
     std::string selection = "ucb";                  // ucb, best or beam
     double exploration = 1.0;                       // UCB's exploration constant
     int beamWidth = 4;
-    std::vector<std::string> generators{"tuner"};   // tuner, manual (llm with its issue)
+    std::vector<std::string> generators{"tuner"};   // tuner, llm, manual
     std::string tuner = "bo";                       // grid, random, anneal, genetic or bo
     uint64_t seed = 1;
     StopConditions stop;
@@ -26,6 +36,7 @@ struct SessionConfig {
     TimingSpec timing;
     std::chrono::milliseconds stepTimeout{60000};
     int maxInFlight = 0;                            // compiled-but-unmeasured bound; 0: compile workers + 2
+    std::optional<LlmSettings> llm;                 // set when "llm" is among the generators
 
     EvalOptions evalOptions() const;
 };

@@ -32,6 +32,18 @@ std::optional<std::string> stopReason(const StopConditions& stop, const StopProg
             met.push_back(buf);
         }
     }
+    if (stop.tokens) {
+        ++set;
+        if (p.tokens >= *stop.tokens)
+            met.push_back("LLM token budget of " + std::to_string(*stop.tokens) + " reached (" + std::to_string(p.tokens) + ")");
+    }
+    if (stop.cost) {
+        ++set;
+        if (p.cost >= *stop.cost) {
+            std::snprintf(buf, sizeof buf, "LLM cost budget of %.4g reached (%.4g)", *stop.cost, p.cost);
+            met.push_back(buf);
+        }
+    }
     if (met.empty() || (stop.requireAll && static_cast<int>(met.size()) < set)) return std::nullopt;
     std::string reason = met.front();
     for (size_t i = 1; i < met.size(); ++i) reason += "; " + met[i];
@@ -44,6 +56,8 @@ nlohmann::json toJson(const StopConditions& s) {
     if (s.seconds) j["seconds"] = *s.seconds;
     if (s.plateau) j["plateau"] = *s.plateau;
     if (s.target) j["target"] = *s.target;
+    if (s.tokens) j["tokens"] = *s.tokens;
+    if (s.cost) j["cost"] = *s.cost;
     return j;
 }
 
@@ -54,6 +68,8 @@ StopConditions stopConditionsFromJson(const nlohmann::json& j) {
     if (j.contains("seconds")) s.seconds = j["seconds"].get<double>();
     if (j.contains("plateau")) s.plateau = j["plateau"].get<int>();
     if (j.contains("target")) s.target = j["target"].get<double>();
+    if (j.contains("tokens")) s.tokens = j["tokens"].get<int64_t>();
+    if (j.contains("cost")) s.cost = j["cost"].get<double>();
     return s;
 }
 

@@ -13,9 +13,11 @@ struct StopConditions {
     std::optional<double> seconds;   // active wall time of the whole session
     std::optional<int> plateau;      // evaluations in a row that did not improve the best
     std::optional<double> target;    // best speedup to reach
+    std::optional<int64_t> tokens;   // LLM tokens (input + output) the session may spend
+    std::optional<double> cost;      // LLM money the session may spend, in the providers' price unit
     bool requireAll = false;
 
-    bool any() const { return evaluations || seconds || plateau || target; }
+    bool any() const { return evaluations || seconds || plateau || target || tokens || cost; }
 };
 
 struct StopProgress {
@@ -23,6 +25,8 @@ struct StopProgress {
     double seconds = 0;
     int sinceImprovement = 0;
     double bestSpeedup = 0;
+    int64_t tokens = 0;
+    double cost = 0;
 };
 
 // Why the session should stop now ("budget of 150 evaluations reached"), or nullopt.

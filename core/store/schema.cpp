@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -65,6 +65,59 @@ CREATE TABLE nodes(
   UNIQUE(session_id, source_hash, config)
 );
 CREATE INDEX nodes_by_parent ON nodes(session_id, parent);
+)sql",
+    // 2: the agent's records. Every exchange with a model, kept with the node it
+    // produced (none when its answer was refused); what each evaluated node
+    // taught (memories outlive their session: later sessions of the same
+    // op_type read them); the engineers' own knowledge notes.
+    R"sql(
+CREATE TABLE llm_exchanges(
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  node_id INTEGER,
+  parent_id INTEGER NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  request TEXT NOT NULL,
+  response TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  refusal TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  attempts TEXT NOT NULL DEFAULT '[]',
+  input_tokens INTEGER NOT NULL DEFAULT 0,
+  output_tokens INTEGER NOT NULL DEFAULT 0,
+  tokens_estimated INTEGER NOT NULL DEFAULT 0,
+  cost REAL NOT NULL DEFAULT 0,
+  started_at TEXT NOT NULL,
+  seconds REAL NOT NULL DEFAULT 0,
+  first_token_seconds REAL NOT NULL DEFAULT -1
+);
+CREATE INDEX llm_exchanges_by_node ON llm_exchanges(session_id, node_id);
+CREATE TABLE memories(
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+  node_id INTEGER NOT NULL,
+  task TEXT NOT NULL,
+  op_type TEXT NOT NULL,
+  device_family TEXT NOT NULL,
+  generator TEXT NOT NULL,
+  change TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  speedup_before REAL NOT NULL,
+  speedup_after REAL NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX memories_by_op ON memories(op_type, device_family);
+CREATE TABLE knowledge_notes(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  devices TEXT NOT NULL,
+  op_types TEXT NOT NULL,
+  bottlenecks TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
 )sql",
 };
 

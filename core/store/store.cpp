@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "store/agent_records.h"
+
 #include <cstdlib>
 #include <random>
 
@@ -332,13 +334,16 @@ Json Store::exportSession(int64_t id) {
                     {"evaluations", r.evaluations},
                     {"best_node", r.bestNode ? Json(*r.bestNode) : Json(nullptr)},
                     {"best_speedup", r.bestSpeedup}};
+    Json exchanges = Json::array();
+    for (const auto& e : AgentRecords(db_).exchanges(id)) exchanges.push_back(toJson(e));
     return {{"format", "kernelforge-session"},
             {"version", 1},
             {"schema", schemaVersion()},
             {"exported_at", isoNowUtc()},
             {"session", session},
             {"nodes", nodeList},
-            {"sources", sources}};
+            {"sources", sources},
+            {"exchanges", exchanges}};
 }
 
 int64_t Store::importSession(const Json& doc) {
@@ -381,6 +386,15 @@ int64_t Store::importSession(const Json& doc) {
         }
         createSession(r);
         for (const Json& n : doc.at("nodes")) insertNode(r.id, nodeFromJson(n));
+        // Files from before the agent have no exchanges.
+        if (doc.contains("exchanges")) {
+            AgentRecords records(db_);
+            for (const Json& e : doc.at("exchanges")) {
+                LlmExchange x = exchangeFromJson(e);
+                x.sessionId = r.id;
+                records.insertExchange(x);
+            }
+        }
         t.commit();
         return r.id;
     } catch (const Json::exception& e) {

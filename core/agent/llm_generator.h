@@ -1,0 +1,77 @@
+#pragma once
+// The LLM agent as a generator: for a parent it chooses a mode, builds the
+// prompt (agent/prompt_builder) on the engine's thread, asks the model on a
+// worker thread, and hands back either a proposal (the extracted, screened
+// source) or a refusal, each with the exchange that produced it.
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "agent/knowledge_base.h"
+#include "agent/prompt_builder.h"
+#include "llm/llm_client.h"
+#include "session/generator.h"
+#include "session/session_config.h"
+#include "store/agent_records.h"
+
+namespace kforge {
+
+// What the agent needs of its session; read on the engine's thread only.
+struct AgentContext {
+    const Task* task = nullptr;
+    const SessionRecord* record = nullptr;
+    AgentRecords* records = nullptr;      // past sessions' memories (may be null)
+    const KnowledgeBase* knowledge = nullptr;
+    bool tunerPresent = false;
+    std::function<void()> wake;           // called from a worker thread when an answer is in
+    // Live text of the answers, from worker threads: (parent node, event).
+    std::function<void(int64_t, const ChatStreamEvent&)> onStream;
+};
+
+struct GeneratedChild {
+    LlmExchange exchange;               // sessionId and nodeId left for the engine
+    std::optional<Proposal> proposal;   // none when refused, failed or cancelled
+};
+
+class LlmGenerator final : public Generator {
+public:
+    LlmGenerator(const LlmSettings& settings, std::unique_ptr<LlmClient> client, AgentContext context);
+    ~LlmGenerator() override;
+
+    std::string_view name() const override { return "llm"; }
+    bool canExpand(const Node& parent, const SessionTree& tree) override;
+    std::optional<Proposal> propose(const Node&, const SessionTree&) override { return std::nullopt; }
+    bool asynchronous() const override { return true; }
+    int busy() const override;
+    int capacity() const override;
+    std::optional<int64_t> preferredParent(const SessionTree& tree) override;
+    bool start(const Node& parent, const SessionTree& tree) override;
+    void cancelAll() override;
+
+    // Finished requests since the last call (engine thread).
+    std::vector<GeneratedChild> collect();
+
+    // The prompt start() would send for `parent`, for tests and `kforge show`.
+    ChatRequest promptFor(const Node& parent, const SessionTree& tree, AgentMode* mode = nullptr);
+
+private:
+    int attemptsOn(int64_t parent, const SessionTree& tree) const;
+    int fixDepth(const Node& node, const SessionTree& tree) const;
+
+    LlmSettings settings_;
+    std::unique_ptr<LlmClient> client_;
+    AgentContext context_;
+    std::atomic<bool> cancel_{false};
+    mutable std::mutex mutex_;
+    std::map<int64_t, int> refusedOn_;        // parent -> answers that made no node
+    std::map<int64_t, std::string> lastRefusal_;
+    std::map<int64_t, int> inFlightOn_;       // parent -> requests in flight
+    std::vector<GeneratedChild> done_;
+    std::vector<std::thread> workers_;
+    int busy_ = 0;
+};
+
+}  // namespace kforge

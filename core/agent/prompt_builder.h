@@ -1,0 +1,57 @@
+#pragma once
+// The one place that decides what a model is told about a parent node: the
+// task and its workloads, the parent's source and verdict, its profile, the
+// device, retrieved knowledge and the session's memory; and in which mode it
+// is asked (fix, optimize, explore, expose-parameters).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "agent/knowledge_base.h"
+#include "llm/chat.h"
+#include "session/session_tree.h"
+#include "store/agent_records.h"
+#include "task/task.h"
+
+namespace kforge {
+
+enum class AgentMode { Fix, Optimize, Explore, ExposeParameters };
+std::string_view agentModeName(AgentMode m);  // "fix", "optimize", "explore", "expose-parameters"
+
+// Fix for a failed parent; expose-parameters for a correct parent whose source
+// declares no @tune (when the tuner runs beside the agent and has not been
+// asked yet); explore once optimize attempts from this parent stopped paying;
+// optimize otherwise.
+AgentMode chooseMode(const Node& parent, const SessionTree& tree, const std::string& parentSource, bool tunerPresent);
+
+// A node's bottleneck in the knowledge base's words: memory, compute,
+// occupancy (spills), launch (tiny workloads dominate) or latency.
+std::string bottleneckOf(const Node& node);
+
+struct PromptInputs {
+    const Task* task = nullptr;
+    std::string backend;         // "cuda", "hip", "cpu"
+    nlohmann::json device;       // the session's device facts
+    std::string deviceFamily;
+    const Node* parent = nullptr;
+    std::string parentSource;    // with its configuration header
+    AgentMode mode = AgentMode::Optimize;
+    std::vector<KnowledgeChunk> knowledge;
+    std::vector<std::string> siblings;       // what was tried from this parent and how it went
+    std::vector<MemoryEntry> pastSuccesses;  // from other sessions of this op_type
+    std::string lastRefusal;                 // why the previous answer for this parent made no node
+};
+
+// Bounded: the parent's source and each section are cut to stay within a
+// prompt a 32k-context local model can take.
+ChatRequest buildPrompt(const PromptInputs& in);
+
+// What `child` changed against `parent`, in a line: the agent's "Change:",
+// the tuner's configuration difference, or the engineer's note.
+std::string describeChange(const Node& child, const Node& parent);
+
+// The sibling lines buildPrompt() shows: the parent's children with their
+// change, generator and outcome.
+std::vector<std::string> siblingSummaries(const Node& parent, const SessionTree& tree, int limit = 8);
+
+}  // namespace kforge

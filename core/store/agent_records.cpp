@@ -1,0 +1,261 @@
+#include "store/agent_records.h"
+
+#include <sstream>
+
+#include "util/clock.h"
+#include "util/error.h"
+
+namespace kforge {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kExchangeColumns =
+    "id, session_id, node_id, parent_id, provider, model, mode, request, response, outcome, refusal, error, attempts, "
+    "input_tokens, output_tokens, tokens_estimated, cost, started_at, seconds, first_token_seconds";
+constexpr const char* kMemoryColumns =
+    "id, session_id, node_id, task, op_type, device_family, generator, change, outcome, speedup_before, speedup_after, created_at";
+
+Json parseOr(const std::string& text, Json fallback) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::exception&) {
+        return fallback;
+    }
+}
+
+LlmExchange readExchange(Statement& s) {
+    LlmExchange e;
+    e.id = s.int64(0);
+    e.sessionId = s.int64(1);
+    e.nodeId = s.optionalInt64(2);
+    e.parentId = s.int64(3);
+    e.provider = s.text(4);
+    e.model = s.text(5);
+    e.mode = s.text(6);
+    e.request = parseOr(s.text(7), Json::object());
+    e.response = s.text(8);
+    e.outcome = s.text(9);
+    e.refusal = s.text(10);
+    e.error = s.text(11);
+    e.attempts = parseOr(s.text(12), Json::array());
+    e.inputTokens = s.int64(13);
+    e.outputTokens = s.int64(14);
+    e.tokensEstimated = s.int64(15) != 0;
+    e.cost = s.real(16);
+    e.startedAt = s.text(17);
+    e.seconds = s.real(18);
+    e.firstTokenSeconds = s.real(19);
+    return e;
+}
+
+MemoryEntry readMemory(Statement& s) {
+    MemoryEntry m;
+    m.id = s.int64(0);
+    m.sessionId = s.optionalInt64(1);
+    m.nodeId = s.int64(2);
+    m.task = s.text(3);
+    m.opType = s.text(4);
+    m.deviceFamily = s.text(5);
+    m.generator = s.text(6);
+    m.change = s.text(7);
+    m.outcome = s.text(8);
+    m.speedupBefore = s.real(9);
+    m.speedupAfter = s.real(10);
+    m.createdAt = s.text(11);
+    return m;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
+    return out;
+}
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string x;
+    while (std::getline(in, x, ','))
+        if (!x.empty()) out.push_back(x);
+    return out;
+}
+
+}  // namespace
+
+Json toJson(const LlmExchange& e) {
+    return {{"node_id", e.nodeId ? Json(*e.nodeId) : Json(nullptr)},
+            {"parent_id", e.parentId},
+            {"provider", e.provider},
+            {"model", e.model},
+            {"mode", e.mode},
+            {"request", e.request},
+            {"response", e.response},
+            {"outcome", e.outcome},
+            {"refusal", e.refusal},
+            {"error", e.error},
+            {"attempts", e.attempts},
+            {"input_tokens", e.inputTokens},
+            {"output_tokens", e.outputTokens},
+            {"tokens_estimated", e.tokensEstimated},
+            {"cost", e.cost},
+            {"started_at", e.startedAt},
+            {"seconds", e.seconds},
+            {"first_token_seconds", e.firstTokenSeconds}};
+}
+
+LlmExchange exchangeFromJson(const Json& j) {
+    LlmExchange e;
+    if (!j.at("node_id").is_null()) e.nodeId = j.at("node_id").get<int64_t>();
+    e.parentId = j.at("parent_id").get<int64_t>();
+    e.provider = j.at("provider").get<std::string>();
+    e.model = j.at("model").get<std::string>();
+    e.mode = j.at("mode").get<std::string>();
+    e.request = j.at("request");
+    e.response = j.at("response").get<std::string>();
+    e.outcome = j.at("outcome").get<std::string>();
+    e.refusal = j.value("refusal", "");
+    e.error = j.value("error", "");
+    e.attempts = j.value("attempts", Json::array());
+    e.inputTokens = j.value("input_tokens", int64_t{0});
+    e.outputTokens = j.value("output_tokens", int64_t{0});
+    e.tokensEstimated = j.value("tokens_estimated", false);
+    e.cost = j.value("cost", 0.0);
+    e.startedAt = j.at("started_at").get<std::string>();
+    e.seconds = j.value("seconds", 0.0);
+    e.firstTokenSeconds = j.value("first_token_seconds", -1.0);
+    return e;
+}
+
+int64_t AgentRecords::insertExchange(LlmExchange& e) {
+    if (e.startedAt.empty()) e.startedAt = isoNowUtc();
+    db_.prepare(std::string("INSERT INTO llm_exchanges(") + kExchangeColumns +
+                ") VALUES(NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, e.sessionId)
+        .bind(2, e.nodeId)
+        .bind(3, e.parentId)
+        .bind(4, e.provider)
+        .bind(5, e.model)
+        .bind(6, e.mode)
+        .bind(7, e.request.dump())
+        .bind(8, e.response)
+        .bind(9, e.outcome)
+        .bind(10, e.refusal)
+        .bind(11, e.error)
+        .bind(12, e.attempts.dump())
+        .bind(13, e.inputTokens)
+        .bind(14, e.outputTokens)
+        .bind(15, e.tokensEstimated ? 1 : 0)
+        .bind(16, e.cost)
+        .bind(17, e.startedAt)
+        .bind(18, e.seconds)
+        .bind(19, e.firstTokenSeconds)
+        .run();
+    e.id = db_.lastInsertId();
+    return e.id;
+}
+
+std::vector<LlmExchange> AgentRecords::exchanges(int64_t sessionId, std::optional<int64_t> node) {
+    Statement s = db_.prepare(std::string("SELECT ") + kExchangeColumns + " FROM llm_exchanges WHERE session_id = ?1 " +
+                              (node ? "AND node_id = ?2 " : "") + "ORDER BY id");
+    s.bind(1, sessionId);
+    if (node) s.bind(2, *node);
+    std::vector<LlmExchange> out;
+    while (s.step()) out.push_back(readExchange(s));
+    return out;
+}
+
+LlmUsageTotals AgentRecords::usage(int64_t sessionId) {
+    Statement s = db_.prepare(
+        "SELECT count(*), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0), coalesce(sum(cost), 0) "
+        "FROM llm_exchanges WHERE session_id = ?");
+    s.bind(1, sessionId);
+    LlmUsageTotals t;
+    if (s.step()) {
+        t.exchanges = static_cast<int>(s.int64(0));
+        t.inputTokens = s.int64(1);
+        t.outputTokens = s.int64(2);
+        t.cost = s.real(3);
+    }
+    return t;
+}
+
+void AgentRecords::insertMemory(MemoryEntry& m) {
+    if (m.createdAt.empty()) m.createdAt = isoNowUtc();
+    db_.prepare(std::string("INSERT INTO memories(") + kMemoryColumns + ") VALUES(NULL,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, m.sessionId)
+        .bind(2, m.nodeId)
+        .bind(3, m.task)
+        .bind(4, m.opType)
+        .bind(5, m.deviceFamily)
+        .bind(6, m.generator)
+        .bind(7, m.change)
+        .bind(8, m.outcome)
+        .bind(9, m.speedupBefore)
+        .bind(10, m.speedupAfter)
+        .bind(11, m.createdAt)
+        .run();
+    m.id = db_.lastInsertId();
+}
+
+std::vector<MemoryEntry> AgentRecords::successes(const std::string& opType, const std::string& deviceFamily,
+                                                 std::optional<int64_t> excludeSession, int limit, double minGain) {
+    // The same device family first: what helped on a CPU rarely transfers to a GPU.
+    Statement s = db_.prepare(std::string("SELECT ") + kMemoryColumns +
+                              " FROM memories WHERE op_type = ?1 AND outcome = 'PASSED' AND speedup_before > 0 "
+                              "AND speedup_after >= speedup_before * ?2 AND (?3 IS NULL OR session_id IS NULL OR session_id != ?3) "
+                              "AND generator != 'tuner' "
+                              "ORDER BY (device_family = ?4) DESC, speedup_after / speedup_before DESC LIMIT ?5");
+    s.bind(1, opType).bind(2, minGain).bind(3, excludeSession).bind(4, deviceFamily).bind(5, limit);
+    std::vector<MemoryEntry> out;
+    while (s.step()) out.push_back(readMemory(s));
+    return out;
+}
+
+std::vector<MemoryEntry> AgentRecords::sessionMemories(int64_t sessionId) {
+    Statement s = db_.prepare(std::string("SELECT ") + kMemoryColumns + " FROM memories WHERE session_id = ? ORDER BY id");
+    s.bind(1, sessionId);
+    std::vector<MemoryEntry> out;
+    while (s.step()) out.push_back(readMemory(s));
+    return out;
+}
+
+int64_t AgentRecords::addNote(KnowledgeNote& n) {
+    if (n.createdAt.empty()) n.createdAt = isoNowUtc();
+    db_.prepare("INSERT INTO knowledge_notes(title, body, devices, op_types, bottlenecks, created_at) VALUES(?,?,?,?,?,?)")
+        .bind(1, n.title)
+        .bind(2, n.body)
+        .bind(3, joined(n.devices))
+        .bind(4, joined(n.opTypes))
+        .bind(5, joined(n.bottlenecks))
+        .bind(6, n.createdAt)
+        .run();
+    n.id = db_.lastInsertId();
+    return n.id;
+}
+
+std::vector<KnowledgeNote> AgentRecords::notes() {
+    Statement s = db_.prepare("SELECT id, title, body, devices, op_types, bottlenecks, created_at FROM knowledge_notes ORDER BY id");
+    std::vector<KnowledgeNote> out;
+    while (s.step()) {
+        KnowledgeNote n;
+        n.id = s.int64(0);
+        n.title = s.text(1);
+        n.body = s.text(2);
+        n.devices = split(s.text(3));
+        n.opTypes = split(s.text(4));
+        n.bottlenecks = split(s.text(5));
+        n.createdAt = s.text(6);
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+void AgentRecords::deleteNote(int64_t id) {
+    Statement s = db_.prepare("SELECT id FROM knowledge_notes WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) throw Error("no knowledge note " + std::to_string(id) + " (see `kforge knowledge list`)");
+    db_.prepare("DELETE FROM knowledge_notes WHERE id = ?").bind(1, id).run();
+}
+
+}  // namespace kforge
