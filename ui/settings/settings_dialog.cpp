@@ -38,7 +38,7 @@ SettingsDialog::SettingsDialog(DeviceDetector detector, QWidget* parent)
     setWindowIcon(applicationIcon());
     list_->setObjectName(QStringLiteral("settingsPageList"));
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
-    list_->setMaximumWidth(200);
+    list_->setMaximumWidth(150);
     message_->setObjectName(QStringLiteral("settingsProblem"));
 
     auto* body = new QHBoxLayout;
@@ -64,7 +64,7 @@ SettingsDialog::SettingsDialog(DeviceDetector detector, QWidget* parent)
     addPage(devices_);
     list_->setCurrentRow(0);
     setModified(false);
-    resize(720, 460);
+    resize(780, 460);
     retranslateUi();
 }
 
