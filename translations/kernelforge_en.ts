@@ -50,6 +50,30 @@
         <source>MIT License</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Build:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FlashInfer-Bench schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QScintilla</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::Application</name>
@@ -288,6 +312,48 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::DevicesPage</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best available (now: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting devices… (each backend&apos;s runner starts and measures its device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new-session wizard and the demo start on this device when it is there, and on the best available one otherwise (CUDA, then HIP, then the CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::DiffEditor</name>
     <message>
         <source>Previous change</source>
@@ -307,10 +373,6 @@
     </message>
     <message>
         <source>Evaluate as child</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compile, verify and time the edited source as a new child node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -339,6 +401,45 @@
     </message>
     <message>
         <source>Change %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compile, verify and time the edited source as a new child node (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::GeneralPage</name>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both take effect at once in every open window. Charts, the search tree and the code diff follow the theme.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -494,6 +595,18 @@
     </message>
     <message>
         <source>Demo: %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, theme, toolchain paths and the default device</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1530,6 +1643,13 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::StopPage</name>
     <message>
         <source>Time limit: empty; write a duration such as 90s, 10m, 1.5h or 2h30m.</source>
@@ -1705,6 +1825,81 @@ Native implementations: %2. Defined in %3.</source>
     </message>
     <message>
         <source>Task definitions (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ToolchainsPage</name>
+    <message>
+        <source>Toolchains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host C++ compiler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA compiler (nvcc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIP compiler (hipcc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no program called “%2” in PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is a folder, not a program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not executable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 --version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: could not run %2 --version (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compilers that turn candidates into shared objects. Leave a field empty to find the compiler as the command line does. Runs started after a change use the new compiler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-detect (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the compiler with --version and show what it says</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

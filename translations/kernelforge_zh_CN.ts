@@ -50,6 +50,30 @@
         <source>MIT License</source>
         <translation>MIT 许可证</translation>
     </message>
+    <message>
+        <source>Build:</source>
+        <translation>构建：</translation>
+    </message>
+    <message>
+        <source>Links:</source>
+        <translation>链接：</translation>
+    </message>
+    <message>
+        <source>License text</source>
+        <translation>许可证全文</translation>
+    </message>
+    <message>
+        <source>FlashInfer-Bench schema</source>
+        <translation>FlashInfer-Bench 数据格式</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>QScintilla</source>
+        <translation>QScintilla</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::Application</name>
@@ -286,6 +310,47 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::DevicesPage</name>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: none found</source>
+        <translation>%1：未找到</translation>
+    </message>
+    <message>
+        <source>&amp;Default device:</source>
+        <translation>默认设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Best available (now: %1)</source>
+        <translation>最佳可用设备（当前：%1）</translation>
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation>最佳可用设备</translation>
+    </message>
+    <message>
+        <source>Detecting devices… (each backend&apos;s runner starts and measures its device)</source>
+        <translation>正在检测设备…（每个后端的运行器会启动并测量其设备）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new-session wizard and the demo start on this device when it is there, and on the best available one otherwise (CUDA, then HIP, then the CPU).</source>
+        <translation>新建会话向导和演示会在此设备存在时使用它，否则使用最佳可用设备（依次为 CUDA、HIP、CPU）。</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::DiffEditor</name>
     <message>
         <source>Previous change</source>
@@ -306,10 +371,6 @@
     <message>
         <source>Evaluate as child</source>
         <translation>作为子节点评估</translation>
-    </message>
-    <message>
-        <source>Compile, verify and time the edited source as a new child node</source>
-        <translation>将编辑后的源代码作为新的子节点进行编译、校验和计时</translation>
     </message>
     <message>
         <source>No differences</source>
@@ -338,6 +399,45 @@
     <message>
         <source>Change %1 of %2</source>
         <translation>第 %1 处更改，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Compile, verify and time the edited source as a new child node (%1)</source>
+        <translation>将编辑后的源代码作为新的子节点进行编译、校验和计时（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::GeneralPage</name>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Both take effect at once in every open window. Charts, the search tree and the code diff follow the theme.</source>
+        <translation>两项设置都会立即在所有打开的窗口中生效。图表、搜索树和代码差异视图会随主题变化。</translation>
     </message>
 </context>
 <context>
@@ -493,6 +593,18 @@
     <message>
         <source>Demo: %1 on %2</source>
         <translation>演示：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, theme, toolchain paths and the default device</source>
+        <translation>语言、主题、工具链路径和默认设备</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1634,13 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::StopPage</name>
     <message>
         <source>Time limit: empty; write a duration such as 90s, 10m, 1.5h or 2h30m.</source>
@@ -1699,6 +1818,81 @@ Native implementations: %2. Defined in %3.</source>
     <message>
         <source>Task definitions (*.json);;All files (*)</source>
         <translation>任务定义 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ToolchainsPage</name>
+    <message>
+        <source>Toolchains</source>
+        <translation>工具链</translation>
+    </message>
+    <message>
+        <source>Host C++ compiler</source>
+        <translation>主机 C++ 编译器</translation>
+    </message>
+    <message>
+        <source>CUDA compiler (nvcc)</source>
+        <translation>CUDA 编译器（nvcc）</translation>
+    </message>
+    <message>
+        <source>HIP compiler (hipcc)</source>
+        <translation>HIP 编译器（hipcc）</translation>
+    </message>
+    <message>
+        <source>%1: there is no program called “%2” in PATH.</source>
+        <translation>%1：PATH 中没有名为“%2”的程序。</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not exist.</source>
+        <translation>%1：%2 不存在。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a folder, not a program.</source>
+        <translation>%1：%2 是文件夹，不是程序。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not executable.</source>
+        <translation>%1：%2 不可执行。</translation>
+    </message>
+    <message>
+        <source>Choose the %1</source>
+        <translation>选择%1</translation>
+    </message>
+    <message>
+        <source>Running %1 --version…</source>
+        <translation>正在运行 %1 --version…</translation>
+    </message>
+    <message>
+        <source>%1 answers: %2</source>
+        <translation>%1 的输出：%2</translation>
+    </message>
+    <message>
+        <source>%1: could not run %2 --version (%3).</source>
+        <translation>%1：无法运行 %2 --version（%3）。</translation>
+    </message>
+    <message>
+        <source>The compilers that turn candidates into shared objects. Leave a field empty to find the compiler as the command line does. Runs started after a change use the new compiler.</source>
+        <translation>用于将候选内核编译为共享库的编译器。留空则按命令行工具的方式自动查找编译器。更改后启动的运行会使用新的编译器。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Auto-detect (%1)</source>
+        <translation>自动检测（%1）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Run the compiler with --version and show what it says</source>
+        <translation>以 --version 运行编译器并显示其输出</translation>
     </message>
 </context>
 <context>

@@ -61,10 +61,20 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
     compilerLabel_ = makeValueLabel(this, "compilerLabel");
     licenseKeyLabel_ = makeLabel(this, "licenseKeyLabel");
     licenseLabel_ = makeValueLabel(this, "licenseLabel");
+    buildKeyLabel_ = makeLabel(this, "buildKeyLabel");
+    buildLabel_ = makeValueLabel(this, "buildLabel");
+    linksKeyLabel_ = makeLabel(this, "linksKeyLabel");
+    linksLabel_ = new QLabel(this);
+    linksLabel_->setObjectName(QStringLiteral("linksLabel"));
+    linksLabel_->setTextFormat(Qt::RichText);
+    linksLabel_->setOpenExternalLinks(true);
+    linksLabel_->setWordWrap(true);
+    details->addRow(buildKeyLabel_, buildLabel_);
     details->addRow(buildDateKeyLabel_, buildDateLabel_);
     details->addRow(qtKeyLabel_, qtLabel_);
     details->addRow(compilerKeyLabel_, compilerLabel_);
     details->addRow(licenseKeyLabel_, licenseLabel_);
+    details->addRow(linksKeyLabel_, linksLabel_);
 
     auto* text = new QVBoxLayout;
     text->setSpacing(8);
@@ -122,6 +132,17 @@ void AboutDialog::retranslateUi() {
     compilerLabel_->setText(compilerDescription());
     licenseKeyLabel_->setText(tr("License:"));
     licenseLabel_->setText(tr("MIT License"));
+    buildKeyLabel_->setText(tr("Build:"));
+    buildLabel_->setText(buildType().isEmpty() ? tr("unknown") : buildType());
+    linksKeyLabel_->setText(tr("Links:"));
+    const auto link = [](const char* url, const QString& text) {
+        return QStringLiteral("<a href=\"%1\">%2</a>").arg(QLatin1String(url), text.toHtmlEscaped());
+    };
+    linksLabel_->setText(QStringList{link("https://opensource.org/license/mit", tr("License text")),
+                                     link("https://github.com/flashinfer-ai/flashinfer-bench", tr("FlashInfer-Bench schema")),
+                                     link("https://www.qt.io/", tr("Qt")),
+                                     link("https://riverbankcomputing.com/software/qscintilla/", tr("QScintilla"))}
+                             .join(QStringLiteral(" · ")));
 }
 
 }  // namespace kforge::ui

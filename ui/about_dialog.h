@@ -8,8 +8,9 @@ class QLabel;
 
 namespace kforge::ui {
 
-// Help > About KernelForge: name, version, build, Qt and compiler versions,
-// a description and the license.
+// Help > About KernelForge: name, version, build (type and date), Qt and
+// compiler versions, a description, the license and links to it and to the
+// projects KernelForge builds on.
 class AboutDialog : public QDialog {
     Q_OBJECT
 
@@ -33,6 +34,10 @@ private:
     QLabel* compilerLabel_ = nullptr;
     QLabel* licenseKeyLabel_ = nullptr;
     QLabel* licenseLabel_ = nullptr;
+    QLabel* buildKeyLabel_ = nullptr;
+    QLabel* buildLabel_ = nullptr;
+    QLabel* linksKeyLabel_ = nullptr;
+    QLabel* linksLabel_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
 };
 

@@ -33,6 +33,14 @@ QDate buildDate() {
     return QDate::fromString(QString::fromLatin1(__DATE__).simplified(), QStringLiteral("MMM d yyyy"));
 }
 
+QString buildType() {
+#ifdef KFORGE_BUILD_TYPE
+    return QStringLiteral(KFORGE_BUILD_TYPE);
+#else
+    return {};
+#endif
+}
+
 QString compilerDescription() {
 #if defined(__clang__)
     return QStringLiteral("Clang %1.%2.%3").arg(__clang_major__).arg(__clang_minor__).arg(__clang_patchlevel__);

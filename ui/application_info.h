@@ -22,6 +22,9 @@ QString demoOptionDescription();
 // compiler); invalid if the compiler's date could not be read.
 QDate buildDate();
 
+// The CMake build type ("Release", "Debug", …); empty when none was given.
+QString buildType();
+
 // The compiler and its version, e.g. "GCC 12.2.0".
 QString compilerDescription();
 

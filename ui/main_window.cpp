@@ -19,6 +19,8 @@
 #include "ui/session/session_workbench.h"
 #include "ui/session/sessions_panel.h"
 #include "ui/session/workspace.h"
+#include "ui/settings/app_settings.h"
+#include "ui/settings/settings_dialog.h"
 #include "ui/tree/tree_graph_view.h"
 #include "ui/welcome_page.h"
 #include "ui/wizard/device_detection.h"
@@ -42,12 +44,16 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace kforge::ui {
 
 namespace {
 
 const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
+const QString kSessionAreaKey = QStringLiteral("MainWindow/sessionArea");
+const QString kWorkbenchKey = QStringLiteral("MainWindow/workbenchSplitter");
 
 // Explicit names rather than QCoreApplication's, so the window reads and
 // writes the same settings whoever constructs it.
@@ -99,6 +105,18 @@ void MainWindow::showAboutDialog() {
     aboutDialog_->open();
     aboutDialog_->raise();
     aboutDialog_->activateWindow();
+}
+
+SettingsDialog* MainWindow::showSettingsDialog() {
+    if (auto* open = findChild<SettingsDialog*>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -340,6 +358,12 @@ void MainWindow::startDemoSession(const QString& taskRef, int budget) {
             for (auto it = devices.begin(); it != devices.end(); ++it)
                 if (runnable(*it) && (best == devices.end() || backendPreference(it->backend) < backendPreference(best->backend)))
                     best = it;
+            // The default device from Settings, when it is here and can run.
+            if (const auto chosen = AppSettings().defaultBackend()) {
+                const auto it = std::find_if(devices.begin(), devices.end(),
+                                             [&](const DetectedDevice& d) { return d.backend == *chosen && runnable(d); });
+                if (it != devices.end()) best = it;
+            }
             kforge::SessionConfig config;
             config.backend = best != devices.end() ? best->backend : kforge::Backend::Cpu;
             config.generators = {"tuner"};
@@ -469,6 +493,17 @@ void MainWindow::createActions() {
     exportNodeAction_->setEnabled(false);
     connect(exportNodeAction_, &QAction::triggered, this, &MainWindow::exportCurrentNode);
 
+    preferencesAction_ = new QAction(this);
+    preferencesAction_->setObjectName(QStringLiteral("preferencesAction"));
+    // The platform's key where it has one (Ctrl+, on macOS, none on Linux
+    // desktops), and Ctrl+, everywhere.
+    QList<QKeySequence> preferencesKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!preferencesKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        preferencesKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferencesAction_->setShortcuts(preferencesKeys);
+    preferencesAction_->setMenuRole(QAction::PreferencesRole);
+    connect(preferencesAction_, &QAction::triggered, this, [this] { showSettingsDialog(); });
+
     aboutAction_ = new QAction(this);
     aboutAction_->setObjectName(QStringLiteral("aboutAction"));
     aboutAction_->setMenuRole(QAction::AboutRole);
@@ -488,17 +523,22 @@ void MainWindow::createMenus() {
     fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
 
+    editMenu_ = menuBar()->addMenu(QString());
+    editMenu_->setObjectName(QStringLiteral("editMenu"));
+    editMenu_->addAction(preferencesAction_);
+
     sessionMenu_ = menuBar()->addMenu(QString());
     sessionMenu_->setObjectName(QStringLiteral("sessionMenu"));
     sessionMenu_->addActions(runControls_->actions());
 
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
-    viewMenu_->addAction(sessionsDock_->toggleViewAction());
-    viewMenu_->addAction(summaryDock_->toggleViewAction());
-    viewMenu_->addAction(nodesDock_->toggleViewAction());
-    viewMenu_->addAction(detailsDock_->toggleViewAction());
-    viewMenu_->addAction(chartsDock_->toggleViewAction());
+    // Alt+1…Alt+5 show or hide the panels, in the order the menu lists them.
+    int key = Qt::Key_1;
+    for (QDockWidget* dock : {sessionsDock_, summaryDock_, nodesDock_, detailsDock_, chartsDock_}) {
+        dock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
+        viewMenu_->addAction(dock->toggleViewAction());
+    }
     viewMenu_->addAction(runToolBar_->toggleViewAction());
 
     helpMenu_ = menuBar()->addMenu(QString());
@@ -509,6 +549,9 @@ void MainWindow::createMenus() {
 
 void MainWindow::retranslateUi() {
     fileMenu_->setTitle(tr("&File"));
+    editMenu_->setTitle(tr("&Edit"));
+    preferencesAction_->setText(tr("&Preferences…"));
+    preferencesAction_->setStatusTip(tr("Language, theme, toolchain paths and the default device"));
     quitAction_->setText(tr("&Quit"));
     quitAction_->setStatusTip(tr("Quit KernelForge"));
     newSessionAction_->setText(tr("&New Session…"));
@@ -549,12 +592,17 @@ void MainWindow::restoreWindowSettings() {
         resize(size);
     }
     restoreState(settings.value(kStateKey).toByteArray());
+    // The splitters inside the central area: the session area and the graph | diff split.
+    sessionArea_->restoreState(settings.value(kSessionAreaKey).toByteArray());
+    workbench_->splitter()->restoreState(settings.value(kWorkbenchKey).toByteArray());
 }
 
 void MainWindow::saveWindowSettings() const {
     QSettings settings = windowSettings();
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    settings.setValue(kSessionAreaKey, sessionArea_->saveState());
+    settings.setValue(kWorkbenchKey, workbench_->splitter()->saveState());
 }
 
 }  // namespace kforge::ui

@@ -18,6 +18,7 @@ class QToolBar;
 namespace kforge::ui {
 
 class AboutDialog;
+class SettingsDialog;
 class ChartsPanel;
 class DetailedNodes;
 class NodeDetails;
@@ -49,6 +50,9 @@ public:
     // Shows the About box window-modally and returns at once (QDialog::open),
     // so neither the event loop nor a test is blocked. One box is reused.
     void showAboutDialog();
+    // Edit > Preferences…: opens the Settings dialog window-modally and
+    // returns it at once (one at a time; it deletes itself when closed).
+    SettingsDialog* showSettingsDialog();
 
     // Starts a new session on its own thread and opens it as soon as its
     // baseline is measured. `taskRef` is a built-in task's name or a task
@@ -117,10 +121,12 @@ private:
                          const std::optional<kforge::TuneConfig>& config);
 
     QMenu* fileMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
     QMenu* sessionMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QAction* quitAction_ = nullptr;
+    QAction* preferencesAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QAction* aboutQtAction_ = nullptr;
     QLabel* versionLabel_ = nullptr;

@@ -2,12 +2,10 @@
 
 #include "ui/application_info.h"
 #include "ui/main_window.h"
-#include "ui/translation.h"
+#include "ui/settings/settings_apply.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -16,17 +14,9 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(kforge::ui::applicationVersion());
     QApplication::setWindowIcon(kforge::ui::applicationIcon());
 
-    // Qt's catalog first, so KernelForge's own, installed last, wins where
-    // both translate the same text.
-    const QLocale locale = QLocale::system();
-    QTranslator qtTranslator;
-    if (kforge::ui::loadQtTranslation(qtTranslator, locale)) {
-        QApplication::installTranslator(&qtTranslator);
-    }
-    QTranslator appTranslator;
-    if (kforge::ui::loadApplicationTranslation(appTranslator, locale)) {
-        QApplication::installTranslator(&appTranslator);
-    }
+    // The user's preferences: language (the system's unless chosen in
+    // Settings), theme, and toolchain paths for every run started from here.
+    kforge::ui::applySettings();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(kforge::ui::commandLineDescription());

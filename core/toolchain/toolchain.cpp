@@ -121,19 +121,28 @@ protected:
 }  // namespace
 
 ToolchainPaths ToolchainPaths::fromEnvironment(const std::filesystem::path& abiInclude) {
+    return fromEnvironment(abiInclude, [](const char* name) -> const char* { return std::getenv(name); });
+}
+
+ToolchainPaths ToolchainPaths::fromEnvironment(const std::filesystem::path& abiInclude,
+                                               const std::function<const char*(const char*)>& lookup) {
+    const auto valueOr = [&lookup](const char* name, const std::string& fallback) -> std::string {
+        const char* v = lookup(name);
+        return v && *v ? v : fallback;
+    };
     ToolchainPaths p;
     p.abiInclude = abiInclude;
-    p.cxx = envOr("KFORGE_CXX", envOr("CXX", "c++"));
-    std::string nvcc = envOr("KFORGE_NVCC", "");
+    p.cxx = valueOr("KFORGE_CXX", valueOr("CXX", "c++"));
+    std::string nvcc = valueOr("KFORGE_NVCC", "");
     if (nvcc.empty()) {
-        for (const std::string& home : {envOr("CUDA_HOME", ""), envOr("CUDA_PATH", ""), std::string("/usr/local/cuda")})
+        for (const std::string& home : {valueOr("CUDA_HOME", ""), valueOr("CUDA_PATH", ""), std::string("/usr/local/cuda")})
             if (!home.empty() && std::filesystem::exists(home + "/bin/nvcc")) {
                 nvcc = home + "/bin/nvcc";
                 break;
             }
     }
     p.nvcc = nvcc.empty() ? "nvcc" : nvcc;
-    p.hipcc = envOr("KFORGE_HIPCC", "hipcc");
+    p.hipcc = valueOr("KFORGE_HIPCC", "hipcc");
     return p;
 }
 

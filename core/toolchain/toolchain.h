@@ -2,6 +2,7 @@
 // Turning one candidate source into a shared object for a backend: the host
 // C++ compiler, nvcc or hipcc, each with the flags its device needs.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -19,6 +20,11 @@ struct ToolchainPaths {
     std::string hipcc;  // empty: hipcc in PATH
     std::filesystem::path abiInclude;  // directory holding kf_abi.h
     static ToolchainPaths fromEnvironment(const std::filesystem::path& abiInclude);
+    // The same rules over another environment: `lookup` returns a variable's
+    // value, or null when it is unset (the GUI's settings ask what the
+    // inherited environment alone would choose).
+    static ToolchainPaths fromEnvironment(const std::filesystem::path& abiInclude,
+                                          const std::function<const char*(const char*)>& lookup);
 };
 
 struct CompileRequest {

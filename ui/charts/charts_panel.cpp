@@ -25,18 +25,15 @@ ChartsPanel::ChartsPanel(QWidget* parent)
       workloads_(new WorkloadChart),
       roofline_(new RooflineChart),
       tabs_(new QTabWidget),
-      relative_(new QCheckBox(tr("Relative to the baseline"))),
+      relative_(new QCheckBox),
       save_(new QToolButton) {
     tabs_->setDocumentMode(true);
-    tabs_->addTab(trajectory_, tr("Trajectory"));
-    tabs_->addTab(workloads_, tr("Workloads"));
-    tabs_->addTab(roofline_, tr("Roofline"));
+    tabs_->addTab(trajectory_, QString());
+    tabs_->addTab(workloads_, QString());
+    tabs_->addTab(roofline_, QString());
 
-    save_->setText(tr("Save as…"));
-    save_->setToolTip(tr("Save the chart shown as a PNG image or an SVG drawing"));
     save_->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     save_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    relative_->setToolTip(tr("Show each workload's latency as a multiple of the baseline's median"));
     relative_->setVisible(false);
 
     auto* corner = new QWidget;
@@ -56,6 +53,22 @@ ChartsPanel::ChartsPanel(QWidget* parent)
     connect(relative_, &QCheckBox::toggled, this, [this](bool on) {
         workloads_->setScale(on ? WorkloadChart::Scale::RelativeToBaseline : WorkloadChart::Scale::Latency);
     });
+    retranslateUi();
+}
+
+void ChartsPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ChartsPanel::retranslateUi() {
+    tabs_->setTabText(0, tr("Trajectory"));
+    tabs_->setTabText(1, tr("Workloads"));
+    tabs_->setTabText(2, tr("Roofline"));
+    relative_->setText(tr("Relative to the baseline"));
+    relative_->setToolTip(tr("Show each workload's latency as a multiple of the baseline's median"));
+    save_->setText(tr("Save as…"));
+    save_->setToolTip(tr("Save the chart shown as a PNG image or an SVG drawing"));
 }
 
 void ChartsPanel::setTree(const kforge::SessionTree& tree) {

@@ -57,7 +57,11 @@ signals:
     void nodeClicked(qint64 id);
     void chartSaved(const QString& path, bool ok, const QString& error);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void saveAs();
     void refreshSelected();
 

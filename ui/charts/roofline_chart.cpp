@@ -252,6 +252,8 @@ void RooflineChart::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange) {
         applyStyle();
         rebuild();
+    } else if (event->type() == QEvent::LanguageChange) {
+        rebuild();  // titles and series names are set there
     }
 }
 

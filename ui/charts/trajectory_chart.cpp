@@ -37,10 +37,8 @@ TrajectoryChart::TrajectoryChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    chart->setTitle(tr("Speedup by evaluation"));
 
     xAxis_ = new QValueAxis;
-    xAxis_->setTitleText(tr("Evaluation"));
     xAxis_->setLabelFormat(QStringLiteral("%.0f"));
     xAxis_->setTickType(QValueAxis::TicksDynamic);
     chart->addAxis(xAxis_, Qt::AlignBottom);
@@ -50,13 +48,10 @@ TrajectoryChart::TrajectoryChart(QWidget* parent) : QChartView(parent) {
     chart->addAxis(bandAxis_, Qt::AlignRight);
 
     passed_ = new QScatterSeries;
-    passed_->setName(tr("Passed"));
     passed_->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     passed_->setMarkerSize(7);
     best_ = new QLineSeries;
-    best_->setName(tr("Best so far"));
     baseline_ = new QLineSeries;
-    baseline_->setName(tr("Baseline (1×)"));
     selectedPassed_ = new QScatterSeries;
     selectedFailed_ = new QScatterSeries;
     // Drawn in this order: the baseline under everything, the selection on top.
@@ -83,6 +78,7 @@ TrajectoryChart::TrajectoryChart(QWidget* parent) : QChartView(parent) {
     connect(&flushTimer_, &QTimer::timeout, this, [this] { flushAppends(); });
 
     applyStyle();
+    retranslateUi();
     updateAxes();
 }
 
@@ -341,6 +337,17 @@ void TrajectoryChart::applyStyle() {
 void TrajectoryChart::changeEvent(QEvent* event) {
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) applyStyle();
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+}
+
+void TrajectoryChart::retranslateUi() {
+    chart()->setTitle(tr("Speedup by evaluation"));
+    xAxis_->setTitleText(tr("Evaluation"));
+    if (yAxis_) yAxis_->setTitleText(tr("Speedup over the baseline (×)"));
+    passed_->setName(tr("Passed"));
+    best_->setName(tr("Best so far"));
+    baseline_->setName(tr("Baseline (1×)"));
+    for (auto& [status, s] : failures_) s->setName(tr("Failed: %1").arg(statusText(status)));
 }
 
 }  // namespace kforge::ui

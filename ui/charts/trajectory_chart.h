@@ -59,6 +59,7 @@ private:
     void updateAxes();
     void updateSelection();
     void applyStyle();
+    void retranslateUi();  // the texts set once: title, axes, series names
     void pointEvent(const QPointF& point, bool click);
     QPointF plotPoint(int index) const;
     QScatterSeries* failureSeries(kforge::Status status) const;

@@ -205,6 +205,10 @@ void WorkloadChart::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange) {
         applyStyle();
         rebuild();  // the bar and whisker colours follow the palette
+    } else if (event->type() == QEvent::LanguageChange) {
+        chart()->setTitle(tr("Latency per workload"));
+        xAxis_->setTitleText(tr("Workload"));
+        rebuild();  // the baseline's name and the value axis's title
     }
 }
 

@@ -106,6 +106,7 @@ void DiffEditor::buildUi() {
     evaluateButton_ = new QPushButton(this);
     evaluateButton_->setObjectName(QStringLiteral("evaluateAsChildButton"));
     evaluateButton_->setEnabled(false);
+    evaluateButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     connect(evaluateButton_, &QPushButton::clicked, this, [this] { emit evaluateAsChildRequested(rightText()); });
 
     auto* bar = new QHBoxLayout;
@@ -153,7 +154,8 @@ void DiffEditor::retranslateUi() {
     nextAction_->setText(tr("Next change"));
     nextAction_->setToolTip(tr("Next change (Alt+Down, F7)"));
     evaluateButton_->setText(tr("Evaluate as child"));
-    evaluateButton_->setToolTip(tr("Compile, verify and time the edited source as a new child node"));
+    evaluateButton_->setToolTip(tr("Compile, verify and time the edited source as a new child node (%1)")
+                                    .arg(evaluateButton_->shortcut().toString(QKeySequence::NativeText)));
     updateSummary();
 }
 

@@ -143,6 +143,7 @@ void SessionsPanel::createActions() {
 
     importAction_ = new QAction(this);
     importAction_->setObjectName(QStringLiteral("importSessionAction"));
+    importAction_->setShortcut(QKeySequence::Open);  // anywhere in the window: the panel is where sessions come in
     connect(importAction_, &QAction::triggered, this, &SessionsPanel::chooseImportFile);
 
     exportAction_ = new QAction(this);

@@ -5,6 +5,7 @@
 
 #include <exception>
 
+#include "ui/settings/app_settings.h"
 #include "ui/wizard/device_page.h"
 #include "ui/wizard/search_page.h"
 #include "ui/wizard/stop_page.h"
@@ -128,6 +129,8 @@ void NewSessionWizard::restoreChoices() {
     taskPage_->preferTask(task);
     // A definition file used last time is offered again when it is still there.
     if (!task.isEmpty() && task.contains(QLatin1Char('/'))) taskPage_->addDefinitionFile(task, false);
+    // The default device from Settings comes before the last one used.
+    if (const auto chosen = AppSettings().defaultBackend()) backend = chosen;
     devicePage_->preferBackend(backend);
     searchPage_->load(remembered_);
     stopPage_->load(remembered_.stop);
