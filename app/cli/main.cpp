@@ -9,6 +9,7 @@
 
 #include "eval/evaluator.h"
 #include "eval/report.h"
+#include "agent_commands.h"
 #include "session_commands.h"
 #include "util/error.h"
 
@@ -145,11 +146,13 @@ int main(int argc, char** argv) {
     compile->add_flag("--json", json, "print one JSON object");
 
     kforge::cli::SessionCommands sessionCommands(app);
+    kforge::cli::AgentCommands agentCommands(app);
 
     CLI11_PARSE(app, argc, argv);
 
     try {
         if (const auto code = sessionCommands.run()) return *code;
+        if (const auto code = agentCommands.run()) return *code;
         if (devices->parsed()) return listDevices(json);
         if (tasks->parsed()) return listTasks(json);
 

@@ -8,10 +8,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "eval/report.h"
+#include "llm/api_key.h"
+#include "llm/provider_config.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "session/standalone_source.h"
@@ -56,7 +59,31 @@ std::string nodeLine(const Node& n) {
 // Live progress: one rewritten line on a terminal, a plain line per node otherwise.
 class ProgressPrinter final : public SessionObserver {
 public:
-    explicit ProgressPrinter(bool quiet) : tty_(::isatty(STDERR_FILENO) != 0), quiet_(quiet) {}
+    ProgressPrinter(bool quiet, bool verbose) : tty_(::isatty(STDERR_FILENO) != 0), quiet_(quiet), verbose_(verbose) {}
+
+    void exchange(const LlmExchange& e) override {
+        if (tty_ && quiet_) return;
+        clearLine();
+        std::string line = "llm " + e.mode + " of node " + std::to_string(e.parentId) + ": ";
+        if (e.nodeId) line += "node " + std::to_string(*e.nodeId);
+        else line += e.refusal.empty() ? e.outcome + (e.error.empty() ? "" : " (" + e.error.substr(0, 160) + ")") : "refused: " + e.refusal.substr(0, 200);
+        line += "  [" + fmt("%.1fs", e.seconds) + ", " + std::to_string(e.inputTokens) + "+" + std::to_string(e.outputTokens) +
+                " tokens" + (e.tokensEstimated ? " (estimated)" : "") + (e.cost > 0 ? ", cost " + fmt("%.4f", e.cost) : "") + "]";
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
+
+    // --verbose: the model's answers as they stream (from the agent's threads).
+    void llmText(int64_t parent, const ChatStreamEvent& e) override {
+        if (!verbose_) return;
+        std::lock_guard lock(streamMutex_);
+        if (e.kind == ChatStreamEvent::Kind::Retry) {
+            std::fprintf(stderr, "\n[llm, node %lld: retrying: %.*s]\n", static_cast<long long>(parent), static_cast<int>(e.text.size()),
+                         e.text.data());
+        } else {
+            std::fwrite(e.text.data(), 1, e.text.size(), stderr);
+        }
+        std::fflush(stderr);
+    }
 
     void nodeChanged(const Node& n) override {
         if (n.state != NodeState::Done || (tty_ && quiet_)) return;
@@ -71,6 +98,8 @@ public:
         line += "  " + fmt("%.1f", p.evaluationsPerMinute) + "/min";
         if (p.etaSeconds) line += "  ETA " + formatDuration(*p.etaSeconds);
         line += "  in flight " + std::to_string(p.inFlight);
+        if (p.generating > 0) line += "  asking llm " + std::to_string(p.generating);
+        if (p.llm.exchanges > 0) line += "  tokens " + std::to_string(p.llm.tokens()) + (p.llm.cost > 0 ? " cost " + fmt("%.3f", p.llm.cost) : "");
         if (p.paused) line += "  [paused]";
         std::fprintf(stderr, "\r\033[K%s", line.c_str());
         std::fflush(stderr);
@@ -90,7 +119,9 @@ public:
 private:
     bool tty_;
     bool quiet_;
+    bool verbose_;
     bool drawn_ = false;
+    std::mutex streamMutex_;
 };
 
 std::string bestTable(const SessionTree& tree, size_t rows) {
@@ -142,9 +173,11 @@ Json sessionSummary(const SessionRecord& r, const SessionTree& tree) {
 struct OptimizeOptions {
     StoreOption store;
     std::string task, backend = "auto", strategy = "ucb", generators = "tuner", tuner = "bo", time, name, from;
-    std::optional<int> budget, plateau, resume;
-    std::optional<double> target;
-    bool all = false, json = false, quiet = false;
+    std::string llmProvider, llmModel, providers;
+    std::optional<int> budget, plateau, resume, llmAttempts;
+    std::optional<double> target, maxCost;
+    std::optional<int64_t> maxTokens;
+    bool all = false, json = false, quiet = false, verbose = false;
     SessionConfig config;
 };
 
@@ -160,6 +193,8 @@ int optimize(const OptimizeOptions& o) {
     stop.plateau = o.plateau;
     stop.target = o.target;
     if (!o.time.empty()) stop.seconds = parseDuration(o.time);
+    stop.tokens = o.maxTokens;
+    stop.cost = o.maxCost;
     stop.requireAll = o.all;
 
     if (o.resume) {
@@ -174,6 +209,19 @@ int optimize(const OptimizeOptions& o) {
         std::stringstream list(o.generators);
         for (std::string g; std::getline(list, g, ',');)
             if (!g.empty()) config.generators.push_back(g);
+        const bool wantsLlm = std::find(config.generators.begin(), config.generators.end(), "llm") != config.generators.end();
+        if (!o.llmProvider.empty()) {
+            // Naming a provider asks for the agent.
+            if (!wantsLlm) config.generators.push_back("llm");
+            const auto file = o.providers.empty() ? defaultProvidersPath() : std::filesystem::path(o.providers);
+            LlmSettings llm;
+            llm.provider = findProvider(loadProviders(file), o.llmProvider, file);
+            if (!o.llmModel.empty()) llm.provider.model = o.llmModel;
+            if (o.llmAttempts) llm.attemptsPerParent = *o.llmAttempts;
+            config.llm = llm;
+        } else if (wantsLlm) {
+            throw Error("--generators includes llm: name its provider with --llm-provider (see `kforge llm providers` and docs/llm.md)");
+        }
         config.stop = stop;
         std::optional<std::filesystem::path> root;
         if (!o.from.empty()) root = o.from;
@@ -206,7 +254,7 @@ int optimize(const OptimizeOptions& o) {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
     });
-    ProgressPrinter printer(o.quiet || o.json);
+    ProgressPrinter printer(o.quiet || o.json, o.verbose);
     SessionRecord result;
     try {
         result = engine.run(&printer);
@@ -414,7 +462,15 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_option("TASK", o->task, "a built-in task name or a task directory (optional with --resume)");
     opt->add_option("--backend", o->backend, "cpu, cuda, hip, or auto")->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
     opt->add_option("--strategy", o->strategy, "node selection: ucb, best or beam")->check(CLI::IsMember({"ucb", "best", "beam"}));
-    opt->add_option("--generators", o->generators, "comma-separated: tuner (manual edits come through kforge add)");
+    opt->add_option("--generators", o->generators, "comma-separated: tuner, llm (manual edits come through kforge add)");
+    opt->add_option("--llm-provider", o->llmProvider, "the LLM provider (from providers.json) the agent asks; adds llm to the generators");
+    opt->add_option("--llm-model", o->llmModel, "another model than the provider's");
+    opt->add_option("--llm-attempts", o->llmAttempts, "answers asked about one node (default 3)")->check(CLI::PositiveNumber);
+    opt->add_option("--providers", o->providers, "the providers file (default: $KFORGE_PROVIDERS, else ~/.config/kernelforge/providers.json)");
+    opt->add_option("--max-tokens", o->maxTokens, "stop once the agent spent this many tokens (input + output)")->check(CLI::PositiveNumber);
+    opt->add_option("--max-cost", o->maxCost, "stop once the agent spent this much money, in the providers' price unit")
+        ->check(CLI::PositiveNumber);
+    opt->add_flag("-v,--verbose", o->verbose, "show the model's answers as they stream in");
     opt->add_option("--tuner", o->tuner, "bo, grid, random, anneal or genetic")
         ->check(CLI::IsMember({"bo", "grid", "random", "anneal", "genetic"}));
     opt->add_option("--budget", o->budget, "stop after this many evaluations (default 100 when no condition is given)")

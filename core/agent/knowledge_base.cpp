@@ -85,6 +85,13 @@ const std::vector<std::string>& knowledgeBottlenecks() {
     return v;
 }
 
+std::vector<std::string> parseKnowledgeTags(const std::string& key, const std::string& list, const std::string& where) {
+    if (key == "devices") return tagList(list, knowledgeDeviceFamilies(), key, where);
+    if (key == "op_types") return tagList(list, knowledgeOpTypes(), key, where);
+    if (key == "bottlenecks") return tagList(list, knowledgeBottlenecks(), key, where);
+    throw Error(where + ": unknown tag kind '" + key + "' (devices, op_types, bottlenecks)");
+}
+
 std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::string& where) {
     std::istringstream in(text);
     std::string line;
@@ -108,9 +115,9 @@ std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::strin
         if (colon == std::string::npos) throw Error(at + ": expected 'key: value' in the front matter");
         const std::string key = trim(t.substr(0, colon)), value = trim(t.substr(colon + 1));
         if (key == "title") common.title = value;
-        else if (key == "devices") common.devices = tagList(value, knowledgeDeviceFamilies(), key, at);
-        else if (key == "op_types") common.opTypes = tagList(value, knowledgeOpTypes(), key, at);
-        else if (key == "bottlenecks") common.bottlenecks = tagList(value, knowledgeBottlenecks(), key, at);
+        else if (key == "devices") common.devices = parseKnowledgeTags(key, value, at);
+        else if (key == "op_types") common.opTypes = parseKnowledgeTags(key, value, at);
+        else if (key == "bottlenecks") common.bottlenecks = parseKnowledgeTags(key, value, at);
         else throw Error(at + ": unknown front-matter key '" + key + "' (title, devices, op_types, bottlenecks)");
     }
     if (!closed) throw Error(where + ": the front matter never closes with '---'");

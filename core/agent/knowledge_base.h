@@ -35,6 +35,10 @@ const std::vector<std::string>& knowledgeDeviceFamilies();
 const std::vector<std::string>& knowledgeOpTypes();
 const std::vector<std::string>& knowledgeBottlenecks();
 
+// "cpu, hopper" as tags of `key` (devices, op_types or bottlenecks); throws
+// kforge::Error naming `where` and the unknown tag.
+std::vector<std::string> parseKnowledgeTags(const std::string& key, const std::string& list, const std::string& where);
+
 // One guide file's sections. Throws kforge::Error naming `where` and the line
 // when the front matter is missing or malformed or a tag is unknown.
 std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::string& where);
