@@ -10,6 +10,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqscintilla2-qt6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6svg6 qt6-svg-dev qt6-translations-l10n fonts-noto-cjk
   libgl-dev xvfb xauth
+  libsecret-tools
   hipcc
 )
 
