@@ -72,6 +72,15 @@ SessionConfig agentConfig(const LoopbackHttpServer& server) {
     return c;
 }
 
+// A workspace of its own and an engine on it, per test.
+struct Workspace {
+    QTemporaryDir dir;
+    Store store{std::filesystem::path(dir.path().toStdString()) / "w.db"};
+    AppPaths paths = AppPaths::discover();
+    Evaluator evaluator{paths};
+    SessionLaunch launch{evaluator, store, paths};
+};
+
 std::filesystem::path testData() { return std::filesystem::path(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString()); }
 
 }  // namespace
@@ -97,11 +106,9 @@ private slots:
         LoopbackHttpServer server([&](const ReceivedRequest&, int i) {
             return streamed(i < static_cast<int>(script.size()) ? script[static_cast<size_t>(i)] : script[2]);
         });
-        QTemporaryDir dir;
-        Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
-        const AppPaths paths = AppPaths::discover();
-        Evaluator evaluator(paths);
-        SessionLaunch launch(evaluator, store, paths);
+        Workspace w;
+        Store& store = w.store;
+        SessionLaunch& launch = w.launch;
         SessionConfig config = agentConfig(server);
         config.stop.evaluations = 5;
         const auto& record = launch.create("vector_add_fp32", config, "agent", testData() / "data" / "llm" / "slow_add.cpp");
@@ -164,11 +171,8 @@ private slots:
         LoopbackHttpServer server([&](const ReceivedRequest&, int i) {
             return streamed(answer("variant", kernel("c[i] = a[i] + b[i];", "variant " + std::to_string(i))));
         });
-        QTemporaryDir dir;
-        Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
-        const AppPaths paths = AppPaths::discover();
-        Evaluator evaluator(paths);
-        SessionLaunch launch(evaluator, store, paths);
+        Workspace w;
+        SessionLaunch& launch = w.launch;
         SessionConfig config = agentConfig(server);
         config.stop.tokens = 2000;  // each answer costs 1000 prompt tokens and more
         launch.create("vector_add_fp32", config, "budget", testData() / "data" / "llm" / "slow_add.cpp");
@@ -184,11 +188,9 @@ private slots:
             r.stallAfter = std::chrono::seconds(60);
             return r;
         });
-        QTemporaryDir dir;
-        Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
-        const AppPaths paths = AppPaths::discover();
-        Evaluator evaluator(paths);
-        SessionLaunch launch(evaluator, store, paths);
+        Workspace w;
+        Store& store = w.store;
+        SessionLaunch& launch = w.launch;
         const auto& record = launch.create("vector_add_fp32", agentConfig(server), "cancel", testData() / "data" / "llm" / "slow_add.cpp");
         const int64_t sessionId = record.id;
         std::thread stopper([&] {
@@ -209,11 +211,8 @@ private slots:
 
     void missingKeyIsALocatedError() {
         LoopbackHttpServer server([](const ReceivedRequest&, int) { return openAiStream({"x"}); });
-        QTemporaryDir dir;
-        Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
-        const AppPaths paths = AppPaths::discover();
-        Evaluator evaluator(paths);
-        SessionLaunch launch(evaluator, store, paths);
+        Workspace w;
+        SessionLaunch& launch = w.launch;
         SessionConfig config = agentConfig(server);
         config.llm->provider.keyEnv = "KFORGE_TEST_UNSET_KEY";
         qunsetenv("KFORGE_TEST_UNSET_KEY");
