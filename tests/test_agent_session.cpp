@@ -127,6 +127,8 @@ private slots:
         const Node& fixed = tree.at(4);
         const Node& wrong = tree.at(5);
         QVERIFY(root.passed());
+        qInfo("root (slow_add.cpp) %.3fx, agent's rewrite %.3fx, its fix %.3fx over the task's baseline", root.fitness, fast.fitness,
+              fixed.fitness);
         QVERIFY2(fast.passed() && fast.fitness > root.fitness * 1.5,
                  (std::to_string(fast.fitness) + " vs root " + std::to_string(root.fitness)).c_str());
         QCOMPARE(fast.generator, std::string("llm"));
