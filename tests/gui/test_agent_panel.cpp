@@ -15,8 +15,15 @@
 #include "ui/session/node_selection.h"
 #include "ui/session/session_run.h"
 #include "ui/session/workspace.h"
+#include "ui/wizard/device_detection.h"
+#include "ui/wizard/new_session_wizard.h"
+#include "ui/wizard/search_page.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFontDatabase>
@@ -73,6 +80,21 @@ kforge::LlmExchange exchange(int64_t id, std::optional<int64_t> node, int64_t pa
     e.response = "Change: faster";
     return e;
 }
+
+std::vector<DetectedDevice> cpuOnly() {
+    DetectedDevice cpu;
+    cpu.backend = kforge::Backend::Cpu;
+    cpu.available = true;
+    cpu.facts = {{"name", "Test CPU"}, {"cores", 8}};
+    return {cpu};
+}
+
+void pressEnter(QWizard& wizard) {
+    QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : &wizard;
+    QTest::keyClick(target, Qt::Key_Return);
+}
+
+QString providersFile() { return qEnvironmentVariable("KFORGE_PROVIDERS"); }
 
 void saveScreenshot(QWidget& widget, const QString& name) {
     const QString dir = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
@@ -256,6 +278,75 @@ private slots:
         panel.removeNoteButton()->click();
         QVERIFY(notes.wait(10000));
         QCOMPARE(panel.notesList()->count(), 0);
+    }
+
+    void wizardOffersTheAgentWithItsBudgets() {
+        QFile::remove(providersFile());
+        {
+            // No provider: the option is off, disabled, and says where to add one.
+            NewSessionWizard wizard(kforge::AppPaths::discover(), cpuOnly);
+            auto* llm = wizard.findChild<QCheckBox*>(QStringLiteral("llmCheck"));
+            auto* note = wizard.findChild<QLabel*>(QStringLiteral("llmNote"));
+            QVERIFY(llm && note);
+            QVERIFY(!llm->isEnabled());
+            QVERIFY2(note->text().contains(QStringLiteral("Preferences")), qPrintable(note->text()));
+            QVERIFY(!wizard.config().llm);
+        }
+        kforge::ProviderConfig local;
+        local.name = "local-vllm";
+        local.baseUrl = "http://127.0.0.1:8000/v1";
+        local.model = "qwen-coder";
+        kforge::ProviderConfig deepseek;
+        deepseek.name = "deepseek";
+        deepseek.baseUrl = "https://api.deepseek.com/v1";
+        deepseek.model = "deepseek-chat";
+        deepseek.keyEnv = "DEEPSEEK_API_KEY";
+        kforge::saveProviders(providersFile().toStdString(), {local, deepseek});
+
+        NewSessionWizard wizard(kforge::AppPaths::discover(), cpuOnly);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.isLoadingTasks(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.isDetectingDevices(), 20000);
+        pressEnter(wizard);
+        QTRY_COMPARE(wizard.currentId(), int(NewSessionWizard::DevicePageId));
+        pressEnter(wizard);
+        QTRY_COMPARE(wizard.currentId(), int(NewSessionWizard::SearchPageId));
+        auto* llm = wizard.findChild<QCheckBox*>(QStringLiteral("llmCheck"));
+        auto* provider = wizard.findChild<QComboBox*>(QStringLiteral("llmProvider"));
+        auto* tokens = wizard.findChild<QSpinBox*>(QStringLiteral("tokenBudget"));
+        auto* cost = wizard.findChild<QDoubleSpinBox*>(QStringLiteral("costBudget"));
+        QVERIFY(llm && provider && tokens && cost);
+        QVERIFY(llm->isEnabled());
+        QVERIFY(!llm->isChecked());  // off by default
+        QCOMPARE(provider->count(), 2);
+        llm->setChecked(true);
+        provider->setCurrentIndex(1);
+        tokens->setValue(500000);
+        cost->setValue(2.5);
+        pressEnter(wizard);
+        QTRY_COMPARE(wizard.currentId(), int(NewSessionWizard::StopPageId));
+        QSignalSpy accepted(&wizard, &QDialog::accepted);
+        pressEnter(wizard);
+        QTRY_COMPARE(accepted.count(), 1);
+        const kforge::SessionConfig c = wizard.config();
+        QVERIFY(c.llm.has_value());
+        QCOMPARE(c.llm->provider.name, std::string("deepseek"));
+        QCOMPARE(c.llm->provider.model, std::string("deepseek-chat"));
+        QCOMPARE(c.llm->provider.keyEnv, std::string("DEEPSEEK_API_KEY"));
+        QCOMPARE(c.generators, (std::vector<std::string>{"tuner", "llm"}));
+        QCOMPARE(c.stop.tokens, std::optional<int64_t>(500000));
+        QCOMPARE(c.stop.cost, std::optional<double>(2.5));
+        QCOMPARE(c.stop.evaluations, std::optional<int>(50));
+        // What the store keeps reads back the same.
+        QCOMPARE(kforge::toJson(kforge::sessionConfigFromJson(kforge::toJson(c))), kforge::toJson(c));
+
+        // Remembered for the next wizard: the agent and its provider are chosen again.
+        NewSessionWizard again(kforge::AppPaths::discover(), cpuOnly);
+        auto* againLlm = again.findChild<QCheckBox*>(QStringLiteral("llmCheck"));
+        QVERIFY(againLlm->isChecked());
+        QCOMPARE(again.config().llm->provider.name, std::string("deepseek"));
+        QFile::remove(providersFile());
     }
 
 private:
