@@ -6,11 +6,14 @@
 // page round-tripping providers.json without ever writing a key; the wizard
 // with the agent on.
 
+#include "llm/api_key.h"
 #include "store/store.h"
 #include "support/loopback_http_server.h"
 #include "ui/agent/agent_panel.h"
 #include "ui/agent/exchange_model.h"
 #include "ui/agent/note_dialog.h"
+#include "ui/agent/providers_page.h"
+#include "ui/settings/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/session_run.h"
@@ -347,6 +350,101 @@ private slots:
         QVERIFY(againLlm->isChecked());
         QCOMPARE(again.config().llm->provider.name, std::string("deepseek"));
         QFile::remove(providersFile());
+    }
+
+    void providersPageRoundTripsWithoutKeys() {
+        const QByteArray secret = "sk-test-0123456789abcdef-SECRET";
+        qputenv("KFORGE_GUI_TEST_KEY", secret);
+        kforge::ProviderConfig existing;
+        existing.name = "local";
+        existing.baseUrl = "http://127.0.0.1:1/v1";
+        existing.model = "tiny";
+        kforge::saveProviders(providersFile().toStdString(), {existing});
+
+        LoopbackHttpServer server([](const ReceivedRequest&, int) { return openAiStream({"rea", "dy"}, 12, 2); });
+        ProvidersPage page;
+        page.load(AppSettings());
+        page.resize(900, 520);
+        page.show();
+        QCOMPARE(page.list()->count(), 1);
+        QCOMPARE(page.nameEdit()->text(), QStringLiteral("local"));
+        QVERIFY(page.validate(nullptr).isEmpty());
+        QSignalSpy keyStatus(&page, &ProvidersPage::keyStatusShown);
+        QVERIFY(keyStatus.wait(10000));
+        QCOMPARE(keyStatus.last().at(0).toString(), QStringLiteral("no key needed"));
+
+        // Added from a preset, then edited.
+        QSignalSpy changed(&page, &SettingsPage::changed);
+        page.addPreset(0);
+        QCOMPARE(page.list()->count(), 2);
+        QCOMPARE(page.list()->currentRow(), 1);
+        QVERIFY(!changed.isEmpty());
+        page.nameEdit()->setText(QStringLiteral("scripted"));
+        emit page.nameEdit()->textEdited(page.nameEdit()->text());
+        QCOMPARE(page.list()->item(1)->text(), QStringLiteral("scripted"));
+        page.baseUrlEdit()->setText(QStringLiteral("localhost:8000/v1"));
+        emit page.baseUrlEdit()->textEdited(page.baseUrlEdit()->text());
+        QWidget* field = nullptr;
+        const QString problem = page.validate(&field);
+        QVERIFY2(problem.contains(QStringLiteral("Base URL")), qPrintable(problem));
+        QCOMPARE(field, static_cast<QWidget*>(page.baseUrlEdit()));
+        page.baseUrlEdit()->setText(QString::fromStdString(server.url("/v1")));
+        emit page.baseUrlEdit()->textEdited(page.baseUrlEdit()->text());
+        page.modelEdit()->setText(QStringLiteral("scripted-model"));
+        emit page.modelEdit()->textEdited(page.modelEdit()->text());
+        page.keychainCheck()->setChecked(false);
+        page.keyEnvEdit()->setText(QStringLiteral("KFORGE_GUI_TEST_KEY"));
+        emit page.keyEnvEdit()->textEdited(page.keyEnvEdit()->text());
+        page.concurrencySpin()->setValue(3);
+        page.inputPriceSpin()->setValue(0.5);
+        page.outputPriceSpin()->setValue(1.5);
+        QVERIFY2(page.validate(nullptr).isEmpty(), qPrintable(page.validate(nullptr)));
+        // The key: masked, never in full.
+        QTRY_VERIFY_WITH_TIMEOUT(page.keyStatusLabel()->text().contains(QStringLiteral("KFORGE_GUI_TEST_KEY")), 10000);
+        QVERIFY(!page.keyStatusLabel()->text().contains(QString::fromLatin1(secret)));
+        QVERIFY(page.keyStatusLabel()->text().contains(QString::fromStdString(kforge::maskKey(secret.toStdString()))));
+
+        // Test: a one-line prompt through the real client, off the UI thread.
+        QSignalSpy tested(&page, &ProvidersPage::testFinished);
+        page.testButton()->click();
+        QVERIFY(tested.wait(20000));
+        QVERIFY2(tested.last().at(0).toBool(), qPrintable(tested.last().at(1).toString()));
+        QVERIFY(page.testResultLabel()->text().contains(QStringLiteral("ready")));
+        QVERIFY(page.testResultLabel()->text().contains(QStringLiteral("12 + 2")));
+        QCOMPARE(server.requests().front().headers.at("authorization"), "Bearer " + secret.toStdString());
+        saveScreenshot(page, QStringLiteral("providers-page"));
+
+        // Saved: both providers, as edited, and no key anywhere in the file.
+        AppSettings settings;
+        page.save(settings);
+        settings.sync();
+        const auto back = kforge::loadProviders(providersFile().toStdString());
+        QCOMPARE(back.size(), size_t(2));
+        QCOMPARE(back[1].name, std::string("scripted"));
+        QCOMPARE(back[1].model, std::string("scripted-model"));
+        QCOMPARE(back[1].keyEnv, std::string("KFORGE_GUI_TEST_KEY"));
+        QCOMPARE(back[1].maxConcurrent, 3);
+        QCOMPARE(back[1].prices.outputPerMillion, 1.5);
+        QFile file(providersFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(secret));
+        for (const QString& key : QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge")).allKeys())
+            QVERIFY(!QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge")).value(key).toString().contains(QString::fromLatin1(secret)));
+
+        // Removed, and saved again.
+        page.list()->setCurrentRow(0);
+        page.removeButton()->click();
+        page.save(settings);
+        QCOMPARE(kforge::loadProviders(providersFile().toStdString()).size(), size_t(1));
+        QCOMPARE(kforge::loadProviders(providersFile().toStdString()).front().name, std::string("scripted"));
+
+        // The Settings dialog lists the page.
+        SettingsDialog dialog(&cpuOnly);
+        bool listed = false;
+        for (int i = 0; i < dialog.pageCount(); ++i) listed = listed || qobject_cast<ProvidersPage*>(dialog.page(i));
+        QVERIFY(listed);
+        QFile::remove(providersFile());
+        qunsetenv("KFORGE_GUI_TEST_KEY");
     }
 
 private:
