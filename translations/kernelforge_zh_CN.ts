@@ -1321,6 +1321,157 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::ProvidersPage</name>
+    <message>
+        <source>LLM Providers</source>
+        <translation>LLM 服务商</translation>
+    </message>
+    <message>
+        <source>Could not read the providers: %1</source>
+        <translation>无法读取服务商：%1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>缺失：%1</translation>
+    </message>
+    <message>
+        <source>no key needed</source>
+        <translation>无需密钥</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自%2</translation>
+    </message>
+    <message>
+        <source>stored %1 in the keychain</source>
+        <translation>已将 %1 存入钥匙串</translation>
+    </message>
+    <message>
+        <source>Could not store the key: %1</source>
+        <translation>无法存储密钥：%1</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在询问 %1…</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 s, %3 + %4 tokens</source>
+        <translation>“%1”，用时 %2 秒，%3 + %4 个词元</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>LLM provider “%1”: %2</source>
+        <translation>LLM 服务商“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Name: a provider needs a name.</source>
+        <translation>名称：服务商需要名称。</translation>
+    </message>
+    <message>
+        <source>Name: another provider is called that.</source>
+        <translation>名称：已有服务商使用该名称。</translation>
+    </message>
+    <message>
+        <source>Base URL: empty.</source>
+        <translation>基础 URL：为空。</translation>
+    </message>
+    <message>
+        <source>Base URL: must start with http:// or https://.</source>
+        <translation>基础 URL：必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Model: empty.</source>
+        <translation>模型：为空。</translation>
+    </message>
+    <message>
+        <source>Key variable: “%1” is not an environment variable name.</source>
+        <translation>密钥变量：“%1”不是有效的环境变量名。</translation>
+    </message>
+    <message>
+        <source>The services the LLM agent can ask, kept in %1 and shared with the command line. Keys stay in environment variables or the OS keychain, never in this file.</source>
+        <translation>LLM 智能体可以调用的服务，保存在 %1 中，并与命令行共用。密钥只保存在环境变量或系统钥匙串中，绝不写入此文件。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>接口(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible chat completions</source>
+        <translation>OpenAI 兼容的对话补全接口</translation>
+    </message>
+    <message>
+        <source>Anthropic messages</source>
+        <translation>Anthropic 消息接口</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key variable:</source>
+        <translation>密钥变量(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>none (a local server)</source>
+        <translation>无（本地服务器）</translation>
+    </message>
+    <message>
+        <source>Look the key up in the OS keychain</source>
+        <translation>从系统钥匙串中读取密钥</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>paste a key to store it in the keychain</source>
+        <translation>粘贴密钥以存入钥匙串</translation>
+    </message>
+    <message>
+        <source>Store Key in Keychain</source>
+        <translation>将密钥存入钥匙串</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent requests:</source>
+        <translation>并发请求数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Prices per million tokens (in, out):</source>
+        <translation>每百万词元价格（输入、输出）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Send a one-line prompt and show the reply, the latency and the tokens</source>
+        <translation>发送一行提示词，并显示回复、延迟和词元数</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::RooflineChart</name>
     <message>
         <source>Baseline</source>

@@ -15,6 +15,7 @@
 #include "ui/agent/providers_page.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/main_window.h"
+#include "ui/translation.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/session_run.h"
 #include "ui/session/workspace.h"
@@ -41,6 +42,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace kforge::ui;
@@ -99,9 +101,20 @@ void pressEnter(QWizard& wizard) {
 
 QString providersFile() { return qEnvironmentVariable("KFORGE_PROVIDERS"); }
 
+// With KFORGE_SCREENSHOT_DIR set, saves what `widget` looks like in English
+// and in Simplified Chinese (for looking at, not for asserting).
 void saveScreenshot(QWidget& widget, const QString& name) {
     const QString dir = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    if (dir.isEmpty()) return;
+    widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    QTranslator chinese;
+    if (!kforge::ui::loadApplicationTranslation(chinese, QLocale(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China)))
+        return;
+    QCoreApplication::installTranslator(&chinese);
+    QCoreApplication::processEvents();
+    widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-zh_CN.png"));
+    QCoreApplication::removeTranslator(&chinese);
+    QCoreApplication::processEvents();
 }
 
 }  // namespace

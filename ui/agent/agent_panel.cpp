@@ -61,6 +61,7 @@ AgentPanel::AgentPanel(Workspace* workspace, SessionRun* run, NodeSelection* sel
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);  // a session asks hundreds at most
     table_->horizontalHeader()->setSectionResizeMode(ExchangeModel::Result, QHeaderView::Stretch);
     table_->setWordWrap(false);
 
