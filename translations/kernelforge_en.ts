@@ -76,6 +76,113 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::AgentPanel</name>
+    <message>
+        <source>[retrying: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer about node #%1, streaming (retries: %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer about node #%1, streaming:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exchanges with the LLM agent in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an exchange to read its prompt and answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>=== System ===</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>=== Assistant ===</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>=== User ===</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 / %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome %1; %2 s (first token after %3 s); %4 input + %5 output tokens%6; cost %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2, %3 s%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchanges: %1 · tokens: %2 in + %3 out · cost: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — devices: %2; operators: %3; bottlenecks: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes the agent reads when their tags fit the session&apos;s device, operator type and bottleneck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer is streaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::Application</name>
     <message>
         <source>KernelForge: a workbench for making compute kernels fast</source>
@@ -409,6 +516,69 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::ExchangeModel</name>
+    <message>
+        <source>node #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no node (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 → #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 + %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (est.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent → node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in + out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::GeneralPage</name>
     <message>
         <source>General</source>
@@ -607,6 +777,10 @@
     </message>
     <message>
         <source>Language, theme, toolchain paths and the default device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1088,6 +1262,220 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::NoteDialog</name>
+    <message>
+        <source>Add Knowledge Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent should know: a technique, a pitfall, a measured fact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottlenec&amp;ks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title: a note needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body: a note needs a body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottlenecks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ProvidersPage</name>
+    <message>
+        <source>LLM Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the providers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored %1 in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” in %2 s, %3 + %4 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM provider “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: a provider needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: another provider is called that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL: empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL: must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key variable: “%1” is not an environment variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The services the LLM agent can ask, kept in %1 and shared with the command line. Keys stay in environment variables or the OS keychain, never in this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible chat completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anthropic messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (a local server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look the key up in the OS keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paste a key to store it in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store Key in Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent requests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prices per million tokens (in, out):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a one-line prompt and show the reply, the latency and the tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::RooflineChart</name>
     <message>
         <source>Baseline</source>
@@ -1270,14 +1658,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>LLM rewrite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>configure a provider in Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Upper confidence bound (ucb)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,6 +1691,38 @@
     </message>
     <message>
         <source>Random &amp;seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generators: choose at least one: the tuner, the LLM agent or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;LLM agent, provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LLM providers could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No LLM provider is configured: add one in Edit &gt; Preferences &gt; LLM Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent asks %1 at %2 to rewrite kernels; its spending stops the session at these budgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token b&amp;udget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ost budget:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2267,6 +2679,14 @@ Native implementations: %2. Defined in %3.</source>
     </message>
     <message>
         <source>Could not import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the LLM exchanges of session %1 from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the knowledge notes in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,6 +76,113 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::AgentPanel</name>
+    <message>
+        <source>[retrying: %1]</source>
+        <translation>[重试：%1]</translation>
+    </message>
+    <message>
+        <source>The answer about node #%1, streaming (retries: %2):</source>
+        <translation>关于节点 #%1 的回答，正在流式接收（重试 %2 次）：</translation>
+    </message>
+    <message>
+        <source>The answer about node #%1, streaming:</source>
+        <translation>关于节点 #%1 的回答，正在流式接收：</translation>
+    </message>
+    <message>
+        <source>No exchanges with the LLM agent in this session.</source>
+        <translation>本会话中没有与 LLM 智能体的交互。</translation>
+    </message>
+    <message>
+        <source>Select an exchange to read its prompt and answer.</source>
+        <translation>选择一次交互以查看其提示词和回答。</translation>
+    </message>
+    <message>
+        <source>=== System ===</source>
+        <translation>=== 系统 ===</translation>
+    </message>
+    <message>
+        <source>=== Assistant ===</source>
+        <translation>=== 助手 ===</translation>
+    </message>
+    <message>
+        <source>=== User ===</source>
+        <translation>=== 用户 ===</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 / %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 / %4</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Outcome %1; %2 s (first token after %3 s); %4 input + %5 output tokens%6; cost %7</source>
+        <translation>结果 %1；%2 秒（首个词元于 %3 秒后）；输入 %4 + 输出 %5 个词元%6；费用 %7</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2, %3 s%4</source>
+        <translation>%1：状态码 %2，%3 秒%4</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>尝试：%1</translation>
+    </message>
+    <message>
+        <source>Exchanges: %1 · tokens: %2 in + %3 out · cost: %4</source>
+        <translation>交互：%1 · 词元：输入 %2 + 输出 %3 · 费用：%4</translation>
+    </message>
+    <message>
+        <source>%1 — devices: %2; operators: %3; bottlenecks: %4</source>
+        <translation>%1 — 设备：%2；算子：%3；瓶颈：%4</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Knowledge Notes</source>
+        <translation>知识笔记</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Notes the agent reads when their tags fit the session&apos;s device, operator type and bottleneck.</source>
+        <translation>当标签与会话的设备、算子类型和瓶颈相符时，智能体会阅读这些笔记。</translation>
+    </message>
+    <message>
+        <source>No answer is streaming.</source>
+        <translation>当前没有正在流式接收的回答。</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::Application</name>
     <message>
         <source>KernelForge: a workbench for making compute kernels fast</source>
@@ -406,6 +513,69 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::ExchangeModel</name>
+    <message>
+        <source>node #%1</source>
+        <translation>节点 #%1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>no node (%1)</source>
+        <translation>无节点（%1）</translation>
+    </message>
+    <message>
+        <source>#%1 → #%2</source>
+        <translation>#%1 → #%2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 + %2%3</source>
+        <translation>%1 + %2%3</translation>
+    </message>
+    <message>
+        <source> (est.)</source>
+        <translation>（估）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Parent → node</source>
+        <translation>父节点 → 节点</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Tokens in + out</source>
+        <translation>词元（输入 + 输出）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::GeneralPage</name>
     <message>
         <source>General</source>
@@ -605,6 +775,10 @@
     <message>
         <source>Language, theme, toolchain paths and the default device</source>
         <translation>语言、主题、工具链路径和默认设备</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>智能体</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1258,220 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::NoteDialog</name>
+    <message>
+        <source>Add Knowledge Note</source>
+        <translation>添加知识笔记</translation>
+    </message>
+    <message>
+        <source>What the agent should know: a technique, a pitfall, a measured fact.</source>
+        <translation>智能体应当知道的内容：一种技巧、一个陷阱、一项实测事实。</translation>
+    </message>
+    <message>
+        <source>Comma-separated: %1</source>
+        <translation>以逗号分隔：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>正文(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Devices:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator types:</source>
+        <translation>算子类型(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Bottlenec&amp;ks:</source>
+        <translation>瓶颈(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Title: a note needs a title.</source>
+        <translation>标题：笔记需要标题。</translation>
+    </message>
+    <message>
+        <source>Body: a note needs a body.</source>
+        <translation>正文：笔记需要正文。</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Operator types</source>
+        <translation>算子类型</translation>
+    </message>
+    <message>
+        <source>Bottlenecks</source>
+        <translation>瓶颈</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ProvidersPage</name>
+    <message>
+        <source>LLM Providers</source>
+        <translation>LLM 服务商</translation>
+    </message>
+    <message>
+        <source>Could not read the providers: %1</source>
+        <translation>无法读取服务商：%1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>缺失：%1</translation>
+    </message>
+    <message>
+        <source>no key needed</source>
+        <translation>无需密钥</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自%2</translation>
+    </message>
+    <message>
+        <source>stored %1 in the keychain</source>
+        <translation>已将 %1 存入钥匙串</translation>
+    </message>
+    <message>
+        <source>Could not store the key: %1</source>
+        <translation>无法存储密钥：%1</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在询问 %1…</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 s, %3 + %4 tokens</source>
+        <translation>“%1”，用时 %2 秒，%3 + %4 个词元</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>LLM provider “%1”: %2</source>
+        <translation>LLM 服务商“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Name: a provider needs a name.</source>
+        <translation>名称：服务商需要名称。</translation>
+    </message>
+    <message>
+        <source>Name: another provider is called that.</source>
+        <translation>名称：已有服务商使用该名称。</translation>
+    </message>
+    <message>
+        <source>Base URL: empty.</source>
+        <translation>基础 URL：为空。</translation>
+    </message>
+    <message>
+        <source>Base URL: must start with http:// or https://.</source>
+        <translation>基础 URL：必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Model: empty.</source>
+        <translation>模型：为空。</translation>
+    </message>
+    <message>
+        <source>Key variable: “%1” is not an environment variable name.</source>
+        <translation>密钥变量：“%1”不是有效的环境变量名。</translation>
+    </message>
+    <message>
+        <source>The services the LLM agent can ask, kept in %1 and shared with the command line. Keys stay in environment variables or the OS keychain, never in this file.</source>
+        <translation>LLM 智能体可以调用的服务，保存在 %1 中，并与命令行共用。密钥只保存在环境变量或系统钥匙串中，绝不写入此文件。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>接口(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible chat completions</source>
+        <translation>OpenAI 兼容的对话补全接口</translation>
+    </message>
+    <message>
+        <source>Anthropic messages</source>
+        <translation>Anthropic 消息接口</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key variable:</source>
+        <translation>密钥变量(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>none (a local server)</source>
+        <translation>无（本地服务器）</translation>
+    </message>
+    <message>
+        <source>Look the key up in the OS keychain</source>
+        <translation>从系统钥匙串中读取密钥</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>paste a key to store it in the keychain</source>
+        <translation>粘贴密钥以存入钥匙串</translation>
+    </message>
+    <message>
+        <source>Store Key in Keychain</source>
+        <translation>将密钥存入钥匙串</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent requests:</source>
+        <translation>并发请求数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Prices per million tokens (in, out):</source>
+        <translation>每百万词元价格（输入、输出）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Send a one-line prompt and show the reply, the latency and the tokens</source>
+        <translation>发送一行提示词，并显示回复、延迟和词元数</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::RooflineChart</name>
     <message>
         <source>Baseline</source>
@@ -1265,14 +1653,6 @@
         <translation>遗传算法 (genetic)</translation>
     </message>
     <message>
-        <source>LLM rewrite</source>
-        <translation>LLM 重写</translation>
-    </message>
-    <message>
-        <source>configure a provider in Settings</source>
-        <translation>请在“设置”中配置提供方</translation>
-    </message>
-    <message>
         <source>Upper confidence bound (ucb)</source>
         <translation>置信上界 (ucb)</translation>
     </message>
@@ -1307,6 +1687,38 @@
     <message>
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Generators: choose at least one: the tuner, the LLM agent or both.</source>
+        <translation>生成器：至少选择一个：调优器、LLM 智能体或两者。</translation>
+    </message>
+    <message>
+        <source>&amp;LLM agent, provider:</source>
+        <translation>LLM 智能体(&amp;L)，服务商：</translation>
+    </message>
+    <message>
+        <source>The LLM providers could not be read: %1</source>
+        <translation>无法读取 LLM 服务商：%1</translation>
+    </message>
+    <message>
+        <source>No LLM provider is configured: add one in Edit &gt; Preferences &gt; LLM Providers.</source>
+        <translation>尚未配置 LLM 服务商：请在“编辑 &gt; 首选项 &gt; LLM 服务商”中添加。</translation>
+    </message>
+    <message>
+        <source>The agent asks %1 at %2 to rewrite kernels; its spending stops the session at these budgets.</source>
+        <translation>智能体请 %2 上的 %1 改写内核；其开销达到这些预算时会话停止。</translation>
+    </message>
+    <message>
+        <source>Token b&amp;udget:</source>
+        <translation>词元预算(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>C&amp;ost budget:</source>
+        <translation>费用预算(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2672,14 @@ Native implementations: %2. Defined in %3.</source>
     <message>
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not load the LLM exchanges of session %1 from %2: %3</source>
+        <translation>无法从 %2 加载会话 %1 的 LLM 交互：%3</translation>
+    </message>
+    <message>
+        <source>Could not change the knowledge notes in %1: %2</source>
+        <translation>无法修改 %1 中的知识笔记：%2</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/background_call.h"
+#include "ui/agent/agent_panel.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/charts/roofline_chart.h"
 #include "ui/details/node_details.h"
@@ -180,6 +181,13 @@ void MainWindow::createSessionViews() {
     addDockWidget(Qt::BottomDockWidgetArea, chartsDock_);
     splitDockWidget(nodesDock_, chartsDock_, Qt::Horizontal);
     tabifyDockWidget(chartsDock_, detailsDock_);
+
+    agent_ = new AgentPanel(workspace_, run_, selection_, this);
+    agentDock_ = new QDockWidget(this);
+    agentDock_->setObjectName(QStringLiteral("agentDock"));
+    agentDock_->setWidget(agent_);
+    addDockWidget(Qt::BottomDockWidgetArea, agentDock_);
+    tabifyDockWidget(detailsDock_, agentDock_);
     chartsDock_->raise();
 
     runControls_ = new RunControls(run_, this);
@@ -202,6 +210,7 @@ void MainWindow::connectSessions() {
         workbench_->clear();
         charts_->clear();
         details_->clear();
+        agent_->clear();
         detailed_->reset(0);
         if (centralWidget() == sessionArea_) {
             takeCentralWidget();
@@ -450,6 +459,7 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
         detailed_->put(all[i]);
     workbench_->showSession(session, tree);
     charts_->setTree(*tree);
+    agent_->setSession(session.id);
     try {
         charts_->setDeviceFacts(session.device, RooflineChart::computeDtype(nlohmann::json::parse(session.taskDefinition), session.device));
     } catch (const nlohmann::json::exception&) {
@@ -533,9 +543,9 @@ void MainWindow::createMenus() {
 
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
-    // Alt+1…Alt+5 show or hide the panels, in the order the menu lists them.
+    // Alt+1…Alt+6 show or hide the panels, in the order the menu lists them.
     int key = Qt::Key_1;
-    for (QDockWidget* dock : {sessionsDock_, summaryDock_, nodesDock_, detailsDock_, chartsDock_}) {
+    for (QDockWidget* dock : {sessionsDock_, summaryDock_, nodesDock_, detailsDock_, chartsDock_, agentDock_}) {
         dock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
         viewMenu_->addAction(dock->toggleViewAction());
     }
@@ -566,6 +576,7 @@ void MainWindow::retranslateUi() {
     summaryDock_->setWindowTitle(tr("Session"));
     detailsDock_->setWindowTitle(tr("Node Details"));
     chartsDock_->setWindowTitle(tr("Charts"));
+    agentDock_->setWindowTitle(tr("Agent"));
     runToolBar_->setWindowTitle(tr("Run"));
     runControls_->retranslate();
     nodes_->retranslate();

@@ -18,6 +18,7 @@ class QToolBar;
 namespace kforge::ui {
 
 class AboutDialog;
+class AgentPanel;
 class SettingsDialog;
 class ChartsPanel;
 class DetailedNodes;
@@ -91,6 +92,7 @@ public:
     SessionWorkbench* workbench() const { return workbench_; }
     NodeDetails* nodeDetails() const { return details_; }
     ChartsPanel* chartsPanel() const { return charts_; }
+    AgentPanel* agentPanel() const { return agent_; }
 
 signals:
     // A session was opened (loaded, or started by a run) with its tree as it
@@ -152,6 +154,8 @@ private:
     QDockWidget* detailsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
     QDockWidget* chartsDock_ = nullptr;
+    AgentPanel* agent_ = nullptr;
+    QDockWidget* agentDock_ = nullptr;
     QAction* newSessionAction_ = nullptr;
     QAction* exportNodeAction_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;

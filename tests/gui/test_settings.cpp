@@ -213,7 +213,7 @@ void TestSettings::dialogLoadsAndSavesEveryPage() {
     SettingsDialog dialog(&cudaAndCpu);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QCOMPARE(dialog.pageCount(), 3);
+    QCOMPARE(dialog.pageCount(), 4);  // General, Toolchains, Devices, LLM Providers
 
     // Loaded.
     QCOMPARE(dialog.generalPage()->themeBox()->currentData().toString(), QStringLiteral("light"));

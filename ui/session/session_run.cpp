@@ -3,6 +3,7 @@
 #include <QMetaObject>
 
 #include <exception>
+#include <filesystem>
 
 #include "eval/evaluator.h"
 #include "eval/paths.h"
@@ -33,6 +34,21 @@ public:
     void message(const std::string& text) override {
         QMetaObject::invokeMethod(
             run_, [run = run_, text = QString::fromStdString(text)] { emit run->messageReceived(text); },
+            Qt::QueuedConnection);
+    }
+
+    void exchange(const kforge::LlmExchange& e) override {
+        QMetaObject::invokeMethod(
+            run_, [run = run_, id = sessionId_, e] { emit run->exchangeRecorded(id, e); }, Qt::QueuedConnection);
+    }
+    // On the generator's worker threads: the text is copied and queued, never waited for.
+    void llmText(int64_t parent, const kforge::ChatStreamEvent& e) override {
+        QMetaObject::invokeMethod(
+            run_,
+            [run = run_, parent, kind = static_cast<int>(e.kind),
+             text = QString::fromUtf8(e.text.data(), static_cast<qsizetype>(e.text.size()))] {
+                emit run->llmTextArrived(parent, kind, text);
+            },
             Qt::QueuedConnection);
     }
 
@@ -77,9 +93,12 @@ void SessionRun::join() {
     if (thread_.joinable()) thread_.join();
 }
 
-bool SessionRun::startNew(const QString& taskRef, const kforge::SessionConfig& config, const QString& name) {
-    return launch([ref = taskRef.toStdString(), config, name = name.toStdString()](kforge::SessionLaunch& l) {
-        l.create(ref, config, name);
+bool SessionRun::startNew(const QString& taskRef, const kforge::SessionConfig& config, const QString& name,
+                          const QString& rootFile) {
+    std::optional<std::filesystem::path> root;
+    if (!rootFile.isEmpty()) root = std::filesystem::path(rootFile.toStdString());
+    return launch([ref = taskRef.toStdString(), config, name = name.toStdString(), root](kforge::SessionLaunch& l) {
+        l.create(ref, config, name, root);
     });
 }
 

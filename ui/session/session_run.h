@@ -38,7 +38,9 @@ public:
 
     // Each returns false (and does nothing) when a run is already under way.
     // `taskRef` is a built-in task's name or a task directory.
-    bool startNew(const QString& taskRef, const kforge::SessionConfig& config, const QString& name = {});
+    // `rootFile`, when given, is the session's root source instead of the task's baseline.
+    bool startNew(const QString& taskRef, const kforge::SessionConfig& config, const QString& name = {},
+                  const QString& rootFile = {});
     // `stop`, when it sets a condition, replaces the session's own.
     bool continueSession(qint64 sessionId, const std::optional<kforge::StopConditions>& stop = std::nullopt);
 
@@ -66,6 +68,11 @@ signals:
     void stateChanged(kforge::ui::SessionRun::State state);
     void finished(const kforge::SessionRecord& session);
     void failed(const QString& message);
+    // The LLM agent: an exchange ended and was stored; and its answer as it
+    // streams in (`kind` is ChatStreamEvent::Kind: 0 text, 1 a retry that
+    // voids the text so far, `text` then saying why).
+    void exchangeRecorded(qint64 sessionId, const kforge::LlmExchange& exchange);
+    void llmTextArrived(qint64 parent, int kind, const QString& text);
 
 private:
     class Forwarder;

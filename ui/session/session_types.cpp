@@ -9,6 +9,10 @@ void registerSessionMetaTypes() {
     qRegisterMetaType<kforge::SessionConfig>();
     qRegisterMetaType<SharedSessionTree>();
     qRegisterMetaType<SessionRecordList>();
+    qRegisterMetaType<kforge::LlmExchange>();
+    qRegisterMetaType<kforge::KnowledgeNote>();
+    qRegisterMetaType<LlmExchangeList>();
+    qRegisterMetaType<KnowledgeNoteList>();
 }
 
 }  // namespace kforge::ui

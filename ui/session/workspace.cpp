@@ -6,6 +6,7 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 
+#include "store/agent_records.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -24,6 +25,9 @@ QString WorkspaceError::text() const {
     case Operation::Delete: return Workspace::tr("Could not delete session %1: %2").arg(sessionId).arg(message);
     case Operation::Export: return Workspace::tr("Could not export session %1 to %2: %3").arg(sessionId).arg(file, message);
     case Operation::Import: return Workspace::tr("Could not import %1: %2").arg(file, message);
+    case Operation::LoadExchanges:
+        return Workspace::tr("Could not load the LLM exchanges of session %1 from %2: %3").arg(sessionId).arg(file, message);
+    case Operation::Notes: return Workspace::tr("Could not change the knowledge notes in %1: %2").arg(file, message);
     }
     return message;
 }
@@ -154,6 +158,50 @@ quint64 Workspace::importSession(const QString& file) {
         const qint64 id = store.importSession(doc);
         answer([this, request, id, file] { emit sessionImported(request, id, file); });
     });
+}
+
+quint64 Workspace::loadExchanges(qint64 sessionId) {
+    return post({0, WorkspaceError::Operation::LoadExchanges, sessionId, databasePath_, {}},
+                [this, sessionId](kforge::Store& store, quint64 request) {
+                    kforge::AgentRecords records(store.database());
+                    LlmExchangeList exchanges = records.exchanges(sessionId);
+                    answer([this, request, sessionId, exchanges = std::move(exchanges)] {
+                        emit exchangesLoaded(request, sessionId, exchanges);
+                    });
+                });
+}
+
+namespace {
+KnowledgeNoteList allNotes(kforge::Store& store) {
+    kforge::AgentRecords records(store.database());
+    return records.notes();
+}
+}  // namespace
+
+quint64 Workspace::listNotes() {
+    return post({0, WorkspaceError::Operation::Notes, 0, databasePath_, {}}, [this](kforge::Store& store, quint64 request) {
+        KnowledgeNoteList notes = allNotes(store);
+        answer([this, request, notes = std::move(notes)] { emit notesListed(request, notes); });
+    });
+}
+
+quint64 Workspace::addNote(const kforge::KnowledgeNote& note) {
+    return post({0, WorkspaceError::Operation::Notes, 0, databasePath_, {}},
+                [this, note](kforge::Store& store, quint64 request) {
+                    kforge::KnowledgeNote added = note;
+                    kforge::AgentRecords(store.database()).addNote(added);
+                    KnowledgeNoteList notes = allNotes(store);
+                    answer([this, request, notes = std::move(notes)] { emit notesListed(request, notes); });
+                });
+}
+
+quint64 Workspace::removeNote(qint64 noteId) {
+    return post({0, WorkspaceError::Operation::Notes, 0, databasePath_, {}},
+                [this, noteId](kforge::Store& store, quint64 request) {
+                    kforge::AgentRecords(store.database()).deleteNote(noteId);
+                    KnowledgeNoteList notes = allNotes(store);
+                    answer([this, request, notes = std::move(notes)] { emit notesListed(request, notes); });
+                });
 }
 
 }  // namespace kforge::ui

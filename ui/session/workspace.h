@@ -21,7 +21,7 @@ namespace kforge::ui {
 
 // A request that failed: which one, what it concerned, and why.
 struct WorkspaceError {
-    enum class Operation { Open, List, Load, LoadSource, LoadNode, Rename, Delete, Export, Import };
+    enum class Operation { Open, List, Load, LoadSource, LoadNode, Rename, Delete, Export, Import, LoadExchanges, Notes };
     quint64 request = 0;
     Operation operation = Operation::Open;
     qint64 sessionId = 0;  // 0 when the request concerns no session
@@ -55,6 +55,13 @@ public:
     quint64 deleteSession(qint64 sessionId);
     quint64 exportSession(qint64 sessionId, const QString& file);
     quint64 importSession(const QString& file);
+    // The LLM agent's exchanges of a session, in order (AgentRecords).
+    quint64 loadExchanges(qint64 sessionId);
+    // The engineers' knowledge notes: listed, added (tags already checked
+    // with parseKnowledgeTags), removed; each change answers with the new list.
+    quint64 listNotes();
+    quint64 addNote(const kforge::KnowledgeNote& note);
+    quint64 removeNote(qint64 noteId);
 
 signals:
     void sessionsListed(quint64 request, const kforge::ui::SessionRecordList& sessions);
@@ -65,6 +72,8 @@ signals:
     void sessionDeleted(quint64 request, qint64 sessionId);
     void sessionExported(quint64 request, qint64 sessionId, const QString& file, int nodes);
     void sessionImported(quint64 request, qint64 sessionId, const QString& file);
+    void exchangesLoaded(quint64 request, qint64 sessionId, const kforge::ui::LlmExchangeList& exchanges);
+    void notesListed(quint64 request, const kforge::ui::KnowledgeNoteList& notes);
     void failed(const kforge::ui::WorkspaceError& error);
 
 private:

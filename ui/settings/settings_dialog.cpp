@@ -1,5 +1,7 @@
 #include "ui/settings/settings_dialog.h"
 
+#include "ui/agent/providers_page.h"
+
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -62,6 +64,7 @@ SettingsDialog::SettingsDialog(DeviceDetector detector, QWidget* parent)
     addPage(general_);
     addPage(toolchains_);
     addPage(devices_);
+    addPage(new ProvidersPage);
     list_->setCurrentRow(0);
     setModified(false);
     resize(780, 460);

@@ -71,8 +71,8 @@ QString NewSessionWizard::taskRef() const {
 kforge::SessionConfig NewSessionWizard::config() const {
     kforge::SessionConfig c = remembered_;
     if (const auto backend = devicePage_->selectedBackend()) c.backend = *backend;
-    searchPage_->store(c);
     if (const auto stop = stopPage_->conditions()) c.stop = *stop;
+    searchPage_->store(c);  // after the stop page: the agent's token and cost budgets are stop conditions too
     return c;
 }
 

@@ -9,9 +9,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <exception>
 
 #include "ui/wizard/validation_message.h"
 
@@ -43,6 +45,11 @@ SearchPage::SearchPage(QWidget* parent)
       strategy_(new QComboBox(this)),
       llm_(new QCheckBox(this)),
       llmNote_(new QLabel(this)),
+      provider_(new QComboBox(this)),
+      tokenBudgetLabel_(new QLabel(this)),
+      tokenBudget_(new QSpinBox(this)),
+      costBudgetLabel_(new QLabel(this)),
+      costBudget_(new QDoubleSpinBox(this)),
       policy_(new QComboBox(this)),
       policyNote_(new QLabel(this)),
       explorationLabel_(new QLabel(this)),
@@ -59,9 +66,21 @@ SearchPage::SearchPage(QWidget* parent)
     strategy_->setObjectName(QStringLiteral("tunerStrategy"));
     for (const char* s : kStrategies) strategy_->addItem(QString(), QString::fromLatin1(s));
     llm_->setObjectName(QStringLiteral("llmCheck"));
-    llm_->setEnabled(false);  // no provider can be configured yet: the LLM issue brings them
     llmNote_->setObjectName(QStringLiteral("llmNote"));
-    llmNote_->setEnabled(false);
+    llmNote_->setWordWrap(true);
+    provider_->setObjectName(QStringLiteral("llmProvider"));
+    tokenBudget_->setObjectName(QStringLiteral("tokenBudget"));
+    tokenBudget_->setRange(0, 2000000000);
+    tokenBudget_->setSingleStep(100000);
+    tokenBudget_->setGroupSeparatorShown(true);
+    costBudget_->setObjectName(QStringLiteral("costBudget"));
+    costBudget_->setRange(0.0, 1e6);
+    costBudget_->setDecimals(2);
+    costBudget_->setSingleStep(1.0);
+    tokenBudget_->setMinimumWidth(160);
+    costBudget_->setMinimumWidth(160);
+    tokenBudgetLabel_->setBuddy(tokenBudget_);
+    costBudgetLabel_->setBuddy(costBudget_);
     policy_->setObjectName(QStringLiteral("selectionPolicy"));
     for (const char* p : kPolicies) policy_->addItem(QString(), QString::fromLatin1(p));
     policyNote_->setWordWrap(true);
@@ -87,7 +106,13 @@ SearchPage::SearchPage(QWidget* parent)
     tunerRow->addStretch(1);
     auto* llmRow = new QHBoxLayout;
     llmRow->addWidget(llm_);
-    llmRow->addWidget(llmNote_, 1);
+    llmRow->addWidget(provider_);
+    llmRow->addStretch(1);
+    auto* budgets = new QFormLayout;
+    budgets->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    budgets->addRow(llmNote_);
+    budgets->addRow(tokenBudgetLabel_, tokenBudget_);
+    budgets->addRow(costBudgetLabel_, costBudget_);
 
     auto* selection = new QFormLayout;
     selection->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
@@ -104,6 +129,7 @@ SearchPage::SearchPage(QWidget* parent)
     layout->addWidget(generatorsBox_);
     layout->addLayout(tunerRow);
     layout->addLayout(llmRow);
+    layout->addLayout(budgets);
     layout->addSpacing(12);
     layout->addWidget(selectionBox_);
     layout->addLayout(selection);
@@ -115,12 +141,50 @@ SearchPage::SearchPage(QWidget* parent)
         message_->clearProblem();
         emit completeChanged();
     });
+    connect(llm_, &QCheckBox::toggled, this, [this] {
+        updateEnabled();
+        message_->clearProblem();
+        emit completeChanged();
+    });
+    connect(provider_, &QComboBox::currentIndexChanged, this, [this] { retranslateUi(); });
     connect(policy_, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();
         retranslateUi();
     });
+    reloadProviders();
     load(kforge::SessionConfig{});
     retranslateUi();
+}
+
+void SearchPage::reloadProviders() {
+    const QString current = provider_->currentData().toString();
+    providersError_.clear();
+    try {
+        providers_ = kforge::loadProviders(kforge::defaultProvidersPath());
+    } catch (const std::exception& e) {
+        providers_.clear();
+        providersError_ = QString::fromStdString(e.what());
+    }
+    const QSignalBlocker block(provider_);
+    provider_->clear();
+    for (const auto& p : providers_) {
+        const QString name = QString::fromStdString(p.name);
+        provider_->addItem(QStringLiteral("%1 (%2)").arg(name, QString::fromStdString(p.model)), name);
+    }
+    int index = provider_->findData(current);
+    if (!wantedProvider_.empty()) {
+        const int wanted = provider_->findData(QString::fromStdString(wantedProvider_));
+        if (wanted >= 0) index = wanted;
+    }
+    if (index >= 0) provider_->setCurrentIndex(index);
+    if (providers_.empty()) llm_->setChecked(false);
+    updateEnabled();
+    retranslateUi();
+    emit completeChanged();
+}
+
+void SearchPage::initializePage() {
+    reloadProviders();  // one added in Settings since the wizard opened
 }
 
 void SearchPage::load(const kforge::SessionConfig& c) {
@@ -130,6 +194,15 @@ void SearchPage::load(const kforge::SessionConfig& c) {
     exploration_->setValue(c.exploration);
     beamWidth_->setValue(c.beamWidth);
     seed_->setValue(static_cast<int>(std::min<uint64_t>(c.seed, static_cast<uint64_t>(seed_->maximum()))));
+    const bool agent = std::find(c.generators.begin(), c.generators.end(), "llm") != c.generators.end();
+    wantedProvider_ = c.llm ? c.llm->provider.name : std::string();
+    if (!wantedProvider_.empty()) {
+        const int index = provider_->findData(QString::fromStdString(wantedProvider_));
+        if (index >= 0) provider_->setCurrentIndex(index);
+    }
+    llm_->setChecked(agent && !providers_.empty());
+    tokenBudget_->setValue(c.stop.tokens ? static_cast<int>(std::min<int64_t>(*c.stop.tokens, tokenBudget_->maximum())) : 0);
+    costBudget_->setValue(c.stop.cost.value_or(0.0));
     updateEnabled();
 }
 
@@ -142,17 +215,33 @@ void SearchPage::store(kforge::SessionConfig& c) const {
     c.exploration = exploration_->value();
     c.beamWidth = beamWidth_->value();
     c.seed = static_cast<uint64_t>(seed_->value());
+    std::erase(c.generators, std::string("llm"));
+    const int index = provider_->currentIndex();
+    if (llm_->isChecked() && index >= 0 && index < static_cast<int>(providers_.size())) {
+        c.generators.push_back("llm");
+        kforge::LlmSettings llm = c.llm.value_or(kforge::LlmSettings{});
+        // As `kforge optimize --llm-provider` does: the provider as it is now, never its key.
+        llm.provider = kforge::findProvider(providers_, providers_[static_cast<size_t>(index)].name, kforge::defaultProvidersPath());
+        c.llm = llm;
+        c.stop.tokens = tokenBudget_->value() > 0 ? std::optional<int64_t>(tokenBudget_->value()) : std::nullopt;
+        c.stop.cost = costBudget_->value() > 0 ? std::optional<double>(costBudget_->value()) : std::nullopt;
+    } else {
+        c.llm.reset();
+        c.stop.tokens.reset();
+        c.stop.cost.reset();
+    }
 }
 
 bool SearchPage::isComplete() const {
-    return tuner_->isChecked();
+    return tuner_->isChecked() || llm_->isChecked();
 }
 
 bool SearchPage::validatePage() {
-    if (!tuner_->isChecked()) {
-        message_->showProblem(
-            tr("Generators: choose at least one; the tuner is the only one available until an LLM "
-               "provider is configured in Settings."));
+    if (!tuner_->isChecked() && !llm_->isChecked()) {
+        message_->showProblem(providers_.empty()
+                                  ? tr("Generators: choose at least one; the tuner is the only one available until an LLM "
+                                       "provider is configured in Settings.")
+                                  : tr("Generators: choose at least one: the tuner, the LLM agent or both."));
         tuner_->setFocus();
         return false;
     }
@@ -167,6 +256,12 @@ void SearchPage::changeEvent(QEvent* event) {
 
 void SearchPage::updateEnabled() {
     strategy_->setEnabled(tuner_->isChecked());
+    llm_->setEnabled(!providers_.empty());
+    provider_->setEnabled(llm_->isChecked());
+    tokenBudget_->setEnabled(llm_->isChecked());
+    tokenBudgetLabel_->setEnabled(llm_->isChecked());
+    costBudget_->setEnabled(llm_->isChecked());
+    costBudgetLabel_->setEnabled(llm_->isChecked());
     const QString policy = policy_->currentData().toString();
     exploration_->setEnabled(policy == QLatin1String("ucb"));
     explorationLabel_->setEnabled(exploration_->isEnabled());
@@ -185,8 +280,19 @@ void SearchPage::retranslateUi() {
     strategy_->setItemText(2, tr("Random (random)"));
     strategy_->setItemText(3, tr("Simulated annealing (anneal)"));
     strategy_->setItemText(4, tr("Genetic (genetic)"));
-    llm_->setText(tr("LLM rewrite"));
-    llmNote_->setText(tr("configure a provider in Settings"));
+    llm_->setText(tr("&LLM agent, provider:"));
+    if (!providersError_.isEmpty())
+        llmNote_->setText(tr("The LLM providers could not be read: %1").arg(providersError_));
+    else if (providers_.empty())
+        llmNote_->setText(tr("No LLM provider is configured: add one in Edit > Preferences > LLM Providers."));
+    else if (const int i = provider_->currentIndex(); i >= 0 && i < static_cast<int>(providers_.size()))
+        llmNote_->setText(tr("The agent asks %1 at %2 to rewrite kernels; its spending stops the session at these budgets.")
+                              .arg(QString::fromStdString(providers_[static_cast<size_t>(i)].model),
+                                   QString::fromStdString(providers_[static_cast<size_t>(i)].baseUrl)));
+    tokenBudgetLabel_->setText(tr("Token b&udget:"));
+    tokenBudget_->setSpecialValueText(tr("no limit"));
+    costBudgetLabel_->setText(tr("C&ost budget:"));
+    costBudget_->setSpecialValueText(tr("no limit"));
     policy_->setItemText(0, tr("Upper confidence bound (ucb)"));
     policy_->setItemText(1, tr("Best first (best)"));
     policy_->setItemText(2, tr("Beam (beam)"));

@@ -4,6 +4,9 @@
 // and the selection policy with its parameter where it has one.
 #include <QWizardPage>
 
+#include <vector>
+
+#include "llm/provider_config.h"
 #include "session/session_config.h"
 
 class QCheckBox;
@@ -29,6 +32,12 @@ public:
 
     bool isComplete() const override;
     bool validatePage() override;
+    void initializePage() override;
+
+    // Reads providers.json (defaultProvidersPath(); a small file) again; the
+    // agent's option is disabled, with a hint, while it lists none.
+    void reloadProviders();
+    const std::vector<kforge::ProviderConfig>& providers() const { return providers_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -41,6 +50,14 @@ private:
     QComboBox* strategy_;
     QCheckBox* llm_;
     QLabel* llmNote_;
+    QComboBox* provider_;
+    QLabel* tokenBudgetLabel_;
+    QSpinBox* tokenBudget_;
+    QLabel* costBudgetLabel_;
+    QDoubleSpinBox* costBudget_;
+    std::vector<kforge::ProviderConfig> providers_;
+    QString providersError_;
+    std::string wantedProvider_;  // from load(), chosen once the list has it
     QComboBox* policy_;
     QLabel* policyNote_;
     QLabel* explorationLabel_;
