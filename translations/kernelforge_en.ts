@@ -2612,7 +2612,7 @@ Native implementations: %2. Defined in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start a session with File → New Session… (Ctrl+N), or open one from the Sessions panel on the left. This is version %1; the LLM agent and the settings dialog arrive with a later version.</source>
+        <source>Start a session with File → New Session… (Ctrl+N), or open one from the Sessions panel on the left. To let an LLM agent rewrite kernels, add a provider under Edit → Preferences… → LLM Providers. This is version %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2604,8 +2604,8 @@ Native implementations: %2. Defined in %3.</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <source>Start a session with File → New Session… (Ctrl+N), or open one from the Sessions panel on the left. This is version %1; the LLM agent and the settings dialog arrive with a later version.</source>
-        <translation>通过“文件 → 新建会话…”（Ctrl+N）开始一个会话，或在左侧的“会话”面板中打开已有会话。这是 %1 版；LLM 智能体和设置对话框将在后续版本中提供。</translation>
+        <source>Start a session with File → New Session… (Ctrl+N), or open one from the Sessions panel on the left. To let an LLM agent rewrite kernels, add a provider under Edit → Preferences… → LLM Providers. This is version %1.</source>
+        <translation>通过“文件 → 新建会话…”（Ctrl+N）开始一个会话，或在左侧的“会话”面板中打开已有会话。若要让 LLM 智能体改写内核，请在“编辑 → 首选项… → LLM 服务商”中添加服务商。这是 %1 版。</translation>
     </message>
 </context>
 <context>

@@ -120,8 +120,8 @@ void WelcomePage::retranslateUi() {
            "candidates side by side and keep the best one."));
     statusHeadingLabel_->setText(tr("Getting started"));
     statusLabel_->setText(tr("Start a session with File → New Session… (Ctrl+N), or open one from the Sessions "
-                             "panel on the left. This is version %1; the LLM agent and the settings dialog "
-                             "arrive with a later version.")
+                             "panel on the left. To let an LLM agent rewrite kernels, add a provider under "
+                             "Edit → Preferences… → LLM Providers. This is version %1.")
                               .arg(applicationVersion()));
 }
 
