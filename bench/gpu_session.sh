@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput)
+# template-evals baseline-evals optimize throughput profile)
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
 set -u
@@ -10,9 +10,10 @@ OUT=${OUT:-/tmp/kforge-out}
 mkdir -p "$OUT" /tmp/kforge-qt /tmp/kforge-logs
 tar xJf .qtcarry/qtlibs.tar.xz -C /tmp/kforge-qt
 export LD_LIBRARY_PATH=/tmp/kforge-qt:${LD_LIBRARY_PATH:-}
-export KFORGE_RESOURCES=$ROOT/resources KFORGE_RUNNER=$ROOT/build-gpu/bin/kforge-runner \
-       KFORGE_TEST_DATA=$ROOT/tests KFORGE_CLI=$ROOT/build-gpu/bin/kforge KFORGE_CACHE_DIR=/tmp/kforge-cache
-BIN=$ROOT/build-gpu/bin
+# BIN: where the binaries are (stripped copies travel lighter than build-gpu/bin).
+BIN=${BIN:-$ROOT/build-gpu/bin}; [ "${BIN:0:1}" = / ] || BIN=$ROOT/$BIN
+export KFORGE_RESOURCES=$ROOT/resources KFORGE_RUNNER=$BIN/kforge-runner \
+       KFORGE_TEST_DATA=$ROOT/tests KFORGE_CLI=$BIN/kforge KFORGE_CACHE_DIR=/tmp/kforge-cache
 LOGS=/tmp/kforge-logs
 summary=()
 
@@ -101,6 +102,22 @@ PY
         done
       done
       summary+=("throughput: done") ;;
+    profile)
+      # Nsight Compute through KernelForge: the profile tests, the agent on CUDA
+      # reading a profile, then each task's template measured once and profiled.
+      $BIN/test_profile -maxwarnings 0 > "$LOGS/test_profile.log" 2>&1
+      summary+=("test_profile: $(grep -E '^Totals' "$LOGS/test_profile.log")")
+      $BIN/test_agent_session cudaAgentReadsTheProfile -maxwarnings 0 > "$LOGS/test_agent_cuda.log" 2>&1
+      summary+=("test_agent_session cuda: $(grep -E '^Totals' "$LOGS/test_agent_cuda.log")")
+      grep -E "^(FAIL|QWARN|QSKIP)|Loc:" "$LOGS/test_profile.log" "$LOGS/test_agent_cuda.log" | cut -c1-240
+      for t in ${TASKS:-vector_add_fp32 softmax_fp32 transpose_fp32 depthwise_conv1d_fp32 gemm_bf16}; do
+        $BIN/kforge optimize "$t" --backend cuda --budget 1 --json --db "$LOGS/profile.db" > "$LOGS/template_$t.json" 2> "$LOGS/template_$t.err"
+        id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["session"])' "$LOGS/template_$t.json" 2>/dev/null)
+        [ -n "$id" ] && $BIN/kforge profile "$id" 1 --db "$LOGS/profile.db" > "$LOGS/profile_$t.txt" 2>&1
+        echo "profile $t: rc=$? $(head -2 "$LOGS/profile_$t.txt" | tail -1 | cut -c1-160)"
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      done
+      summary+=("profile: done") ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
   tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit

@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libeigen3-dev libdtl-dev
-  qt6-base-dev qt6-charts-dev libqscintilla2-qt6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt6Charts' CMake config needs Qt6OpenGL, and Qt6Gui's wants xkbcommon;
+  # Debian does not pull either in with --no-install-recommends.
+  qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev libqscintilla2-qt6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6svg6 qt6-svg-dev qt6-translations-l10n fonts-noto-cjk
   libgl-dev xvfb xauth
   libsecret-tools

@@ -8,6 +8,7 @@
 #include "agent/prompt_builder.h"
 #include "eval/paths.h"
 #include "store/agent_records.h"
+#include "store/schema.h"
 #include "store/store.h"
 #include "task/task.h"
 #include "util/error.h"
@@ -189,7 +190,7 @@ private slots:
     void recordsKeepExchangesMemoriesAndNotes() {
         QTemporaryDir dir;
         Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), latestSchemaVersion());
         SessionRecord s;
         s.name = "s";
         s.task = "t";

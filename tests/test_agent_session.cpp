@@ -7,9 +7,11 @@
 #include <atomic>
 #include <mutex>
 
+#include "profile/ncu.h"
 #include "session/session_launch.h"
 #include "support/loopback_http_server.h"
 #include "util/error.h"
+#include "util/text.h"
 
 using namespace kforge;
 using namespace kforge::test;
@@ -167,6 +169,36 @@ private slots:
         // The export carries the exchanges.
         const auto exported = store.exportSession(sessionId);
         QCOMPARE(exported.at("exchanges").size(), size_t(6));
+    }
+
+    // On a CUDA machine with Nsight Compute: the agent profiles the correct
+    // parent before asking to optimize it, the counters are in the prompt,
+    // and the profile stays with the parent node.
+    void cudaAgentReadsTheProfile() {
+        Workspace w;
+        std::string why;
+        if (!w.evaluator.runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+        if (!findNcu(why)) QSKIP(why.c_str());
+        const std::string cuda = readTextFile(w.paths.tasksDirectory() / "vector_add_fp32" / "cuda" / "baseline.cu");
+        LoopbackHttpServer server([&](const ReceivedRequest&, int i) {
+            return streamed(answer("one thread per element", "// variant " + std::to_string(i) + "\n" + cuda));
+        });
+        SessionConfig config = agentConfig(server);
+        config.backend = Backend::Cuda;
+        config.stop.evaluations = 2;
+        const auto& record = w.launch.create("vector_add_fp32", config, "agent on cuda");
+        const int64_t sessionId = record.id;
+        const SessionRecord done = w.launch.engine().run();
+        QCOMPARE(done.evaluations, 2);
+        const auto requests = server.requests();
+        QVERIFY(!requests.empty());
+        const std::string prompt = nlohmann::json::parse(requests[0].body).at("messages").at(1).at("content").get<std::string>();
+        QVERIFY2(prompt.find("# Profile (Nsight Compute") != std::string::npos, prompt.c_str());
+        QVERIFY(prompt.find("(from the profiler's counters)") != std::string::npos);
+        const auto profile = nodeProfileFromJson(w.store.node(sessionId, 1).profile);
+        QVERIFY(profile && profile->ok() && !profile->kernels.empty());
+        qInfo("the root's profile as the agent read it:\n%s", describeProfile(*profile).c_str());
+        QVERIFY(w.launch.engine().tree().at(2).passed());
     }
 
     void tokenBudgetStopsTheSession() {

@@ -36,7 +36,7 @@ class TestBuiltinTasks : public QObject {
         for (const auto& w : r.workloads) {
             QVERIFY(w.timing.count >= 5);
             QVERIFY(w.fractionOfFloor > 0);
-            QVERIFY2(w.fractionOfFloor <= 1.0 / kSuspiciousFraction, w.uuid.c_str());
+            QVERIFY2(w.fractionOfFloor <= 1.0 / suspiciousFraction(backend), w.uuid.c_str());
         }
         qInfo("%s %s on %s: speedup %.3f", qPrintable(task), qPrintable(which), backendName(backend).data(), r.speedupGeomean);
     }

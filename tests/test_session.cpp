@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <filesystem>
+#include <set>
 
 #include "session/config_header.h"
 #include "session/fitness.h"

@@ -1100,6 +1100,39 @@
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not profiled. Nsight Compute profiles a correct CUDA candidate: the agent does it before it optimizes one, and `kforge profile SESSION NODE` does it on demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not profiled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, one run on the workload %2; %3 s, collected %4. The counters are per kernel, the longest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+grid %2, block %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing stands out in the counters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>

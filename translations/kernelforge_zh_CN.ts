@@ -1096,6 +1096,40 @@
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
+    <message>
+        <source>Counter</source>
+        <translation>计数器</translation>
+    </message>
+    <message>
+        <source>Not profiled. Nsight Compute profiles a correct CUDA candidate: the agent does it before it optimizes one, and `kforge profile SESSION NODE` does it on demand.</source>
+        <translation>尚未剖析。Nsight Compute 剖析正确的 CUDA 候选：智能体在优化它之前会先剖析，也可以用 `kforge profile SESSION NODE` 按需剖析。</translation>
+    </message>
+    <message>
+        <source>Not profiled: %1</source>
+        <translation>未剖析：%1</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>剖析</translation>
+    </message>
+    <message>
+        <source>%1, one run on the workload %2; %3 s, collected %4. The counters are per kernel, the longest first.</source>
+        <translation>%1，在工作负载 %2 上运行一次；用时 %3 秒，采集于 %4。计数器按内核列出，耗时最长的在前。</translation>
+    </message>
+    <message>
+        <source>%1
+grid %2, block %3</source>
+        <translation>%1
+网格 %2，线程块 %3</translation>
+    </message>
+    <message>
+        <source>Nothing stands out in the counters.</source>
+        <translation>计数器中没有明显问题。</translation>
+    </message>
+    <message>
+        <source>Profile (%1)</source>
+        <translation>剖析 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>

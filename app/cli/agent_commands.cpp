@@ -26,12 +26,9 @@ std::filesystem::path dbFile(const std::string& given) { return given.empty() ? 
 
 // Whether the provider's key can be found now, without showing it.
 std::string keyState(const ProviderConfig& p) {
-    try {
-        const ApiKey k = resolveApiKey(p);
-        return k.value.empty() ? "no key needed" : maskKey(k.value) + " from " + k.origin;
-    } catch (const Error& e) {
-        return std::string("missing: ") + e.what();
-    }
+    const KeyStatus k = keyStatus(p);
+    if (!k.found) return "missing: " + k.problem;
+    return k.masked.empty() ? "no key needed" : k.masked + " from " + k.origin;
 }
 
 int listProviders(const std::string& file, bool json) {
@@ -116,14 +113,8 @@ int setKey(const std::string& file, const std::string& name) {
 
 int testProvider(const std::string& file, const std::string& name, bool json) {
     const auto path = providersFile(file);
-    ProviderConfig p = findProvider(loadProviders(path), name, path);
-    p.retries = std::min(p.retries, 1);
-    LlmClient client(p, resolveApiKey(p));
-    ChatRequest r;
-    r.system = "You answer in one short line.";
-    r.messages = {{"user", "Reply with the word: ready"}};
-    r.maxOutputTokens = 16;
-    const ChatResult result = client.chat(r);
+    const ProviderConfig p = findProvider(loadProviders(path), name, path);
+    const ChatResult result = probeProvider(p, 1);
     if (json) {
         std::cout << Json{{"provider", p.name},
                           {"outcome", chatOutcomeName(result.outcome)},
@@ -189,12 +180,10 @@ struct KnowledgeOptions {
 };
 
 int knowledgeSearch(const KnowledgeOptions& o) {
-    KnowledgeBase kb;
-    kb.addGuides(AppPaths::discover().knowledgeDirectory());
     Store store(dbFile(o.db));
-    for (const auto& n : AgentRecords(store.database()).notes())
-        kb.add({"note " + std::to_string(n.id), n.title, n.title, n.body, n.devices, n.opTypes, n.bottlenecks});
-    const auto found = kb.search({o.device, o.opType, o.bottleneck, o.query, o.limit});
+    AgentRecords records(store.database());
+    const auto kb = openKnowledgeBase(AppPaths::discover().knowledgeDirectory(), records);
+    const auto found = kb->search({o.device, o.opType, o.bottleneck, o.query, o.limit});
     if (o.json) {
         Json list = Json::array();
         for (const auto& c : found)

@@ -15,6 +15,7 @@
 #include "eval/report.h"
 #include "llm/api_key.h"
 #include "llm/provider_config.h"
+#include "profile/profile.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "session/standalone_source.h"
@@ -46,6 +47,17 @@ void addDbOption(CLI::App* cmd, StoreOption& o) {
 }
 
 std::string speedupText(double s) { return s > 0 ? fmt("%.3fx", s) : "-"; }
+
+std::string profileText(const NodeProfile& p) {
+    std::string head = p.ok() ? "profile (" + p.tool + ", workload" : "profile";
+    if (p.ok()) {
+        for (const auto& [axis, value] : p.axes.items()) head += " " + axis + "=" + value.dump();
+        head += ", " + fmt("%.1f", p.seconds) + " s):";
+    } else {
+        head += ":";
+    }
+    return head + "\n" + describeProfile(p);
+}
 
 std::string nodeLine(const Node& n) {
     std::string line = "node " + std::to_string(n.id) + "  " + std::string(statusName(n.status));
@@ -177,7 +189,7 @@ struct OptimizeOptions {
     std::optional<int> budget, plateau, resume, llmAttempts;
     std::optional<double> target, maxCost;
     std::optional<int64_t> maxTokens;
-    bool all = false, json = false, quiet = false, verbose = false;
+    bool all = false, json = false, quiet = false, verbose = false, noProfile = false;
     SessionConfig config;
 };
 
@@ -218,6 +230,7 @@ int optimize(const OptimizeOptions& o) {
             llm.provider = findProvider(loadProviders(file), o.llmProvider, file);
             if (!o.llmModel.empty()) llm.provider.model = o.llmModel;
             if (o.llmAttempts) llm.attemptsPerParent = *o.llmAttempts;
+            llm.profile = !o.noProfile;
             config.llm = llm;
         } else if (wantsLlm) {
             throw Error("--generators includes llm: name its provider with --llm-provider (see `kforge llm providers` and docs/llm.md)");
@@ -383,7 +396,7 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
                   {"generator", n.generator}, {"input", n.input}, {"config", Json(n.config)},
                   {"state", nodeStateName(n.state)}, {"status", statusName(n.status)}, {"message", n.message},
                   {"speedup", n.fitness}, {"compile", n.compile}, {"evaluation", n.evaluation},
-                  {"source", tree.source(n.sourceHash)}};
+                  {"profile", n.profile}, {"source", tree.source(n.sourceHash)}};
         std::cout << j.dump(2) << "\n";
         return 0;
     }
@@ -404,8 +417,35 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
                           << d.value("message", "") << "\n";
     if (n.evaluation.contains("workloads") && !n.evaluation["workloads"].empty())
         std::cout << "\n" << workloadTable(n.evaluation["workloads"], r.baselineName);
+    if (const auto profile = nodeProfileFromJson(n.profile)) std::cout << "\n" << profileText(*profile);
     if (!noSource) std::cout << "\n" << tree.source(n.sourceHash);
     return 0;
+}
+
+// ---- profile ----------------------------------------------------------------
+
+struct ProfileOptions {
+    StoreOption store;
+    int64_t session = 0;
+    std::optional<int64_t> node;
+    std::string workload;
+    bool json = false;
+};
+
+int profileNode(const ProfileOptions& o) {
+    const AppPaths paths = AppPaths::discover();
+    Store store(o.store.path());
+    Evaluator evaluator(paths);
+    SessionLaunch launch(evaluator, store, paths);
+    launch.open(o.session);
+    SessionEngine& engine = launch.engine();
+    const int64_t id = o.node ? *o.node : engine.record().bestNode.value_or(0);
+    if (!id) throw Error("session " + std::to_string(o.session) + " has no passing candidate to profile yet");
+    if (!o.json) std::fprintf(stderr, "profiling node %lld with Nsight Compute...\n", static_cast<long long>(id));
+    const NodeProfile profile = engine.profileNode(id, o.workload);
+    if (o.json) std::cout << toJson(profile).dump(2) << "\n";
+    else std::cout << "session " << o.session << " node " << id << "\n" << profileText(profile);
+    return profile.ok() ? 0 : 1;
 }
 
 int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> nodeId, const std::string& outFile) {
@@ -466,6 +506,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_option("--llm-provider", o->llmProvider, "the LLM provider (from providers.json) the agent asks; adds llm to the generators");
     opt->add_option("--llm-model", o->llmModel, "another model than the provider's");
     opt->add_option("--llm-attempts", o->llmAttempts, "answers asked about one node (default 3)")->check(CLI::PositiveNumber);
+    opt->add_flag("--no-profile", o->noProfile, "do not profile nodes with Nsight Compute before asking the agent to optimize them");
     opt->add_option("--providers", o->providers, "the providers file (default: $KFORGE_PROVIDERS, else ~/.config/kernelforge/providers.json)");
     opt->add_option("--max-tokens", o->maxTokens, "stop once the agent spent this many tokens (input + output)")->check(CLI::PositiveNumber);
     opt->add_option("--max-cost", o->maxCost, "stop once the agent spent this much money, in the providers' price unit")
@@ -525,6 +566,15 @@ SessionCommands::SessionCommands(CLI::App& app) {
     show->add_flag("--no-source", c->noSource, "leave the node's source out");
     addDbOption(show, c->store);
     commands_.emplace_back(show, [c] { return showSession(c->store, c->session, c->node, c->json, c->noSource); });
+
+    auto p = std::make_shared<ProfileOptions>();
+    auto* prof = app.add_subcommand("profile", "Profile a node with Nsight Compute (CUDA) and keep the counters with it");
+    prof->add_option("SESSION", p->session, "the session id")->required();
+    prof->add_option("NODE", p->node, "the node (default: the best)");
+    prof->add_option("--workload", p->workload, "the workload's uuid (default: the one with the most tensor bytes)");
+    prof->add_flag("--json", p->json, "print the profile as JSON");
+    addDbOption(prof, p->store);
+    commands_.emplace_back(prof, [p] { return profileNode(*p); });
 
     auto* best = app.add_subcommand("best", "Write a session's best kernel (or --node N) as a standalone source");
     best->add_option("SESSION", c->session, "the session id")->required();

@@ -1,5 +1,5 @@
 #pragma once
-// kforge's session commands: optimize, add, sessions, show, best,
+// kforge's session commands: optimize, add, sessions, show, profile, best,
 // session-export and session-import.
 #include <CLI/CLI.hpp>
 #include <functional>

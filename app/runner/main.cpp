@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,6 +31,35 @@ void send(const Json& j) {
     std::fflush(protocolOut);
 }
 
+std::unique_ptr<kforge::Device> openDevice(const std::string& backend, int ordinal, std::string& why) {
+    if (backend == "cpu") return kforge::openCpuDevice(why);
+    if (backend == "cuda") return kforge::openCudaDevice(ordinal, why);
+    why = "the HIP runner backend is not available in this build: HIP candidates compile (hipcc) but cannot run yet";
+    return nullptr;
+}
+
+// kforge-runner --profile: the process a profiler (ncu) starts. Writes
+// {"status", "message"} to `resultFile`; exits 0 when it could say so.
+int profileOnce(const std::string& backend, int ordinal, const std::string& requestFile, const std::string& resultFile) {
+    Json result;
+    try {
+        std::ifstream in(requestFile);
+        if (!in) throw std::runtime_error(requestFile + ": cannot be read");
+        const Json request = Json::parse(in);
+        std::string why;
+        auto device = openDevice(backend, ordinal, why);
+        if (!device) throw std::runtime_error(why);
+        kforge::RunnerService service(std::move(device), [](const std::string& what) { std::fprintf(stderr, "runner: %s\n", what.c_str()); });
+        const kforge::WorkloadOutcome o = service.profile(kforge::evaluateSpecFromJson(request.at("spec")));
+        result = {{"status", kforge::statusName(o.status)}, {"message", o.message}};
+    } catch (const std::exception& e) {
+        result = {{"status", "RUNTIME_ERROR"}, {"message", e.what()}};
+    }
+    std::ofstream out(resultFile);
+    out << result.dump() << "\n";
+    return out ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,17 +68,19 @@ int main(int argc, char** argv) {
     int ordinal = 0;
     app.add_option("--backend", backend, "cpu, cuda or hip")->check(CLI::IsMember({"cpu", "cuda", "hip"}));
     app.add_option("--device", ordinal, "device ordinal");
+    std::string profileRequest, profileResult;
+    app.add_option("--profile", profileRequest,
+                   "one-shot: run the candidate of this evaluate-spec JSON file once inside the profiled range, then exit");
+    app.add_option("--result", profileResult, "with --profile: where the outcome is written as JSON");
     CLI11_PARSE(app, argc, argv);
+    if (!profileRequest.empty()) return profileOnce(backend, ordinal, profileRequest, profileResult);
 
     const int protocolFd = ::dup(1);
     ::dup2(2, 1);
     protocolOut = ::fdopen(protocolFd, "w");
 
     std::string why;
-    std::unique_ptr<kforge::Device> device;
-    if (backend == "cpu") device = kforge::openCpuDevice(why);
-    else if (backend == "cuda") device = kforge::openCudaDevice(ordinal, why);
-    else why = "the HIP runner backend is not available in this build: HIP candidates compile (hipcc) but cannot run yet";
+    std::unique_ptr<kforge::Device> device = openDevice(backend, ordinal, why);
 
     Json greeting = {{"protocol", kforge::kProtocolVersion}, {"abi", KF_ABI_VERSION}, {"backend", backend}};
     if (!device) {

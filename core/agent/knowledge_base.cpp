@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "store/agent_records.h"
 #include "store/sqlite.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -219,6 +220,18 @@ std::vector<KnowledgeChunk> KnowledgeBase::search(const KnowledgeQuery& q) const
         collect(st);
     }
     return out;
+}
+
+std::string deviceFamilyOfFacts(std::string_view backend, const nlohmann::json& device) {
+    return deviceFamilyOf(std::string(backend), device.value("compute_capability", device.value("arch", std::string())));
+}
+
+std::unique_ptr<KnowledgeBase> openKnowledgeBase(const std::filesystem::path& guides, AgentRecords& records) {
+    auto kb = std::make_unique<KnowledgeBase>();
+    if (std::filesystem::is_directory(guides)) kb->addGuides(guides);
+    for (const auto& n : records.notes())
+        kb->add({"note " + std::to_string(n.id), n.title, n.title, n.body, n.devices, n.opTypes, n.bottlenecks});
+    return kb;
 }
 
 std::string deviceFamilyOf(const std::string& backend, const std::string& arch) {

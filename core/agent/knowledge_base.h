@@ -5,7 +5,9 @@
 // the operator type the guides are tagged with.
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kforge {
@@ -66,5 +68,12 @@ private:
 // The device family of a session's device facts: "hopper", "ampere", "ada",
 // "cdna3", "cpu", or "" when it is none of these.
 std::string deviceFamilyOf(const std::string& backend, const std::string& computeCapabilityOrArch);
+// The same from a backend name and the device facts a session keeps.
+std::string deviceFamilyOfFacts(std::string_view backend, const nlohmann::json& deviceFacts);
+
+class AgentRecords;
+// The bundled guides in `guides` (when the directory exists) and every
+// engineer's note from `records`: what the agent and `kforge knowledge search` read.
+std::unique_ptr<KnowledgeBase> openKnowledgeBase(const std::filesystem::path& guides, AgentRecords& records);
 
 }  // namespace kforge

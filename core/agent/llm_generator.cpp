@@ -13,10 +13,6 @@ bool fixable(const Node& n) {
     return n.generator != "tuner" && n.status != Status::NotRun && n.status != Status::InvalidConfig;
 }
 
-std::string familyOf(const SessionRecord& r) {
-    const std::string backend(backendName(r.config.backend));
-    return deviceFamilyOf(backend, r.device.value("compute_capability", r.device.value("arch", std::string())));
-}
 
 }  // namespace
 
@@ -71,22 +67,38 @@ std::optional<int64_t> LlmGenerator::preferredParent(const SessionTree& tree) {
 }
 
 ChatRequest LlmGenerator::promptFor(const Node& parent, const SessionTree& tree, AgentMode* modeOut) {
+    const PromptInputs in = inputsFor(parent, tree);
+    if (modeOut) *modeOut = in.mode;
+    return buildPrompt(in);
+}
+
+bool LlmGenerator::claimProfiling(const Node& parent, AgentMode mode) {
+    if (!context_.profile || !parent.passed() || (mode != AgentMode::Optimize && mode != AgentMode::Explore)) return false;
+    if (parent.profile.is_object() && !parent.profile.empty()) return false;  // profiled before (or known to fail)
+    std::lock_guard lock(mutex_);
+    if (profilerUnavailable_ || profiling_.count(parent.id)) return false;
+    profiling_.insert(parent.id);
+    return true;
+}
+
+PromptInputs LlmGenerator::inputsFor(const Node& parent, const SessionTree& tree) {
     const SessionRecord& record = *context_.record;
     PromptInputs in;
     in.task = context_.task;
     in.backend = std::string(backendName(record.config.backend));
     in.device = record.device;
-    in.deviceFamily = familyOf(record);
+    in.deviceFamily = deviceFamilyOfFacts(backendName(record.config.backend), record.device);
     in.parent = &parent;
     const std::string& source = tree.source(parent.sourceHash);
     in.parentSource = withConfigHeader(parent.config, source);
     in.mode = chooseMode(parent, tree, source, context_.tunerPresent);
-    if (modeOut) *modeOut = in.mode;
+    if (auto p = nodeProfileFromJson(parent.profile); p && p->ok()) in.profile = std::move(p);
     if (context_.knowledge) {
         KnowledgeQuery q;
         q.deviceFamily = in.deviceFamily;
         q.opType = context_.task->opType;
-        q.bottleneck = parent.passed() ? bottleneckOf(parent) : "";
+        q.bottleneck = !parent.passed() ? "" : in.profile ? profileBottleneck(*in.profile) : bottleneckOf(parent);
+        if (q.bottleneck.empty() && parent.passed()) q.bottleneck = bottleneckOf(parent);
         q.text = context_.task->description + " " + std::string(agentModeName(in.mode)) + " " + parent.message.substr(0, 300);
         q.limit = settings_.knowledgeSections;
         in.knowledge = context_.knowledge->search(q);
@@ -99,13 +111,14 @@ ChatRequest LlmGenerator::promptFor(const Node& parent, const SessionTree& tree,
         const auto it = lastRefusal_.find(parent.id);
         if (it != lastRefusal_.end()) in.lastRefusal = it->second;
     }
-    return buildPrompt(in);
+    return in;
 }
 
 bool LlmGenerator::start(const Node& parent, const SessionTree& tree) {
     if (cancel_.load() || busy() >= capacity() || !canExpand(parent, tree)) return false;
-    AgentMode mode = AgentMode::Optimize;
-    ChatRequest request = promptFor(parent, tree, &mode);
+    PromptInputs inputs = inputsFor(parent, tree);
+    const AgentMode mode = inputs.mode;
+    const bool profileFirst = claimProfiling(parent, mode);
     const int64_t parentId = parent.id;
     const std::string extension = parent.sourceExtension;
     {
@@ -113,8 +126,21 @@ bool LlmGenerator::start(const Node& parent, const SessionTree& tree) {
         ++busy_;
         ++inFlightOn_[parentId];
     }
-    workers_.emplace_back([this, request = std::move(request), mode, parentId, extension] {
+    workers_.emplace_back([this, in = std::move(inputs), parentNode = parent, profileFirst, mode, parentId, extension]() mutable {
         GeneratedChild child;
+        in.parent = &parentNode;
+        if (profileFirst) {
+            // The counters go into this prompt and stay with the parent for later ones.
+            NodeProfile profile = context_.profile(parentNode);
+            {
+                std::lock_guard lock(mutex_);
+                profiling_.erase(parentId);
+                if (profile.toolUnavailable) profilerUnavailable_ = true;
+            }
+            if (profile.ok()) in.profile = profile;
+            child.parentProfile = std::move(profile);
+        }
+        const ChatRequest request = buildPrompt(in);
         LlmExchange& e = child.exchange;
         e.parentId = parentId;
         e.provider = client_->provider().name;

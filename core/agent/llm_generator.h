@@ -8,11 +8,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "agent/knowledge_base.h"
 #include "agent/prompt_builder.h"
 #include "llm/llm_client.h"
+#include "profile/profile.h"
 #include "session/generator.h"
 #include "session/session_config.h"
 #include "store/agent_records.h"
@@ -29,11 +31,15 @@ struct AgentContext {
     std::function<void()> wake;           // called from a worker thread when an answer is in
     // Live text of the answers, from worker threads: (parent node, event).
     std::function<void(int64_t, const ChatStreamEvent&)> onStream;
+    // Profiles a correct node (Nsight Compute), on a worker thread, before the
+    // model is asked to optimize it; unset where no profiler applies.
+    std::function<NodeProfile(const Node&)> profile;
 };
 
 struct GeneratedChild {
     LlmExchange exchange;               // sessionId and nodeId left for the engine
     std::optional<Proposal> proposal;   // none when refused, failed or cancelled
+    std::optional<NodeProfile> parentProfile;  // collected for the prompt; the engine keeps it with the parent
 };
 
 class LlmGenerator final : public Generator {
@@ -54,10 +60,16 @@ public:
     // Finished requests since the last call (engine thread).
     std::vector<GeneratedChild> collect();
 
-    // The prompt start() would send for `parent`, for tests and `kforge show`.
+    // The prompt start() would send for `parent` (without profiling it first),
+    // for tests and `kforge show`.
     ChatRequest promptFor(const Node& parent, const SessionTree& tree, AgentMode* mode = nullptr);
 
 private:
+    // Everything the prompt needs, gathered on the engine's thread; its
+    // `parent` points at `parent` and must be re-pointed at a copy to outlive it.
+    PromptInputs inputsFor(const Node& parent, const SessionTree& tree);
+    // Whether start() profiles `parent` before asking (and marks it as being profiled).
+    bool claimProfiling(const Node& parent, AgentMode mode);
     int attemptsOn(int64_t parent, const SessionTree& tree) const;
     int fixDepth(const Node& node, const SessionTree& tree) const;
 
@@ -69,6 +81,8 @@ private:
     std::map<int64_t, int> refusedOn_;        // parent -> answers that made no node
     std::map<int64_t, std::string> lastRefusal_;
     std::map<int64_t, int> inFlightOn_;       // parent -> requests in flight
+    std::set<int64_t> profiling_;             // parents being profiled now
+    bool profilerUnavailable_ = false;        // ncu cannot run here: stop asking
     std::vector<GeneratedChild> done_;
     std::vector<std::thread> workers_;
     int busy_ = 0;

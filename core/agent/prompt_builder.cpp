@@ -22,20 +22,6 @@ std::string shapeText(const TensorDef& t) {
 
 bool failed(const Node& n) { return n.state == NodeState::Done && n.status != Status::Passed; }
 
-std::string changeText(const Node& child, const Node& parent) {
-    if (child.input.contains("change") && child.input.at("change").is_string()) return child.input.at("change").get<std::string>();
-    if (child.generator == "tuner") {
-        std::string d;
-        for (const auto& [k, v] : child.config) {
-            const auto it = parent.config.find(k);
-            if (it == parent.config.end() || it->second != v)
-                d += (d.empty() ? "" : ", ") + k + " " + (it == parent.config.end() ? "?" : it->second) + " -> " + v;
-        }
-        return d.empty() ? "the same configuration" : "configuration " + d;
-    }
-    if (child.input.contains("note") && child.input.at("note").is_string()) return child.input.at("note").get<std::string>();
-    return "a new source";
-}
 
 std::string outcomeOf(const Node& n, const Node& parent) {
     if (n.state == NodeState::Pending) return "not measured yet";
@@ -105,7 +91,20 @@ std::string bottleneckOf(const Node& node) {
     return bound == "compute" ? "compute" : "memory";
 }
 
-std::string describeChange(const Node& child, const Node& parent) { return changeText(child, parent); }
+std::string describeChange(const Node& child, const Node& parent) {
+    if (child.input.contains("change") && child.input.at("change").is_string()) return child.input.at("change").get<std::string>();
+    if (child.generator == "tuner") {
+        std::string d;
+        for (const auto& [k, v] : child.config) {
+            const auto it = parent.config.find(k);
+            if (it == parent.config.end() || it->second != v)
+                d += (d.empty() ? "" : ", ") + k + " " + (it == parent.config.end() ? "?" : it->second) + " -> " + v;
+        }
+        return d.empty() ? "the same configuration" : "configuration " + d;
+    }
+    if (child.input.contains("note") && child.input.at("note").is_string()) return child.input.at("note").get<std::string>();
+    return "a new source";
+}
 
 std::vector<std::string> siblingSummaries(const Node& parent, const SessionTree& tree, int limit) {
     std::vector<std::string> out;
@@ -182,7 +181,13 @@ ChatRequest buildPrompt(const PromptInputs& in) {
             if (!message.empty()) p << "; " << cut(message, 400);
             p << "\n";
         }
-        p << "Bottleneck as measured: " << bottleneckOf(parent) << "\n";
+        const std::string counted = in.profile ? profileBottleneck(*in.profile) : "";
+        p << "Bottleneck as measured: " << (counted.empty() ? bottleneckOf(parent) : counted + " (from the profiler's counters)") << "\n";
+    }
+    if (in.profile) {
+        p << "\n# Profile (" << in.profile->tool << ", one run on the workload";
+        for (const auto& [axis, value] : in.profile->axes.items()) p << " " << axis << "=" << value.dump();
+        p << ")\n" << cut(describeProfile(*in.profile), 4000);
     }
 
     if (!in.siblings.empty()) {

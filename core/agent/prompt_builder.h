@@ -4,11 +4,13 @@
 // device, retrieved knowledge and the session's memory; and in which mode it
 // is asked (fix, optimize, explore, expose-parameters).
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "agent/knowledge_base.h"
 #include "llm/chat.h"
+#include "profile/profile.h"
 #include "session/session_tree.h"
 #include "store/agent_records.h"
 #include "task/task.h"
@@ -40,6 +42,7 @@ struct PromptInputs {
     std::vector<std::string> siblings;       // what was tried from this parent and how it went
     std::vector<MemoryEntry> pastSuccesses;  // from other sessions of this op_type
     std::string lastRefusal;                 // why the previous answer for this parent made no node
+    std::optional<NodeProfile> profile;      // the parent's hardware counters, when collected
 };
 
 // Bounded: the parent's source and each section are cut to stay within a

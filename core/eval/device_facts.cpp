@@ -30,4 +30,6 @@ uint64_t deviceMemoryBytes(const nlohmann::json& facts) {
     return static_cast<uint64_t>(facts.value("memory_bytes", 0.0));
 }
 
+double suspiciousFraction(Backend backend) { return backend == Backend::Cpu ? 0.6 : kSuspiciousFraction; }
+
 }  // namespace kforge

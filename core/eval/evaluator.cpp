@@ -4,6 +4,7 @@
 #include <cmath>
 #include <future>
 
+#include "util/clock.h"
 #include "util/error.h"
 
 namespace kforge {
@@ -78,9 +79,11 @@ std::string Evaluator::archFor(Backend backend) {
     return toolchain(backend).defaultArch();
 }
 
-Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const Workload*>& workloads,
-                                       const std::string& library, const std::string& reference, const std::string& role,
-                                       const EvalOptions& options) {
+namespace {
+
+// What the runner is asked to do with a library on these workloads.
+EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
+                     const std::string& reference, const std::string& role, const EvalOptions& options) {
     EvaluateSpec spec;
     spec.library = library;
     spec.reference = reference;
@@ -104,7 +107,15 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     // Seeds 1..n: fresh data per seed (the generator hashes them), the same for baseline and candidate.
     for (int i = 1; i <= options.seeds; ++i) spec.seeds.push_back(static_cast<uint64_t>(i));
     spec.timing = options.timing;
+    return spec;
+}
 
+}  // namespace
+
+Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const Workload*>& workloads,
+                                       const std::string& library, const std::string& reference, const std::string& role,
+                                       const EvalOptions& options) {
+    const EvaluateSpec spec = specFor(task, workloads, library, reference, role, options);
     Measured m;
     std::lock_guard deviceBusy(deviceLock(options.backend));
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
@@ -250,7 +261,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
             for (const auto& o : cand.result.workloads) {
                 if (o.uuid != w->uuid || o.samplesMs.empty()) continue;
                 const auto floor = physicsFloor(task, *w, report.device);
-                if (floor && summarize(o.samplesMs).median < kSuspiciousFraction * floor->ms()) return true;
+                if (floor && summarize(o.samplesMs).median < suspiciousFraction(p.backend) * floor->ms()) return true;
             }
         return false;
     };
@@ -286,12 +297,13 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
             if (wr.flops) wr.achievedTflops = *wr.flops / seconds / 1e12;
             if (wr.floor && wr.floor->ms() > 0) {
                 wr.fractionOfFloor = wr.floor->ms() / wr.timing.median;
-                if (wr.timing.median < kSuspiciousFraction * wr.floor->ms()) {
+                const double suspicious = suspiciousFraction(report.backend);
+                if (wr.timing.median < suspicious * wr.floor->ms()) {
                     wr.status = Status::SuspiciousSpeed;
                     char buf[256];
                     std::snprintf(buf, sizeof buf,
                                   "median %.4g ms is below %.0f%% of the physical floor %.4g ms (%s-bound): not accepted",
-                                  wr.timing.median, kSuspiciousFraction * 100, wr.floor->ms(),
+                                  wr.timing.median, suspicious * 100, wr.floor->ms(),
                                   wr.floor->computeBound() ? "compute" : "memory");
                     wr.message = buf;
                     if (report.status == Status::Passed) {
@@ -338,6 +350,62 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     measureCandidate(prepared, baseline, options, report);
     report.seconds = elapsed();
     return report;
+}
+
+NodeProfile Evaluator::profile(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
+                               const std::string& workload) {
+    const Task& task = *prepared.task;
+    NodeProfile profile;
+    profile.collectedAt = isoNowUtc();
+    if (prepared.backend != Backend::Cuda) {
+        profile.error = "profiling uses Nsight Compute, which needs the CUDA backend (this runs on " +
+                        std::string(backendName(prepared.backend)) + ")";
+        profile.toolUnavailable = true;
+        return profile;
+    }
+    std::optional<NcuTool> ncu;
+    {
+        std::lock_guard lock(mutex_);
+        if (!ncuLooked_) {
+            ncu_ = findNcu(ncuWhy_);
+            ncuLooked_ = true;
+        }
+        ncu = ncu_;
+        profile.error = ncu ? "" : ncuWhy_;
+    }
+    if (!ncu) {
+        profile.toolUnavailable = true;
+        return profile;
+    }
+    const Workload* chosen = nullptr;
+    for (const Workload* w : prepared.workloads)
+        if (workload.empty() ? !chosen || task.totalTensorBytes(*w) > task.totalTensorBytes(*chosen) : w->uuid == workload) chosen = w;
+    if (!chosen) {
+        profile.error = "the task has no workload " + workload + " on this backend";
+        return profile;
+    }
+    profile.workload = chosen->uuid;
+    for (const auto& [axis, value] : task.axisValues(*chosen)) profile.axes[axis] = value;
+
+    std::promise<CompileResult> compiled;
+    compileAsync(prepared, candidate, config, [&compiled](CompileResult r) { compiled.set_value(std::move(r)); });
+    const CompileResult library = compiled.get_future().get();
+    if (!library.ok) {
+        profile.error = "it does not compile: " + library.firstError();
+        return profile;
+    }
+    EvalOptions options;
+    options.backend = prepared.backend;
+    options.seeds = 1;
+    NcuRunRequest request;
+    request.runner = paths_.runner;
+    request.spec = toJson(specFor(task, {chosen}, library.library.string(), prepared.reference.library.string(), "candidate", options));
+    // The device is the profiler's alone while it runs: no measurement overlaps it.
+    std::lock_guard deviceBusy(deviceLock(prepared.backend));
+    NodeProfile measured = runUnderNcu(*ncu, request);
+    measured.workload = profile.workload;
+    measured.axes = profile.axes;
+    return measured;
 }
 
 Task resolveTask(const std::string& nameOrPath, const AppPaths& paths) {

@@ -15,6 +15,8 @@
 #include "eval/device_facts.h"
 #include "eval/paths.h"
 #include "eval/runner_client.h"
+#include "profile/ncu.h"
+#include "profile/profile.h"
 #include "runner/protocol.h"
 #include "task/task.h"
 #include "toolchain/compile_pool.h"
@@ -111,6 +113,13 @@ public:
     void measureCandidate(const PreparedTask& prepared, const BaselineTimes& baseline, const EvalOptions& options,
                           EvalReport& report);
 
+    // Profiles a candidate (one that passed): compiles it (a cache hit once
+    // measured) and runs it once under Nsight Compute on one workload, by uuid
+    // or, when empty, the one with the most tensor bytes. Never throws for the
+    // candidate or the tool: the profile's error says why there are no numbers.
+    NodeProfile profile(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
+                        const std::string& workload = {});
+
     // "cpu", "cuda", "hip", or "auto": CUDA when a CUDA device is attached, else the CPU.
     Backend pickBackend(const std::string& requested);
 
@@ -140,6 +149,10 @@ private:
     // One measurement at a time per device, whichever session asks: timings never overlap.
     std::map<Backend, std::mutex> deviceLocks_;
     std::shared_mutex cpuGate_;  // compiles share it; a CPU measurement takes it alone
+    // Nsight Compute, looked for once (guarded by mutex_).
+    bool ncuLooked_ = false;
+    std::optional<NcuTool> ncu_;
+    std::string ncuWhy_;
 };
 
 // The built-in task of that name, or the task at that path.

@@ -65,6 +65,15 @@ ApiKey resolveApiKey(const ProviderConfig& provider) {
     return {"", "none"};
 }
 
+KeyStatus keyStatus(const ProviderConfig& provider) {
+    try {
+        const ApiKey key = resolveApiKey(provider);
+        return {true, key.value.empty() ? std::string{} : maskKey(key.value), key.origin, {}};
+    } catch (const Error& e) {
+        return {false, {}, {}, e.what()};
+    }
+}
+
 void storeKeyInKeychain(const std::string& provider, const std::string& key) {
     if (key.empty()) throw Error("provider '" + provider + "': an empty key cannot be stored");
     std::vector<std::string> argv = {"secret-tool", "store", "--label=KernelForge LLM key (" + provider + ")"};

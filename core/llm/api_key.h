@@ -18,6 +18,16 @@ struct ApiKey {
 // provider names a key source that holds nothing.
 ApiKey resolveApiKey(const ProviderConfig& provider);
 
+// Whether the provider's key can be found now, for showing: masked, with its
+// origin, or why it is missing. Never the key itself.
+struct KeyStatus {
+    bool found = false;   // a key was found, or the provider needs none
+    std::string masked;   // maskKey() of it; empty when the provider needs none
+    std::string origin;   // "environment variable X", "keychain"
+    std::string problem;  // when not found: resolveApiKey's message
+};
+KeyStatus keyStatus(const ProviderConfig& provider);
+
 // The OS keychain through libsecret's command-line tool (secret-tool), under
 // service=kernelforge provider=<name>. Throws with secret-tool's message.
 void storeKeyInKeychain(const std::string& provider, const std::string& key);

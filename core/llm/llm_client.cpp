@@ -101,6 +101,16 @@ std::string_view chatOutcomeName(ChatOutcome o) {
     return "failed";
 }
 
+ChatResult probeProvider(ProviderConfig provider, int retries) {
+    provider.retries = std::min(provider.retries, retries);
+    LlmClient client(provider, resolveApiKey(provider));
+    ChatRequest r;
+    r.system = "You answer in one short line.";
+    r.messages = {{"user", "Reply with the single word: ready"}};
+    r.maxOutputTokens = 16;
+    return client.chat(r);
+}
+
 std::optional<double> parseRetryAfter(const std::string& value) {
     if (value.empty()) return std::nullopt;
     char* end = nullptr;

@@ -39,6 +39,11 @@ private:
     std::mt19937_64 rng_;
 };
 
+// A one-line prompt that shows whether `provider` answers (its reply, latency
+// and tokens), with at most `retries` retries. Throws kforge::Error when the
+// provider's key cannot be found.
+ChatResult probeProvider(ProviderConfig provider, int retries);
+
 // Seconds from a Retry-After value: delta-seconds or an HTTP date; nullopt when neither.
 std::optional<double> parseRetryAfter(const std::string& value);
 

@@ -209,6 +209,9 @@ public:
         check(d_.cuEventElapsedTime(&ms, start_, stop_), "cuEventElapsedTime");
         return static_cast<double>(ms);
     }
+    void profiledRange(bool open) override {
+        check(open ? d_.cuProfilerStart() : d_.cuProfilerStop(), open ? "cuProfilerStart" : "cuProfilerStop");
+    }
     std::string launchError(void* handle) override {
         using GetLastError = int (*)();
         using GetErrorString = const char* (*)(int);

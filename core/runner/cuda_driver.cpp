@@ -54,6 +54,8 @@ bool Driver::load(std::string& why) {
     bind(cuLaunchKernel, "cuLaunchKernel");
     bind(cuGetErrorName, "cuGetErrorName");
     bind(cuGetErrorString, "cuGetErrorString");
+    bind(cuProfilerStart, "cuProfilerStart");
+    bind(cuProfilerStop, "cuProfilerStop");
     return ok;
 }
 

@@ -63,6 +63,9 @@ struct Driver {
                                CUstream, void**, void**) = nullptr;
     CUresult (*cuGetErrorName)(CUresult, const char**) = nullptr;
     CUresult (*cuGetErrorString)(CUresult, const char**) = nullptr;
+    // Bracket what a profiler started with --profile-from-start off collects.
+    CUresult (*cuProfilerStart)() = nullptr;
+    CUresult (*cuProfilerStop)() = nullptr;
 
     // Loads libcuda and resolves every symbol; false with `why` set otherwise.
     bool load(std::string& why);

@@ -56,6 +56,9 @@ public:
     virtual void flushCache() = 0;
     // Runs `call` once and returns its duration in milliseconds (device events on GPUs).
     virtual double timeOnce(const std::function<int()>& call, int& rc) = 0;
+    // Opens (true) or closes the range an attached profiler collects, so that
+    // it sees the candidate's launches and nothing of the runner's own.
+    virtual void profiledRange(bool open) { (void)open; }
     // An error the candidate's launches left in the CUDA/HIP runtime it linked, if any.
     virtual std::string launchError(void* libraryHandle) { (void)libraryHandle; return {}; }
 };

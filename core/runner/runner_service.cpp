@@ -67,6 +67,16 @@ void reject(WorkloadOutcome& outcome, Status status, const char* what, const std
     v.actual = c.actual;
 }
 
+// A workload's inputs for a seed, on the host.
+void generateInputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, std::vector<std::vector<uint8_t>>& inputs) {
+    inputs.resize(spec.inputs.size());
+    for (size_t i = 0; i < spec.inputs.size(); ++i) {
+        const uint64_t n = elementCount(w.inputShapes[i]);
+        if (w.scalars[i]) fillScalar(spec.inputs[i], *w.scalars[i], n, inputs[i]);
+        else generateInput(spec.inputs[i], seed, static_cast<uint32_t>(i), n, inputs[i]);
+    }
+}
+
 }  // namespace
 
 struct RunnerService::Library {
@@ -284,13 +294,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             Buffers buffers(*device_, spec, w);
             charge(outcome.seconds.setup);
             std::vector<std::vector<uint8_t>> inputs(spec.inputs.size());
-            auto makeInputs = [&](uint64_t seed) {
-                for (size_t i = 0; i < spec.inputs.size(); ++i) {
-                    const uint64_t n = elementCount(w.inputShapes[i]);
-                    if (w.scalars[i]) fillScalar(spec.inputs[i], *w.scalars[i], n, inputs[i]);
-                    else generateInput(spec.inputs[i], seed, static_cast<uint32_t>(i), n, inputs[i]);
-                }
-            };
+            auto makeInputs = [&](uint64_t seed) { generateInputs(spec, w, seed, inputs); };
 
             // Puts the seed's pristine inputs in place: from the device-side snapshot
             // when there is one, else generated on the host, uploaded and (when the
@@ -445,6 +449,33 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             break;
         }
     return result;
+}
+
+WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {
+    if (spec.workloads.empty() || spec.seeds.empty()) throw std::runtime_error("profile: the request names no workload or seed");
+    const WorkloadSpec& w = spec.workloads.front();
+    WorkloadOutcome outcome;
+    outcome.uuid = w.uuid;
+    std::string error;
+    auto candidate = load(spec.library, error);
+    if (!candidate) {
+        outcome.status = Status::RuntimeError;
+        outcome.message = error;
+        return outcome;
+    }
+    Buffers buffers(*device_, spec, w);
+    std::vector<std::vector<uint8_t>> inputs;
+    progress_(w.uuid + ": inputs for seed " + std::to_string(spec.seeds.front()));
+    generateInputs(spec, w, spec.seeds.front(), inputs);
+    buffers.upload(inputs);
+    // A first run outside the profiled range: one-time set-up (module loading,
+    // library handles, lazily compiled code) is not what the kernel costs.
+    if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, "warm-up run")) return outcome;
+    device_->profiledRange(true);
+    const bool ran = runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, "profiled run");
+    device_->profiledRange(false);
+    if (ran) outcome.status = Status::Passed;
+    return outcome;
 }
 
 }  // namespace kforge

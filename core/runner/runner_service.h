@@ -24,6 +24,11 @@ public:
     nlohmann::json hello();
     nlohmann::json remeasure();
     EvaluateResult evaluate(const EvaluateSpec& spec);
+    // Runs the candidate on the first workload and seed: once to warm up, then
+    // once inside the device's profiled range (for a profiler attached with
+    // --profile-from-start off). No verification and no timing: the profile
+    // is of a candidate that already passed.
+    WorkloadOutcome profile(const EvaluateSpec& spec);
 
 private:
     struct Library;

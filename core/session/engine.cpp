@@ -8,6 +8,7 @@
 #include "agent/knowledge_base.h"
 #include "agent/llm_generator.h"
 #include "llm/api_key.h"
+#include "profile/profile.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/sha256.h"
@@ -72,12 +73,7 @@ void SessionEngine::setUp(const Task& task) {
         } else if (g == "llm") {
             if (!c.llm) throw Error("the llm generator needs a provider (--llm-provider; see docs/llm.md)");
             // Guides and the engineers' notes, searched for every prompt.
-            knowledge_ = std::make_unique<KnowledgeBase>();
-            if (std::filesystem::is_directory(evaluator_.paths().knowledgeDirectory()))
-                knowledge_->addGuides(evaluator_.paths().knowledgeDirectory());
-            for (const auto& note : records_->notes())
-                knowledge_->add({"note " + std::to_string(note.id), note.title, note.title, note.body, note.devices, note.opTypes,
-                                 note.bottlenecks});
+            knowledge_ = openKnowledgeBase(evaluator_.paths().knowledgeDirectory(), *records_);
             AgentContext context;
             context.task = &task;
             context.record = &record_;
@@ -88,6 +84,8 @@ void SessionEngine::setUp(const Task& task) {
             context.onStream = [this](int64_t parent, const ChatStreamEvent& e) {
                 if (auto* o = observer_.load()) o->llmText(parent, e);
             };
+            if (c.llm->profile && c.backend == Backend::Cuda)
+                context.profile = [this](const Node& n) { return evaluator_.profile(prepared_, sourceFile(n), n.config); };
             auto client = std::make_unique<LlmClient>(c.llm->provider, resolveApiKey(c.llm->provider));
             auto agent = std::make_unique<LlmGenerator>(*c.llm, std::move(client), std::move(context));
             agents_.push_back(agent.get());
@@ -153,6 +151,20 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
         if (n.state == NodeState::Done && (!best || n.id > best->id)) ++sinceImprovement_;
 }
 
+NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& workload) {
+    const Node* known = tree_.find(nodeId);
+    if (!known) throw Error("session " + std::to_string(record_.id) + " has no node " + std::to_string(nodeId));
+    if (!known->passed())
+        throw Error("node " + std::to_string(nodeId) + " is " + std::string(statusName(known->status)) +
+                    ": only a candidate that passed is profiled");
+    Node n = *known;
+    NodeProfile profile = evaluator_.profile(prepared_, sourceFile(n), n.config, workload);
+    n.profile = toJson(profile);
+    store_.setNodeProfile(record_.id, n.id, n.profile);
+    tree_.put(n);
+    return profile;
+}
+
 void SessionEngine::setStopConditions(const StopConditions& stop) {
     record_.config.stop = stop;
     store_.saveSession(record_);
@@ -172,12 +184,8 @@ void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& 
     p.source = source;
     p.extension = extension;
     p.config = config ? *config : defaultsOf(source);
-    const std::string hash = sha256Hex(source);
-    if (tree_.tried(hash, p.config)) {
-        for (const auto& n : tree_.nodes())
-            if (n.sourceHash == hash && n.config == p.config)
-                throw Error("node " + std::to_string(n.id) + " already has this source and configuration");
-    }
+    if (const auto same = tree_.nodeWith(sha256Hex(source), p.config))
+        throw Error("node " + std::to_string(*same) + " already has this source and configuration");
     manual_.push_back(std::move(p));
 }
 
@@ -253,12 +261,20 @@ SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
 void SessionEngine::adopt(GeneratedChild child, SessionObserver* observer) {
     LlmExchange& e = child.exchange;
     e.sessionId = record_.id;
+    if (const Node* known = tree_.find(e.parentId); child.parentProfile && known) {
+        Node parent = *known;
+        parent.profile = toJson(*child.parentProfile);
+        store_.setNodeProfile(record_.id, parent.id, parent.profile);
+        tree_.put(parent);
+        if (observer) observer->nodeChanged(tree_.at(parent.id));
+    }
     if (child.proposal) {
         Proposal& p = *child.proposal;
-        const std::string hash = sha256Hex(p.source);
-        if (tree_.tried(hash, p.config)) {
-            for (const auto& n : tree_.nodes())
-                if (n.sourceHash == hash && n.config == p.config) e.refusal = "the same source as node " + std::to_string(n.id);
+        // Checked with the configuration the node will have: the store refuses a second
+        // node of the same source and configuration.
+        if (p.config.empty()) p.config = defaultsOf(p.source);
+        if (const auto same = tree_.nodeWith(sha256Hex(p.source), p.config)) {
+            e.refusal = "the same source as node " + std::to_string(*same);
         } else {
             Node n;
             n.id = tree_.nextId();
@@ -266,7 +282,7 @@ void SessionEngine::adopt(GeneratedChild child, SessionObserver* observer) {
             n.generator = p.generator;
             n.input = p.input;
             n.sourceExtension = p.extension;
-            n.config = defaultsOf(p.source);
+            n.config = p.config;
             addNode(n, p.source);
             e.nodeId = n.id;
             startEvaluation(tree_.at(n.id));
@@ -389,14 +405,15 @@ void SessionEngine::finish(Work w) {
     }
     record_.activeSeconds = activeSeconds();
     {
+        // The node, the session and the node's memory land together or not at all.
         Transaction t(store_.database());
         store_.updateNode(record_.id, n);
         store_.saveSession(record_);
+        remember(n);
         t.commit();
     }
     tree_.put(n);
     ++stats_.evaluations;
-    remember(n);
 }
 
 bool SessionEngine::fill(Mode mode) {
@@ -439,8 +456,7 @@ void SessionEngine::remember(const Node& n) {
     m.nodeId = n.id;
     m.task = record_.task;
     m.opType = task_->opType;
-    m.deviceFamily = deviceFamilyOf(std::string(backendName(record_.config.backend)),
-                                    record_.device.value("compute_capability", record_.device.value("arch", std::string())));
+    m.deviceFamily = deviceFamilyOfFacts(backendName(record_.config.backend), record_.device);
     m.generator = n.generator;
     m.change = describeChange(n, parent);
     m.outcome = n.passed() ? "PASSED" : std::string(statusName(n.status)) + (n.message.empty() ? "" : ": " + n.message.substr(0, 300));

@@ -91,6 +91,12 @@ public:
     void open(int64_t sessionId, const Task& task);
     void setStopConditions(const StopConditions& stop);
 
+    // Profiles a measured node with Nsight Compute on one workload (uuid; empty:
+    // the one with the most tensor bytes) and keeps the profile with the node.
+    // Not while run() is running. Throws kforge::Error for an unknown node or
+    // one that did not pass; a profiler that cannot run is in the profile's error.
+    NodeProfile profileNode(int64_t nodeId, const std::string& workload = {});
+
     // Queues a source the engineer wrote as a child of `parent` (the best node
     // when nullopt), compiled with `config` (the source's @tune defaults when
     // nullopt: an edit of a tuned node keeps that node's values by passing

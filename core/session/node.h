@@ -32,6 +32,8 @@ struct Node {
     double seconds = 0;             // compile + measurement wall time
     std::string createdAt;          // ISO 8601, UTC
     std::string evaluatedAt;
+    // toJson(NodeProfile) once profiled (profile/profile.h); empty object before.
+    nlohmann::json profile = nlohmann::json::object();
     // False when read as a summary (Store::NodeDetail::Summary): `compile` and
     // `evaluation` were left out, and are null here, not empty results.
     bool detailed = true;

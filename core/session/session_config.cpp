@@ -34,7 +34,8 @@ nlohmann::json toJson(const SessionConfig& c) {
         j["llm"] = {{"provider", toJson(c.llm->provider)},
                     {"attempts_per_parent", c.llm->attemptsPerParent},
                     {"max_fix_depth", c.llm->maxFixDepth},
-                    {"knowledge_sections", c.llm->knowledgeSections}};
+                    {"knowledge_sections", c.llm->knowledgeSections},
+                    {"profile", c.llm->profile}};
     return j;
 }
 
@@ -66,6 +67,7 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
             s.attemptsPerParent = l->value("attempts_per_parent", s.attemptsPerParent);
             s.maxFixDepth = l->value("max_fix_depth", s.maxFixDepth);
             s.knowledgeSections = l->value("knowledge_sections", s.knowledgeSections);
+            s.profile = l->value("profile", s.profile);
             c.llm = s;
         }
     } catch (const nlohmann::json::exception& e) {

@@ -21,6 +21,9 @@ struct LlmSettings {
     int attemptsPerParent = 3;  // answers asked about one node, refused ones included
     int maxFixDepth = 2;        // fixes in a row along one line of broken nodes
     int knowledgeSections = 4;  // guide sections pasted into a prompt
+    // Profile a correct parent with Nsight Compute before asking to optimize
+    // it (CUDA only; skipped for the session once ncu proves unusable here).
+    bool profile = true;
 };
 
 struct SessionConfig {

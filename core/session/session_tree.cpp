@@ -15,7 +15,7 @@ void SessionTree::put(const Node& node) {
     }
     nodes_.insert(it, node);
     if (node.parent) children_[*node.parent].push_back(node.id);
-    tried_.emplace(node.sourceHash, configKey(node.config));
+    tried_.emplace(std::pair{node.sourceHash, configKey(node.config)}, node.id);
     ++perSource_[node.sourceHash];
     done_ += node.state == NodeState::Done;
 }
@@ -43,8 +43,9 @@ const std::string& SessionTree::source(const std::string& hash) const {
     return it->second;
 }
 
-bool SessionTree::tried(const std::string& sourceHash, const TuneConfig& config) const {
-    return tried_.count({sourceHash, configKey(config)}) > 0;
+std::optional<int64_t> SessionTree::nodeWith(const std::string& sourceHash, const TuneConfig& config) const {
+    const auto it = tried_.find({sourceHash, configKey(config)});
+    return it == tried_.end() ? std::nullopt : std::optional<int64_t>(it->second);
 }
 
 int SessionTree::countWithSource(const std::string& sourceHash) const {

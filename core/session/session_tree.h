@@ -3,7 +3,7 @@
 // policies and the generators ask for: children, the best node, and whether a
 // source and configuration was already tried.
 #include <map>
-#include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +26,9 @@ public:
     const std::map<std::string, std::string>& sources() const { return sources_; }
 
     int64_t nextId() const { return nodes_.empty() ? 1 : nodes_.back().id + 1; }
-    bool tried(const std::string& sourceHash, const TuneConfig& config) const;
+    bool tried(const std::string& sourceHash, const TuneConfig& config) const { return nodeWith(sourceHash, config).has_value(); }
+    // The node that has this source and configuration, if one has.
+    std::optional<int64_t> nodeWith(const std::string& sourceHash, const TuneConfig& config) const;
     int countWithSource(const std::string& sourceHash) const;
     const Node* best() const;  // the PASSED node of highest fitness (earliest on a tie)
     int done() const { return done_; }
@@ -39,7 +41,7 @@ public:
 private:
     std::vector<Node> nodes_;
     std::map<int64_t, std::vector<int64_t>> children_;
-    std::set<std::pair<std::string, std::string>> tried_;  // (source hash, configKey)
+    std::map<std::pair<std::string, std::string>, int64_t> tried_;  // (source hash, configKey) -> node
     std::map<std::string, std::string> sources_;
     std::map<std::string, int> perSource_;
     int done_ = 0;

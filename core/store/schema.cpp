@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -118,6 +118,11 @@ CREATE TABLE knowledge_notes(
   bottlenecks TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+)sql",
+    // 3: a node's profile (Nsight Compute counters on one workload; '{}' when
+    // never profiled), collected on demand and kept with the node.
+    R"sql(
+ALTER TABLE nodes ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
 )sql",
 };
 

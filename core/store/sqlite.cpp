@@ -46,6 +46,8 @@ void Database::exec(std::string_view sql) {
 
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
+int64_t Database::changes() const { return sqlite3_changes64(db_); }
+
 int64_t Database::scalarInt(std::string_view sql) {
     Statement s(*this, sql);
     return s.step() ? s.int64(0) : 0;

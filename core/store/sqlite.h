@@ -63,6 +63,7 @@ public:
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(*this, sql); }
     int64_t lastInsertId() const;
+    int64_t changes() const;  // rows the last INSERT, UPDATE or DELETE touched
     int64_t scalarInt(std::string_view sql);
 
     const std::filesystem::path& file() const { return file_; }

@@ -21,11 +21,11 @@ constexpr const char* kSessionColumns =
     "baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, evaluations, best_node, best_speedup";
 constexpr const char* kNodeColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
-    "seconds, created_at, evaluated_at";
+    "seconds, created_at, evaluated_at, profile";
 // The same columns with the two heavy ones read as JSON null.
 constexpr const char* kNodeSummaryColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, 'null', 'null', "
-    "seconds, created_at, evaluated_at";
+    "seconds, created_at, evaluated_at, 'null'";
 
 std::string newUuid() {
     std::random_device rd;
@@ -64,6 +64,7 @@ Node readNode(const Statement& s) {
     n.seconds = s.real(13);
     n.createdAt = s.text(14);
     n.evaluatedAt = s.text(15);
+    n.profile = parseStored(s.text(16), "a node's profile");
     return n;
 }
 
@@ -83,7 +84,8 @@ Json nodeJson(const Node& n) {
             {"evaluation", n.evaluation},
             {"seconds", n.seconds},
             {"created_at", n.createdAt},
-            {"evaluated_at", n.evaluatedAt}};
+            {"evaluated_at", n.evaluatedAt},
+            {"profile", n.profile}};
 }
 
 Node nodeFromJson(const Json& j) {
@@ -104,6 +106,7 @@ Node nodeFromJson(const Json& j) {
     n.seconds = j.at("seconds").get<double>();
     n.createdAt = j.at("created_at").get<std::string>();
     n.evaluatedAt = j.at("evaluated_at").get<std::string>();
+    n.profile = j.value("profile", Json::object());  // exports before schema 3 have none
     return n;
 }
 
@@ -122,7 +125,8 @@ void bindNodeFields(Statement& s, const Node& n, int first) {
         .bind(first + 11, n.evaluation.dump())
         .bind(first + 12, n.seconds)
         .bind(first + 13, n.createdAt)
-        .bind(first + 14, n.evaluatedAt);
+        .bind(first + 14, n.evaluatedAt)
+        .bind(first + 15, n.profile.dump());
 }
 
 }  // namespace
@@ -259,7 +263,7 @@ void Store::deleteSession(int64_t id) {
 
 void Store::insertNode(int64_t sessionId, const Node& n) {
     Statement s = db_.prepare(std::string("INSERT INTO nodes(session_id, ") + kNodeColumns +
-                              ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                              ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, sessionId).bind(2, n.id);
     bindNodeFields(s, n, 3);
     s.run();
@@ -268,11 +272,19 @@ void Store::insertNode(int64_t sessionId, const Node& n) {
 void Store::updateNode(int64_t sessionId, const Node& n) {
     Statement s = db_.prepare(
         "UPDATE nodes SET parent = ?, generator = ?, input = ?, source_hash = ?, extension = ?, config = ?, state = ?, "
-        "status = ?, message = ?, fitness = ?, compile = ?, evaluation = ?, seconds = ?, created_at = ?, evaluated_at = ? "
-        "WHERE session_id = ? AND id = ?");
+        "status = ?, message = ?, fitness = ?, compile = ?, evaluation = ?, seconds = ?, created_at = ?, evaluated_at = ?, "
+        "profile = ? WHERE session_id = ? AND id = ?");
     bindNodeFields(s, n, 1);
-    s.bind(16, sessionId).bind(17, n.id);
+    s.bind(17, sessionId).bind(18, n.id);
     s.run();
+}
+
+void Store::setNodeProfile(int64_t sessionId, int64_t nodeId, const Json& profile) {
+    Statement s = db_.prepare("UPDATE nodes SET profile = ? WHERE session_id = ? AND id = ?");
+    s.bind(1, profile.dump()).bind(2, sessionId).bind(3, nodeId);
+    s.run();
+    if (db_.changes() == 0)
+        throw Error("session " + std::to_string(sessionId) + " has no node " + std::to_string(nodeId) + " in " + db_.file().string());
 }
 
 std::vector<Node> Store::nodes(int64_t sessionId, NodeDetail detail) {

@@ -19,7 +19,10 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "profile/ncu.h"
+#include "profile/profile.h"
 #include "ui/details/copyable_view.h"
+#include "util/text.h"
 
 using kforge::Node;
 using kforge::NodeState;
@@ -158,6 +161,7 @@ private slots:
     void failedWorkloadIsListedWithItsFirstWrongValue();
     void clearShowsThePlaceholder();
     void selectedFiguresCopyAsTabSeparatedText();
+    void profileShowsCountersPerKernel();
 };
 
 void TestNodeDetails::compileErrorEntryJumpsToItsLine() {
@@ -334,6 +338,51 @@ void TestNodeDetails::selectedFiguresCopyAsTabSeparatedText() {
     auto* config = details.findChild<QTableWidget*>(QStringLiteral("configTable"));
     config->selectAll();
     QCOMPARE(selectedCellsText(config), QStringLiteral("BLOCK\t256\nVEC\t4"));
+}
+
+// The Profile tab on a real Nsight Compute table recorded on an H200: a
+// column per kernel (the longest first), a row per counter, what they say.
+void TestNodeDetails::profileShowsCountersPerKernel() {
+    NodeDetails details;
+    Node n = passedNode();
+    details.setNode(n);
+    auto* summary = details.findChild<QLabel*>(QStringLiteral("profileSummary"));
+    QVERIFY(summary->text().startsWith(QStringLiteral("Not profiled.")));
+    QCOMPARE(details.tabs()->tabText(NodeDetails::ProfileTab), QStringLiteral("Profile"));
+
+    kforge::NodeProfile p;
+    p.tool = "Nsight Compute 2025.3.1.0";
+    p.axes = {{"N", 16777216}};
+    p.seconds = 4.2;
+    p.collectedAt = "2026-12-03T07:00:00Z";
+    const auto dir = std::filesystem::path(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString());
+    p.kernels = kforge::parseNcuCsv(kforge::readTextFile(dir / "data" / "ncu" / "h200_vector_add_transpose_raw.csv")).kernels;
+    QCOMPARE(p.kernels.size(), size_t(2));
+    n.profile = kforge::toJson(p);
+    details.setNode(n);
+    QCOMPARE(details.tabs()->tabText(NodeDetails::ProfileTab), QStringLiteral("Profile (2)"));
+    QVERIFY(summary->text().contains(QStringLiteral("N=16777216")));
+    auto* table = details.findChild<QTableWidget*>(QStringLiteral("profileTable"));
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(table->columnCount(), 3);
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("transpose_conflicts"));
+    QCOMPARE(table->horizontalHeaderItem(2)->text(), QStringLiteral("vector_add"));
+    QVERIFY(table->horizontalHeaderItem(2)->toolTip().contains(QStringLiteral("(65536, 1, 1)")));
+    int dram = -1;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (text(table, r, 0) == QStringLiteral("DRAM throughput")) dram = r;
+    QVERIFY(dram >= 0);
+    QCOMPARE(text(table, dram, 2), QStringLiteral("66.8%"));
+    auto* notes = details.findChild<QLabel*>(QStringLiteral("profileNotes"));
+    QVERIFY2(notes->text().contains(QStringLiteral("transpose_conflicts: 16380580 shared-memory bank conflicts")), qPrintable(notes->text()));
+    details.tabs()->setCurrentIndex(NodeDetails::ProfileTab);
+    details.resize(900, 600);
+    grab(details, QStringLiteral("details-profile"));
+
+    n.profile = {{"error", "ncu cannot profile on this machine: LibraryNotLoaded"}, {"tool_unavailable", true}};
+    details.setNode(n);
+    QVERIFY(summary->text().contains(QStringLiteral("LibraryNotLoaded")));
+    QCOMPARE(table->rowCount(), 0);
 }
 
 QTEST_MAIN(TestNodeDetails)

@@ -34,13 +34,10 @@ struct KeyStatus {
 };
 
 KeyStatus keyStatusOf(const kforge::ProviderConfig& p) {
-    try {
-        const kforge::ApiKey key = kforge::resolveApiKey(p);
-        if (key.value.empty()) return {true, {}};
-        return {true, q(kforge::maskKey(key.value)) + QStringLiteral("\t") + q(key.origin)};
-    } catch (const std::exception& e) {
-        return {false, q(e.what())};
-    }
+    const kforge::KeyStatus k = kforge::keyStatus(p);
+    if (!k.found) return {false, q(k.problem)};
+    if (k.masked.empty()) return {true, {}};
+    return {true, q(k.masked) + QStringLiteral("\t") + q(k.origin)};
 }
 
 struct TestOutcome {
@@ -350,13 +347,7 @@ void ProvidersPage::runTest() {
         [p] {
             TestOutcome out;
             try {
-                kforge::ProviderConfig quick = p;
-                quick.retries = 0;
-                kforge::LlmClient client(quick, kforge::resolveApiKey(quick));
-                kforge::ChatRequest request;
-                request.messages.push_back({"user", "Reply with the single word: ready"});
-                request.maxOutputTokens = 16;
-                const kforge::ChatResult r = client.chat(request);
+                const kforge::ChatResult r = kforge::probeProvider(p, 0);
                 out.ok = r.usable();
                 out.reply = q(r.text).trimmed();
                 out.error = q(r.error);

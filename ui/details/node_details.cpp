@@ -15,6 +15,7 @@
 
 #include "ui/details/copyable_view.h"
 #include "ui/details/node_problems.h"
+#include "profile/profile.h"
 #include "ui/session/node_status.h"
 
 namespace kforge::ui {
@@ -133,7 +134,10 @@ NodeDetails::NodeDetails(QWidget* parent)
       timing_(makeTable(this, "timingTable")),
       origin_(makeLabel(this, "nodeOrigin")),
       config_(makeTable(this, "configTable")),
-      input_(new QPlainTextEdit(this)) {
+      input_(new QPlainTextEdit(this)),
+      profileSummary_(makeLabel(this, "profileSummary")),
+      profile_(makeTable(this, "profileTable")),
+      profileNotes_(makeLabel(this, "profileNotes")) {
     setObjectName(QStringLiteral("nodeDetails"));
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setEnabled(false);  // secondary text
@@ -172,12 +176,23 @@ NodeDetails::NodeDetails(QWidget* parent)
     configSplit->addWidget(input_);
     configLayout->addWidget(configSplit, 1);
 
+    // The profile tab: what was profiled, counters per kernel, what they say.
+    auto* profilePage = new QWidget(this);
+    auto* profileLayout = new QVBoxLayout(profilePage);
+    profileLayout->addWidget(profileSummary_);
+    auto* profileSplit = new QSplitter(Qt::Vertical, profilePage);
+    profileSplit->addWidget(profile_);
+    profileSplit->addWidget(profileNotes_);
+    profileLayout->addWidget(profileSplit, 1);
+    profileNotes_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
     tabs_->setObjectName(QStringLiteral("nodeDetailsTabs"));
     tabs_->addTab(problems_, QString());
     tabs_->addTab(compilePage, QString());
     tabs_->addTab(verification_, QString());
     tabs_->addTab(timingPage, QString());
     tabs_->addTab(configPage, QString());
+    tabs_->addTab(profilePage, QString());
 
     auto* header = new QHBoxLayout;
     header->addWidget(title_, 1);
@@ -234,6 +249,7 @@ void NodeDetails::render() {
     renderVerification(n);
     renderTiming(n);
     renderConfiguration(n);
+    renderProfile(n);
     stack_->setCurrentIndex(1);
 }
 
@@ -469,6 +485,61 @@ void NodeDetails::renderConfiguration(const kforge::Node& n) {
     const bool hasInput = n.input.is_object() ? !n.input.empty() : !n.input.is_null();
     input_->setPlainText(hasInput ? QString::fromStdString(n.input.dump(2)) : tr("(the generator was given nothing)"));
     tabs_->setTabText(ConfigurationTab, tr("Configuration"));
+}
+
+void NodeDetails::renderProfile(const kforge::Node& n) {
+    const auto profile = kforge::nodeProfileFromJson(n.profile);
+    profileNotes_->clear();
+    if (!profile || !profile->ok()) {
+        fillTable(profile_, {tr("Counter")}, 0);
+        profileSummary_->setText(
+            !profile ? tr("Not profiled. Nsight Compute profiles a correct CUDA candidate: the agent does it before it optimizes one, "
+                          "and `kforge profile SESSION NODE` does it on demand.")
+                     : tr("Not profiled: %1").arg(QString::fromStdString(profile->error)));
+        tabs_->setTabText(ProfileTab, tr("Profile"));
+        return;
+    }
+    QStringList axes;
+    for (const auto& [axis, value] : profile->axes.items()) axes << QStringLiteral("%1=%2").arg(QString::fromStdString(axis), QString::fromStdString(value.dump()));
+    profileSummary_->setText(tr("%1, one run on the workload %2; %3 s, collected %4. The counters are per kernel, the longest first.")
+                                 .arg(QString::fromStdString(profile->tool), axes.join(QLatin1Char(' ')), number(profile->seconds, 1),
+                                      QString::fromStdString(profile->collectedAt)));
+    const auto kernels = kforge::kernelsByTime(*profile);
+    QStringList headers{tr("Counter")};
+    for (const auto* k : kernels) {
+        // The kernel's name without its parameter list, which the tooltip keeps.
+        const QString name = QString::fromStdString(k->name);
+        headers << name.left(name.indexOf(QLatin1Char('('))).trimmed().right(48);
+    }
+    std::vector<const kforge::ProfileMetric*> rows;
+    for (const auto& m : kforge::profileMetrics())
+        for (const auto* k : kernels)
+            if (k->metric(m.key)) {
+                rows.push_back(&m);
+                break;
+            }
+    fillTable(profile_, headers, static_cast<int>(rows.size()));
+    for (int c = 0; c < static_cast<int>(kernels.size()); ++c) {
+        const auto* k = kernels[static_cast<size_t>(c)];
+        if (auto* h = profile_->horizontalHeaderItem(c + 1))
+            h->setToolTip(tr("%1\ngrid %2, block %3").arg(QString::fromStdString(k->name), QString::fromStdString(k->grid),
+                                                        QString::fromStdString(k->block)));
+    }
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+        const auto& m = *rows[static_cast<size_t>(r)];
+        profile_->setItem(r, 0, cell(QString::fromUtf8(m.label)));
+        for (int c = 0; c < static_cast<int>(kernels.size()); ++c) {
+            const auto v = kernels[static_cast<size_t>(c)]->metric(m.key);
+            profile_->setItem(r, c + 1, cell(v ? QString::fromStdString(kforge::formatProfileValue(*v, m.unit)) : dash(), true));
+        }
+    }
+    profile_->resizeColumnsToContents();
+    QStringList notes;
+    for (size_t i = 0; i < kernels.size(); ++i)
+        for (const auto& o : kforge::profileObservations(*kernels[i]))
+            notes << (kernels.size() > 1 ? headers[static_cast<qsizetype>(i + 1)] + QStringLiteral(": ") : QString()) + QString::fromStdString(o);
+    profileNotes_->setText(notes.isEmpty() ? tr("Nothing stands out in the counters.") : QStringLiteral("• ") + notes.join(QStringLiteral("\n• ")));
+    tabs_->setTabText(ProfileTab, tr("Profile (%1)").arg(kernels.size()));
 }
 
 }  // namespace kforge::ui

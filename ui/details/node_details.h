@@ -3,8 +3,9 @@
 // compiler's errors and the workloads that failed, each entry jumping to its
 // line in the editor when activated); the compile (diagnostics, and registers,
 // spills and shared memory per kernel); verification and timing per workload,
-// with where the runner's time went; and the configuration with what the
-// generator was given. Every figure can be selected and copied.
+// with where the runner's time went; the configuration with what the
+// generator was given; and the profiler's counters per kernel with what they
+// say. Every figure can be selected and copied.
 #include <QWidget>
 
 #include <optional>
@@ -31,7 +32,7 @@ public:
     void clear();  // "no node selected"
     const std::optional<kforge::Node>& node() const { return node_; }
 
-    enum Tab { ProblemsTab, CompilerTab, VerificationTab, TimingTab, ConfigurationTab };
+    enum Tab { ProblemsTab, CompilerTab, VerificationTab, TimingTab, ConfigurationTab, ProfileTab };
     QTabWidget* tabs() const { return tabs_; }
 
 signals:
@@ -49,6 +50,7 @@ private:
     void renderVerification(const kforge::Node& node);
     void renderTiming(const kforge::Node& node);
     void renderConfiguration(const kforge::Node& node);
+    void renderProfile(const kforge::Node& node);
     void activate(QTreeWidgetItem* item);
 
     std::optional<kforge::Node> node_;
@@ -69,6 +71,9 @@ private:
     QLabel* origin_;
     QTableWidget* config_;
     QPlainTextEdit* input_;
+    QLabel* profileSummary_;
+    QTableWidget* profile_;
+    QLabel* profileNotes_;
 };
 
 }  // namespace kforge::ui
