@@ -183,6 +183,8 @@ NodeDetails::NodeDetails(QWidget* parent)
     auto* profileSplit = new QSplitter(Qt::Vertical, profilePage);
     profileSplit->addWidget(profile_);
     profileSplit->addWidget(profileNotes_);
+    profileSplit->setStretchFactor(0, 3);  // the counters get the room; the notes are a few lines
+    profileSplit->setStretchFactor(1, 1);
     profileLayout->addWidget(profileSplit, 1);
     profileNotes_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
