@@ -257,6 +257,31 @@ private slots:
             QVERIFY2(std::string(e.what()).find("KFORGE_TEST_UNSET_KEY") != std::string::npos, e.what());
         }
     }
+
+    // A stored agent session opens where its key is missing (to add an edit,
+    // profile a node or look at it); only running the agent is refused.
+    void storedSessionOpensWithoutItsKey() {
+        LoopbackHttpServer server([](const ReceivedRequest&, int) { return streamed(answer("same", kernel("c[i] = a[i] + b[i];"))); });
+        Workspace w;
+        SessionConfig config = agentConfig(server);
+        config.llm->provider.keyEnv = "KFORGE_TEST_LATER_UNSET_KEY";
+        qputenv("KFORGE_TEST_LATER_UNSET_KEY", "sk-test-key");
+        config.stop.evaluations = 1;
+        const int64_t id = w.launch.create("vector_add_fp32", config, "key", testData() / "data" / "llm" / "slow_add.cpp").id;
+        w.launch.engine().run();
+        qunsetenv("KFORGE_TEST_LATER_UNSET_KEY");
+        SessionLaunch again(w.evaluator, w.store, w.paths);
+        again.open(id);
+        try {
+            again.engine().run();
+            QFAIL("the agent ran without its key");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("KFORGE_TEST_LATER_UNSET_KEY") != std::string::npos, e.what());
+        }
+        again.engine().addManual(1, kernel("c[i] = b[i] + a[i];", "by hand"), ".cpp", "operands swapped");
+        const SessionRecord done = again.engine().run(nullptr, SessionEngine::Mode::ManualOnly);
+        QCOMPARE(done.evaluations, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAgentSession)

@@ -58,8 +58,9 @@ void SessionEngine::poke() {
     wake_.notify_all();
 }
 
-void SessionEngine::setUp(const Task& task) {
+void SessionEngine::setUp(const Task& task, bool deferAgentErrors) {
     task_ = &task;
+    agentUnavailable_.clear();
     const SessionConfig& c = record_.config;
     selection_ = makeSelectionPolicy(c.selection, c.exploration, c.beamWidth);
     for (auto* a : agents_) a->cancelAll();
@@ -86,7 +87,15 @@ void SessionEngine::setUp(const Task& task) {
             };
             if (c.llm->profile && c.backend == Backend::Cuda)
                 context.profile = [this](const Node& n) { return evaluator_.profile(prepared_, sourceFile(n), n.config); };
-            auto client = std::make_unique<LlmClient>(c.llm->provider, resolveApiKey(c.llm->provider));
+            ApiKey key;
+            try {
+                key = resolveApiKey(c.llm->provider);
+            } catch (const Error& e) {
+                if (!deferAgentErrors) throw;
+                agentUnavailable_ = e.what();
+                continue;
+            }
+            auto client = std::make_unique<LlmClient>(c.llm->provider, std::move(key));
             auto agent = std::make_unique<LlmGenerator>(*c.llm, std::move(client), std::move(context));
             agents_.push_back(agent.get());
             generators_.push_back(std::move(agent));
@@ -136,7 +145,7 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
         throw Error("the files of task '" + record_.task + "' (" + task.definitionFile.parent_path().string() +
                     ") changed since session " + std::to_string(sessionId) +
                     " started, so its measurements no longer compare: start a new session");
-    setUp(task);
+    setUp(task, /*deferAgentErrors=*/true);
     prepared_ = evaluator_.prepare(task, record_.config.backend);
     const std::string was = record_.device.value("name", ""), now = prepared_.device.value("name", "");
     if (was != now)
@@ -496,6 +505,7 @@ SessionProgress SessionEngine::progress() const {
 
 SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     if (!task_) throw Error("the engine has no session: create() or open() one first");
+    if (mode == Mode::Search && !agentUnavailable_.empty()) throw Error(agentUnavailable_ + ": the session's LLM agent cannot run");
     runStart_ = Clock::now();
     pausedSeconds_ = 0;
     activeAtStart_ = record_.activeSeconds;

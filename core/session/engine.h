@@ -122,7 +122,7 @@ private:
         int64_t id = 0;
         EvalReport report;
     };
-    void setUp(const Task& task);
+    void setUp(const Task& task, bool deferAgentErrors = false);
     std::filesystem::path sourceFile(const Node& node) const;
     void addNode(Node node, const std::string& sourceText);
     bool fill(Mode mode);
@@ -159,6 +159,9 @@ private:
     std::deque<Proposal> manual_;
     int sinceImprovement_ = 0;
     bool resumed_ = false;
+    // Why the stored session's agent cannot run here (its key is missing): opening
+    // it for `kforge add`, `kforge profile` or the GUI still works; run() refuses.
+    std::string agentUnavailable_;
     std::filesystem::path sourcesDir_;
 
     // Shared with the pool and measure threads.
