@@ -783,6 +783,26 @@
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Profiled node #%1 with Nsight Compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1 was not profiled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiling uses Nsight Compute, which needs a session on the CUDA backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is under way: stop it, then profile the node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiling node #%1 with Nsight Compute…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NewSessionWizard</name>
@@ -1131,6 +1151,18 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>Profile (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile with Nsight Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. The session must not be running.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -780,6 +780,26 @@
         <source>Agent</source>
         <translation>智能体</translation>
     </message>
+    <message>
+        <source>Profiled node #%1 with Nsight Compute.</source>
+        <translation>已用 Nsight Compute 剖析节点 #%1。</translation>
+    </message>
+    <message>
+        <source>Node #%1 was not profiled: %2</source>
+        <translation>节点 #%1 未剖析：%2</translation>
+    </message>
+    <message>
+        <source>Profiling uses Nsight Compute, which needs a session on the CUDA backend.</source>
+        <translation>剖析使用 Nsight Compute，需要在 CUDA 后端上的会话。</translation>
+    </message>
+    <message>
+        <source>A run is under way: stop it, then profile the node.</source>
+        <translation>有运行正在进行：请先停止，再剖析该节点。</translation>
+    </message>
+    <message>
+        <source>Profiling node #%1 with Nsight Compute…</source>
+        <translation>正在用 Nsight Compute 剖析节点 #%1…</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NewSessionWizard</name>
@@ -1129,6 +1149,18 @@ grid %2, block %3</source>
     <message>
         <source>Profile (%1)</source>
         <translation>剖析 (%1)</translation>
+    </message>
+    <message>
+        <source>Profile Again</source>
+        <translation>重新剖析</translation>
+    </message>
+    <message>
+        <source>Profile with Nsight Compute</source>
+        <translation>用 Nsight Compute 剖析</translation>
+    </message>
+    <message>
+        <source>Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. The session must not be running.</source>
+        <translation>在最大的工作负载上用 Nsight Compute 运行该节点一次，并把计数器保存在节点中。会话不能正在运行。</translation>
     </message>
 </context>
 <context>

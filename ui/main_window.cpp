@@ -46,6 +46,7 @@
 #include <QToolBar>
 
 #include <algorithm>
+#include <utility>
 
 namespace kforge::ui {
 
@@ -270,6 +271,12 @@ void MainWindow::connectSessions() {
         charts_->setSelectedIds(ids);
     });
     connect(charts_, &ChartsPanel::nodeClicked, selection_, &NodeSelection::select);
+    connect(details_, &NodeDetails::profileRequested, this, &MainWindow::profileNode);
+    connect(run_, &SessionRun::nodeProfiled, this, [this](qint64, const kforge::Node& node, const QString& error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Profiled node #%1 with Nsight Compute.").arg(node.id)
+                                                 : tr("Node #%1 was not profiled: %2").arg(node.id).arg(error),
+                                 20000);
+    });
     connect(details_, &NodeDetails::jumpToLine, this, [this](int line, int column) {
         workbench_->jumpToSourceLine(selection_->current(), line, column);
     });
@@ -294,6 +301,7 @@ void MainWindow::connectSessions() {
             openRecord_ = session;
             summary_->showSession(session);
         }
+        if (std::exchange(profilingEnded_, false)) return;  // nodeProfiled() said how it went
         statusBar()->showMessage(tr("Session %1 %2: %3")
                                      .arg(session.id)
                                      .arg(SessionListModel::statusText(QString::fromStdString(session.status)),
@@ -301,6 +309,7 @@ void MainWindow::connectSessions() {
         updateTitle();
     });
     connect(run_, &SessionRun::failed, this, [this](const QString& message) {
+        profilingEnded_ = false;
         sessionsPanel_->setRunningSession(0);
         sessionsPanel_->refresh();
         statusBar()->showMessage(tr("The run failed: %1").arg(message));
@@ -432,6 +441,21 @@ void MainWindow::exportNode(qint64 nodeId, const QString& file) {
             }
         },
         [this, nodeId, file](QString error) { emit nodeExported(nodeId, file, error); });
+}
+
+void MainWindow::profileNode(qint64 nodeId) {
+    if (!openRecord_) return;
+    if (openRecord_->config.backend != kforge::Backend::Cuda) {
+        statusBar()->showMessage(tr("Profiling uses Nsight Compute, which needs a session on the CUDA backend."), 15000);
+        return;
+    }
+    if (!run_->profileNode(openRecord_->id, nodeId)) {
+        statusBar()->showMessage(tr("A run is under way: stop it, then profile the node."), 15000);
+        return;
+    }
+    profilingEnded_ = true;
+    sessionsPanel_->setRunningSession(openRecord_->id);
+    statusBar()->showMessage(tr("Profiling node #%1 with Nsight Compute…").arg(nodeId));
 }
 
 void MainWindow::evaluateAsChild(qint64 parent, const QString& source, const QString& extension,

@@ -119,6 +119,8 @@ private:
     void showCurrentNodeDetails();
     void requestDetailedNodes();
     void exportCurrentNode();
+    // Profiles a node of the open session (the Profile tab's button) when no run is under way.
+    void profileNode(qint64 nodeId);
     void evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
                          const std::optional<kforge::TuneConfig>& config);
 
@@ -159,6 +161,7 @@ private:
     QAction* newSessionAction_ = nullptr;
     QAction* exportNodeAction_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;
+    bool profilingEnded_ = false;  // the run under way profiles a node: its end says nothing of the session
     quint64 pendingLoad_ = 0;
 };
 

@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -378,6 +379,19 @@ void TestNodeDetails::profileShowsCountersPerKernel() {
     details.tabs()->setCurrentIndex(NodeDetails::ProfileTab);
     details.resize(900, 600);
     grab(details, QStringLiteral("details-profile"));
+
+    // The button asks for this node; "again" once it has a profile; never for a failed node.
+    auto* button = details.findChild<QPushButton*>(QStringLiteral("profileButton"));
+    QVERIFY(button->isEnabled());
+    QCOMPARE(button->text(), QStringLiteral("Profile Again"));
+    QSignalSpy requested(&details, &NodeDetails::profileRequested);
+    button->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toLongLong(), n.id);
+    Node failed = n;
+    failed.status = Status::IncorrectNumerical;
+    details.setNode(failed);
+    QVERIFY(!button->isEnabled());
 
     n.profile = {{"error", "ncu cannot profile on this machine: LibraryNotLoaded"}, {"tool_unavailable", true}};
     details.setNode(n);

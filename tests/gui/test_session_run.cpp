@@ -92,6 +92,7 @@ private slots:
     void pauseResumeStopKeepTheStoreConsistent();
     void destroyingMidRunStopsCleanly();
     void aBadTaskFails();
+    void profilingACpuNodeSaysWhy();
 
 private:
     QTemporaryDir dir_;
@@ -301,6 +302,34 @@ void TestSessionRun::aBadTaskFails() {
     QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no_such_task_anywhere")),
              qPrintable(failed.first().first().toString()));
     QVERIFY(!run.isActive());
+}
+
+// Profiling runs on the session's thread and changes nothing but the node's
+// profile; on the CPU it ends with the reason there are no counters.
+void TestSessionRun::profilingACpuNodeSaysWhy() {
+    const QString db = dir_.filePath(QStringLiteral("profile.db"));
+    SessionRun run(db);
+    QSignalSpy finished(&run, &SessionRun::finished);
+    // A deliberately slow root: it passes on any machine, and only a passed node is profiled.
+    const QString slow = qEnvironmentVariable("KFORGE_TEST_DATA") + QStringLiteral("/data/llm/slow_add.cpp");
+    QVERIFY(run.startNew(QStringLiteral("vector_add_fp32"), quickConfig(1), QStringLiteral("profile"), slow));
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    const auto before = finished.first().first().value<kforge::SessionRecord>();
+    QSignalSpy profiled(&run, &SessionRun::nodeProfiled);
+    QVERIFY(run.profileNode(before.id, 1));
+    QVERIFY(!run.profileNode(before.id, 1));  // one run at a time
+    QVERIFY(profiled.wait(kRunTimeoutMs));
+    QVERIFY(finished.wait(kRunTimeoutMs) || finished.size() == 2);
+    QVERIFY2(profiled.first().at(2).toString().contains(QStringLiteral("needs the CUDA backend")),
+             qPrintable(profiled.first().at(2).toString()));
+    const auto node = profiled.first().at(1).value<kforge::Node>();
+    QVERIFY(node.profile.contains("error"));
+    kforge::Store store(db.toStdString());
+    const kforge::SessionRecord after = store.session(before.id);
+    QCOMPARE(after.status, before.status);
+    QCOMPARE(after.stopReason, before.stopReason);
+    QCOMPARE(after.evaluations, before.evaluations);
+    QVERIFY(store.node(before.id, 1).profile.contains("error"));
 }
 
 QTEST_MAIN(TestSessionRun)

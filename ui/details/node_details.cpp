@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -137,7 +138,8 @@ NodeDetails::NodeDetails(QWidget* parent)
       input_(new QPlainTextEdit(this)),
       profileSummary_(makeLabel(this, "profileSummary")),
       profile_(makeTable(this, "profileTable")),
-      profileNotes_(makeLabel(this, "profileNotes")) {
+      profileNotes_(makeLabel(this, "profileNotes")),
+      profileButton_(new QPushButton(this)) {
     setObjectName(QStringLiteral("nodeDetails"));
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setEnabled(false);  // secondary text
@@ -179,7 +181,14 @@ NodeDetails::NodeDetails(QWidget* parent)
     // The profile tab: what was profiled, counters per kernel, what they say.
     auto* profilePage = new QWidget(this);
     auto* profileLayout = new QVBoxLayout(profilePage);
-    profileLayout->addWidget(profileSummary_);
+    auto* profileHeader = new QHBoxLayout;
+    profileHeader->addWidget(profileSummary_, 1);
+    profileHeader->addWidget(profileButton_, 0, Qt::AlignTop);
+    profileButton_->setObjectName(QStringLiteral("profileButton"));
+    connect(profileButton_, &QPushButton::clicked, this, [this] {
+        if (node_) emit profileRequested(node_->id);
+    });
+    profileLayout->addLayout(profileHeader);
     auto* profileSplit = new QSplitter(Qt::Vertical, profilePage);
     profileSplit->addWidget(profile_);
     profileSplit->addWidget(profileNotes_);
@@ -492,6 +501,11 @@ void NodeDetails::renderConfiguration(const kforge::Node& n) {
 void NodeDetails::renderProfile(const kforge::Node& n) {
     const auto profile = kforge::nodeProfileFromJson(n.profile);
     profileNotes_->clear();
+    // Only a correct candidate is profiled; the session must run on CUDA (the run says so otherwise).
+    profileButton_->setEnabled(n.passed());
+    profileButton_->setText(profile && profile->ok() ? tr("Profile Again") : tr("Profile with Nsight Compute"));
+    profileButton_->setToolTip(tr("Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. "
+                                  "The session must not be running."));
     if (!profile || !profile->ok()) {
         fillTable(profile_, {tr("Counter")}, 0);
         profileSummary_->setText(

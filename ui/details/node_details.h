@@ -14,6 +14,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
@@ -38,6 +39,8 @@ public:
 signals:
     // An entry located in the node's own source was activated (the editor shows that line).
     void jumpToLine(int line, int column);
+    // The Profile tab's button: profile this node with Nsight Compute.
+    void profileRequested(qint64 nodeId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -74,6 +77,7 @@ private:
     QLabel* profileSummary_;
     QTableWidget* profile_;
     QLabel* profileNotes_;
+    QPushButton* profileButton_;
 };
 
 }  // namespace kforge::ui

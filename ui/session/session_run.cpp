@@ -114,10 +114,26 @@ bool SessionRun::evaluateManual(qint64 sessionId, qint64 parent, const QString& 
             l.open(sessionId, std::nullopt);
             l.engine().addManual(parent, source, extension, note, config);
         },
-        true);
+        Then::ManualOnly);
 }
 
-bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, bool manualOnly) {
+bool SessionRun::profileNode(qint64 sessionId, qint64 nodeId) {
+    return launch(
+        [this, sessionId, nodeId](kforge::SessionLaunch& l) {
+            l.open(sessionId, std::nullopt);
+            const kforge::NodeProfile profile = l.engine().profileNode(nodeId);
+            QMetaObject::invokeMethod(
+                this,
+                [this, sessionId, node = l.engine().tree().at(nodeId), error = QString::fromStdString(profile.error)] {
+                    emit nodeChanged(sessionId, node);
+                    emit nodeProfiled(sessionId, node, error);
+                },
+                Qt::QueuedConnection);
+        },
+        Then::Nothing);
+}
+
+bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then then) {
     if (isActive()) return false;
     join();  // the previous run's thread, already at its end
     pauseRequested_ = false;
@@ -125,7 +141,7 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, bool 
     sessionId_ = 0;
     setState(State::Starting);
 
-    thread_ = std::thread([this, setUp = std::move(setUp), manualOnly, path = databasePath_.toStdString()] {
+    thread_ = std::thread([this, setUp = std::move(setUp), then, path = databasePath_.toStdString()] {
         // Runs the session; the store, evaluator (and its runner process) and
         // engine are gone when it returns, so "finished" means "all let go".
         auto body = [&]() -> kforge::SessionRecord {
@@ -159,9 +175,10 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, bool 
                     emit started(record, tree);
                 },
                 Qt::QueuedConnection);
+            if (then == Then::Nothing) return engine.record();
             Forwarder forwarder(this, engine, record.id);
-            return engine.run(&forwarder, manualOnly ? kforge::SessionEngine::Mode::ManualOnly
-                                                     : kforge::SessionEngine::Mode::Search);
+            return engine.run(&forwarder, then == Then::ManualOnly ? kforge::SessionEngine::Mode::ManualOnly
+                                                                   : kforge::SessionEngine::Mode::Search);
         };
         try {
             kforge::SessionRecord result = body();

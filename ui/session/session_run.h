@@ -49,6 +49,10 @@ public:
     // then stops: nothing else is proposed.
     bool evaluateManual(qint64 sessionId, qint64 parent, const QString& source, const QString& extension,
                         const std::optional<kforge::TuneConfig>& config = std::nullopt, const QString& note = {});
+    // Profiles a measured node with Nsight Compute (CUDA sessions), keeps the
+    // profile with it, and ends: nodeProfiled() says how it went. Nothing else
+    // of the session changes.
+    bool profileNode(qint64 sessionId, qint64 nodeId);
     void pause();
     void resume();
     void stop();
@@ -73,11 +77,16 @@ signals:
     // voids the text so far, `text` then saying why).
     void exchangeRecorded(qint64 sessionId, const kforge::LlmExchange& exchange);
     void llmTextArrived(qint64 parent, int kind, const QString& text);
+    // profileNode() ended: the node with its profile, and why there are no
+    // counters (empty when there are).
+    void nodeProfiled(qint64 sessionId, const kforge::Node& node, const QString& error);
 
 private:
     class Forwarder;
+    // What the thread does once `setUp` has created or opened the session.
+    enum class Then { Search, ManualOnly, Nothing };
     // Starts the thread: `setUp` creates or opens the session on it.
-    bool launch(std::function<void(kforge::SessionLaunch&)> setUp, bool manualOnly = false);
+    bool launch(std::function<void(kforge::SessionLaunch&)> setUp, Then then = Then::Search);
     void setState(State state);
     void join();
 
