@@ -181,6 +181,18 @@
         <source>No answer is streaming.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Node #%1 (answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1 (streaming)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer about node #%1 (complete):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::Application</name>

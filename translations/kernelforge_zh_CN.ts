@@ -181,6 +181,18 @@
         <source>No answer is streaming.</source>
         <translation>当前没有正在流式接收的回答。</translation>
     </message>
+    <message>
+        <source>Node #%1 (answered)</source>
+        <translation>节点 #%1（已回答）</translation>
+    </message>
+    <message>
+        <source>Node #%1 (streaming)</source>
+        <translation>节点 #%1（流式输出中）</translation>
+    </message>
+    <message>
+        <source>The answer about node #%1 (complete):</source>
+        <translation>关于节点 #%1 的回答（已完成）：</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::Application</name>

@@ -13,7 +13,6 @@ bool fixable(const Node& n) {
     return n.generator != "tuner" && n.status != Status::NotRun && n.status != Status::InvalidConfig;
 }
 
-
 }  // namespace
 
 LlmGenerator::LlmGenerator(const LlmSettings& settings, std::unique_ptr<LlmClient> client, AgentContext context)
@@ -97,8 +96,11 @@ PromptInputs LlmGenerator::inputsFor(const Node& parent, const SessionTree& tree
         KnowledgeQuery q;
         q.deviceFamily = in.deviceFamily;
         q.opType = context_.task->opType;
-        q.bottleneck = !parent.passed() ? "" : in.profile ? profileBottleneck(*in.profile) : bottleneckOf(parent);
-        if (q.bottleneck.empty() && parent.passed()) q.bottleneck = bottleneckOf(parent);
+        if (parent.passed()) {
+            // The counters when the node has them, else what its timings suggest.
+            if (in.profile) q.bottleneck = profileBottleneck(*in.profile);
+            if (q.bottleneck.empty()) q.bottleneck = bottleneckOf(parent);
+        }
         q.text = context_.task->description + " " + std::string(agentModeName(in.mode)) + " " + parent.message.substr(0, 300);
         q.limit = settings_.knowledgeSections;
         in.knowledge = context_.knowledge->search(q);

@@ -46,51 +46,47 @@ std::string cpuModel() {
 
 using Clock = std::chrono::steady_clock;
 
-// Best of several runs of a multi-threaded memcpy, counting bytes read + written.
-double measureCopyBandwidth(unsigned threads) {
-    const size_t bytes = size_t{256} << 20;
-    std::vector<char> a(bytes, 1), b(bytes, 2);
+// Bytes per second of the best of five runs of `work(begin, end)` over [0, n),
+// split evenly across `threads`, that moves `bytes` in all.
+template <typename Work>
+double bestParallelRate(unsigned threads, size_t n, double bytes, Work work) {
     double best = 0;
     for (int rep = 0; rep < 5; ++rep) {
         const auto t0 = Clock::now();
         std::vector<std::thread> pool;
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back([&, t] {
-                const size_t chunk = bytes / threads;
-                std::memcpy(b.data() + t * chunk, a.data() + t * chunk, t + 1 == threads ? bytes - t * chunk : chunk);
-            });
+        for (unsigned t = 0; t < threads; ++t) {
+            const size_t chunk = n / threads, begin = t * chunk, end = t + 1 == threads ? n : begin + chunk;
+            pool.emplace_back([&work, begin, end] { work(begin, end); });
+        }
         for (auto& th : pool) th.join();
-        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
-        best = std::max(best, 2.0 * static_cast<double>(bytes) / s);
+        best = std::max(best, bytes / std::chrono::duration<double>(Clock::now() - t0).count());
     }
     return best;
 }
 
-// Best of several runs of STREAM's "add" (c = a + b over float arrays) on every
-// thread, counting the bytes read and written. On some machines (AMD in a VM,
-// seen here) glibc's memcpy moves less than plain vector loads and stores do,
-// and a candidate's loop then beat a "floor" that was really memcpy's speed.
+// A multi-threaded memcpy of 256 MiB, counting bytes read + written.
+double measureCopyBandwidth(unsigned threads) {
+    const size_t bytes = size_t{256} << 20;
+    std::vector<char> a(bytes, 1), b(bytes, 2);
+    return bestParallelRate(threads, bytes, 2.0 * static_cast<double>(bytes),
+                            [&](size_t begin, size_t end) { std::memcpy(b.data() + begin, a.data() + begin, end - begin); });
+}
+
+// STREAM's "add" (c = a + b over float arrays) on every thread, counting the
+// bytes read and written. On some machines (AMD in a VM, seen here) glibc's
+// memcpy moves less than plain vector loads and stores do, and a candidate's
+// loop then beat a "floor" that was really memcpy's speed.
 double measureStreamAdd(unsigned threads) {
     const size_t n = size_t{32} << 20;  // 128 MiB per array
     std::vector<float> a(n, 1.0f), b(n, 2.0f), c(n, 0.0f);
-    double best = 0;
-    for (int rep = 0; rep < 5; ++rep) {
-        const auto t0 = Clock::now();
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back([&, t] {
-                const size_t chunk = n / threads, begin = t * chunk, end = t + 1 == threads ? n : begin + chunk;
-                const float* __restrict x = a.data();
-                const float* __restrict y = b.data();
-                float* __restrict z = c.data();
-                for (size_t i = begin; i < end; ++i) z[i] = x[i] + y[i];
-            });
-        for (auto& th : pool) th.join();
-        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
-        best = std::max(best, 3.0 * sizeof(float) * static_cast<double>(n) / s);
-    }
+    const double rate = bestParallelRate(threads, n, 3.0 * sizeof(float) * static_cast<double>(n), [&](size_t begin, size_t end) {
+        const float* __restrict x = a.data();
+        const float* __restrict y = b.data();
+        float* __restrict z = c.data();
+        for (size_t i = begin; i < end; ++i) z[i] = x[i] + y[i];
+    });
     asm volatile("" ::"r"(c.data()) : "memory");
-    return best;
+    return rate;
 }
 
 // Peak single-precision FMA rate, measured with independent accumulators wide

@@ -259,6 +259,50 @@ private slots:
         QCOMPARE(reopened.currentRow(), 1);
     }
 
+    // Several answers stream at once (one per node asked about): each keeps
+    // its own text, the view follows the newest unless one is chosen, and an
+    // answer's end is shown when its exchange is recorded.
+    void liveViewKeepsOneStreamPerNode() {
+        Workspace workspace(dir_.filePath(QStringLiteral("live.db")));
+        SessionRun run(dir_.filePath(QStringLiteral("live.db")));
+        AgentPanel panel(&workspace, &run, nullptr);
+        panel.setSession(7);
+        emit run.llmTextArrived(3, 0, QStringLiteral("Change: tile "));
+        QCOMPARE(panel.liveView()->toPlainText(), QStringLiteral("Change: tile "));
+        QVERIFY(panel.liveChoice()->isHidden());
+        emit run.llmTextArrived(5, 0, QStringLiteral("Change: fuse"));
+        QCOMPARE(panel.liveView()->toPlainText(), QStringLiteral("Change: fuse"));  // the newest
+        QCOMPARE(panel.liveChoice()->count(), 2);
+        QVERIFY(!panel.liveChoice()->isHidden());
+        emit run.llmTextArrived(3, 0, QStringLiteral("by 32"));
+        QCOMPARE(panel.liveView()->toPlainText(), QStringLiteral("Change: fuse"));  // node 3's text goes on aside
+        // Choose node 3: it stays shown while node 5 streams on.
+        const int three = panel.liveChoice()->findData(qint64(3));
+        panel.liveChoice()->setCurrentIndex(three);
+        emit panel.liveChoice()->activated(three);
+        QCOMPARE(panel.liveView()->toPlainText(), QStringLiteral("Change: tile by 32"));
+        emit run.llmTextArrived(5, 0, QStringLiteral(" the loops"));
+        QCOMPARE(panel.liveView()->toPlainText(), QStringLiteral("Change: tile by 32"));
+        // A retry voids what node 3 had streamed.
+        emit run.llmTextArrived(3, 1, QStringLiteral("HTTP 429"));
+        QVERIFY(panel.liveView()->toPlainText().contains(QStringLiteral("HTTP 429")));
+        QVERIFY(!panel.liveView()->toPlainText().contains(QStringLiteral("tile")));
+        // Node 3's exchange is recorded: complete; node 5 is shown once it streams again.
+        kforge::LlmExchange e;
+        e.sessionId = 7;
+        e.parentId = 3;
+        e.outcome = "ok";
+        emit run.exchangeRecorded(7, e);
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("liveLabel"))->text().contains(QStringLiteral("complete")));
+        QVERIFY(panel.liveChoice()->itemText(three).contains(QStringLiteral("answered")));
+        emit run.llmTextArrived(5, 0, QStringLiteral("."));
+        QCOMPARE(panel.liveView()->toPlainText(), QStringLiteral("Change: fuse the loops."));
+        // Another session: nothing of these streams is left.
+        panel.setSession(8);
+        QVERIFY(panel.liveView()->toPlainText().isEmpty());
+        QCOMPARE(panel.liveChoice()->count(), 0);
+    }
+
     void notesAreCheckedAddedAndRemoved() {
         const QString db = dir_.filePath(QStringLiteral("notes.db"));
         Workspace workspace(db);

@@ -1,5 +1,6 @@
 #include "ui/agent/agent_panel.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -74,12 +75,22 @@ AgentPanel::AgentPanel(Workspace* workspace, SessionRun* run, NodeSelection* sel
     live_ = monospaceView(QStringLiteral("liveAnswer"), this);
     liveLabel_ = new QLabel(this);
     liveLabel_->setObjectName(QStringLiteral("liveLabel"));
+    liveChoice_ = new QComboBox(this);
+    liveChoice_->setObjectName(QStringLiteral("liveStreamChoice"));
+    liveChoice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto* liveTab = new QWidget(this);
     auto* liveLayout = new QVBoxLayout(liveTab);
     liveLayout->setContentsMargins(0, 0, 0, 0);
-    liveLayout->addWidget(liveLabel_);
+    auto* liveHeader = new QHBoxLayout;
+    liveHeader->addWidget(liveLabel_, 1);
+    liveHeader->addWidget(liveChoice_);
+    liveLayout->addLayout(liveHeader);
     liveLayout->addWidget(live_);
+    connect(liveChoice_, &QComboBox::activated, this, [this](int index) {
+        liveChosen_ = true;
+        showLive(liveChoice_->itemData(index).toLongLong());
+    });
 
     notes_ = new QListWidget(this);
     notes_->setObjectName(QStringLiteral("notesList"));
@@ -181,9 +192,10 @@ AgentPanel::AgentPanel(Workspace* workspace, SessionRun* run, NodeSelection* sel
 
 void AgentPanel::setSession(qint64 sessionId) {
     if (sessionId != sessionId_) {
-        live_->clear();
-        liveParent_ = 0;
-        liveLabel_->clear();
+        streams_.clear();
+        liveChosen_ = false;
+        showLive(0);
+        updateLiveChoice();
     }
     sessionId_ = sessionId;
     arrivedDuringLoad_.clear();
@@ -224,29 +236,82 @@ void AgentPanel::onExchangeRecorded(qint64 sessionId, const kforge::LlmExchange&
     if (pendingLoad_ != 0) arrivedDuringLoad_.push_back(exchange);
     model_->addExchange(exchange);
     if (exchange.nodeId && selection_ && selection_->current() == *exchange.nodeId) selectRow(model_->rowCount() - 1);
+    if (const auto it = streams_.find(exchange.parentId); it != streams_.end()) {
+        it->second.done = true;
+        updateLiveChoice();
+        if (exchange.parentId == liveParent_) updateLiveLabel();
+    }
 }
 
 void AgentPanel::onLlmText(qint64 parent, int kind, const QString& text) {
     if (run_ && run_->sessionId() != 0 && run_->sessionId() != sessionId_) return;
-    if (parent != liveParent_) {
-        live_->clear();
-        liveParent_ = parent;
-        liveRetries_ = 0;
-    }
-    QTextCursor cursor(live_->document());
-    cursor.movePosition(QTextCursor::End);
-    if (kind == static_cast<int>(kforge::ChatStreamEvent::Kind::Retry)) {
+    const bool isNew = streams_.count(parent) == 0;
+    LiveStream& stream = streams_[parent];
+    const bool restarted = stream.done;
+    if (restarted) stream = LiveStream{};  // another answer about the same node
+    const bool retry = kind == static_cast<int>(kforge::ChatStreamEvent::Kind::Retry);
+    if (retry) {
         // The text so far is void: the next attempt starts over.
-        ++liveRetries_;
-        live_->clear();
-        live_->setPlainText(tr("[retrying: %1]").arg(text) + QLatin1Char('\n'));
+        ++stream.retries;
+        stream.text = tr("[retrying: %1]").arg(text) + QLatin1Char('\n');
+    } else {
+        stream.text += text;
+    }
+    if (isNew) updateLiveChoice();
+    // Show an answer that starts, unless the engineer chose one that still
+    // streams; and any answer that streams once the shown one has ended.
+    const auto shown = streams_.find(liveParent_);
+    const bool shownStreams = shown != streams_.end() && !shown->second.done;
+    if (parent != liveParent_ && (!shownStreams || ((isNew || restarted) && !liveChosen_))) {
+        liveChosen_ = false;
+        showLive(parent);
+        return;
+    }
+    if (parent != liveParent_) return;
+    if (retry) {
+        live_->setPlainText(stream.text);
     } else {
         const bool atEnd = live_->verticalScrollBar()->value() == live_->verticalScrollBar()->maximum();
+        QTextCursor cursor(live_->document());
+        cursor.movePosition(QTextCursor::End);
         cursor.insertText(text);
         if (atEnd) live_->verticalScrollBar()->setValue(live_->verticalScrollBar()->maximum());
     }
-    liveLabel_->setText(liveRetries_ > 0 ? tr("The answer about node #%1, streaming (retries: %2):").arg(parent).arg(liveRetries_)
-                                         : tr("The answer about node #%1, streaming:").arg(parent));
+    updateLiveLabel();
+}
+
+void AgentPanel::showLive(qint64 parent) {
+    liveParent_ = parent;
+    const auto it = streams_.find(parent);
+    live_->setPlainText(it == streams_.end() ? QString() : it->second.text);
+    live_->verticalScrollBar()->setValue(live_->verticalScrollBar()->maximum());
+    const int index = liveChoice_->findData(parent);
+    if (index >= 0) liveChoice_->setCurrentIndex(index);
+    updateLiveLabel();
+}
+
+void AgentPanel::updateLiveChoice() {
+    liveChoice_->clear();
+    for (const auto& [parent, stream] : streams_)
+        liveChoice_->addItem(stream.done ? tr("Node #%1 (answered)").arg(parent) : tr("Node #%1 (streaming)").arg(parent), parent);
+    liveChoice_->setVisible(streams_.size() > 1);
+    const int index = liveChoice_->findData(liveParent_);
+    if (index >= 0) liveChoice_->setCurrentIndex(index);
+}
+
+void AgentPanel::updateLiveLabel() {
+    const auto it = streams_.find(liveParent_);
+    if (it == streams_.end()) {
+        liveLabel_->setText(tr("No answer is streaming."));
+        return;
+    }
+    const LiveStream& s = it->second;
+    if (s.done)
+        liveLabel_->setText(tr("The answer about node #%1 (complete):").arg(liveParent_));
+    else if (s.retries > 0)
+        liveLabel_->setText(tr("The answer about node #%1, streaming (retries: %2):").arg(liveParent_).arg(s.retries));
+    else
+        liveLabel_->setText(tr("The answer about node #%1, streaming:").arg(liveParent_));
 }
 
 void AgentPanel::showExchange(int row) {
@@ -360,7 +425,8 @@ void AgentPanel::retranslateUi() {
     addNote_->setText(tr("Add Note…"));
     removeNote_->setText(tr("Remove"));
     notesHint_->setText(tr("Notes the agent reads when their tags fit the session's device, operator type and bottleneck."));
-    if (liveParent_ == 0) liveLabel_->setText(tr("No answer is streaming."));
+    updateLiveChoice();
+    updateLiveLabel();
     model_->retranslate();
     updateTotals();
     showExchange(currentRow());

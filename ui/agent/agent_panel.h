@@ -2,16 +2,19 @@
 // The LLM agent's panel: the open session's exchanges with the model (a table,
 // filled from the workspace on open and appended live from the run), the
 // selected exchange in full (prompt, answer, what came of it, the attempts),
-// the answer streaming in, the session's totals, and the engineers' knowledge
+// the answers streaming in (one per node asked about, the newest shown unless
+// another is chosen), the session's totals, and the engineers' knowledge
 // notes. Selecting a node anywhere selects the exchange that produced it;
 // double-clicking an exchange that made a node selects that node.
 #include <QHash>
 #include <QWidget>
 
+#include <map>
 #include <vector>
 
 #include "ui/session/session_types.h"
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -46,6 +49,8 @@ public:
     QPlainTextEdit* answerView() const { return answer_; }
     QLabel* outcomeLabel() const { return outcome_; }
     QPlainTextEdit* liveView() const { return live_; }
+    // Which streaming answer the live view shows: one entry per node asked about.
+    QComboBox* liveChoice() const { return liveChoice_; }
     QLabel* totalsLabel() const { return totals_; }
     QTabWidget* tabs() const { return tabs_; }
     QListWidget* notesList() const { return notes_; }
@@ -70,6 +75,9 @@ private:
     void updateTotals();
     void onExchangeRecorded(qint64 sessionId, const kforge::LlmExchange& exchange);
     void onLlmText(qint64 parent, int kind, const QString& text);
+    void showLive(qint64 parent);
+    void updateLiveChoice();
+    void updateLiveLabel();
     void onCurrentNode(qint64 nodeId);
     void showNotes(const KnowledgeNoteList& notes);
     void onWorkspaceFailed(const kforge::ui::WorkspaceError& error);
@@ -86,6 +94,7 @@ private:
     QPlainTextEdit* answer_;
     QPlainTextEdit* live_;
     QLabel* liveLabel_;
+    QComboBox* liveChoice_;
     QListWidget* notes_;
     QPushButton* addNote_;
     QPushButton* removeNote_;
@@ -95,8 +104,15 @@ private:
     qint64 sessionId_ = 0;
     quint64 pendingLoad_ = 0;
     std::vector<kforge::LlmExchange> arrivedDuringLoad_;
-    qint64 liveParent_ = 0;
-    int liveRetries_ = 0;
+    // The answers streaming (or last streamed) per node asked about.
+    struct LiveStream {
+        QString text;
+        int retries = 0;
+        bool done = false;  // its exchange was recorded; the next text starts a new answer
+    };
+    std::map<qint64, LiveStream> streams_;
+    qint64 liveParent_ = 0;  // the one shown
+    bool liveChosen_ = false;  // the engineer picked it: do not follow the newest
     KnowledgeNoteList noteRecords_;
 };
 
