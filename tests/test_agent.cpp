@@ -218,17 +218,25 @@ private slots:
         QCOMPARE(records.usage(s.id).cost, 1.0);
         QCOMPARE(toJson(exchangeFromJson(toJson(e))).dump(), toJson(e).dump());
 
-        MemoryEntry good{0, s.id, 2, "t", "elementwise", "cpu", "llm", "vectorized", "PASSED", 1.0, 2.0, ""};
-        MemoryEntry flat{0, s.id, 3, "t", "elementwise", "cpu", "llm", "unrolled", "PASSED", 2.0, 2.01, ""};
-        MemoryEntry tuner{0, s.id, 4, "t", "elementwise", "cpu", "tuner", "BLOCK 1 -> 2", "PASSED", 1.0, 3.0, ""};
+        MemoryEntry good{0, s.id, 2, "t", "elementwise", "cpu", "llm", "vectorized", "PASSED", 1.0, 2.0, "", "memory"};
+        MemoryEntry flat{0, s.id, 3, "t", "elementwise", "cpu", "llm", "unrolled", "PASSED", 2.0, 2.01, "", "memory"};
+        MemoryEntry tuner{0, s.id, 4, "t", "elementwise", "cpu", "tuner", "BLOCK 1 -> 2", "PASSED", 1.0, 3.0, "", ""};
+        MemoryEntry latency{0, s.id, 5, "t", "elementwise", "cpu", "llm", "more loads in flight", "PASSED", 1.0, 1.5, "", "latency"};
         records.insertMemory(good);
         records.insertMemory(flat);
         records.insertMemory(tuner);
-        QCOMPARE(records.successes("elementwise", "cpu", std::nullopt, 5).size(), size_t(1));  // the flat one and the tuner's are no lessons
+        records.insertMemory(latency);
+        // The flat one and the tuner's are no lessons; the biggest gain first...
+        const auto any = records.successes("elementwise", "cpu", std::nullopt, 5);
+        QCOMPARE(any.size(), size_t(2));
+        QCOMPARE(any[0].change, std::string("vectorized"));
+        QCOMPARE(any[0].bottleneck, std::string("memory"));
+        // ...unless another was made in the same situation as the parent's now.
+        QCOMPARE(records.successes("elementwise", "cpu", std::nullopt, 5, 1.05, "latency")[0].change, std::string("more loads in flight"));
         QCOMPARE(records.successes("elementwise", "cpu", s.id, 5).size(), size_t(0));           // not from the session itself
         QCOMPARE(records.successes("gemm", "cpu", std::nullopt, 5).size(), size_t(0));
         store.deleteSession(s.id);
-        QCOMPARE(records.successes("elementwise", "cpu", int64_t{99}, 5).size(), size_t(1));  // memories outlive their session
+        QCOMPARE(records.successes("elementwise", "cpu", int64_t{99}, 5).size(), size_t(2));  // memories outlive their session
         QCOMPARE(records.exchanges(s.id).size(), size_t(0));
 
         KnowledgeNote note{0, "Use float4", "Loads of 16 bytes...", {"cpu"}, {"any"}, {"memory"}, ""};

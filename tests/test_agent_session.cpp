@@ -165,7 +165,11 @@ private slots:
         QCOMPARE(recorder.exchanges.size(), size_t(6));
         QVERIFY(recorder.streamedBytes > 0);
         // Every evaluated child left a memory.
-        QCOMPARE(records.sessionMemories(sessionId).size(), size_t(4));
+        const auto memories = records.sessionMemories(sessionId);
+        QCOMPARE(memories.size(), size_t(4));
+        // Each remembers what limited its parent then (the root passed; the broken node did not).
+        QVERIFY2(!memories[0].bottleneck.empty(), memories[0].change.c_str());
+        QCOMPARE(memories[2].bottleneck, std::string());
         // The export carries the exchanges.
         const auto exported = store.exportSession(sessionId);
         QCOMPARE(exported.at("exchanges").size(), size_t(6));

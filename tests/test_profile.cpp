@@ -221,7 +221,8 @@ private slots:
             exported.at("session").at("uuid") = "00000000-0000-4000-8000-000000000001";
             QCOMPARE(elsewhere.node(elsewhere.importSession(exported), 1).profile, nlohmann::json::object());
             // Make it a schema-2 workspace again, as an older KernelForge left it.
-            store.database().exec("ALTER TABLE nodes DROP COLUMN profile; PRAGMA user_version = 2");
+            store.database().exec("ALTER TABLE nodes DROP COLUMN profile; ALTER TABLE memories DROP COLUMN bottleneck; "
+                                  "PRAGMA user_version = 2");
         }
         Store reopened(file);
         QCOMPARE(reopened.schemaVersion(), latestSchemaVersion());

@@ -96,18 +96,15 @@ PromptInputs LlmGenerator::inputsFor(const Node& parent, const SessionTree& tree
         KnowledgeQuery q;
         q.deviceFamily = in.deviceFamily;
         q.opType = context_.task->opType;
-        if (parent.passed()) {
-            // The counters when the node has them, else what its timings suggest.
-            if (in.profile) q.bottleneck = profileBottleneck(*in.profile);
-            if (q.bottleneck.empty()) q.bottleneck = bottleneckOf(parent);
-        }
+        q.bottleneck = measuredBottleneck(parent);
         q.text = context_.task->description + " " + std::string(agentModeName(in.mode)) + " " + parent.message.substr(0, 300);
         q.limit = settings_.knowledgeSections;
         in.knowledge = context_.knowledge->search(q);
     }
     in.siblings = siblingSummaries(parent, tree);
     if (context_.records)
-        in.pastSuccesses = context_.records->successes(context_.task->opType, in.deviceFamily, record.id, 5);
+        in.pastSuccesses = context_.records->successes(context_.task->opType, in.deviceFamily, record.id, 5, 1.05,
+                                                       measuredBottleneck(parent));
     {
         std::lock_guard lock(mutex_);
         const auto it = lastRefusal_.find(parent.id);

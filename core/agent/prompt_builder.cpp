@@ -91,6 +91,13 @@ std::string bottleneckOf(const Node& node) {
     return bound == "compute" ? "compute" : "memory";
 }
 
+std::string measuredBottleneck(const Node& node) {
+    if (!node.passed()) return {};
+    if (const auto p = nodeProfileFromJson(node.profile); p && p->ok())
+        if (std::string counted = profileBottleneck(*p); !counted.empty()) return counted;
+    return bottleneckOf(node);
+}
+
 std::string describeChange(const Node& child, const Node& parent) {
     if (child.input.contains("change") && child.input.at("change").is_string()) return child.input.at("change").get<std::string>();
     if (child.generator == "tuner") {
@@ -197,7 +204,8 @@ ChatRequest buildPrompt(const PromptInputs& in) {
     if (!in.pastSuccesses.empty()) {
         p << "\n# What worked in earlier sessions of " << task.opType << " kernels\n";
         for (const auto& m : in.pastSuccesses)
-            p << "- " << m.task << " on " << (m.deviceFamily.empty() ? "?" : m.deviceFamily) << ": " << cut(m.change, 300) << " ("
+            p << "- " << m.task << " on " << (m.deviceFamily.empty() ? "?" : m.deviceFamily)
+              << (m.bottleneck.empty() ? "" : ", " + m.bottleneck + "-bound") << ": " << cut(m.change, 300) << " ("
               << num(m.speedupBefore, "%.3g") << "x -> " << num(m.speedupAfter, "%.3g") << "x)\n";
     }
     if (!in.knowledge.empty()) {

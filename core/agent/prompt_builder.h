@@ -29,6 +29,10 @@ AgentMode chooseMode(const Node& parent, const SessionTree& tree, const std::str
 // A node's bottleneck in the knowledge base's words: memory, compute,
 // occupancy (spills), launch (tiny workloads dominate) or latency.
 std::string bottleneckOf(const Node& node);
+// The same, from the node's profiler counters when it has them
+// (profileBottleneck), else from its timings (bottleneckOf); empty for a node
+// that did not pass.
+std::string measuredBottleneck(const Node& node);
 
 struct PromptInputs {
     const Task* task = nullptr;

@@ -7,6 +7,7 @@
 #include "session/tuner_generator.h"
 #include "agent/knowledge_base.h"
 #include "agent/llm_generator.h"
+#include "agent/prompt_builder.h"
 #include "llm/api_key.h"
 #include "profile/profile.h"
 #include "util/clock.h"
@@ -471,6 +472,7 @@ void SessionEngine::remember(const Node& n) {
     m.outcome = n.passed() ? "PASSED" : std::string(statusName(n.status)) + (n.message.empty() ? "" : ": " + n.message.substr(0, 300));
     m.speedupBefore = parent.fitness;
     m.speedupAfter = n.fitness;
+    m.bottleneck = measuredBottleneck(parent);
     records_->insertMemory(m);
 }
 

@@ -14,7 +14,8 @@ constexpr const char* kExchangeColumns =
     "id, session_id, node_id, parent_id, provider, model, mode, request, response, outcome, refusal, error, attempts, "
     "input_tokens, output_tokens, tokens_estimated, cost, started_at, seconds, first_token_seconds";
 constexpr const char* kMemoryColumns =
-    "id, session_id, node_id, task, op_type, device_family, generator, change, outcome, speedup_before, speedup_after, created_at";
+    "id, session_id, node_id, task, op_type, device_family, generator, change, outcome, speedup_before, speedup_after, created_at, "
+    "bottleneck";
 
 Json parseOr(const std::string& text, Json fallback) {
     try {
@@ -63,6 +64,7 @@ MemoryEntry readMemory(Statement& s) {
     m.speedupBefore = s.real(9);
     m.speedupAfter = s.real(10);
     m.createdAt = s.text(11);
+    m.bottleneck = s.text(12);
     return m;
 }
 
@@ -182,7 +184,7 @@ LlmUsageTotals AgentRecords::usage(int64_t sessionId) {
 
 void AgentRecords::insertMemory(MemoryEntry& m) {
     if (m.createdAt.empty()) m.createdAt = isoNowUtc();
-    db_.prepare(std::string("INSERT INTO memories(") + kMemoryColumns + ") VALUES(NULL,?,?,?,?,?,?,?,?,?,?,?)")
+    db_.prepare(std::string("INSERT INTO memories(") + kMemoryColumns + ") VALUES(NULL,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, m.sessionId)
         .bind(2, m.nodeId)
         .bind(3, m.task)
@@ -194,19 +196,24 @@ void AgentRecords::insertMemory(MemoryEntry& m) {
         .bind(9, m.speedupBefore)
         .bind(10, m.speedupAfter)
         .bind(11, m.createdAt)
+        .bind(12, m.bottleneck)
         .run();
     m.id = db_.lastInsertId();
 }
 
 std::vector<MemoryEntry> AgentRecords::successes(const std::string& opType, const std::string& deviceFamily,
-                                                 std::optional<int64_t> excludeSession, int limit, double minGain) {
-    // The same device family first: what helped on a CPU rarely transfers to a GPU.
+                                                 std::optional<int64_t> excludeSession, int limit, double minGain,
+                                                 const std::string& bottleneck) {
+    // The same device family first: what helped on a CPU rarely transfers to a
+    // GPU; then the same situation: what sped up a memory-bound kernel is what
+    // a memory-bound parent needs.
     Statement s = db_.prepare(std::string("SELECT ") + kMemoryColumns +
                               " FROM memories WHERE op_type = ?1 AND outcome = 'PASSED' AND speedup_before > 0 "
                               "AND speedup_after >= speedup_before * ?2 AND (?3 IS NULL OR session_id IS NULL OR session_id != ?3) "
                               "AND generator != 'tuner' "
-                              "ORDER BY (device_family = ?4) DESC, speedup_after / speedup_before DESC LIMIT ?5");
-    s.bind(1, opType).bind(2, minGain).bind(3, excludeSession).bind(4, deviceFamily).bind(5, limit);
+                              "ORDER BY (device_family = ?4) DESC, (?6 != '' AND bottleneck = ?6) DESC, "
+                              "speedup_after / speedup_before DESC LIMIT ?5");
+    s.bind(1, opType).bind(2, minGain).bind(3, excludeSession).bind(4, deviceFamily).bind(5, limit).bind(6, bottleneck);
     std::vector<MemoryEntry> out;
     while (s.step()) out.push_back(readMemory(s));
     return out;

@@ -56,6 +56,7 @@ struct MemoryEntry {
     double speedupBefore = 0;
     double speedupAfter = 0;
     std::string createdAt;
+    std::string bottleneck;  // what limited the parent then; empty when unknown
 };
 
 struct KnowledgeNote {
@@ -80,9 +81,12 @@ public:
 
     void insertMemory(MemoryEntry& m);
     // Transformations that made a node at least `minGain` times faster than its
-    // parent, in sessions of `opType` other than `excludeSession`, best first.
+    // parent, in sessions of `opType` other than `excludeSession`: those on the
+    // same device family first, then those made when the parent had the same
+    // `bottleneck` (when given), then by their gain.
     std::vector<MemoryEntry> successes(const std::string& opType, const std::string& deviceFamily,
-                                       std::optional<int64_t> excludeSession, int limit, double minGain = 1.05);
+                                       std::optional<int64_t> excludeSession, int limit, double minGain = 1.05,
+                                       const std::string& bottleneck = {});
     std::vector<MemoryEntry> sessionMemories(int64_t sessionId);
 
     int64_t addNote(KnowledgeNote& note);  // tags checked against the knowledge vocabularies by the caller

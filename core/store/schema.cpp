@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -123,6 +123,13 @@ CREATE TABLE knowledge_notes(
     // never profiled), collected on demand and kept with the node.
     R"sql(
 ALTER TABLE nodes ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+)sql",
+    // 4: what limited the parent when a memory's change was made (memory,
+    // compute, occupancy, latency, launch; '' when unknown or the parent
+    // failed), so that later sessions are offered what worked in the same
+    // situation first.
+    R"sql(
+ALTER TABLE memories ADD COLUMN bottleneck TEXT NOT NULL DEFAULT '';
 )sql",
 };
 
