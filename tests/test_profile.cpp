@@ -6,7 +6,6 @@
 #include <QtTest>
 
 #include <filesystem>
-#include <future>
 
 #include "agent/prompt_builder.h"
 #include "profile/ncu.h"
@@ -177,7 +176,7 @@ private slots:
         in.mode = AgentMode::Optimize;
         const std::string without = buildPrompt(in).messages.at(0).content;
         QVERIFY(!contains(without, "# Profile"));
-        in.profile = recordedProfile();
+        parent.profile = toJson(recordedProfile());
         const std::string with = buildPrompt(in).messages.at(0).content;
         QVERIFY2(contains(with, "# Profile (Nsight Compute 2025.3.1.0, one run on the workload N=16777216)"), with.c_str());
         QVERIFY(contains(with, "Bottleneck as measured: memory (from the profiler's counters)"));
@@ -260,9 +259,7 @@ private slots:
         // The runner itself: run the root's library once in the profiled range.
         const Task& task = launch.task();
         const PreparedTask prepared = evaluator.prepare(task, Backend::Cpu);
-        std::promise<CompileResult> compiled;
-        evaluator.compileAsync(prepared, slow, {}, [&](CompileResult r) { compiled.set_value(std::move(r)); });
-        const CompileResult lib = compiled.get_future().get();
+        const CompileResult lib = evaluator.compile(prepared, slow, {});
         QVERIFY2(lib.ok, lib.log.c_str());
         const Workload& w = *prepared.workloads.front();
         EvaluateSpec spec;

@@ -301,7 +301,7 @@ void MainWindow::connectSessions() {
             openRecord_ = session;
             summary_->showSession(session);
         }
-        if (std::exchange(profilingEnded_, false)) return;  // nodeProfiled() said how it went
+        if (std::exchange(profiling_, false)) return;  // nodeProfiled() said how it went
         statusBar()->showMessage(tr("Session %1 %2: %3")
                                      .arg(session.id)
                                      .arg(SessionListModel::statusText(QString::fromStdString(session.status)),
@@ -309,7 +309,7 @@ void MainWindow::connectSessions() {
         updateTitle();
     });
     connect(run_, &SessionRun::failed, this, [this](const QString& message) {
-        profilingEnded_ = false;
+        profiling_ = false;
         sessionsPanel_->setRunningSession(0);
         sessionsPanel_->refresh();
         statusBar()->showMessage(tr("The run failed: %1").arg(message));
@@ -453,7 +453,7 @@ void MainWindow::profileNode(qint64 nodeId) {
         statusBar()->showMessage(tr("A run is under way: stop it, then profile the node."), 15000);
         return;
     }
-    profilingEnded_ = true;
+    profiling_ = true;
     sessionsPanel_->setRunningSession(openRecord_->id);
     statusBar()->showMessage(tr("Profiling node #%1 with Nsight Compute…").arg(nodeId));
 }

@@ -91,7 +91,6 @@ PromptInputs LlmGenerator::inputsFor(const Node& parent, const SessionTree& tree
     const std::string& source = tree.source(parent.sourceHash);
     in.parentSource = withConfigHeader(parent.config, source);
     in.mode = chooseMode(parent, tree, source, context_.tunerPresent);
-    if (auto p = nodeProfileFromJson(parent.profile); p && p->ok()) in.profile = std::move(p);
     if (context_.knowledge) {
         KnowledgeQuery q;
         q.deviceFamily = in.deviceFamily;
@@ -136,7 +135,7 @@ bool LlmGenerator::start(const Node& parent, const SessionTree& tree) {
                 profiling_.erase(parentId);
                 if (profile.toolUnavailable) profilerUnavailable_ = true;
             }
-            if (profile.ok()) in.profile = profile;
+            parentNode.profile = toJson(profile);  // what buildPrompt reads
             child.parentProfile = std::move(profile);
         }
         const ChatRequest request = buildPrompt(in);

@@ -91,9 +91,19 @@ std::string bottleneckOf(const Node& node) {
     return bound == "compute" ? "compute" : "memory";
 }
 
+namespace {
+
+// The node's profiler counters, when a profile of it measured any.
+std::optional<NodeProfile> countersOf(const Node& node) {
+    auto p = nodeProfileFromJson(node.profile);
+    return p && p->ok() ? p : std::nullopt;
+}
+
+}  // namespace
+
 std::string measuredBottleneck(const Node& node) {
     if (!node.passed()) return {};
-    if (const auto p = nodeProfileFromJson(node.profile); p && p->ok())
+    if (const auto p = countersOf(node))
         if (std::string counted = profileBottleneck(*p); !counted.empty()) return counted;
     return bottleneckOf(node);
 }
@@ -129,6 +139,7 @@ std::vector<std::string> siblingSummaries(const Node& parent, const SessionTree&
 ChatRequest buildPrompt(const PromptInputs& in) {
     const Task& task = *in.task;
     const Node& parent = *in.parent;
+    const std::optional<NodeProfile> profile = countersOf(parent);
     std::ostringstream p;
 
     p << "# Task: " << task.name << " (" << task.opType << ")\n" << task.description << "\n";
@@ -188,13 +199,13 @@ ChatRequest buildPrompt(const PromptInputs& in) {
             if (!message.empty()) p << "; " << cut(message, 400);
             p << "\n";
         }
-        const std::string counted = in.profile ? profileBottleneck(*in.profile) : "";
+        const std::string counted = profile ? profileBottleneck(*profile) : "";
         p << "Bottleneck as measured: " << (counted.empty() ? bottleneckOf(parent) : counted + " (from the profiler's counters)") << "\n";
     }
-    if (in.profile) {
-        p << "\n# Profile (" << in.profile->tool << ", one run on the workload";
-        for (const auto& [axis, value] : in.profile->axes.items()) p << " " << axis << "=" << value.dump();
-        p << ")\n" << cut(describeProfile(*in.profile), 4000);
+    if (profile) {
+        p << "\n# Profile (" << profile->tool << ", one run on the workload";
+        for (const auto& [axis, value] : profile->axes.items()) p << " " << axis << "=" << value.dump();
+        p << ")\n" << cut(describeProfile(*profile), 4000);
     }
 
     if (!in.siblings.empty()) {

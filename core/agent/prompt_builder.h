@@ -46,7 +46,6 @@ struct PromptInputs {
     std::vector<std::string> siblings;       // what was tried from this parent and how it went
     std::vector<MemoryEntry> pastSuccesses;  // from other sessions of this op_type
     std::string lastRefusal;                 // why the previous answer for this parent made no node
-    std::optional<NodeProfile> profile;      // the parent's hardware counters, when collected
 };
 
 // Bounded: the parent's source and each section are cut to stay within a

@@ -229,6 +229,12 @@ void Evaluator::compileAsync(const PreparedTask& prepared, const std::filesystem
     });
 }
 
+CompileResult Evaluator::compile(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config) {
+    std::promise<CompileResult> compiled;
+    compileAsync(prepared, candidate, config, [&compiled](CompileResult r) { compiled.set_value(std::move(r)); });
+    return compiled.get_future().get();
+}
+
 BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOptions& options) {
     const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName, options);
     if (m.result.status != Status::Passed)
@@ -336,9 +342,7 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     report.baselineName = prepared.baselineName;
     if (!resolveConfig(candidate, options.defines, report)) return report;
 
-    std::promise<CompileResult> compiled;
-    compileAsync(prepared, candidate, report.config, [&compiled](CompileResult r) { compiled.set_value(std::move(r)); });
-    report.compile = compiled.get_future().get();
+    report.compile = compile(prepared, candidate, report.config);
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     if (!report.compile.ok) {
         report.status = Status::CompileError;
@@ -387,9 +391,7 @@ NodeProfile Evaluator::profile(const PreparedTask& prepared, const std::filesyst
     profile.workload = chosen->uuid;
     for (const auto& [axis, value] : task.axisValues(*chosen)) profile.axes[axis] = value;
 
-    std::promise<CompileResult> compiled;
-    compileAsync(prepared, candidate, config, [&compiled](CompileResult r) { compiled.set_value(std::move(r)); });
-    const CompileResult library = compiled.get_future().get();
+    const CompileResult library = compile(prepared, candidate, config);
     if (!library.ok) {
         profile.error = "it does not compile: " + library.firstError();
         return profile;

@@ -106,6 +106,8 @@ public:
     // Compiles on the pool; `done` runs on a pool thread.
     void compileAsync(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
                       std::function<void(CompileResult)> done, std::shared_ptr<const std::atomic<bool>> cancelled = nullptr);
+    // compileAsync, waited for.
+    CompileResult compile(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config);
     // Times the baseline on every workload (throws kforge::Error when it fails).
     BaselineTimes measureBaseline(const PreparedTask& prepared, const EvalOptions& options);
     // Verifies and times a compiled candidate (report.compile.ok) and fills the

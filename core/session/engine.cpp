@@ -167,12 +167,17 @@ NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& worklo
     if (!known->passed())
         throw Error("node " + std::to_string(nodeId) + " is " + std::string(statusName(known->status)) +
                     ": only a candidate that passed is profiled");
-    Node n = *known;
-    NodeProfile profile = evaluator_.profile(prepared_, sourceFile(n), n.config, workload);
+    NodeProfile profile = evaluator_.profile(prepared_, sourceFile(*known), known->config, workload);
+    keepProfile(nodeId, profile, nullptr);
+    return profile;
+}
+
+void SessionEngine::keepProfile(int64_t nodeId, const NodeProfile& profile, SessionObserver* observer) {
+    Node n = tree_.at(nodeId);
     n.profile = toJson(profile);
     store_.setNodeProfile(record_.id, n.id, n.profile);
     tree_.put(n);
-    return profile;
+    if (observer) observer->nodeChanged(tree_.at(nodeId));
 }
 
 void SessionEngine::setStopConditions(const StopConditions& stop) {
@@ -271,13 +276,7 @@ SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
 void SessionEngine::adopt(GeneratedChild child, SessionObserver* observer) {
     LlmExchange& e = child.exchange;
     e.sessionId = record_.id;
-    if (const Node* known = tree_.find(e.parentId); child.parentProfile && known) {
-        Node parent = *known;
-        parent.profile = toJson(*child.parentProfile);
-        store_.setNodeProfile(record_.id, parent.id, parent.profile);
-        tree_.put(parent);
-        if (observer) observer->nodeChanged(tree_.at(parent.id));
-    }
+    if (child.parentProfile && tree_.find(e.parentId)) keepProfile(e.parentId, *child.parentProfile, observer);
     if (child.proposal) {
         Proposal& p = *child.proposal;
         // Checked with the configuration the node will have: the store refuses a second

@@ -123,6 +123,8 @@ private:
         EvalReport report;
     };
     void setUp(const Task& task, bool deferAgentErrors = false);
+    // Stores `profile` with node `nodeId` (tree and workspace) and tells `observer`.
+    void keepProfile(int64_t nodeId, const NodeProfile& profile, SessionObserver* observer);
     std::filesystem::path sourceFile(const Node& node) const;
     void addNode(Node node, const std::string& sourceText);
     bool fill(Mode mode);
