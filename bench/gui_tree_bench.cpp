@@ -24,7 +24,7 @@
 #include <random>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 #include "synthetic_session.h"
 #include "ui/tree/tree_graph_data.h"

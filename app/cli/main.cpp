@@ -26,12 +26,14 @@ using namespace kforge;
 int listDevices(bool json) {
     Evaluator evaluator(AppPaths::discover());
     Json all = Json::array();
+    std::vector<std::optional<DeviceFacts>> facts;
     for (Backend b : {Backend::Cuda, Backend::Hip, Backend::Cpu}) {
         std::string why;
         RunnerClient& r = evaluator.runner(b);
         const bool ok = r.available(why);
         Json entry = {{"backend", backendName(b)}, {"available", ok}};
-        if (ok) entry["facts"] = r.facts();
+        facts.push_back(ok ? std::optional<DeviceFacts>(r.facts()) : std::nullopt);
+        if (ok) entry["facts"] = toJson(r.facts());
         else entry["why"] = why;
         const auto& tc = evaluator.toolchain(b);
         const std::string version = tc.version();
@@ -43,17 +45,16 @@ int listDevices(bool json) {
         std::cout << all.dump(2) << "\n";
         return 0;
     }
-    for (const auto& e : all) {
+    for (size_t i = 0; i < all.size(); ++i) {
+        const Json& e = all[i];
         std::cout << e.at("backend").get<std::string>() << ": ";
-        if (e.at("available").get<bool>()) {
-            const auto& f = e.at("facts");
+        if (facts[i]) {
+            const DeviceFacts& f = *facts[i];
             std::cout << describeDevice(f) << "\n";
-            if (f.contains("memory_bytes"))
-                std::printf("    memory %.1f GiB", f.at("memory_bytes").get<double>() / double(1ull << 30));
-            if (f.contains("l2_bytes")) std::printf(", L2 %.0f MiB", f.at("l2_bytes").get<double>() / double(1 << 20));
-            if (f.contains("llc_bytes")) std::printf(", LLC %.0f MiB", f.at("llc_bytes").get<double>() / double(1 << 20));
-            if (f.contains("sm_clock_khz")) std::printf(", SM clock %.0f MHz", f.at("sm_clock_khz").get<double>() / 1e3);
-            std::printf("\n    bandwidth: %s\n    peak: %s\n", f.value("bandwidth_source", "").c_str(), f.value("peak_source", "").c_str());
+            std::printf("    memory %.1f GiB", static_cast<double>(f.memoryBytes) / double(1ull << 30));
+            if (f.gpu) std::printf(", L2 %.0f MiB, SM clock %.0f MHz", static_cast<double>(f.gpu->l2Bytes) / double(1 << 20), f.gpu->smClockKhz / 1e3);
+            if (f.cpu) std::printf(", LLC %.0f MiB", static_cast<double>(f.cpu->llcBytes) / double(1 << 20));
+            std::printf("\n    bandwidth: %s\n    peak: %s\n", f.bandwidthSource.c_str(), f.peakSource.c_str());
         } else {
             std::cout << "none (" << e.at("why").get<std::string>() << ")\n";
         }
@@ -171,7 +172,7 @@ int main(int argc, char** argv) {
             const TuneConfig withDefaults = withOverrides(parseTuneSpaceFile(compileFile), config);
             const CompileResult r = evaluator.cache().compile(tc, {compileFile, withDefaults, compileLibs, arch});
             if (json) {
-                std::cout << compileJson(r).dump(2) << "\n";
+                std::cout << toJson(r, CompileScope::Report).dump(2) << "\n";
             } else {
                 std::cout << (r.ok ? "ok" : "failed") << " (" << r.seconds << " s" << (r.cacheHit ? ", cached" : "") << "): " << r.command << "\n";
                 for (const auto& d : r.diagnostics)
@@ -205,7 +206,7 @@ int main(int argc, char** argv) {
                           : ""));
         }
         const EvalReport report = evaluator.evaluate(task, candidate, options);
-        if (json) std::cout << reportJson(report).dump(2) << "\n";
+        if (json) std::cout << toJson(report, ReportScope::Full).dump(2) << "\n";
         else std::cout << reportTable(report);
         return 0;
     } catch (const kforge::Error& e) {

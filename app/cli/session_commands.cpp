@@ -51,7 +51,7 @@ std::string speedupText(double s) { return s > 0 ? fmt("%.3fx", s) : "-"; }
 std::string profileText(const NodeProfile& p) {
     std::string head = p.ok() ? "profile (" + p.tool + ", workload" : "profile";
     if (p.ok()) {
-        for (const auto& [axis, value] : p.axes.items()) head += " " + axis + "=" + value.dump();
+        for (const auto& [axis, value] : p.axes) head += " " + axis + "=" + std::to_string(value);
         head += ", " + fmt("%.1f", p.seconds) + " s):";
     } else {
         head += ":";
@@ -168,7 +168,7 @@ Json sessionSummary(const SessionRecord& r, const SessionTree& tree) {
             {"name", r.name},
             {"task", r.task},
             {"backend", backendName(r.config.backend)},
-            {"device", r.device.value("name", "")},
+            {"device", r.device.name},
             {"status", r.status},
             {"stop_reason", r.stopReason},
             {"evaluations", r.evaluations},
@@ -244,7 +244,7 @@ int optimize(const OptimizeOptions& o) {
     const SessionRecord& rec = engine.record();
     if (!o.json || ::isatty(STDERR_FILENO))
         std::fprintf(stderr, "session %lld: %s on %s, %s selection, generators %s\n", static_cast<long long>(rec.id), rec.task.c_str(),
-                     rec.device.value("name", "?").c_str(), rec.config.selection.c_str(),
+                     (rec.device.name.empty() ? "?" : rec.device.name).c_str(), rec.config.selection.c_str(),
                      [&] {
                          std::string g;
                          for (const auto& x : rec.config.generators) g += (g.empty() ? "" : ",") + x + (x == "tuner" ? "(" + rec.config.tuner + ")" : "");
@@ -354,7 +354,7 @@ int listSessions(const StoreOption& so, bool json) {
     std::printf("%4s  %-26s %-5s %-24s %-9s %6s %9s  %s\n", "id", "task", "on", "device", "status", "evals", "best", "updated");
     for (const auto& r : all)
         std::printf("%4lld  %-26s %-5s %-24s %-9s %6d %9s  %s\n", static_cast<long long>(r.id), r.task.substr(0, 26).c_str(),
-                    std::string(backendName(r.config.backend)).c_str(), r.device.value("name", "?").substr(0, 24).c_str(),
+                    std::string(backendName(r.config.backend)).c_str(), (r.device.name.empty() ? std::string("?") : r.device.name).substr(0, 24).c_str(),
                     r.status.c_str(), r.evaluations, speedupText(r.bestSpeedup).c_str(), r.updatedAt.c_str());
     return 0;
 }
@@ -392,32 +392,31 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
     }
     const Node& n = tree.at(*nodeId);
     if (json) {
-        Json j = {{"session", r.id},      {"node", n.id},         {"parent", n.parent ? Json(*n.parent) : Json(nullptr)},
-                  {"generator", n.generator}, {"input", n.input}, {"config", Json(n.config)},
-                  {"state", nodeStateName(n.state)}, {"status", statusName(n.status)}, {"message", n.message},
-                  {"speedup", n.fitness}, {"compile", n.compile}, {"evaluation", n.evaluation},
-                  {"profile", n.profile}, {"source", tree.source(n.sourceHash)}};
+        // The node's own codec, with the session and the source beside it.
+        Json j = toJson(n);
+        j["session"] = r.id;
+        j["node"] = n.id;
+        j["speedup"] = n.fitness;
+        j["source"] = tree.source(n.sourceHash);
         std::cout << j.dump(2) << "\n";
         return 0;
     }
     std::cout << "session " << r.id << " node " << n.id << ": " << statusName(n.status) << (n.passed() ? ", " + speedupText(n.fitness) + " over the " + r.baselineName : "")
-              << "\n  generator " << n.generator << (n.parent ? " from node " + std::to_string(*n.parent) : "") << " " << n.input.dump()
+              << "\n  generator " << n.generator << (n.parent ? " from node " + std::to_string(*n.parent) : "") << " " << toJson(n.input).dump()
               << "\n  configuration " << (n.config.empty() ? "(none)" : describeConfig(n.config)) << "\n  created " << n.createdAt
               << ", evaluated " << (n.evaluatedAt.empty() ? "(pending)" : n.evaluatedAt) << " in " << fmt("%.2f", n.seconds) << " s\n";
     if (!n.message.empty()) std::cout << "  " << n.message << "\n";
-    if (n.compile.contains("kernels"))
-        for (const auto& k : n.compile["kernels"])
-            std::cout << "  kernel " << k.value("kernel", "") << ": " << k.value("registers", 0) << " registers, "
-                      << k.value("shared_bytes", 0) << " B shared, " << k.value("spill_store_bytes", 0) << " B spill stores, "
-                      << k.value("stack_bytes", 0) << " B stack\n";
-    if (n.compile.contains("diagnostics"))
-        for (const auto& d : n.compile["diagnostics"])
-            if (d.value("severity", "") != "note")
-                std::cout << "  line " << d.value("line", 0) << ":" << d.value("column", 0) << ": " << d.value("severity", "") << ": "
-                          << d.value("message", "") << "\n";
-    if (n.evaluation.contains("workloads") && !n.evaluation["workloads"].empty())
-        std::cout << "\n" << workloadTable(n.evaluation["workloads"], r.baselineName);
-    if (const auto profile = nodeProfileFromJson(n.profile)) std::cout << "\n" << profileText(*profile);
+    if (n.compile) {
+        for (const auto& k : n.compile->kernels)
+            std::cout << "  kernel " << k.kernel << ": " << k.registers << " registers, " << k.sharedBytes << " B shared, "
+                      << k.spillStoreBytes << " B spill stores, " << k.stackBytes << " B stack\n";
+        for (const auto& d : n.compile->diagnostics)
+            if (d.severity != "note")
+                std::cout << "  line " << d.line << ":" << d.column << ": " << d.severity << ": " << d.message << "\n";
+    }
+    if (n.evaluation && !n.evaluation->workloads.empty())
+        std::cout << "\n" << workloadTable(n.evaluation->workloads, r.baselineName);
+    if (n.profile) std::cout << "\n" << profileText(*n.profile);
     if (!noSource) std::cout << "\n" << tree.source(n.sourceHash);
     return 0;
 }

@@ -110,15 +110,12 @@ int main(int argc, char** argv) {
         const std::string cmd = request.value("cmd", "");
         try {
             if (cmd == "hello") {
-                send({{"id", currentId}, {"ok", true}, {"facts", service.hello()}});
+                send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.hello())}});
             } else if (cmd == "measure") {
-                send({{"id", currentId}, {"ok", true}, {"facts", service.remeasure()}});
+                send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.remeasure())}});
             } else if (cmd == "evaluate") {
                 const auto result = service.evaluate(kforge::evaluateSpecFromJson(request.at("spec")));
-                Json reply = kforge::toJson(result);
-                reply["id"] = currentId;
-                reply["ok"] = true;
-                send(reply);
+                send({{"id", currentId}, {"ok", true}, {"result", kforge::toJson(result)}});
                 if (result.runnerMustRestart) return 3;  // the context is gone; start afresh
             } else if (cmd == "quit") {
                 send({{"id", currentId}, {"ok", true}});

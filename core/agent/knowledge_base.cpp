@@ -222,8 +222,9 @@ std::vector<KnowledgeChunk> KnowledgeBase::search(const KnowledgeQuery& q) const
     return out;
 }
 
-std::string deviceFamilyOfFacts(std::string_view backend, const nlohmann::json& device) {
-    return deviceFamilyOf(std::string(backend), device.value("compute_capability", device.value("arch", std::string())));
+std::string deviceFamilyOfFacts(std::string_view backend, const DeviceFacts& device) {
+    if (!device.gpu) return deviceFamilyOf(std::string(backend), "");
+    return deviceFamilyOf(std::string(backend), device.gpu->gcnArch.empty() ? device.gpu->computeCapability : device.gpu->gcnArch);
 }
 
 std::unique_ptr<KnowledgeBase> openKnowledgeBase(const std::filesystem::path& guides, AgentRecords& records) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/device_facts.h"
+
 namespace kforge {
 
 class Database;
@@ -69,7 +71,7 @@ private:
 // "cdna3", "cpu", or "" when it is none of these.
 std::string deviceFamilyOf(const std::string& backend, const std::string& computeCapabilityOrArch);
 // The same from a backend name and the device facts a session keeps.
-std::string deviceFamilyOfFacts(std::string_view backend, const nlohmann::json& deviceFacts);
+std::string deviceFamilyOfFacts(std::string_view backend, const DeviceFacts& deviceFacts);
 
 class AgentRecords;
 // The bundled guides in `guides` (when the directory exists) and every

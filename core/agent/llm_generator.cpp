@@ -42,7 +42,7 @@ int LlmGenerator::attemptsOn(int64_t parent, const SessionTree& tree) const {
 int LlmGenerator::fixDepth(const Node& node, const SessionTree& tree) const {
     int depth = 0;
     const Node* n = &node;
-    while (n->parent && n->generator == "llm" && n->input.value("mode", "") == "fix") {
+    while (n->parent && n->generator == "llm" && n->input.mode == "fix") {
         ++depth;
         n = &tree.at(*n->parent);
     }
@@ -73,7 +73,7 @@ ChatRequest LlmGenerator::promptFor(const Node& parent, const SessionTree& tree,
 
 bool LlmGenerator::claimProfiling(const Node& parent, AgentMode mode) {
     if (!context_.profile || !parent.passed() || (mode != AgentMode::Optimize && mode != AgentMode::Explore)) return false;
-    if (parent.profile.is_object() && !parent.profile.empty()) return false;  // profiled before (or known to fail)
+    if (parent.profile) return false;  // profiled before (or known to fail)
     std::lock_guard lock(mutex_);
     if (profilerUnavailable_ || profiling_.count(parent.id)) return false;
     profiling_.insert(parent.id);
@@ -135,7 +135,7 @@ bool LlmGenerator::start(const Node& parent, const SessionTree& tree) {
                 profiling_.erase(parentId);
                 if (profile.toolUnavailable) profilerUnavailable_ = true;
             }
-            parentNode.profile = toJson(profile);  // what buildPrompt reads
+            parentNode.profile = profile;  // what buildPrompt reads
             child.parentProfile = std::move(profile);
         }
         const ChatRequest request = buildPrompt(in);
@@ -180,7 +180,10 @@ bool LlmGenerator::start(const Node& parent, const SessionTree& tree) {
                 p.generator = "llm";
                 p.source = *a.source;
                 p.extension = extension;
-                p.input = {{"mode", e.mode}, {"provider", e.provider}, {"model", e.model}, {"change", a.change}};
+                p.input.mode = e.mode;
+                p.input.provider = e.provider;
+                p.input.model = e.model;
+                p.input.change = a.change;
                 // The configuration is the source's own @tune defaults (an empty config).
                 child.proposal = std::move(p);
             }

@@ -62,7 +62,7 @@ AgentMode chooseMode(const Node& parent, const SessionTree& tree, const std::str
     bool exposed = false;
     for (const auto& n : tree.nodes()) {
         if (n.parent != parent.id || n.generator != "llm") continue;
-        const std::string mode = n.input.value("mode", "");
+        const std::string& mode = n.input.mode;
         if (mode == "expose-parameters") exposed = true;
         if (mode == "optimize" && n.state == NodeState::Done) {
             ++optimizeTries;
@@ -75,28 +75,27 @@ AgentMode chooseMode(const Node& parent, const SessionTree& tree, const std::str
 }
 
 std::string bottleneckOf(const Node& node) {
-    if (!node.compile.is_null() && node.compile.contains("kernels"))
-        for (const auto& k : node.compile.at("kernels"))
-            if (k.value("spill_store_bytes", 0) > 0 || k.value("spill_load_bytes", 0) > 0) return "occupancy";
-    if (node.evaluation.is_null() || !node.evaluation.contains("workloads")) return "memory";
+    if (node.compile)
+        for (const auto& k : node.compile->kernels)
+            if (k.spillStoreBytes > 0 || k.spillLoadBytes > 0) return "occupancy";
+    if (!node.evaluation) return "memory";
     // The workload that moves the most bytes decides; tiny workloads far from their floor point at launch overhead.
-    const nlohmann::json* biggest = nullptr;
-    for (const auto& w : node.evaluation.at("workloads"))
-        if (!biggest || w.value("bytes", 0.0) > biggest->value("bytes", 0.0)) biggest = &w;
+    const WorkloadReport* biggest = nullptr;
+    for (const auto& w : node.evaluation->workloads)
+        if (!biggest || w.bytes.value_or(0) > biggest->bytes.value_or(0)) biggest = &w;
     if (!biggest) return "memory";
-    const std::string bound = biggest->value("bound", "memory");
-    const double fraction = biggest->value("fraction_of_floor", 0.0);
-    if (fraction > 0 && fraction < 0.2 && biggest->value("median_ms", 0.0) < 0.02) return "launch";
+    const bool compute = biggest->floor && biggest->floor->computeBound();
+    const double fraction = biggest->fractionOfFloor;
+    if (fraction > 0 && fraction < 0.2 && biggest->timed() && biggest->timing.median < 0.02) return "launch";
     if (fraction > 0 && fraction < 0.3) return "latency";
-    return bound == "compute" ? "compute" : "memory";
+    return compute ? "compute" : "memory";
 }
 
 namespace {
 
 // The node's profiler counters, when a profile of it measured any.
 std::optional<NodeProfile> countersOf(const Node& node) {
-    auto p = nodeProfileFromJson(node.profile);
-    return p && p->ok() ? p : std::nullopt;
+    return node.profile && node.profile->ok() ? node.profile : std::nullopt;
 }
 
 }  // namespace
@@ -109,7 +108,7 @@ std::string measuredBottleneck(const Node& node) {
 }
 
 std::string describeChange(const Node& child, const Node& parent) {
-    if (child.input.contains("change") && child.input.at("change").is_string()) return child.input.at("change").get<std::string>();
+    if (!child.input.change.empty()) return child.input.change;
     if (child.generator == "tuner") {
         std::string d;
         for (const auto& [k, v] : child.config) {
@@ -119,7 +118,7 @@ std::string describeChange(const Node& child, const Node& parent) {
         }
         return d.empty() ? "the same configuration" : "configuration " + d;
     }
-    if (child.input.contains("note") && child.input.at("note").is_string()) return child.input.at("note").get<std::string>();
+    if (!child.input.note.empty()) return child.input.note;
     return "a new source";
 }
 
@@ -128,7 +127,7 @@ std::vector<std::string> siblingSummaries(const Node& parent, const SessionTree&
     for (const auto& n : tree.nodes()) {
         if (n.parent != parent.id) continue;
         out.push_back("node " + std::to_string(n.id) + " (" + n.generator +
-                      (n.input.contains("mode") ? ", " + n.input.value("mode", "") : "") + "): " + describeChange(n, parent) + " -> " +
+                      (n.input.mode.empty() ? "" : ", " + n.input.mode) + "): " + describeChange(n, parent) + " -> " +
                       outcomeOf(n, parent));
     }
     // The latest are the most telling.
@@ -156,13 +155,21 @@ ChatRequest buildPrompt(const PromptInputs& in) {
         p << "\n";
     }
 
-    p << "\n# Device: " << in.device.value("name", in.backend) << " (" << in.backend;
+    const DeviceFacts& d = in.device;
+    p << "\n# Device: " << (d.name.empty() ? in.backend : d.name) << " (" << in.backend;
     if (!in.deviceFamily.empty()) p << ", " << in.deviceFamily;
     p << ")\n";
-    for (const char* key : {"compute_capability", "sm_count", "l2_bytes", "max_shared_per_block_optin", "copy_bandwidth_gbps",
-                            "memory_bytes", "arch", "cores", "threads", "simd"})
-        if (in.device.contains(key)) p << "- " << key << ": " << in.device.at(key).dump() << "\n";
-    if (in.device.contains("peak_tflops")) p << "- peak_tflops: " << in.device.at("peak_tflops").dump() << "\n";
+    if (d.gpu) {
+        p << "- compute_capability: " << d.gpu->computeCapability << "\n- sm_count: " << d.gpu->smCount << "\n- l2_bytes: " << d.gpu->l2Bytes
+          << "\n- max_shared_per_block_optin: " << d.gpu->maxSharedPerBlockOptin << "\n";
+        if (!d.gpu->gcnArch.empty()) p << "- arch: " << d.gpu->gcnArch << "\n";
+    }
+    if (d.cpu) p << "- cores: " << d.cpu->cores << "\n- llc_bytes: " << d.cpu->llcBytes << "\n";
+    if (d.known()) {
+        p << "- copy_bandwidth_gbps: " << num(d.copyBandwidthGbps) << "\n- memory_bytes: " << d.memoryBytes << "\n- peak_tflops:";
+        for (const auto& [dtype, tflops] : d.peakTflops) p << " " << dtype << "=" << num(tflops);
+        p << "\n";
+    }
 
     p << "\n# Current kernel (node " << parent.id << ", made by " << parent.generator << ")\n```"
       << (in.backend == "cpu" ? "cpp" : in.backend == "hip" ? "hip" : "cuda") << "\n"
@@ -172,31 +179,27 @@ ChatRequest buildPrompt(const PromptInputs& in) {
     if (parent.passed()) p << ", speedup " << num(parent.fitness, "%.3g") << "x over the baseline";
     p << "\n";
     if (!parent.message.empty()) p << cut(parent.message, 2000) << "\n";
-    if (!parent.compile.is_null() && parent.compile.contains("diagnostics")) {
+    if (parent.compile) {
         int shown = 0;
-        for (const auto& d : parent.compile.at("diagnostics")) {
-            if (d.value("severity", "") == "note" || ++shown > 12) continue;
-            p << "- line " << d.value("line", 0) << ":" << d.value("column", 0) << ": " << d.value("severity", "") << ": "
-              << cut(d.value("message", ""), 400) << "\n";
+        for (const auto& diag : parent.compile->diagnostics) {
+            if (diag.severity == "note" || ++shown > 12) continue;
+            p << "- line " << diag.line << ":" << diag.column << ": " << diag.severity << ": " << cut(diag.message, 400) << "\n";
         }
+        for (const auto& k : parent.compile->kernels)
+            p << "- kernel " << cut(k.kernel, 120) << ": " << k.registers << " registers, " << k.spillStoreBytes << " bytes spilled, "
+              << k.sharedBytes << " bytes shared memory\n";
     }
-    if (!parent.compile.is_null() && parent.compile.contains("kernels"))
-        for (const auto& k : parent.compile.at("kernels"))
-            p << "- kernel " << cut(k.value("kernel", ""), 120) << ": " << k.value("registers", -1) << " registers, "
-              << k.value("spill_store_bytes", 0) << " bytes spilled, " << k.value("shared_bytes", 0) << " bytes shared memory\n";
-    if (!parent.evaluation.is_null() && parent.evaluation.contains("workloads")) {
+    if (parent.evaluation) {
         p << "\nPer workload (median ms; baseline median ms; fraction of the physical floor; bound):\n";
-        for (const auto& w : parent.evaluation.at("workloads")) {
+        for (const auto& w : parent.evaluation->workloads) {
             p << "-";
-            if (w.contains("axes"))
-                for (const auto& [axis, value] : w.at("axes").items()) p << " " << axis << "=" << value.dump();
-            p << ": " << w.value("status", "") ;
-            if (w.contains("median_ms")) p << ", " << num(w.value("median_ms", 0.0)) << " ms";
-            if (w.contains("baseline")) p << "; baseline " << num(w.at("baseline").value("median_ms", 0.0)) << " ms";
-            if (w.contains("fraction_of_floor")) p << "; " << num(100 * w.value("fraction_of_floor", 0.0), "%.3g") << "% of floor";
-            if (w.contains("bound")) p << "; " << w.value("bound", "");
-            const std::string message = w.value("message", "");
-            if (!message.empty()) p << "; " << cut(message, 400);
+            for (const auto& [axis, value] : w.axes) p << " " << axis << "=" << value;
+            p << ": " << statusName(w.status);
+            if (w.timed()) p << ", " << num(w.timing.median) << " ms";
+            if (w.baseline) p << "; baseline " << num(w.baseline->median) << " ms";
+            if (w.fractionOfFloor > 0) p << "; " << num(100 * w.fractionOfFloor, "%.3g") << "% of floor";
+            if (w.floor) p << "; " << (w.floor->computeBound() ? "compute" : "memory");
+            if (!w.message.empty()) p << "; " << cut(w.message, 400);
             p << "\n";
         }
         const std::string counted = profile ? profileBottleneck(*profile) : "";
@@ -204,7 +207,7 @@ ChatRequest buildPrompt(const PromptInputs& in) {
     }
     if (profile) {
         p << "\n# Profile (" << profile->tool << ", one run on the workload";
-        for (const auto& [axis, value] : profile->axes.items()) p << " " << axis << "=" << value.dump();
+        for (const auto& [axis, value] : profile->axes) p << " " << axis << "=" << value;
         p << ")\n" << cut(describeProfile(*profile), 4000);
     }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "agent/knowledge_base.h"
+#include "model/device_facts.h"
 #include "llm/chat.h"
 #include "profile/profile.h"
 #include "session/session_tree.h"
@@ -37,7 +38,7 @@ std::string measuredBottleneck(const Node& node);
 struct PromptInputs {
     const Task* task = nullptr;
     std::string backend;         // "cuda", "hip", "cpu"
-    nlohmann::json device;       // the session's device facts
+    DeviceFacts device;          // the session's device facts
     std::string deviceFamily;
     const Node* parent = nullptr;
     std::string parentSource;    // with its configuration header

@@ -1,19 +1,13 @@
 #pragma once
 // The physics check: the least time a workload can take on a device, from the
 // bytes and flops the task declares and the device's measured ceilings.
-#include <nlohmann/json.hpp>
 #include <optional>
 
+#include "model/device_facts.h"
+#include "model/eval_report.h"
 #include "task/task.h"
 
 namespace kforge {
-
-struct Floor {
-    double bytesMs = 0;  // bytes / measured copy bandwidth
-    double flopsMs = 0;  // flops / peak rate for the task's dtype
-    double ms() const { return bytesMs > flopsMs ? bytesMs : flopsMs; }
-    bool computeBound() const { return flopsMs > bytesMs; }
-};
 
 // A candidate faster than this fraction of the floor is SUSPICIOUS_SPEED.
 inline constexpr double kSuspiciousFraction = 0.9;
@@ -24,8 +18,7 @@ inline constexpr double kSuspiciousFraction = 0.9;
 // 2026-12-03), so the ceiling measured at start is rough.
 double suspiciousFraction(Backend backend);
 
-std::optional<Floor> physicsFloor(const Task& task, const Workload& w, const nlohmann::json& facts);
-double peakTflopsFor(const Task& task, const nlohmann::json& facts);
-uint64_t deviceMemoryBytes(const nlohmann::json& facts);
+std::optional<Floor> physicsFloor(const Task& task, const Workload& w, const DeviceFacts& facts);
+double peakTflopsFor(const Task& task, const DeviceFacts& facts);
 
 }  // namespace kforge

@@ -72,10 +72,13 @@ std::string Evaluator::archFor(Backend backend) {
     std::string why;
     RunnerClient& r = runner(backend);
     if (backend == Backend::Cuda && r.available(why)) {
-        const auto& f = r.facts();
-        return cudaArchFor(f.value("cc_major", 9), f.value("cc_minor", 0));
+        const auto& gpu = r.facts().gpu;
+        return gpu ? cudaArchFor(gpu->ccMajor, gpu->ccMinor) : toolchain(backend).defaultArch();
     }
-    if (backend == Backend::Hip && r.available(why)) return r.facts().value("gcn_arch", toolchain(backend).defaultArch());
+    if (backend == Backend::Hip && r.available(why)) {
+        const auto& gpu = r.facts().gpu;
+        return gpu && !gpu->gcnArch.empty() ? gpu->gcnArch : toolchain(backend).defaultArch();
+    }
     return toolchain(backend).defaultArch();
 }
 
@@ -124,7 +127,14 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     m.kind = reply.kind;
     const std::string during = reply.lastProgress.empty() ? "" : " during \"" + reply.lastProgress + "\"";
     switch (reply.kind) {
-        case RunnerClient::Reply::Kind::Ok: m.result = evaluateResultFromJson(reply.body); break;
+        case RunnerClient::Reply::Kind::Ok:
+            try {
+                m.result = evaluateResultFromJson(reply.body.contains("result") ? reply.body.at("result") : Json());
+            } catch (const ModelError& e) {
+                m.result.status = Status::RuntimeError;
+                m.result.message = std::string("the runner's answer does not read: ") + e.what();
+            }
+            break;
         case RunnerClient::Reply::Kind::Failed:
             m.result.status = reply.body.value("fault", false) ? Status::Fault : Status::RuntimeError;
             m.result.message = reply.message;
@@ -158,12 +168,12 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
     if (!runnerClient.available(why)) throw Error("no " + name + " device: " + why);
     p.device = runnerClient.facts();
 
-    const uint64_t memory = deviceMemoryBytes(p.device);
+    const uint64_t memory = p.device.memoryBytes;
     for (const Workload* w : p.workloads) {
         const double need = static_cast<double>(task.totalTensorBytes(*w));
         if (memory > 0 && need > 0.9 * static_cast<double>(memory))
             throw Error(task.workloadsFile.string() + ":" + std::to_string(w->line) + ": workload " + w->uuid + " needs " +
-                        gib(need) + " for its tensors, but " + p.device.value("name", name) + " has " +
+                        gib(need) + " for its tensors, but " + (p.device.name.empty() ? name : p.device.name) + " has " +
                         gib(static_cast<double>(memory)));
     }
 
@@ -389,7 +399,7 @@ NodeProfile Evaluator::profile(const PreparedTask& prepared, const std::filesyst
         return profile;
     }
     profile.workload = chosen->uuid;
-    for (const auto& [axis, value] : task.axisValues(*chosen)) profile.axes[axis] = value;
+    profile.axes = task.axisValues(*chosen);
 
     const CompileResult library = compile(prepared, candidate, config);
     if (!library.ok) {

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "eval/device_facts.h"
+#include "model/eval_report.h"
 #include "eval/paths.h"
 #include "eval/runner_client.h"
 #include "profile/ncu.h"
@@ -33,40 +34,6 @@ struct EvalOptions {
     bool compareBaseline = true;
 };
 
-struct WorkloadReport {
-    std::string uuid;
-    std::vector<std::pair<std::string, int64_t>> axes;
-    Status status = Status::NotRun;
-    std::string message;
-    VerifyStats verify;
-    std::vector<double> samplesMs;
-    PhaseSeconds seconds;  // where the runner's time went
-    SampleStats timing;
-    std::optional<SampleStats> baseline;
-    double speedup = 0;  // baseline median / candidate median
-    std::optional<double> bytes, flops;
-    std::optional<Floor> floor;
-    double fractionOfFloor = 0;  // floor / median: 1.0 is the physical limit
-    double achievedGbps = 0;
-    double achievedTflops = 0;
-};
-
-struct EvalReport {
-    std::string task;
-    Backend backend = Backend::Cpu;
-    nlohmann::json device;
-    std::filesystem::path candidate;
-    TuneConfig config;
-    Status status = Status::NotRun;
-    std::string message;
-    CompileResult compile;
-    std::string baselineName;  // "baseline" or "reference" when the task has no baseline
-    std::vector<WorkloadReport> workloads;
-    double speedupGeomean = 0;
-    double seconds = 0;
-    int runnerRestarts = 0;
-};
-
 // A task made ready for candidates on one backend: its workloads checked
 // against the device, its reference and baseline compiled. A session prepares
 // once and then evaluates hundreds of candidates against it.
@@ -74,7 +41,7 @@ struct PreparedTask {
     const Task* task = nullptr;
     Backend backend = Backend::Cpu;
     std::vector<const Workload*> workloads;
-    nlohmann::json device;
+    DeviceFacts device;
     std::string arch;
     std::vector<std::string> libraries;
     CompileResult reference;

@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <sstream>
 
+#include "task/tune_space.h"
 #include "util/text.h"
 
 namespace kforge {
 
-using Json = nlohmann::json;
 
 namespace {
 
@@ -19,97 +19,25 @@ std::string pad(std::string s, size_t width, bool left = false) {
     return left ? s + std::string(width - s.size(), ' ') : std::string(width - s.size(), ' ') + s;
 }
 
-Json statsJson(const SampleStats& s) {
-    return {{"median_ms", s.median}, {"min_ms", s.min}, {"p20_ms", s.p20}, {"p80_ms", s.p80}, {"cv", s.cv}, {"count", s.count}};
-}
-
 }  // namespace
 
-Json compileJson(const CompileResult& c) {
-    Json j = toJson(c);
-    j.erase("log");  // reports carry the parsed diagnostics; the raw log stays in the cache
-    j["cache_hit"] = c.cacheHit;
-    return j;
-}
-
-Json reportJson(const EvalReport& r) {
-    Json workloads = Json::array();
-    for (const auto& w : r.workloads) {
-        Json axes = Json::object();
-        for (const auto& [k, v] : w.axes) axes[k] = v;
-        Json j = {{"uuid", w.uuid}, {"axes", axes}, {"status", statusName(w.status)}, {"message", w.message}};
-        j["verification"] = toJson(w.verify);
-        j["runner_seconds"] = toJson(w.seconds);
-        if (w.timing.count > 0) {
-            j.update(statsJson(w.timing));
-            j["samples_ms"] = w.samplesMs;
-        }
-        if (w.baseline) j["baseline"] = statsJson(*w.baseline);
-        if (w.speedup > 0) j["speedup"] = w.speedup;
-        if (w.bytes) j["bytes"] = *w.bytes;
-        if (w.flops) j["flops"] = *w.flops;
-        if (w.achievedGbps > 0) j["achieved_gbps"] = w.achievedGbps;
-        if (w.achievedTflops > 0) j["achieved_tflops"] = w.achievedTflops;
-        if (w.floor) {
-            j["floor_ms"] = w.floor->ms();
-            j["bound"] = w.floor->computeBound() ? "compute" : "memory";
-        }
-        if (w.fractionOfFloor > 0) j["fraction_of_floor"] = w.fractionOfFloor;
-        workloads.push_back(j);
-    }
-    Json config = Json::object();
-    for (const auto& [k, v] : r.config) config[k] = v;
-    Json out = {{"status", statusName(r.status)},
-                {"message", r.message},
-                {"task", r.task},
-                {"backend", backendName(r.backend)},
-                {"device", r.device},
-                {"candidate", r.candidate.string()},
-                {"config", config},
-                {"baseline", r.baselineName},
-                {"compile", compileJson(r.compile)},
-                {"workloads", workloads},
-                {"seconds", r.seconds},
-                {"runner_restarts", r.runnerRestarts}};
-    if (r.speedupGeomean > 0) out["speedup"] = r.speedupGeomean;
-    return out;
-}
-
-std::string describeDevice(const Json& f) {
-    std::string s = f.value("name", "?");
-    if (f.contains("compute_capability")) s += " (sm " + f.at("compute_capability").get<std::string>() + ", " +
-                                                std::to_string(f.value("sm_count", 0)) + " SMs)";
-    if (f.contains("cores")) s += " (" + std::to_string(f.value("cores", 0)) + " cores)";
-    s += ", copy " + fmt("%.0f", f.value("copy_bandwidth_gbps", 0.0)) + " GB/s";
-    if (f.contains("peak_tflops")) {
-        const auto& p = f.at("peak_tflops");
-        const char* key = p.contains("bfloat16") ? "bfloat16" : "float32";
-        if (p.contains(key)) s += std::string(", peak ") + fmt("%.1f", p.at(key).get<double>()) + " TFLOP/s " + key;
-    }
-    return s;
-}
-
-std::string workloadTable(const Json& workloads, const std::string& baselineName) {
+std::string workloadTable(const std::vector<WorkloadReport>& workloads, const std::string& baselineName) {
     std::ostringstream out;
     out << pad("workload", 28, true) << pad("status", 20) << pad("median ms", 12) << pad("p20-p80 ms", 20) << pad("cv", 7)
         << pad(baselineName + " ms", 13) << pad("speedup", 9) << pad("achieved", 16) << pad("of floor", 10) << "\n";
     for (const auto& w : workloads) {
-        const std::string status = w.value("status", "");
-        out << pad(w.value("uuid", ""), 28, true) << pad(status, 20);
-        if (w.contains("median_ms")) {
-            const double speedup = w.value("speedup", 0.0), fraction = w.value("fraction_of_floor", 0.0);
-            out << pad(fmt("%.4f", w.value("median_ms", 0.0)), 12)
-                << pad(fmt("%.4f", w.value("p20_ms", 0.0)) + "-" + fmt("%.4f", w.value("p80_ms", 0.0)), 20)
-                << pad(fmt("%.1f%%", w.value("cv", 0.0) * 100), 7)
-                << pad(w.contains("baseline") ? fmt("%.4f", w["baseline"].value("median_ms", 0.0)) : "-", 13)
-                << pad(speedup > 0 ? fmt("%.2fx", speedup) : "-", 9)
-                << pad(w.value("bound", "") == "compute" ? fmt("%.1f TFLOP/s", w.value("achieved_tflops", 0.0))
-                                                          : fmt("%.1f GB/s", w.value("achieved_gbps", 0.0)),
-                       16)
-                << pad(fraction > 0 ? fmt("%.0f%%", fraction * 100) : "-", 10);
+        out << pad(w.uuid, 28, true) << pad(std::string(statusName(w.status)), 20);
+        if (w.timed()) {
+            const bool compute = w.floor && w.floor->computeBound();
+            out << pad(fmt("%.4f", w.timing.median), 12)
+                << pad(fmt("%.4f", w.timing.p20) + "-" + fmt("%.4f", w.timing.p80), 20) << pad(fmt("%.1f%%", w.timing.cv * 100), 7)
+                << pad(w.baseline ? fmt("%.4f", w.baseline->median) : "-", 13)
+                << pad(w.speedup > 0 ? fmt("%.2fx", w.speedup) : "-", 9)
+                << pad(compute ? fmt("%.1f TFLOP/s", w.achievedTflops) : fmt("%.1f GB/s", w.achievedGbps), 16)
+                << pad(w.fractionOfFloor > 0 ? fmt("%.0f%%", w.fractionOfFloor * 100) : "-", 10);
         }
         out << "\n";
-        if (status != "PASSED" && !w.value("message", "").empty()) out << "    " << w.value("message", "") << "\n";
+        if (w.status != Status::Passed && !w.message.empty()) out << "    " << w.message << "\n";
     }
     return out.str();
 }
@@ -117,7 +45,7 @@ std::string workloadTable(const Json& workloads, const std::string& baselineName
 std::string reportTable(const EvalReport& r) {
     std::ostringstream out;
     out << r.task << " on " << backendName(r.backend) << ": " << describeDevice(r.device) << "\n";
-    out << "candidate " << r.candidate.string();
+    out << "candidate " << r.candidate;
     if (!r.config.empty()) out << " [" << describeConfig(r.config) << "]";
     out << "\n";
     if (r.compile.ok) {
@@ -135,7 +63,7 @@ std::string reportTable(const EvalReport& r) {
                 << d.severity << ": " << d.message << "\n";
         }
     }
-    if (!r.workloads.empty()) out << "\n" << workloadTable(reportJson(r).at("workloads"), r.baselineName);
+    if (!r.workloads.empty()) out << "\n" << workloadTable(r.workloads, r.baselineName);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
     out << "\n";

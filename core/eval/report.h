@@ -1,18 +1,15 @@
 #pragma once
-// An evaluation as the user reads it: one JSON object (scripts rely on its
-// field names) or a table for the terminal.
-#include <nlohmann/json.hpp>
+// An evaluation as the user reads it in a terminal. The JSON form is the
+// model's codec (model/eval_report.h: toJson(report, ReportScope::Full)).
 #include <string>
+#include <vector>
 
-#include "eval/evaluator.h"
+#include "model/eval_report.h"
 
 namespace kforge {
 
-nlohmann::json reportJson(const EvalReport& report);
 std::string reportTable(const EvalReport& report);
-// The per-workload table of reportJson()'s "workloads" (also as a session node stores it).
-std::string workloadTable(const nlohmann::json& workloads, const std::string& baselineName);
-nlohmann::json compileJson(const CompileResult& compile);
-std::string describeDevice(const nlohmann::json& facts);  // one line: name, bandwidth, peak
+// The per-workload table of a report (also of a session's node).
+std::string workloadTable(const std::vector<WorkloadReport>& workloads, const std::string& baselineName);
 
 }  // namespace kforge

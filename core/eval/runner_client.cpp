@@ -72,8 +72,17 @@ bool RunnerClient::start(std::string& why) {
         why = "the runner's hello failed: " + line;
         return false;
     }
-    if (!started_) facts_ = hello.at("facts");  // measured once per device, kept across restarts
-    else ++restarts_;
+    if (!started_) {  // measured once per device, kept across restarts
+        try {
+            facts_ = deviceFactsFromJson(hello.contains("facts") ? hello.at("facts") : Json(), "the runner's hello.facts");
+        } catch (const ModelError& e) {
+            child_.kill();
+            why = e.what();
+            return false;
+        }
+    } else {
+        ++restarts_;
+    }
     started_ = true;
     return true;
 }
@@ -91,7 +100,7 @@ bool RunnerClient::available(std::string& why) {
     return true;
 }
 
-const Json& RunnerClient::facts() {
+const DeviceFacts& RunnerClient::facts() {
     std::string why;
     if (!started_ && !available(why)) throw Error("no " + std::string(backendName(backend_)) + " device: " + why);
     return facts_;
@@ -100,18 +109,22 @@ const Json& RunnerClient::facts() {
 bool RunnerClient::remeasure(std::chrono::milliseconds timeout) {
     const Reply r = request({{"cmd", "measure"}}, timeout);
     if (r.kind != Reply::Kind::Ok) return false;
-    const Json& fresh = r.body.at("facts");
+    DeviceFacts fresh;
+    try {
+        fresh = deviceFactsFromJson(r.body.contains("facts") ? r.body.at("facts") : Json(), "the runner's measure.facts");
+    } catch (const ModelError&) {
+        return false;
+    }
     bool rose = false;
-    auto raise = [&](Json& old, const Json& now) {
-        if (now.is_number() && (!old.is_number() || now.get<double>() > old.get<double>())) {
+    auto raise = [&](double& old, double now) {
+        if (now > old) {
             old = now;
             rose = true;
         }
     };
-    raise(facts_["copy_bandwidth_gbps"], fresh.value("copy_bandwidth_gbps", Json()));
-    const Json peaks = fresh.value("peak_tflops", Json::object());
-    for (const auto& [k, v] : peaks.items()) raise(facts_["peak_tflops"][k], v);
-    facts_["ceilings_remeasured"] = facts_.value("ceilings_remeasured", 0) + 1;
+    raise(facts_.copyBandwidthGbps, fresh.copyBandwidthGbps);
+    for (const auto& [k, v] : fresh.peakTflops) raise(facts_.peakTflops[k], v);
+    ++facts_.ceilingsRemeasured;
     return rose;
 }
 

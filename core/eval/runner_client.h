@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "model/device_facts.h"
 #include "task/task.h"
 #include "util/process.h"
 
@@ -19,7 +20,7 @@ public:
     // Starts the runner if needed. False with `why` when the backend has no device here.
     bool available(std::string& why);
     // Device facts from the runner's hello (throws kforge::Error when unavailable).
-    const nlohmann::json& facts();
+    const DeviceFacts& facts();
     // Asks the runner to measure the device's ceilings again and keeps the higher
     // figures. True when any ceiling rose.
     bool remeasure(std::chrono::milliseconds timeout);
@@ -42,7 +43,7 @@ private:
     Backend backend_;
     int ordinal_;
     ChildProcess child_;
-    nlohmann::json facts_;
+    DeviceFacts facts_;
     bool started_ = false;
     bool unavailable_ = false;
     std::string why_;

@@ -98,47 +98,6 @@ const ProfileMetric* profileMetric(std::string_view key) {
     return nullptr;
 }
 
-std::optional<double> KernelProfile::metric(const std::string& key) const {
-    const auto it = metrics.find(key);
-    if (it == metrics.end()) return std::nullopt;
-    return it->second;
-}
-
-nlohmann::json toJson(const NodeProfile& p) {
-    nlohmann::json kernels = nlohmann::json::array();
-    for (const auto& k : p.kernels) kernels.push_back({{"name", k.name}, {"grid", k.grid}, {"block", k.block}, {"metrics", k.metrics}});
-    nlohmann::json j = {{"tool", p.tool},       {"workload", p.workload}, {"axes", p.axes},
-                        {"kernels", kernels},   {"seconds", p.seconds},   {"collected_at", p.collectedAt}};
-    if (!p.error.empty()) {
-        j["error"] = p.error;
-        j["tool_unavailable"] = p.toolUnavailable;
-    }
-    return j;
-}
-
-std::optional<NodeProfile> nodeProfileFromJson(const nlohmann::json& j) {
-    if (!j.is_object() || j.empty()) return std::nullopt;
-    NodeProfile p;
-    p.tool = j.value("tool", "");
-    p.workload = j.value("workload", "");
-    p.axes = j.value("axes", nlohmann::json::object());
-    p.error = j.value("error", "");
-    p.toolUnavailable = j.value("tool_unavailable", false);
-    p.seconds = j.value("seconds", 0.0);
-    p.collectedAt = j.value("collected_at", "");
-    for (const auto& k : j.value("kernels", nlohmann::json::array())) {
-        KernelProfile kp;
-        kp.name = k.value("name", "");
-        kp.grid = k.value("grid", "");
-        kp.block = k.value("block", "");
-        const nlohmann::json metrics = k.value("metrics", nlohmann::json::object());
-        for (const auto& [key, v] : metrics.items())
-            if (v.is_number()) kp.metrics[key] = v.get<double>();
-        p.kernels.push_back(std::move(kp));
-    }
-    return p;
-}
-
 std::vector<std::string> profileObservations(const KernelProfile& k) {
     std::vector<std::string> out;
     const double sm = value(k, "sm_throughput"), mem = value(k, "memory_throughput"), dram = value(k, "dram_throughput");

@@ -4,11 +4,12 @@
 // against the device's peaks, occupancy, cache hit rates, warp stalls). Kept
 // with the node, shown in the GUI and the CLI, and given to the agent.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "model/node_profile.h"
 
 namespace kforge {
 
@@ -22,33 +23,6 @@ struct ProfileMetric {
 // Every metric collected, in the order they are shown.
 std::span<const ProfileMetric> profileMetrics();
 const ProfileMetric* profileMetric(std::string_view key);
-
-struct KernelProfile {
-    std::string name;   // as the profiler prints it (demangled)
-    std::string grid;   // "(x, y, z)"
-    std::string block;
-    std::map<std::string, double> metrics;  // by ProfileMetric::key; absent when not reported
-    std::optional<double> metric(const std::string& key) const;
-};
-
-struct NodeProfile {
-    std::string tool;         // "Nsight Compute 2025.3.1"
-    std::string workload;     // uuid of the workload the candidate ran
-    nlohmann::json axes = nlohmann::json::object();  // its axis values
-    std::vector<KernelProfile> kernels;
-    std::string error;        // why nothing was measured; empty when kernels hold the result
-    // The profiler cannot run here at all (missing, no counter access): asking
-    // again for another candidate would fail the same way.
-    bool toolUnavailable = false;
-    double seconds = 0;       // wall time of the profiling run
-    std::string collectedAt;  // ISO 8601, UTC
-
-    bool ok() const { return error.empty(); }
-};
-
-nlohmann::json toJson(const NodeProfile& p);
-// An empty object (a node never profiled) reads as nullopt.
-std::optional<NodeProfile> nodeProfileFromJson(const nlohmann::json& j);
 
 // A counter's value in its unit, as the CLI, the GUI and the prompt show it
 // ("66.8%", "58.91 us", "134.2 MB", "53.50 warps per issued instruction").

@@ -146,17 +146,18 @@ public:
         peakFlops_ = std::max(peakFlops_, measurePeakFlops(threads_));
     }
     std::string backend() const override { return "cpu"; }
-    nlohmann::json facts() override {
-        return {{"backend", "cpu"},
-                {"name", cpuModel()},
-                {"cores", threads_},
-                {"llc_bytes", llc_},
-                {"memory_bytes", static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(pageSize())},
-                {"copy_bandwidth_gbps", copyBandwidth_ / 1e9},
-                {"peak_tflops", {{"float32", peakFlops_ / 1e12}}},
-                {"peak_source", "measured: FMA loop on every core"},
-                {"bandwidth_source", "measured: the faster of a multi-threaded memcpy of 256 MiB and STREAM add over 3 x 128 MiB, "
-                                     "bytes read + written"}};
+    DeviceFacts facts() override {
+        DeviceFacts f;
+        f.backend = Backend::Cpu;
+        f.name = cpuModel();
+        f.memoryBytes = static_cast<uint64_t>(::sysconf(_SC_PHYS_PAGES)) * static_cast<uint64_t>(pageSize());
+        f.copyBandwidthGbps = copyBandwidth_ / 1e9;
+        f.peakTflops = {{"float32", peakFlops_ / 1e12}};
+        f.peakSource = "measured: FMA loop on every core";
+        f.bandwidthSource =
+            "measured: the faster of a multi-threaded memcpy of 256 MiB and STREAM add over 3 x 128 MiB, bytes read + written";
+        f.cpu = CpuFacts{static_cast<int>(threads_), static_cast<uint64_t>(llc_)};
+        return f;
     }
     DeviceBuffer allocate(size_t bytes, size_t slack) override {
         const size_t page = pageSize();

@@ -98,7 +98,7 @@ public:
 
     std::string backend() const override { return "cuda"; }
 
-    nlohmann::json facts() override {
+    DeviceFacts facts() override {
         char name[256] = {};
         d_.cuDeviceGetName(name, sizeof name, dev_);
         size_t total = 0;
@@ -117,35 +117,37 @@ public:
         const int busBits = attribute(kGlobalMemoryBusWidth);
         const PeakPerSm p = peakPerSm(major, minor);
         const double perClock = static_cast<double>(sms) * clockKHz * 1e3 / 1e12;  // x flops/SM/clock = TFLOP/s
-        return {{"backend", "cuda"},
-                {"ordinal", ordinal_},
-                {"name", name},
-                {"compute_capability", std::to_string(major) + "." + std::to_string(minor)},
-                {"cc_major", major},
-                {"cc_minor", minor},
-                {"sm_count", sms},
-                {"l2_bytes", l2_},
-                {"memory_bytes", total},
-                {"sm_clock_khz", clockKHz},
-                {"memory_clock_khz", memClockKHz},
-                {"memory_bus_bits", busBits},
-                {"max_shared_per_block_optin", attribute(kMaxSharedMemoryPerBlockOptin)},
-                {"driver_version", driver},
-                {"theoretical_bandwidth_gbps", 2.0 * memClockKHz * 1e3 * busBits / 8 / 1e9},
-                {"copy_bandwidth_gbps", copyBandwidth_ / 1e9},
-                {"memcpy_bandwidth_gbps", memcpyBandwidth_ / 1e9},
-                {"kernel_copy_bandwidth_gbps", kernelBandwidth_ / 1e9},
-                {"bandwidth_source", "measured: device-to-device copy of " + std::to_string(copyBytes_ >> 20) +
-                                         " MiB (the better of cuMemcpy and a 16-byte-vector copy kernel), best of 10, "
-                                         "bytes read + written"},
-                {"peak_tflops",
-                 {{"float32", p.tf32 * perClock},  // fp32 tasks may use 3xTF32 on tensor cores
-                  {"float16", p.bf16 * perClock},
-                  {"bfloat16", p.bf16 * perClock},
-                  {"float8_e4m3fn", p.fp8 * perClock},
-                  {"float8_e5m2", p.fp8 * perClock},
-                  {"fp32_fma", p.fp32 * perClock}}},
-                {"peak_source", "derived: SM count x clock (" + clockSource + ") x dense tensor-core rate per SM"}};
+        DeviceFacts f;
+        f.backend = Backend::Cuda;
+        f.name = name;
+        f.memoryBytes = total;
+        f.copyBandwidthGbps = copyBandwidth_ / 1e9;
+        f.bandwidthSource = "measured: device-to-device copy of " + std::to_string(copyBytes_ >> 20) +
+                            " MiB (the better of cuMemcpy and a 16-byte-vector copy kernel), best of 10, bytes read + written";
+        f.peakTflops = {{"float32", p.tf32 * perClock},  // fp32 tasks may use 3xTF32 on tensor cores
+                        {"float16", p.bf16 * perClock},
+                        {"bfloat16", p.bf16 * perClock},
+                        {"float8_e4m3fn", p.fp8 * perClock},
+                        {"float8_e5m2", p.fp8 * perClock},
+                        {"fp32_fma", p.fp32 * perClock}};
+        f.peakSource = "derived: SM count x clock (" + clockSource + ") x dense tensor-core rate per SM";
+        GpuFacts g;
+        g.ordinal = ordinal_;
+        g.computeCapability = std::to_string(major) + "." + std::to_string(minor);
+        g.ccMajor = major;
+        g.ccMinor = minor;
+        g.smCount = sms;
+        g.l2Bytes = static_cast<uint64_t>(l2_);
+        g.smClockKhz = clockKHz;
+        g.memoryClockKhz = memClockKHz;
+        g.memoryBusBits = busBits;
+        g.maxSharedPerBlockOptin = attribute(kMaxSharedMemoryPerBlockOptin);
+        g.driverVersion = driver;
+        g.theoreticalBandwidthGbps = 2.0 * memClockKHz * 1e3 * busBits / 8 / 1e9;
+        g.memcpyBandwidthGbps = memcpyBandwidth_ / 1e9;
+        g.kernelCopyBandwidthGbps = kernelBandwidth_ / 1e9;
+        f.gpu = g;
+        return f;
     }
 
     DeviceBuffer allocate(size_t bytes, size_t slack) override {

@@ -8,6 +8,8 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
+
+#include "model/device_facts.h"
 #include <stdexcept>
 #include <string>
 
@@ -32,7 +34,7 @@ public:
     virtual ~Device() = default;
     virtual std::string backend() const = 0;
     // Facts, including figures measured once at start (copy bandwidth, peak rates).
-    virtual nlohmann::json facts() = 0;
+    virtual DeviceFacts facts() = 0;
     // Measures the ceilings again; they only ever go up (a busy machine measures low).
     virtual void remeasure() = 0;
     virtual DeviceBuffer allocate(size_t bytes, size_t slack) = 0;

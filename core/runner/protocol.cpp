@@ -9,22 +9,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::pair<Status, std::string_view>, 13> kStatusNames = {{
-    {Status::Passed, "PASSED"},
-    {Status::IncorrectShape, "INCORRECT_SHAPE"},
-    {Status::IncorrectNumerical, "INCORRECT_NUMERICAL"},
-    {Status::IncorrectDtype, "INCORRECT_DTYPE"},
-    {Status::RuntimeError, "RUNTIME_ERROR"},
-    {Status::CompileError, "COMPILE_ERROR"},
-    {Status::Timeout, "TIMEOUT"},
-    {Status::Fault, "FAULT"},
-    {Status::Nondeterministic, "NONDETERMINISTIC"},
-    {Status::IncompleteWrite, "INCOMPLETE_WRITE"},
-    {Status::SuspiciousSpeed, "SUSPICIOUS_SPEED"},
-    {Status::InvalidConfig, "INVALID_CONFIG"},
-    {Status::NotRun, "NOT_RUN"},
-}};
-
 Json tensorJson(const TensorSpec& t) {
     return {{"name", t.name},
             {"dtype", static_cast<int>(t.dtype)},
@@ -45,18 +29,6 @@ TensorSpec tensorFromJson(const Json& j) {
 }
 
 }  // namespace
-
-std::string_view statusName(Status s) {
-    for (const auto& [k, v] : kStatusNames)
-        if (k == s) return v;
-    return "UNKNOWN";
-}
-
-std::optional<Status> parseStatus(std::string_view name) {
-    for (const auto& [k, v] : kStatusNames)
-        if (v == name) return k;
-    return std::nullopt;
-}
 
 Json toJson(const EvaluateSpec& s) {
     Json inputs = Json::array(), outputs = Json::array(), workloads = Json::array();
@@ -117,14 +89,6 @@ EvaluateSpec evaluateSpecFromJson(const Json& j) {
     return s;
 }
 
-Json toJson(const VerifyStats& v) {
-    return {{"checked", v.checked},           {"mismatches", v.mismatches},   {"max_abs_error", v.maxAbsError},
-            {"max_rel_error", v.maxRelError}, {"first_bad_index", v.firstBadIndex}, {"first_bad_output", v.firstBadOutput},
-            {"first_bad_seed", v.firstBadSeed}, {"expected", v.expected},       {"actual", v.actual}};
-}
-
-Json toJson(const PhaseSeconds& s) { return {{"setup", s.setup}, {"verify", s.verify}, {"timing", s.timing}}; }
-
 Json toJson(const EvaluateResult& r) {
     Json workloads = Json::array();
     for (const auto& w : r.workloads)
@@ -141,35 +105,25 @@ Json toJson(const EvaluateResult& r) {
 }
 
 EvaluateResult evaluateResultFromJson(const Json& j) {
-    EvaluateResult r;
-    r.status = parseStatus(j.at("status").get<std::string>()).value_or(Status::RuntimeError);
-    r.message = j.value("message", "");
-    r.runnerMustRestart = j.value("must_restart", false);
-    for (const auto& w : j.at("workloads")) {
+    ObjectReader r(j, "result");
+    EvaluateResult e;
+    e.status = r.required<Status>("status");
+    e.message = r.required<std::string>("message");
+    e.runnerMustRestart = r.required<bool>("must_restart");
+    e.workloads = readArray<WorkloadOutcome>(r.array("workloads"), r.childPath("workloads"), [](const Json& w, const std::string& at) {
+        ObjectReader wr(w, at);
         WorkloadOutcome o;
-        o.uuid = w.at("uuid");
-        o.status = parseStatus(w.at("status").get<std::string>()).value_or(Status::RuntimeError);
-        o.message = w.value("message", "");
-        const auto& v = w.at("verify");
-        o.verify.checked = v.at("checked");
-        o.verify.mismatches = v.at("mismatches");
-        // NaN errors travel as null in JSON.
-        o.verify.maxAbsError = v.at("max_abs_error").is_number() ? v.at("max_abs_error").get<double>() : std::numeric_limits<double>::quiet_NaN();
-        o.verify.maxRelError = v.at("max_rel_error").is_number() ? v.at("max_rel_error").get<double>() : std::numeric_limits<double>::quiet_NaN();
-        o.verify.firstBadIndex = v.at("first_bad_index");
-        o.verify.firstBadOutput = v.at("first_bad_output");
-        o.verify.firstBadSeed = v.at("first_bad_seed");
-        o.verify.expected = v.at("expected").is_number() ? v.at("expected").get<double>() : std::numeric_limits<double>::quiet_NaN();
-        o.verify.actual = v.at("actual").is_number() ? v.at("actual").get<double>() : std::numeric_limits<double>::quiet_NaN();
-        o.samplesMs = w.at("samples_ms").get<std::vector<double>>();
-        if (const auto s = w.find("seconds"); s != w.end()) {
-            o.seconds.setup = s->value("setup", 0.0);
-            o.seconds.verify = s->value("verify", 0.0);
-            o.seconds.timing = s->value("timing", 0.0);
-        }
-        r.workloads.push_back(std::move(o));
-    }
-    return r;
+        o.uuid = wr.required<std::string>("uuid");
+        o.status = wr.required<Status>("status");
+        o.message = wr.required<std::string>("message");
+        o.verify = verifyStatsFromJson(wr.field("verify"), wr.childPath("verify"));
+        o.samplesMs = wr.required<std::vector<double>>("samples_ms");
+        o.seconds = phaseSecondsFromJson(wr.field("seconds"), wr.childPath("seconds"));
+        wr.finish();
+        return o;
+    });
+    r.finish();
+    return e;
 }
 
 }  // namespace kforge

@@ -3,7 +3,7 @@
 //
 //   core -> runner  {"id": N, "cmd": "hello" | "evaluate" | "quit", ...}
 //   runner -> core  {"id": N, "progress": "what it is doing"}      (any number; a heartbeat)
-//                   {"id": N, "ok": true, ...result...}            (exactly one, last)
+//                   {"id": N, "ok": true, "result"|"facts": {...}}  (exactly one, last)
 //                   {"id": N, "ok": false, "error": "message"}
 //
 // The first line the runner writes, unasked, is {"protocol": kProtocolVersion,
@@ -15,30 +15,16 @@
 #include <string>
 #include <vector>
 
+#include "model/eval_report.h"
+#include "model/status.h"
 #include "task/dtype.h"
 #include "task/task.h"
 
 namespace kforge {
 
-inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolVersion = 2;  // 2: typed device facts, the evaluate result under "result"
 
-enum class Status {
-    Passed,
-    IncorrectShape,
-    IncorrectNumerical,
-    IncorrectDtype,
-    RuntimeError,
-    CompileError,
-    Timeout,
-    Fault,
-    Nondeterministic,
-    IncompleteWrite,
-    SuspiciousSpeed,
-    InvalidConfig,
-    NotRun,
-};
-std::string_view statusName(Status s);
-std::optional<Status> parseStatus(std::string_view name);
+
 
 struct TensorSpec {
     std::string name;
@@ -76,26 +62,6 @@ struct EvaluateSpec {
     TimingSpec timing;
 };
 
-struct VerifyStats {
-    uint64_t checked = 0;
-    uint64_t mismatches = 0;
-    double maxAbsError = 0;
-    double maxRelError = 0;
-    int64_t firstBadIndex = -1;
-    std::string firstBadOutput;
-    uint64_t firstBadSeed = 0;
-    double expected = 0;
-    double actual = 0;
-};
-
-// Where a workload's evaluation time went in the runner, so a slow evaluation
-// can be told apart from a slow kernel.
-struct PhaseSeconds {
-    double setup = 0;   // buffers, inputs, the reference's outputs (cached after the first candidate)
-    double verify = 0;  // the candidate's runs on every seed, downloads and checks
-    double timing = 0;  // warm-up, timed repetitions and the check after them
-};
-
 struct WorkloadOutcome {
     std::string uuid;
     Status status = Status::NotRun;
@@ -116,7 +82,5 @@ nlohmann::json toJson(const EvaluateSpec& s);
 EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j);
 nlohmann::json toJson(const EvaluateResult& r);
 EvaluateResult evaluateResultFromJson(const nlohmann::json& j);
-nlohmann::json toJson(const VerifyStats& v);
-nlohmann::json toJson(const PhaseSeconds& s);
 
 }  // namespace kforge

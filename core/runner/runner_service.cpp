@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstring>
 
-#include "eval/device_facts.h"
 #include "runner/inputs.h"
 #include "runner/verify.h"
 
@@ -195,7 +194,7 @@ RunnerService::~RunnerService() {
     libraries_.clear();
 }
 
-nlohmann::json RunnerService::hello() { return facts_; }
+DeviceFacts RunnerService::hello() { return facts_; }
 
 void RunnerService::releaseSnapshots() {
     for (auto& [key, buffers] : inputSnapshots_)
@@ -204,7 +203,7 @@ void RunnerService::releaseSnapshots() {
     snapshotBytes_ = 0;
 }
 
-nlohmann::json RunnerService::remeasure() {
+DeviceFacts RunnerService::remeasure() {
     device_->remeasure();
     facts_ = device_->facts();
     return facts_;
@@ -314,7 +313,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 buffers.upload(inputs);
                 size_t bytes = 0;
                 for (const auto& b : buffers.inputs) bytes += b.bytes;
-                const double budget = kSnapshotFraction * static_cast<double>(deviceMemoryBytes(facts_));
+                const double budget = kSnapshotFraction * static_cast<double>(facts_.memoryBytes);
                 if (static_cast<double>(snapshotBytes_ + bytes) > budget) releaseSnapshots();
                 if (static_cast<double>(bytes) > budget) return;
                 std::vector<DeviceBuffer> snapshot;

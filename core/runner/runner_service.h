@@ -21,8 +21,8 @@ public:
     RunnerService(std::unique_ptr<Device> device, Progress progress);
     ~RunnerService();
 
-    nlohmann::json hello();
-    nlohmann::json remeasure();
+    DeviceFacts hello();
+    DeviceFacts remeasure();
     EvaluateResult evaluate(const EvaluateSpec& spec);
     // Runs the candidate on the first workload and seed: once to warm up, then
     // once inside the device's profiled range (for a profiler attached with
@@ -46,7 +46,7 @@ private:
 
     std::unique_ptr<Device> device_;
     Progress progress_;
-    nlohmann::json facts_;
+    DeviceFacts facts_;
     std::map<std::string, std::shared_ptr<Library>> libraries_;
     std::map<std::tuple<std::string, std::string, uint64_t>, OutputSet> referenceCache_;
     // Pristine inputs per (reference, workload, seed), kept on the device: a

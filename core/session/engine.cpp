@@ -121,7 +121,7 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     record_.baselineName = prepared_.baselineName;
     record_.baselineHash = store_.putSource(readTextFile(prepared_.baselineSource));
     record_.baseline = evaluator_.measureBaseline(prepared_, config.evalOptions());
-    record_.name = name.empty() ? task.name + " on " + record_.device.value("name", std::string(backendName(config.backend))) : name;
+    record_.name = name.empty() ? task.name + " on " + (record_.device.name.empty() ? std::string(backendName(config.backend)) : record_.device.name) : name;
 
     const auto& impl = task.native.at(config.backend);
     std::filesystem::path rootPath = root ? *root : (!impl.templ.empty() ? impl.templ : prepared_.baselineSource);
@@ -132,7 +132,7 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     Node n;
     n.id = 1;
     n.generator = generator;
-    n.input = {{"file", rootPath.string()}};
+    n.input.file = rootPath.string();
     n.sourceExtension = rootPath.extension().string();
     n.config = defaultsOf(text);
     addNode(std::move(n), text);
@@ -148,7 +148,7 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
                     " started, so its measurements no longer compare: start a new session");
     setUp(task, /*deferAgentErrors=*/true);
     prepared_ = evaluator_.prepare(task, record_.config.backend);
-    const std::string was = record_.device.value("name", ""), now = prepared_.device.value("name", "");
+    const std::string was = record_.device.name, now = prepared_.device.name;
     if (was != now)
         throw Error("session " + std::to_string(sessionId) + " was measured on " + was + ", but this machine's " +
                     std::string(backendName(record_.config.backend)) + " device is " + now +
@@ -174,8 +174,8 @@ NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& worklo
 
 void SessionEngine::keepProfile(int64_t nodeId, const NodeProfile& profile, SessionObserver* observer) {
     Node n = tree_.at(nodeId);
-    n.profile = toJson(profile);
-    store_.setNodeProfile(record_.id, n.id, n.profile);
+    n.profile = profile;
+    store_.setNodeProfile(record_.id, n.id, profile);
     tree_.put(n);
     if (observer) observer->nodeChanged(tree_.at(nodeId));
 }
@@ -195,7 +195,7 @@ void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& 
     Proposal p;
     p.parent = *parent;
     p.generator = "manual";
-    if (!note.empty()) p.input["note"] = note;
+    p.input.note = note;
     p.source = source;
     p.extension = extension;
     p.config = config ? *config : defaultsOf(source);
@@ -394,12 +394,18 @@ void SessionEngine::finish(Work w) {
     n.status = r.status;
     n.message = r.message;
     n.config = r.config.empty() ? n.config : r.config;
-    n.compile = r.compile.command.empty() && r.compile.log.empty() ? nlohmann::json::object() : compileJson(r.compile);
-    n.evaluation = reportJson(r);
-    // The session keeps the device and the file once; a node need not repeat them.
-    n.evaluation.erase("device");
-    n.evaluation.erase("candidate");
-    n.evaluation.erase("compile");
+    if (r.compile.empty()) {
+        n.compile.reset();
+    } else {
+        n.compile = r.compile;
+        n.compile->log.clear();  // the node keeps the parsed diagnostics; the raw log stays in the compile cache
+    }
+    // The session keeps the device and the node its source and compile
+    // result once; the node's evaluation need not repeat them (ReportScope::Node).
+    n.evaluation = r;
+    n.evaluation->device = {};
+    n.evaluation->candidate.clear();
+    n.evaluation->compile = {};
     n.fitness = fitnessOf(r, weights_);
     n.seconds = r.compile.seconds + r.seconds;
     n.evaluatedAt = isoNowUtc();

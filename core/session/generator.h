@@ -16,7 +16,7 @@ namespace kforge {
 struct Proposal {
     int64_t parent = 0;
     std::string generator;
-    nlohmann::json input = nlohmann::json::object();  // what produced it, for the record
+    NodeOrigin input;  // what produced it, for the record
     std::string source;
     std::string extension;  // ".cpp", ".cu", ".hip"
     TuneConfig config;      // complete; empty means the source's @tune defaults

@@ -58,7 +58,7 @@ struct SessionRecord {
     std::string taskHash;         // SHA-256 of definition and workloads as they were
     std::string taskDefinition;   // the files' text, so that an exported session is self-describing
     std::string taskWorkloads;
-    nlohmann::json device = nlohmann::json::object();
+    DeviceFacts device;           // empty (not known()) until the runner answered
     SessionConfig config;
     std::string baselineName;     // "baseline" or "reference"
     std::string baselineHash;     // its source, among the sources

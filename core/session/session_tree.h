@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 
 namespace kforge {
 

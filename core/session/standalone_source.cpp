@@ -15,7 +15,7 @@ std::string standaloneSource(const SessionRecord& r, const SessionTree& tree, co
     std::ostringstream out;
     out << "// KernelForge: session " << r.id << " (\"" << r.name << "\"), node " << n.id << "\n"
         << "// task:    " << r.task << "\n"
-        << "// device:  " << r.device.value("name", "?") << " (" << backendName(r.config.backend) << ")\n"
+        << "// device:  " << (r.device.name.empty() ? "?" : r.device.name) << " (" << backendName(r.config.backend) << ")\n"
         << "// speedup: " << speedup << " over the task's " << r.baselineName
         << " (geometric mean over its workloads, measured " << n.evaluatedAt << ")\n"
         << "// exported " << isoNowUtc() << "\n";

@@ -63,7 +63,8 @@ std::optional<Proposal> TunerGenerator::propose(const Node& parent, const Sessio
     Proposal p;
     p.parent = parent.id;
     p.generator = "tuner";
-    p.input = {{"strategy", strategy_}, {"space_size", s.space->size()}};
+    p.input.strategy = strategy_;
+    p.input.spaceSize = s.space->size();
     p.source = tree.source(parent.sourceHash);
     p.extension = parent.sourceExtension;
     p.config = s.space->config(*next);

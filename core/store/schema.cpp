@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -130,6 +130,13 @@ ALTER TABLE nodes ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
     // situation first.
     R"sql(
 ALTER TABLE memories ADD COLUMN bottleneck TEXT NOT NULL DEFAULT '';
+)sql",
+    // 5: typed node records (core/model/): "not yet" is JSON null, not '{}',
+    // for a node's compile result and profile. The codecs still read '{}' in
+    // session files exported before.
+    R"sql(
+UPDATE nodes SET compile = 'null' WHERE compile = '{}';
+UPDATE nodes SET profile = 'null' WHERE profile = '{}';
 )sql",
 };
 

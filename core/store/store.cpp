@@ -46,74 +46,58 @@ Json parseStored(const std::string& text, const std::string& what) {
     }
 }
 
-Node readNode(const Statement& s) {
-    Node n;
-    n.id = s.int64(0);
-    n.parent = s.optionalInt64(1);
-    n.generator = s.text(2);
-    n.input = parseStored(s.text(3), "a node's input");
-    n.sourceHash = s.text(4);
-    n.sourceExtension = s.text(5);
-    n.config = configFromKey(s.text(6));
-    n.state = parseNodeState(s.text(7)).value_or(NodeState::Pending);
-    n.status = parseStatus(s.text(8)).value_or(Status::NotRun);
-    n.message = s.text(9);
-    n.fitness = s.real(10);
-    n.compile = parseStored(s.text(11), "a node's compile result");
-    n.evaluation = parseStored(s.text(12), "a node's evaluation");
-    n.seconds = s.real(13);
-    n.createdAt = s.text(14);
-    n.evaluatedAt = s.text(15);
-    n.profile = parseStored(s.text(16), "a node's profile");
-    return n;
+// A session made before its runner answered has no device: {}.
+DeviceFacts storedDevice(const Json& j, const std::string& where) {
+    if (j.is_object() && j.empty()) return {};
+    try {
+        return deviceFactsFromJson(j, where);
+    } catch (const ModelError& e) {
+        throw Error(std::string("the workspace holds unreadable device facts: ") + e.what());
+    }
 }
 
-Json nodeJson(const Node& n) {
-    return {{"id", n.id},
-            {"parent", n.parent ? Json(*n.parent) : Json(nullptr)},
-            {"generator", n.generator},
-            {"input", n.input},
-            {"source_hash", n.sourceHash},
-            {"extension", n.sourceExtension},
-            {"config", configKey(n.config)},
-            {"state", nodeStateName(n.state)},
-            {"status", statusName(n.status)},
-            {"message", n.message},
-            {"fitness", n.fitness},
-            {"compile", n.compile},
-            {"evaluation", n.evaluation},
-            {"seconds", n.seconds},
-            {"created_at", n.createdAt},
-            {"evaluated_at", n.evaluatedAt},
-            {"profile", n.profile}};
+std::string deviceText(const DeviceFacts& f) { return f.known() ? toJson(f).dump() : "{}"; }
+
+// A stored column of JSON text, or null for SQL NULL and the summary's 'null'.
+Json storedJson(const Statement& s, int column, const std::string& where) {
+    const std::string text = s.text(column);
+    return text.empty() ? Json(nullptr) : parseStored(text, where);
 }
 
-Node nodeFromJson(const Json& j) {
-    Node n;
-    n.id = j.at("id").get<int64_t>();
-    if (!j.at("parent").is_null()) n.parent = j["parent"].get<int64_t>();
-    n.generator = j.at("generator").get<std::string>();
-    n.input = j.at("input");
-    n.sourceHash = j.at("source_hash").get<std::string>();
-    n.sourceExtension = j.at("extension").get<std::string>();
-    n.config = configFromKey(j.at("config").get<std::string>());
-    n.state = parseNodeState(j.at("state").get<std::string>()).value_or(NodeState::Pending);
-    n.status = parseStatus(j.at("status").get<std::string>()).value_or(Status::NotRun);
-    n.message = j.at("message").get<std::string>();
-    n.fitness = j.at("fitness").get<double>();
-    n.compile = j.at("compile");
-    n.evaluation = j.at("evaluation");
-    n.seconds = j.at("seconds").get<double>();
-    n.createdAt = j.at("created_at").get<std::string>();
-    n.evaluatedAt = j.at("evaluated_at").get<std::string>();
-    n.profile = j.value("profile", Json::object());  // exports before schema 3 have none
-    return n;
+// A row of the nodes table goes through the node's one codec.
+Node readNode(const Statement& s, int64_t sessionId) {
+    const int64_t id = s.int64(0);
+    const std::string where = "session " + std::to_string(sessionId) + " node " + std::to_string(id);
+    Json j = {{"id", id},
+              {"parent", s.optionalInt64(1) ? Json(*s.optionalInt64(1)) : Json(nullptr)},
+              {"generator", s.text(2)},
+              {"input", storedJson(s, 3, where + " input")},
+              {"source_hash", s.text(4)},
+              {"extension", s.text(5)},
+              {"config", s.text(6)},
+              {"state", s.text(7)},
+              {"status", s.text(8)},
+              {"message", s.text(9)},
+              {"fitness", s.real(10)},
+              {"compile", storedJson(s, 11, where + " compile")},
+              {"evaluation", storedJson(s, 12, where + " evaluation")},
+              {"seconds", s.real(13)},
+              {"created_at", s.text(14)},
+              {"evaluated_at", s.text(15)},
+              {"profile", storedJson(s, 16, where + " profile")}};
+    try {
+        return nodeFromJson(j, "node");
+    } catch (const ModelError& e) {
+        throw Error("the workspace holds an unreadable node (" + where + "): " + e.what());
+    }
 }
 
 void bindNodeFields(Statement& s, const Node& n, int first) {
+    const Json j = toJson(n);
+    auto text = [&](const char* key) { return j.at(key).is_null() ? std::string("null") : j.at(key).dump(); };
     s.bind(first, n.parent)
         .bind(first + 1, n.generator)
-        .bind(first + 2, n.input.dump())
+        .bind(first + 2, j.at("input").dump())
         .bind(first + 3, n.sourceHash)
         .bind(first + 4, n.sourceExtension)
         .bind(first + 5, configKey(n.config))
@@ -121,12 +105,12 @@ void bindNodeFields(Statement& s, const Node& n, int first) {
         .bind(first + 7, statusName(n.status))
         .bind(first + 8, n.message)
         .bind(first + 9, n.fitness)
-        .bind(first + 10, n.compile.dump())
-        .bind(first + 11, n.evaluation.dump())
+        .bind(first + 10, text("compile"))
+        .bind(first + 11, text("evaluation"))
         .bind(first + 12, n.seconds)
         .bind(first + 13, n.createdAt)
         .bind(first + 14, n.evaluatedAt)
-        .bind(first + 15, n.profile.dump());
+        .bind(first + 15, text("profile"));
 }
 
 }  // namespace
@@ -169,7 +153,7 @@ void Store::createSession(SessionRecord& r) {
         .bind(6, r.taskDefinition)
         .bind(7, r.taskWorkloads)
         .bind(8, backendName(r.config.backend))
-        .bind(9, r.device.dump())
+        .bind(9, deviceText(r.device))
         .bind(10, toJson(r.config).dump())
         .bind(11, r.baselineName)
         .bind(12, r.baselineHash.empty() ? std::optional<std::string>() : std::optional<std::string>(r.baselineHash))
@@ -192,7 +176,7 @@ void Store::saveSession(SessionRecord& r) {
            "UPDATE sessions SET name = ?, device = ?, config = ?, baseline = ?, status = ?, stop_reason = ?, updated_at = ?, "
            "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ? WHERE id = ?")
         .bind(1, r.name)
-        .bind(2, r.device.dump())
+        .bind(2, deviceText(r.device))
         .bind(3, toJson(r.config).dump())
         .bind(4, baselineTimesJson(r.baseline).dump())
         .bind(5, r.status)
@@ -216,7 +200,7 @@ SessionRecord Store::readSession(Statement& s) {
     r.taskHash = s.text(5);
     r.taskDefinition = s.text(6);
     r.taskWorkloads = s.text(7);
-    r.device = parseStored(s.text(9), "a session's device");
+    r.device = storedDevice(parseStored(s.text(9), "a session's device"), "session " + std::to_string(r.id) + " device");
     r.config = sessionConfigFromJson(parseStored(s.text(10), "a session's configuration"));
     r.baselineName = s.text(11);
     r.baselineHash = s.text(12);
@@ -279,9 +263,9 @@ void Store::updateNode(int64_t sessionId, const Node& n) {
     s.run();
 }
 
-void Store::setNodeProfile(int64_t sessionId, int64_t nodeId, const Json& profile) {
+void Store::setNodeProfile(int64_t sessionId, int64_t nodeId, const NodeProfile& profile) {
     Statement s = db_.prepare("UPDATE nodes SET profile = ? WHERE session_id = ? AND id = ?");
-    s.bind(1, profile.dump()).bind(2, sessionId).bind(3, nodeId);
+    s.bind(1, toJson(profile).dump()).bind(2, sessionId).bind(3, nodeId);
     s.run();
     if (db_.changes() == 0)
         throw Error("session " + std::to_string(sessionId) + " has no node " + std::to_string(nodeId) + " in " + db_.file().string());
@@ -294,7 +278,7 @@ std::vector<Node> Store::nodes(int64_t sessionId, NodeDetail detail) {
     s.bind(1, sessionId);
     std::vector<Node> out;
     while (s.step()) {
-        out.push_back(readNode(s));
+        out.push_back(readNode(s, sessionId));
         out.back().detailed = full;
     }
     return out;
@@ -305,7 +289,7 @@ Node Store::node(int64_t sessionId, int64_t nodeId) {
     s.bind(1, sessionId).bind(2, nodeId);
     if (!s.step())
         throw Error("session " + std::to_string(sessionId) + " has no node " + std::to_string(nodeId) + " in " + db_.file().string());
-    return readNode(s);
+    return readNode(s, sessionId);
 }
 
 SessionTree Store::loadTree(int64_t sessionId, NodeDetail detail) {
@@ -323,7 +307,7 @@ Json Store::exportSession(int64_t id) {
     Json nodeList = Json::array();
     for (const Node& n : nodes(id)) {
         if (!sources.contains(n.sourceHash)) sources[n.sourceHash] = source(n.sourceHash);
-        nodeList.push_back(nodeJson(n));
+        nodeList.push_back(toJson(n));
     }
     if (!r.baselineHash.empty()) sources[r.baselineHash] = source(r.baselineHash);
     Json session = {{"uuid", r.uuid},
@@ -333,7 +317,7 @@ Json Store::exportSession(int64_t id) {
                     {"task_hash", r.taskHash},
                     {"task_definition", r.taskDefinition},
                     {"task_workloads", r.taskWorkloads},
-                    {"device", r.device},
+                    {"device", r.device.known() ? toJson(r.device) : Json::object()},
                     {"config", toJson(r.config)},
                     {"baseline_name", r.baselineName},
                     {"baseline_hash", r.baselineHash},
@@ -377,7 +361,7 @@ int64_t Store::importSession(const Json& doc) {
         r.taskHash = j.at("task_hash").get<std::string>();
         r.taskDefinition = j.at("task_definition").get<std::string>();
         r.taskWorkloads = j.at("task_workloads").get<std::string>();
-        r.device = j.at("device");
+        r.device = storedDevice(j.at("device"), "session.device");
         r.config = sessionConfigFromJson(j.at("config"));
         r.baselineName = j.at("baseline_name").get<std::string>();
         r.baselineHash = j.at("baseline_hash").get<std::string>();
@@ -397,7 +381,9 @@ int64_t Store::importSession(const Json& doc) {
             if (actual != hash) throw Error("source " + hash.substr(0, 12) + " does not match its hash: the file is damaged");
         }
         createSession(r);
-        for (const Json& n : doc.at("nodes")) insertNode(r.id, nodeFromJson(n));
+        const Json& nodes = doc.at("nodes");
+        if (!nodes.is_array()) throw Error("the session file's \"nodes\" is not a list");
+        for (size_t i = 0; i < nodes.size(); ++i) insertNode(r.id, nodeFromJson(nodes[i], "nodes[" + std::to_string(i) + "]"));
         // Files from before the agent have no exchanges.
         if (doc.contains("exchanges")) {
             AgentRecords records(db_);
@@ -409,6 +395,8 @@ int64_t Store::importSession(const Json& doc) {
         }
         t.commit();
         return r.id;
+    } catch (const ModelError& e) {
+        throw Error(std::string("the session file does not read: ") + e.what());
     } catch (const Json::exception& e) {
         throw Error(std::string("the session file is incomplete: ") + e.what());
     }

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_config.h"
 #include "session/session_tree.h"
 #include "store/sqlite.h"
@@ -38,7 +38,7 @@ public:
     void insertNode(int64_t sessionId, const Node& node);
     void updateNode(int64_t sessionId, const Node& node);
     // Keeps a profile with a measured node (throws kforge::Error for an unknown node).
-    void setNodeProfile(int64_t sessionId, int64_t nodeId, const nlohmann::json& profile);
+    void setNodeProfile(int64_t sessionId, int64_t nodeId, const NodeProfile& profile);
     // Summary leaves out each node's compile result and evaluation (its
     // timing samples and statistics), most of a node's bytes: what a view of a
     // 10,000-node session loads, fetching a node in full with node() when needed.

@@ -14,22 +14,6 @@ namespace kforge {
 
 using Json = nlohmann::ordered_json;  // definition order of inputs and outputs matters
 
-std::string_view backendName(Backend b) {
-    switch (b) {
-        case Backend::Cpu: return "cpu";
-        case Backend::Cuda: return "cuda";
-        case Backend::Hip: return "hip";
-    }
-    return "?";
-}
-
-std::optional<Backend> parseBackend(std::string_view name) {
-    if (name == "cpu") return Backend::Cpu;
-    if (name == "cuda") return Backend::Cuda;
-    if (name == "hip") return Backend::Hip;
-    return std::nullopt;
-}
-
 bool Workload::runsOn(Backend b) const {
     if (backends.empty()) return true;
     for (Backend x : backends)

@@ -10,14 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "model/backend.h"
 #include "task/dtype.h"
 #include "task/expr.h"
 
 namespace kforge {
 
-enum class Backend { Cpu, Cuda, Hip };
-std::string_view backendName(Backend b);
-std::optional<Backend> parseBackend(std::string_view name);
 
 struct AxisDef {
     std::string name;

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "model/tuning_config.h"
 #include "task/expr.h"
 
 namespace kforge {
 
-using TuneConfig = std::map<std::string, std::string>;
 
 struct TuneParam {
     std::string name;

@@ -27,32 +27,6 @@ std::string slurp(const std::filesystem::path& p) {
 
 }  // namespace
 
-Json toJson(const CompileResult& r) {
-    Json diags = Json::array();
-    for (const auto& d : r.diagnostics)
-        diags.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"severity", d.severity}, {"message", d.message}});
-    Json kernels = Json::array();
-    for (const auto& k : r.kernels)
-        kernels.push_back({{"kernel", k.kernel}, {"registers", k.registers}, {"spill_store_bytes", k.spillStoreBytes},
-                           {"spill_load_bytes", k.spillLoadBytes}, {"stack_bytes", k.stackBytes},
-                           {"shared_bytes", k.sharedBytes}, {"constant_bytes", k.constantBytes}});
-    return {{"ok", r.ok}, {"diagnostics", diags}, {"kernels", kernels}, {"log", r.log}, {"command", r.command}, {"seconds", r.seconds}};
-}
-
-CompileResult compileResultFromJson(const Json& j) {
-    CompileResult r;
-    r.ok = j.at("ok").get<bool>();
-    for (const auto& d : j.at("diagnostics"))
-        r.diagnostics.push_back({d.at("file"), d.at("line"), d.at("column"), d.at("severity"), d.at("message")});
-    for (const auto& k : j.at("kernels"))
-        r.kernels.push_back({k.at("kernel"), k.at("registers"), k.at("spill_store_bytes"), k.at("spill_load_bytes"),
-                             k.at("stack_bytes"), k.at("shared_bytes"), k.at("constant_bytes")});
-    r.log = j.value("log", "");  // reports keep only the parsed diagnostics
-    r.command = j.value("command", "");
-    r.seconds = j.value("seconds", 0.0);
-    return r;
-}
-
 namespace {
 
 std::string joined(const std::vector<std::string>& v) {
@@ -105,7 +79,7 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     const auto entry = dir_ / k.substr(0, 2) / k;
     if (std::filesystem::is_regular_file(entry / "result.json")) {
         try {
-            CompileResult r = compileResultFromJson(Json::parse(slurp(entry / "result.json")));
+            CompileResult r = compileResultFromJson(Json::parse(slurp(entry / "result.json")), (entry / "result.json").string());
             r.library = entry / "candidate.so";
             if (!r.ok || std::filesystem::is_regular_file(r.library)) {
                 r.cacheHit = true;
@@ -139,7 +113,7 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
         r.diagnostics.push_back({"", 0, 0, "error", "compiler " + p.status.describe()});
     {
         std::ofstream out(work / "result.json");
-        out << toJson(r).dump(1);
+        out << toJson(r, CompileScope::Cache).dump(1);
     }
     std::error_code ec;
     std::filesystem::create_directories(entry.parent_path(), ec);

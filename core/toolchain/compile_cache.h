@@ -4,15 +4,10 @@
 // architecture, so a hit is exactly the binary a fresh compile would give.
 // Failed compiles are cached too: their diagnostics come back at no cost.
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "toolchain/toolchain.h"
 
 namespace kforge {
-
-// The one JSON form of a compile result: the cache stores it, reports show it.
-nlohmann::json toJson(const CompileResult& result);
-CompileResult compileResultFromJson(const nlohmann::json& j);
 
 class CompileCache {
 public:

@@ -6,25 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "model/compile_result.h"
+
 namespace kforge {
-
-struct Diagnostic {
-    std::string file;  // empty when the tool gave no location (ptxas, linker)
-    int line = 0;
-    int column = 0;
-    std::string severity;  // error, warning, note
-    std::string message;
-};
-
-struct KernelResources {
-    std::string kernel;  // demangled
-    int registers = -1;
-    int spillStoreBytes = 0;
-    int spillLoadBytes = 0;
-    int stackBytes = 0;
-    int sharedBytes = 0;  // static shared memory (LDS on AMD)
-    int constantBytes = 0;
-};
 
 std::vector<Diagnostic> parseDiagnostics(std::string_view output);
 std::vector<KernelResources> parseResourceUsage(std::string_view output);

@@ -165,14 +165,4 @@ std::string cudaArchFor(int major, int minor) {
     return major == 9 && minor == 0 ? sm + "a" : sm;
 }
 
-std::string CompileResult::firstError() const {
-    for (const auto& d : diagnostics)
-        if (d.severity == "error") {
-            std::string where = d.file.empty() ? "" : d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": ";
-            return where + d.message;
-        }
-    const auto tail = log.size() > 400 ? log.substr(log.size() - 400) : log;
-    return tail;
-}
-
 }  // namespace kforge

@@ -34,18 +34,6 @@ struct CompileRequest {
     std::string arch;  // sm_90a, gfx90a; ignored on the CPU (-march=native)
 };
 
-struct CompileResult {
-    bool ok = false;
-    std::filesystem::path library;  // the shared object, when ok
-    std::vector<Diagnostic> diagnostics;
-    std::vector<KernelResources> kernels;
-    std::string log;        // the compiler's whole output
-    std::string command;    // as run, for the user to repeat
-    double seconds = 0;     // compile time (0 on a cache hit)
-    bool cacheHit = false;
-    std::string firstError() const;  // "file:line:col: message" of the first error, or the log's tail
-};
-
 class Toolchain {
 public:
     explicit Toolchain(ToolchainPaths paths) : paths_(std::move(paths)) {}

@@ -22,7 +22,7 @@
 #include <random>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 
 using kforge::Node;

@@ -10,7 +10,7 @@
 
 #include <array>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "ui/session/node_status.h"
 
 namespace kforge::ui {

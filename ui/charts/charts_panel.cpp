@@ -91,7 +91,7 @@ void ChartsPanel::setSelectedIds(const QList<qint64>& ids) {
     refreshSelected();
 }
 
-void ChartsPanel::setDeviceFacts(const nlohmann::json& facts, const std::string& dtype) {
+void ChartsPanel::setDeviceFacts(const kforge::DeviceFacts& facts, const std::string& dtype) {
     roofline_->setDeviceFacts(facts, dtype);
 }
 

@@ -7,10 +7,12 @@
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
+
+#include "model/device_facts.h"
 #include <string>
 #include <unordered_map>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 
 QT_BEGIN_NAMESPACE
@@ -40,7 +42,7 @@ public:
     void updateNode(const kforge::Node& node);
     void setSelectedIds(const QList<qint64>& ids);
     // SessionRecord::device; `dtype` as RooflineChart::computeDtype() finds it.
-    void setDeviceFacts(const nlohmann::json& facts, const std::string& dtype = {});
+    void setDeviceFacts(const kforge::DeviceFacts& facts, const std::string& dtype = {});
     void clear();
 
     TrajectoryChart* trajectory() const { return trajectory_; }

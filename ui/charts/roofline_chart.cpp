@@ -53,31 +53,35 @@ RooflineChart::RooflineChart(QWidget* parent) : QChartView(parent) {
     rebuild();
 }
 
-std::string RooflineChart::computeDtype(const nlohmann::json& definition, const nlohmann::json& facts) {
+std::string RooflineChart::computeDtype(const nlohmann::json& definition, const kforge::DeviceFacts& facts) {
     std::string best = "float32";
-    if (!facts.is_object() || !definition.is_object()) return best;
-    const auto peaks = facts.value("peak_tflops", nlohmann::json::object());
-    double rate = peaks.value("float32", 0.0);
+    if (!definition.is_object()) return best;
+    const auto& peaks = facts.peakTflops;
+    auto peakOf = [&peaks](const std::string& dtype) {
+        const auto it = peaks.find(dtype);
+        return it == peaks.end() ? 0.0 : it->second;
+    };
+    double rate = peakOf("float32");
     const auto inputs = definition.value("inputs", nlohmann::json::object());
     for (const auto& [name, input] : inputs.items()) {
         if (!input.is_object()) continue;
         const std::string dtype = input.value("dtype", std::string());
-        if (peaks.contains(dtype) && peaks.at(dtype).get<double>() > rate) {
-            rate = peaks.at(dtype).get<double>();
+        if (peakOf(dtype) > rate) {
+            rate = peakOf(dtype);
             best = dtype;
         }
     }
     return best;
 }
 
-void RooflineChart::setDeviceFacts(const nlohmann::json& facts, const std::string& dtype) {
-    const nlohmann::json none = nlohmann::json::object();
-    const nlohmann::json& f = facts.is_object() ? facts : none;  // a session without facts draws no roofs
-    bandwidthGbps_ = f.value("copy_bandwidth_gbps", 0.0);
-    const auto peaks = f.value("peak_tflops", nlohmann::json::object());
+void RooflineChart::setDeviceFacts(const kforge::DeviceFacts& facts, const std::string& dtype) {
+    // A session without facts draws no roofs.
+    bandwidthGbps_ = facts.copyBandwidthGbps;
+    const auto& peaks = facts.peakTflops;
     std::string key = dtype.empty() ? "float32" : dtype;
-    if (!peaks.contains(key)) key = "float32";
-    peakTflops_ = peaks.value(key, 0.0);
+    if (!peaks.count(key)) key = "float32";
+    const auto it = peaks.find(key);
+    peakTflops_ = it == peaks.end() ? 0.0 : it->second;
     dtype_ = peakTflops_ > 0 ? QString::fromStdString(key) : QString();
     rebuild();
 }

@@ -9,10 +9,12 @@
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
+
+#include "model/device_facts.h"
 #include <string>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 
 QT_BEGIN_NAMESPACE
 class QLineSeries;
@@ -33,7 +35,7 @@ public:
     // The device facts of the session (SessionRecord::device, or the runner's
     // hello); `dtype` picks the compute roof ("bfloat16"), float32 when empty
     // or when the device has no rate for it.
-    void setDeviceFacts(const nlohmann::json& facts, const std::string& dtype = {});
+    void setDeviceFacts(const kforge::DeviceFacts& facts, const std::string& dtype = {});
     void setNodes(std::vector<kforge::Node> nodes);
 
     int pointCount() const;  // workload points drawn, the baseline's included
@@ -45,7 +47,7 @@ public:
 
     // The dtype whose peak a task's definition JSON should be judged by: the
     // widest rate any input dtype has on the device (as the physics floor does).
-    static std::string computeDtype(const nlohmann::json& definition, const nlohmann::json& facts);
+    static std::string computeDtype(const nlohmann::json& definition, const kforge::DeviceFacts& facts);
 
 protected:
     void changeEvent(QEvent* event) override;

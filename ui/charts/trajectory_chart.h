@@ -11,7 +11,7 @@
 
 #include <map>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 #include "ui/charts/trajectory_data.h"
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 
 namespace kforge::ui {
 

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "ui/charts/workload_timings.h"
 
 QT_BEGIN_NAMESPACE

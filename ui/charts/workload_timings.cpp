@@ -9,38 +9,24 @@ namespace kforge::ui {
 
 namespace {
 
-std::optional<LatencyStats> statsOf(const nlohmann::json& j) {
-    if (!j.is_object() || !j.contains("median_ms")) return std::nullopt;
-    LatencyStats s;
-    s.medianMs = j.value("median_ms", 0.0);
-    s.p20Ms = j.value("p20_ms", s.medianMs);
-    s.p80Ms = j.value("p80_ms", s.medianMs);
-    if (!(s.medianMs > 0)) return std::nullopt;
-    return s;
-}
-
-QString labelOf(const nlohmann::json& w) {
-    const auto axes = w.value("axes", nlohmann::json::object());
-    QStringList parts;
-    for (const auto& [name, value] : axes.items())
-        if (value.is_number()) parts << QStringLiteral("%1=%2").arg(QString::fromStdString(name)).arg(value.get<long long>());
-    if (!parts.isEmpty()) return parts.join(QLatin1Char(' '));
-    return QString::fromStdString(w.value("uuid", std::string()));
+std::optional<LatencyStats> statsOf(const kforge::SampleStats& s) {
+    if (!(s.count > 0 && s.median > 0)) return std::nullopt;
+    return LatencyStats{s.median, s.p20, s.p80};
 }
 
 }  // namespace
 
-std::vector<WorkloadTiming> workloadTimings(const nlohmann::json& evaluation) {
+std::vector<WorkloadTiming> workloadTimings(const std::optional<kforge::EvalReport>& evaluation) {
     std::vector<WorkloadTiming> out;
-    if (!evaluation.is_object() || !evaluation.contains("workloads") || !evaluation.at("workloads").is_array()) return out;
-    for (const auto& w : evaluation.at("workloads")) {
+    if (!evaluation) return out;
+    for (const auto& w : evaluation->workloads) {
         WorkloadTiming t;
-        t.uuid = w.value("uuid", std::string());
-        t.label = labelOf(w);
-        t.timing = statsOf(w);
-        if (w.contains("baseline")) t.baseline = statsOf(w.at("baseline"));
-        t.bytes = w.value("bytes", 0.0);
-        t.flops = w.value("flops", 0.0);
+        t.uuid = w.uuid;
+        t.label = QString::fromStdString(w.label());
+        t.timing = statsOf(w.timing);
+        if (w.baseline) t.baseline = statsOf(*w.baseline);
+        t.bytes = w.bytes.value_or(0.0);
+        t.flops = w.flops.value_or(0.0);
         out.push_back(std::move(t));
     }
     return out;

@@ -1,16 +1,14 @@
 #pragma once
-// Per-workload figures read from a node's evaluation JSON (reportJson() of
-// core/eval/report.cpp): the latency statistics of the candidate and of the
-// session's baseline, and the bytes and flops behind the roofline. The two
-// per-workload charts read the JSON through here only.
+// Per-workload figures of a node's evaluation as the charts draw them: the
+// latency statistics of the candidate and of the session's baseline, and the
+// bytes and flops behind the roofline.
 #include <QString>
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 
 namespace kforge::ui {
 
@@ -29,7 +27,7 @@ struct WorkloadTiming {
     double flops = 0;
 };
 
-std::vector<WorkloadTiming> workloadTimings(const nlohmann::json& evaluation);
+std::vector<WorkloadTiming> workloadTimings(const std::optional<kforge::EvalReport>& evaluation);
 // The baseline of a set of nodes (one session: one baseline measurement),
 // in the workloads' order; empty when no node carries it.
 std::vector<WorkloadTiming> baselineTimings(const std::vector<kforge::Node>& nodes);

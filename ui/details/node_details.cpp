@@ -26,7 +26,6 @@ namespace {
 constexpr int kLineRole = Qt::UserRole;
 constexpr int kColumnRole = Qt::UserRole + 1;
 
-using Json = nlohmann::json;
 
 QString dash() {
     return QStringLiteral("—");
@@ -85,28 +84,12 @@ QLabel* makeLabel(QWidget* parent, const char* objectName) {
     return label;
 }
 
-const Json& workloadsOf(const kforge::Node& node) {
-    static const Json none = Json::array();
-    return node.evaluation.is_object() && node.evaluation.contains("workloads") &&
-                   node.evaluation.at("workloads").is_array()
-               ? node.evaluation.at("workloads")
-               : none;
+const std::vector<kforge::WorkloadReport>& workloadsOf(const kforge::Node& node) {
+    static const std::vector<kforge::WorkloadReport> none;
+    return node.evaluation ? node.evaluation->workloads : none;
 }
 
-QString str(const Json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j.at(key).is_string()
-               ? QString::fromStdString(j.at(key).get<std::string>())
-               : QString();
-}
-
-double num(const Json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j.at(key).is_number() ? j.at(key).get<double>() : 0.0;
-}
-
-QString verdict(const Json& workload) {
-    const auto status = kforge::parseStatus(workload.value("status", std::string()));
-    return status ? statusText(*status) : str(workload, "status");
-}
+QString str(const std::string& s) { return QString::fromStdString(s); }
 
 void fillTable(QTableWidget* table, const QStringList& headers, int rows) {
     table->clearContents();
@@ -275,12 +258,12 @@ void NodeDetails::renderHeader(const kforge::Node& n) {
                        "font-weight: 600; }")
             .arg(color.name()));
     QStringList figures;
-    const double speedup = num(n.evaluation, "speedup");
+    const double speedup = n.evaluation ? n.evaluation->speedupGeomean : 0.0;
     if (speedup > 0) figures << tr("speedup %1× (geometric mean over workloads)").arg(number(speedup, 3));
     if (n.state == kforge::NodeState::Done) {
         figures << tr("fitness %1").arg(number(n.fitness, 3));
         figures << tr("evaluated in %1 s").arg(number(n.seconds, 2));
-        const int restarts = n.evaluation.is_object() ? n.evaluation.value("runner_restarts", 0) : 0;
+        const int restarts = n.evaluation ? n.evaluation->runnerRestarts : 0;
         if (restarts > 0) figures << tr("%n runner restart(s)", nullptr, restarts);
     } else {
         figures << tr("waiting to be compiled and measured");
@@ -324,36 +307,32 @@ void NodeDetails::renderProblems(const kforge::Node& n) {
 }
 
 void NodeDetails::renderCompiler(const kforge::Node& n) {
-    const Json& c = n.compile;
-    const bool compiled = c.is_object() && c.contains("ok");
-    if (!compiled) {
+    static const kforge::CompileResult none;
+    const kforge::CompileResult& c = n.compile ? *n.compile : none;
+    if (!n.compile) {
         compileSummary_->setText(tr("Not compiled."));
     } else {
-        QString summary = c.value("ok", false) ? tr("Compiled in %1 s").arg(number(num(c, "seconds"), 2))
-                                               : tr("Compilation failed after %1 s").arg(number(num(c, "seconds"), 2));
-        if (c.value("cache_hit", false)) summary += tr(" (from the cache)");
-        const QString command = str(c, "command");
-        if (!command.isEmpty()) summary += QLatin1Char('\n') + command;
+        QString summary = c.ok ? tr("Compiled in %1 s").arg(number(c.seconds, 2))
+                               : tr("Compilation failed after %1 s").arg(number(c.seconds, 2));
+        if (c.cacheHit) summary += tr(" (from the cache)");
+        if (!c.command.empty()) summary += QLatin1Char('\n') + str(c.command);
         compileSummary_->setText(summary);
     }
 
-    const Json kernels =
-        compiled && c.contains("kernels") && c.at("kernels").is_array() ? c.at("kernels") : Json::array();
     fillTable(kernels_,
               {tr("Kernel"), tr("Registers"), tr("Spill stores (B)"), tr("Spill loads (B)"), tr("Stack (B)"),
                tr("Shared memory (B)"), tr("Constant memory (B)")},
-              static_cast<int>(kernels.size()));
+              static_cast<int>(c.kernels.size()));
     int row = 0;
-    for (const auto& k : kernels) {
-        const int registers = k.value("registers", -1);
-        const int spills = k.value("spill_store_bytes", 0) + k.value("spill_load_bytes", 0);
-        kernels_->setItem(row, 0, cell(str(k, "kernel")));
-        kernels_->setItem(row, 1, cell(registers < 0 ? dash() : QLocale().toString(registers), true));
-        kernels_->setItem(row, 2, cell(bytes(k.value("spill_store_bytes", 0)), true));
-        kernels_->setItem(row, 3, cell(bytes(k.value("spill_load_bytes", 0)), true));
-        kernels_->setItem(row, 4, cell(bytes(k.value("stack_bytes", 0)), true));
-        kernels_->setItem(row, 5, cell(bytes(k.value("shared_bytes", 0)), true));
-        kernels_->setItem(row, 6, cell(bytes(k.value("constant_bytes", 0)), true));
+    for (const auto& k : c.kernels) {
+        const int spills = k.spillStoreBytes + k.spillLoadBytes;
+        kernels_->setItem(row, 0, cell(str(k.kernel)));
+        kernels_->setItem(row, 1, cell(k.registers < 0 ? dash() : QLocale().toString(k.registers), true));
+        kernels_->setItem(row, 2, cell(bytes(k.spillStoreBytes), true));
+        kernels_->setItem(row, 3, cell(bytes(k.spillLoadBytes), true));
+        kernels_->setItem(row, 4, cell(bytes(k.stackBytes), true));
+        kernels_->setItem(row, 5, cell(bytes(k.sharedBytes), true));
+        kernels_->setItem(row, 6, cell(bytes(k.constantBytes), true));
         if (spills > 0)  // spills are the figure an engineer looks for first
             for (int col : {2, 3}) kernels_->item(row, col)->setForeground(QColor(0xc6, 0x28, 0x28));
         ++row;
@@ -362,15 +341,13 @@ void NodeDetails::renderCompiler(const kforge::Node& n) {
 
     diagnostics_->clear();
     diagnostics_->setHeaderLabels({tr("Where"), tr("Severity"), tr("Message")});
-    const Json diags =
-        compiled && c.contains("diagnostics") && c.at("diagnostics").is_array() ? c.at("diagnostics") : Json::array();
+    const auto& diags = c.diagnostics;
     for (const auto& d : diags) {
-        auto* item =
-            new QTreeWidgetItem(diagnostics_, {diagnosticLocation(d, n), str(d, "severity"), str(d, "message")});
-        item->setToolTip(2, str(d, "message"));
-        if (isCandidateFile(d.value("file", std::string()), n)) {
-            item->setData(0, kLineRole, d.value("line", 0));
-            item->setData(0, kColumnRole, d.value("column", 0));
+        auto* item = new QTreeWidgetItem(diagnostics_, {diagnosticLocation(d, n), str(d.severity), str(d.message)});
+        item->setToolTip(2, str(d.message));
+        if (isCandidateFile(d.file, n)) {
+            item->setData(0, kLineRole, d.line);
+            item->setData(0, kColumnRole, d.column);
         }
     }
     diagnostics_->resizeColumnToContents(0);
@@ -380,7 +357,7 @@ void NodeDetails::renderCompiler(const kforge::Node& n) {
 }
 
 void NodeDetails::renderVerification(const kforge::Node& n) {
-    const Json& workloads = workloadsOf(n);
+    const auto& workloads = workloadsOf(n);
     fillTable(verification_,
               {tr("Workload"), tr("Verdict"), tr("Checked"), tr("Mismatches"), tr("Max abs error"), tr("Max rel error"),
                tr("First bad index"), tr("Expected"), tr("Actual"), tr("Message")},
@@ -388,27 +365,26 @@ void NodeDetails::renderVerification(const kforge::Node& n) {
     const QLocale locale;
     int row = 0;
     for (const auto& w : workloads) {
-        const Json v = w.value("verification", Json::object());
-        const auto firstBad = v.value("first_bad_index", int64_t{-1});
-        const bool hasBad = firstBad >= 0;
-        verification_->setItem(row, 0, cell(str(w, "uuid")));
-        verification_->setItem(row, 1, cell(verdict(w)));
-        verification_->setItem(row, 2, cell(locale.toString(v.value("checked", qulonglong{0})), true));
-        verification_->setItem(row, 3, cell(locale.toString(v.value("mismatches", qulonglong{0})), true));
-        verification_->setItem(row, 4, cell(scientific(num(v, "max_abs_error")), true));
-        verification_->setItem(row, 5, cell(scientific(num(v, "max_rel_error")), true));
+        const kforge::VerifyStats& v = w.verify;
+        const bool hasBad = v.firstBadIndex >= 0;
+        verification_->setItem(row, 0, cell(str(w.uuid)));
+        verification_->setItem(row, 1, cell(statusText(w.status)));
+        verification_->setItem(row, 2, cell(locale.toString(static_cast<qulonglong>(v.checked)), true));
+        verification_->setItem(row, 3, cell(locale.toString(static_cast<qulonglong>(v.mismatches)), true));
+        verification_->setItem(row, 4, cell(scientific(v.maxAbsError), true));
+        verification_->setItem(row, 5, cell(scientific(v.maxRelError), true));
         verification_->setItem(row, 6,
                                cell(hasBad ? tr("%1[%2], seed %3")
-                                                 .arg(str(v, "first_bad_output"))
-                                                 .arg(firstBad)
-                                                 .arg(v.value("first_bad_seed", qulonglong{0}))
+                                                 .arg(str(v.firstBadOutput))
+                                                 .arg(v.firstBadIndex)
+                                                 .arg(static_cast<qulonglong>(v.firstBadSeed))
                                            : dash(),
                                     hasBad));
-        verification_->setItem(row, 7, cell(hasBad ? locale.toString(num(v, "expected"), 'g', 6) : dash(), true));
-        verification_->setItem(row, 8, cell(hasBad ? locale.toString(num(v, "actual"), 'g', 6) : dash(), true));
-        verification_->setItem(row, 9, cell(str(w, "message")));
-        verification_->item(row, 1)->setForeground(
-            w.value("status", std::string()) == "PASSED" ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        verification_->setItem(row, 7, cell(hasBad ? locale.toString(v.expected, 'g', 6) : dash(), true));
+        verification_->setItem(row, 8, cell(hasBad ? locale.toString(v.actual, 'g', 6) : dash(), true));
+        verification_->setItem(row, 9, cell(str(w.message)));
+        verification_->item(row, 1)->setForeground(w.status == kforge::Status::Passed ? QColor(0x2e, 0x7d, 0x32)
+                                                                                       : QColor(0xc6, 0x28, 0x28));
         ++row;
     }
     verification_->resizeColumnsToContents();
@@ -416,7 +392,7 @@ void NodeDetails::renderVerification(const kforge::Node& n) {
 }
 
 void NodeDetails::renderTiming(const kforge::Node& n) {
-    const Json& workloads = workloadsOf(n);
+    const auto& workloads = workloadsOf(n);
     fillTable(timing_,
               {tr("Workload"), tr("Median (ms)"), tr("p20 (ms)"), tr("p80 (ms)"), tr("CV"), tr("Samples"),
                tr("Baseline (ms)"), tr("Speedup"), tr("Achieved"), tr("Of floor"), tr("Runner setup (s)"),
@@ -426,41 +402,37 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
     int row = 0;
     double setup = 0, verify = 0, timed = 0;
     for (const auto& w : workloads) {
-        const bool measured = w.contains("median_ms");
-        const Json seconds = w.value("runner_seconds", Json::object());
-        setup += num(seconds, "setup");
-        verify += num(seconds, "verify");
-        timed += num(seconds, "timing");
+        const bool measured = w.timed();
+        const kforge::PhaseSeconds& seconds = w.seconds;
+        setup += seconds.setup;
+        verify += seconds.verify;
+        timed += seconds.timing;
         auto put = [&](int col, const QString& text) { timing_->setItem(row, col, cell(text, col > 0)); };
-        put(0, str(w, "uuid"));
-        put(1, measured ? milliseconds(num(w, "median_ms")) : dash());
-        put(2, measured ? milliseconds(num(w, "p20_ms")) : dash());
-        put(3, measured ? milliseconds(num(w, "p80_ms")) : dash());
-        put(4, measured ? locale.toString(num(w, "cv") * 100, 'f', 1) + QLatin1Char('%') : dash());
-        put(5, measured ? locale.toString(w.value("count", 0)) : dash());
-        const Json baseline = w.value("baseline", Json::object());
-        put(6, baseline.contains("median_ms") ? milliseconds(num(baseline, "median_ms")) : dash());
-        put(7, num(w, "speedup") > 0 ? number(num(w, "speedup"), 2) + QStringLiteral("×") : dash());
-        const bool computeBound = w.value("bound", std::string()) == "compute";
-        const double achieved = computeBound ? num(w, "achieved_tflops") : num(w, "achieved_gbps");
+        put(0, str(w.uuid));
+        put(1, measured ? milliseconds(w.timing.median) : dash());
+        put(2, measured ? milliseconds(w.timing.p20) : dash());
+        put(3, measured ? milliseconds(w.timing.p80) : dash());
+        put(4, measured ? locale.toString(w.timing.cv * 100, 'f', 1) + QLatin1Char('%') : dash());
+        put(5, measured ? locale.toString(w.timing.count) : dash());
+        put(6, w.baseline ? milliseconds(w.baseline->median) : dash());
+        put(7, w.speedup > 0 ? number(w.speedup, 2) + QStringLiteral("×") : dash());
+        const bool computeBound = w.floor && w.floor->computeBound();
+        const double achieved = computeBound ? w.achievedTflops : w.achievedGbps;
         put(8, achieved > 0
                    ? (computeBound ? tr("%1 TFLOP/s") : tr("%1 GB/s")).arg(number(achieved, computeBound ? 2 : 1))
                    : dash());
-        put(9, num(w, "fraction_of_floor") > 0
-                   ? locale.toString(num(w, "fraction_of_floor") * 100, 'f', 0) + QLatin1Char('%')
-                   : dash());
-        put(10, number(num(seconds, "setup"), 3));
-        put(11, number(num(seconds, "verify"), 3));
-        put(12, number(num(seconds, "timing"), 3));
-        if (measured && w.contains("samples_ms") && w.at("samples_ms").is_array()) {
+        put(9, w.fractionOfFloor > 0 ? locale.toString(w.fractionOfFloor * 100, 'f', 0) + QLatin1Char('%') : dash());
+        put(10, number(seconds.setup, 3));
+        put(11, number(seconds.verify, 3));
+        put(12, number(seconds.timing, 3));
+        if (measured && !w.samplesMs.empty()) {
             QStringList samples;
-            for (const auto& s : w.at("samples_ms")) samples << milliseconds(s.get<double>());
+            for (const double sample : w.samplesMs) samples << milliseconds(sample);
             timing_->item(row, 5)->setToolTip(tr("Samples (ms): %1").arg(samples.join(QStringLiteral(", "))));
         }
-        if (w.contains("floor_ms"))
+        if (w.floor)
             timing_->item(row, 9)->setToolTip(
-                tr("Physical floor %1 ms (%2 bound)")
-                    .arg(milliseconds(num(w, "floor_ms")), computeBound ? tr("compute") : tr("memory")));
+                tr("Physical floor %1 ms (%2 bound)").arg(milliseconds(w.floor->ms()), computeBound ? tr("compute") : tr("memory")));
         ++row;
     }
     timing_->resizeColumnsToContents();
@@ -469,7 +441,7 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
             ? tr("No measurements.")
             : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
                   .arg(number(setup, 2), number(verify, 2), number(timed, 2),
-                       str(n.evaluation, "baseline").isEmpty() ? dash() : str(n.evaluation, "baseline")));
+                       !n.evaluation || n.evaluation->baselineName.empty() ? dash() : str(n.evaluation->baselineName)));
     tabs_->setTabText(TimingTab, tr("Timing"));
 }
 
@@ -493,13 +465,13 @@ void NodeDetails::renderConfiguration(const kforge::Node& n) {
         ++row;
     }
     config_->resizeColumnsToContents();
-    const bool hasInput = n.input.is_object() ? !n.input.empty() : !n.input.is_null();
-    input_->setPlainText(hasInput ? QString::fromStdString(n.input.dump(2)) : tr("(the generator was given nothing)"));
+    input_->setPlainText(!n.input.empty() ? QString::fromStdString(kforge::toJson(n.input).dump(2))
+                                          : tr("(the generator was given nothing)"));
     tabs_->setTabText(ConfigurationTab, tr("Configuration"));
 }
 
 void NodeDetails::renderProfile(const kforge::Node& n) {
-    const auto profile = kforge::nodeProfileFromJson(n.profile);
+    const auto& profile = n.profile;
     profileNotes_->clear();
     // Only a correct candidate is profiled; the session must run on CUDA (the run says so otherwise).
     profileButton_->setEnabled(n.passed());
@@ -516,7 +488,7 @@ void NodeDetails::renderProfile(const kforge::Node& n) {
         return;
     }
     QStringList axes;
-    for (const auto& [axis, value] : profile->axes.items()) axes << QStringLiteral("%1=%2").arg(QString::fromStdString(axis), QString::fromStdString(value.dump()));
+    for (const auto& [axis, value] : profile->axes) axes << QStringLiteral("%1=%2").arg(QString::fromStdString(axis)).arg(value);
     profileSummary_->setText(tr("%1, one run on the workload %2; %3 s, collected %4. The counters are per kernel, the longest first.")
                                  .arg(QString::fromStdString(profile->tool), axes.join(QLatin1Char(' ')), number(profile->seconds, 1),
                                       QString::fromStdString(profile->collectedAt)));

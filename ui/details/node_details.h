@@ -10,7 +10,7 @@
 
 #include <optional>
 
-#include "session/node.h"
+#include "model/node.h"
 
 class QLabel;
 class QPlainTextEdit;

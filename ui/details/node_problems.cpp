@@ -17,24 +17,17 @@ class NodeProblems {
     Q_DECLARE_TR_FUNCTIONS(kforge::ui::NodeProblems)
 };
 
-QString str(const nlohmann::json& j, const char* key) {
-    return j.is_object() ? QString::fromStdString(j.value(key, std::string())) : QString();
-}
-
-QString verdictText(const std::string& name) {
-    const auto status = kforge::parseStatus(name);
-    return status ? statusText(*status) : QString::fromStdString(name);
-}
+QString str(const std::string& s) { return QString::fromStdString(s); }
 
 // "out[1234] (seed 2): expected 1.5, got nan": where verification first saw a wrong value.
-QString firstBadText(const nlohmann::json& v) {
-    if (!v.is_object() || v.value("first_bad_index", int64_t{-1}) < 0) return {};
+QString firstBadText(const kforge::VerifyStats& v) {
+    if (v.firstBadIndex < 0) return {};
     const QLocale locale;
     return NodeProblems::tr("%1[%2] (seed %3): expected %4, got %5")
-        .arg(str(v, "first_bad_output"))
-        .arg(v.value("first_bad_index", int64_t{-1}))
-        .arg(v.value("first_bad_seed", uint64_t{0}))
-        .arg(locale.toString(v.value("expected", 0.0), 'g', 6), locale.toString(v.value("actual", 0.0), 'g', 6));
+        .arg(str(v.firstBadOutput))
+        .arg(v.firstBadIndex)
+        .arg(v.firstBadSeed)
+        .arg(locale.toString(v.expected, 'g', 6), locale.toString(v.actual, 'g', 6));
 }
 
 }  // namespace
@@ -44,53 +37,46 @@ bool isCandidateFile(const std::string& file, const kforge::Node& node) {
     return std::filesystem::path(file).filename().string() == node.sourceHash.substr(0, 24) + node.sourceExtension;
 }
 
-QString diagnosticLocation(const nlohmann::json& d, const kforge::Node& node) {
-    const std::string file = d.value("file", std::string());
-    const int line = d.value("line", 0), column = d.value("column", 0);
-    if (file.empty()) return {};
-    if (isCandidateFile(file, node))
-        return column > 0 ? NodeProblems::tr("line %1, column %2").arg(line).arg(column)
-                          : NodeProblems::tr("line %1").arg(line);
-    return QStringLiteral("%1:%2:%3").arg(QFileInfo(QString::fromStdString(file)).fileName()).arg(line).arg(column);
+QString diagnosticLocation(const kforge::Diagnostic& d, const kforge::Node& node) {
+    if (d.file.empty()) return {};
+    if (isCandidateFile(d.file, node))
+        return d.column > 0 ? NodeProblems::tr("line %1, column %2").arg(d.line).arg(d.column) : NodeProblems::tr("line %1").arg(d.line);
+    return QStringLiteral("%1:%2:%3").arg(QFileInfo(str(d.file)).fileName()).arg(d.line).arg(d.column);
 }
 
 std::vector<NodeProblem> nodeProblems(const kforge::Node& node) {
     std::vector<NodeProblem> problems;
-    const nlohmann::json& compile = node.compile;
-    if (compile.is_object() && compile.contains("diagnostics") && compile.at("diagnostics").is_array()) {
-        for (const auto& d : compile.at("diagnostics")) {
-            const std::string severity = d.value("severity", std::string());
-            if (severity == "note") {
+    if (node.compile) {
+        for (const auto& d : node.compile->diagnostics) {
+            if (d.severity == "note") {
                 // gcc and nvcc put a diagnostic's notes right after it.
-                if (!problems.empty()) problems.back().notes << str(d, "message");
+                if (!problems.empty()) problems.back().notes << str(d.message);
                 continue;
             }
             NodeProblem p;
             p.kind = NodeProblem::Kind::Compile;
             p.location = diagnosticLocation(d, node);
-            p.severity = severity == "error"     ? NodeProblems::tr("error")
-                         : severity == "warning" ? NodeProblems::tr("warning")
-                                                 : QString::fromStdString(severity);
-            p.message = str(d, "message");
-            if (isCandidateFile(d.value("file", std::string()), node)) {
-                p.line = d.value("line", 0);
-                p.column = d.value("column", 0);
+            p.severity = d.severity == "error"     ? NodeProblems::tr("error")
+                         : d.severity == "warning" ? NodeProblems::tr("warning")
+                                                   : str(d.severity);
+            p.message = str(d.message);
+            if (isCandidateFile(d.file, node)) {
+                p.line = d.line;
+                p.column = d.column;
             }
             problems.push_back(std::move(p));
         }
     }
-    const nlohmann::json& evaluation = node.evaluation;
     bool workloadSaidWhy = false;
-    if (evaluation.is_object() && evaluation.contains("workloads") && evaluation.at("workloads").is_array()) {
-        for (const auto& w : evaluation.at("workloads")) {
-            const std::string status = w.value("status", std::string());
-            if (status == "PASSED") continue;
+    if (node.evaluation) {
+        for (const auto& w : node.evaluation->workloads) {
+            if (w.status == kforge::Status::Passed) continue;
             NodeProblem p;
             p.kind = NodeProblem::Kind::Workload;
-            p.location = str(w, "uuid");
-            p.severity = verdictText(status);
-            p.message = str(w, "message");
-            const QString firstBad = firstBadText(w.value("verification", nlohmann::json::object()));
+            p.location = str(w.uuid);
+            p.severity = statusText(w.status);
+            p.message = str(w.message);
+            const QString firstBad = firstBadText(w.verify);
             if (!firstBad.isEmpty()) p.notes << NodeProblems::tr("first wrong value: %1").arg(firstBad);
             workloadSaidWhy = workloadSaidWhy || !p.message.isEmpty();
             problems.push_back(std::move(p));

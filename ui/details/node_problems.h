@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 
 namespace kforge::ui {
 
@@ -30,6 +30,6 @@ std::vector<NodeProblem> nodeProblems(const kforge::Node& node);
 bool isCandidateFile(const std::string& file, const kforge::Node& node);
 
 // "line 12, column 5" in the candidate, else "file:12:5", else "".
-QString diagnosticLocation(const nlohmann::json& diagnostic, const kforge::Node& node);
+QString diagnosticLocation(const kforge::Diagnostic& diagnostic, const kforge::Node& node);
 
 }  // namespace kforge::ui

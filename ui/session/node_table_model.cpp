@@ -12,13 +12,6 @@ namespace kforge::ui {
 
 namespace {
 
-std::optional<double> secondsIn(const nlohmann::json& j) {
-    if (!j.is_object()) return std::nullopt;
-    const auto it = j.find("seconds");
-    if (it == j.end() || !it->is_number()) return std::nullopt;
-    return it->get<double>();
-}
-
 QString secondsText(const std::optional<double>& s) {
     return s ? QLocale().toString(*s, 'f', 2) : QString();
 }
@@ -37,8 +30,8 @@ NodeTableModel::Row NodeTableModel::rowFrom(const kforge::Node& node) {
     r.fitness = node.fitness;
     r.configuration = QString::fromStdString(kforge::describeConfig(node.config));
     if (node.state == kforge::NodeState::Done) {
-        r.compileSeconds = secondsIn(node.compile);
-        r.measureSeconds = secondsIn(node.evaluation);
+        if (node.compile) r.compileSeconds = node.compile->seconds;
+        if (node.evaluation) r.measureSeconds = node.evaluation->seconds;
     }
     r.created = QDateTime::fromString(QString::fromStdString(node.createdAt), Qt::ISODate);
     r.message = QString::fromStdString(node.message);

@@ -13,7 +13,7 @@
 #include <optional>
 #include <vector>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 
 namespace kforge::ui {

@@ -15,7 +15,7 @@ SessionListModel::Row SessionListModel::rowFrom(const kforge::SessionRecord& r) 
     row.id = r.id;
     row.name = QString::fromStdString(r.name);
     row.task = QString::fromStdString(r.task);
-    row.device = QString::fromStdString(r.device.value("name", std::string()));
+    row.device = QString::fromStdString(r.device.name);
     row.backend = QString::fromStdString(std::string(kforge::backendName(r.config.backend)));
     row.status = QString::fromStdString(r.status);
     row.evaluations = r.evaluations;

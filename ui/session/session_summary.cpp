@@ -107,7 +107,7 @@ void SessionSummary::render() {
     };
     set(TaskField, tr("Task:"), QString::fromStdString(s.task));
     set(DeviceField, tr("Device:"),
-        tr("%1 (%2)").arg(QString::fromStdString(s.device.value("name", std::string("?"))),
+        tr("%1 (%2)").arg(QString::fromStdString(s.device.name.empty() ? std::string("?") : s.device.name),
                           QString::fromStdString(std::string(kforge::backendName(s.config.backend)))));
     set(SearchField, tr("Search:"), searchText(s.config));
     set(StopField, tr("Stops after:"), stopText(s.config.stop));

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "session/engine.h"
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_config.h"
 #include "session/session_tree.h"
 #include "store/agent_records.h"

@@ -3,7 +3,7 @@
 #include <QStringList>
 #include <algorithm>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 
 namespace kforge::ui {

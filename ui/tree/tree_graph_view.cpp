@@ -18,7 +18,7 @@
 #include <cmath>
 #include <limits>
 
-#include "session/node.h"
+#include "model/node.h"
 #include "session/session_tree.h"
 #include "ui/tree/tree_graph_painter.h"
 #include "ui/tree/tree_legend.h"

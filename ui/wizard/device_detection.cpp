@@ -81,7 +81,7 @@ QString backendTitle(kforge::Backend backend) {
 }
 
 QString deviceName(const DetectedDevice& device) {
-    const std::string name = device.facts.value("name", std::string());
+    const std::string& name = device.facts.name;
     return name.empty() ? backendTitle(device.backend) : QString::fromStdString(name);
 }
 
@@ -89,23 +89,16 @@ QStringList deviceFacts(const DetectedDevice& d) {
     const QLocale locale;
     const auto& f = d.facts;
     QStringList facts;
-    if (f.contains("compute_capability"))
-        facts << DeviceDetection::tr("sm %1, %2 SMs")
-                     .arg(QString::fromStdString(f.value("compute_capability", std::string())))
-                     .arg(f.value("sm_count", 0));
-    if (f.contains("gcn_arch")) facts << QString::fromStdString(f.value("gcn_arch", std::string()));
-    if (f.contains("cores")) facts << DeviceDetection::tr("%n core(s)", nullptr, f.value("cores", 0));
-    if (f.contains("memory_bytes")) facts << DeviceDetection::tr("%1 GiB").arg(gib(f.value("memory_bytes", 0.0)));
-    if (f.contains("copy_bandwidth_gbps"))
-        facts << DeviceDetection::tr("%1 GB/s copy").arg(locale.toString(f.value("copy_bandwidth_gbps", 0.0), 'f', 0));
-    if (f.contains("peak_tflops") && f.at("peak_tflops").is_object()) {
-        const auto& p = f.at("peak_tflops");
-        const char* key = p.contains("bfloat16") ? "bfloat16" : "float32";
-        if (p.contains(key) && p.at(key).is_number()) {
-            const double peak = p.at(key).get<double>();
-            facts << DeviceDetection::tr("%1 TFLOP/s %2")
-                         .arg(locale.toString(peak, 'f', peak < 10 ? 2 : 1), QLatin1String(key));
-        }
+    if (f.gpu && !f.gpu->computeCapability.empty())
+        facts << DeviceDetection::tr("sm %1, %2 SMs").arg(QString::fromStdString(f.gpu->computeCapability)).arg(f.gpu->smCount);
+    if (f.gpu && !f.gpu->gcnArch.empty()) facts << QString::fromStdString(f.gpu->gcnArch);
+    if (f.cpu) facts << DeviceDetection::tr("%n core(s)", nullptr, f.cpu->cores);
+    if (f.memoryBytes > 0) facts << DeviceDetection::tr("%1 GiB").arg(gib(static_cast<double>(f.memoryBytes)));
+    if (f.copyBandwidthGbps > 0) facts << DeviceDetection::tr("%1 GB/s copy").arg(locale.toString(f.copyBandwidthGbps, 'f', 0));
+    const char* key = f.peakTflops.count("bfloat16") ? "bfloat16" : "float32";
+    if (const auto it = f.peakTflops.find(key); it != f.peakTflops.end()) {
+        const double peak = it->second;
+        facts << DeviceDetection::tr("%1 TFLOP/s %2").arg(locale.toString(peak, 'f', peak < 10 ? 2 : 1), QLatin1String(key));
     }
     return facts;
 }

@@ -8,11 +8,11 @@
 #include <QStringList>
 
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
 #include "eval/paths.h"
+#include "model/device_facts.h"
 #include "task/task.h"
 
 namespace kforge::ui {
@@ -20,9 +20,9 @@ namespace kforge::ui {
 struct DetectedDevice {
     kforge::Backend backend = kforge::Backend::Cpu;
     bool available = false;
-    nlohmann::json facts = nlohmann::json::object();  // the runner's hello, when available
-    QString why;                                      // when not available
-    QString compiler;                                 // the toolchain's first version line; empty when it is missing
+    kforge::DeviceFacts facts;  // the runner's hello, when available
+    QString why;                // when not available
+    QString compiler;           // the toolchain's first version line; empty when it is missing
 };
 
 using DeviceDetector = std::function<std::vector<DetectedDevice>()>;

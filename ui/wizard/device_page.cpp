@@ -197,12 +197,11 @@ void DevicePage::showDetail() {
     auto mib = [&locale](double bytes) { return tr("%1 MiB").arg(locale.toString(bytes / double(1 << 20), 'f', 0)); };
     row(tr("Device"), deviceName(d));
     row(tr("Summary"), deviceFacts(d).join(QStringLiteral(" · ")));
-    if (f.contains("l2_bytes")) row(tr("L2 cache"), mib(f.value("l2_bytes", 0.0)));
-    if (f.contains("llc_bytes")) row(tr("Last-level cache"), mib(f.value("llc_bytes", 0.0)));
-    if (f.contains("sm_clock_khz"))
-        row(tr("SM clock"), tr("%1 MHz").arg(locale.toString(f.value("sm_clock_khz", 0.0) / 1e3, 'f', 0)));
-    row(tr("Bandwidth from"), QString::fromStdString(f.value("bandwidth_source", std::string())));
-    row(tr("Peak from"), QString::fromStdString(f.value("peak_source", std::string())));
+    if (f.gpu) row(tr("L2 cache"), mib(static_cast<double>(f.gpu->l2Bytes)));
+    if (f.cpu) row(tr("Last-level cache"), mib(static_cast<double>(f.cpu->llcBytes)));
+    if (f.gpu) row(tr("SM clock"), tr("%1 MHz").arg(locale.toString(f.gpu->smClockKhz / 1e3, 'f', 0)));
+    row(tr("Bandwidth from"), QString::fromStdString(f.bandwidthSource));
+    row(tr("Peak from"), QString::fromStdString(f.peakSource));
     row(tr("Compiler"), d.compiler.isEmpty() ? tr("not found") : d.compiler);
     detail_->setText(QStringLiteral("<table>%1</table>").arg(rows.join(QString())));
 }

@@ -1,0 +1,218 @@
+#include "model/eval_report.h"
+
+#include <cmath>
+#include <limits>
+
+namespace kforge {
+
+using Json = nlohmann::json;
+namespace {
+
+// NaN and infinities are not JSON: they travel as null and come back as NaN.
+Json number(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+double numberOrNan(ObjectReader& r, const char* key) {
+    const Json& j = r.field(key);
+    return j.is_null() ? std::numeric_limits<double>::quiet_NaN() : readValue<double>(j, r.childPath(key));
+}
+
+void writeStats(Json& j, const SampleStats& s) {
+    j["median_ms"] = s.median;
+    j["min_ms"] = s.min;
+    j["max_ms"] = s.max;
+    j["mean_ms"] = s.mean;
+    j["p20_ms"] = s.p20;
+    j["p80_ms"] = s.p80;
+    j["cv"] = s.cv;
+    j["count"] = s.count;
+}
+
+SampleStats readStats(ObjectReader& r) {
+    SampleStats s;
+    s.median = r.required<double>("median_ms");
+    s.min = r.required<double>("min_ms");
+    s.p20 = r.required<double>("p20_ms");
+    s.p80 = r.required<double>("p80_ms");
+    s.cv = r.required<double>("cv");
+    s.count = r.required<int>("count");
+    // Schema 4 and before did not write these two.
+    s.max = r.optionalOr<double>("max_ms", s.p80);
+    s.mean = r.optionalOr<double>("mean_ms", s.median);
+    return s;
+}
+
+}  // namespace
+
+std::string WorkloadReport::label() const {
+    std::string s;
+    for (const auto& [name, value] : axes) s += (s.empty() ? "" : " ") + name + "=" + std::to_string(value);
+    return s.empty() ? uuid : s;
+}
+
+const WorkloadReport* EvalReport::workload(const std::string& uuid) const {
+    for (const auto& w : workloads)
+        if (w.uuid == uuid) return &w;
+    return nullptr;
+}
+
+Json toJson(const VerifyStats& v) {
+    return {{"checked", v.checked},
+            {"mismatches", v.mismatches},
+            {"max_abs_error", number(v.maxAbsError)},
+            {"max_rel_error", number(v.maxRelError)},
+            {"first_bad_index", v.firstBadIndex},
+            {"first_bad_output", v.firstBadOutput},
+            {"first_bad_seed", v.firstBadSeed},
+            {"expected", number(v.expected)},
+            {"actual", number(v.actual)}};
+}
+
+VerifyStats verifyStatsFromJson(const Json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    VerifyStats v;
+    v.checked = r.required<uint64_t>("checked");
+    v.mismatches = r.required<uint64_t>("mismatches");
+    v.maxAbsError = numberOrNan(r, "max_abs_error");
+    v.maxRelError = numberOrNan(r, "max_rel_error");
+    v.firstBadIndex = r.required<int64_t>("first_bad_index");
+    v.firstBadOutput = r.required<std::string>("first_bad_output");
+    v.firstBadSeed = r.required<uint64_t>("first_bad_seed");
+    v.expected = numberOrNan(r, "expected");
+    v.actual = numberOrNan(r, "actual");
+    r.finish();
+    return v;
+}
+
+Json toJson(const PhaseSeconds& s) { return {{"setup", s.setup}, {"verify", s.verify}, {"timing", s.timing}}; }
+
+PhaseSeconds phaseSecondsFromJson(const Json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    PhaseSeconds s;
+    s.setup = r.required<double>("setup");
+    s.verify = r.required<double>("verify");
+    s.timing = r.required<double>("timing");
+    r.finish();
+    return s;
+}
+
+Json toJson(const SampleStats& s) {
+    Json j = Json::object();
+    writeStats(j, s);
+    return j;
+}
+
+SampleStats sampleStatsFromJson(const Json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    SampleStats s = readStats(r);
+    r.finish();
+    return s;
+}
+
+Json toJson(const WorkloadReport& w) {
+    Json axes = Json::object();
+    for (const auto& [k, v] : w.axes) axes[k] = v;
+    Json j = {{"uuid", w.uuid}, {"axes", axes}, {"status", statusName(w.status)}, {"message", w.message}};
+    j["verification"] = toJson(w.verify);
+    j["runner_seconds"] = toJson(w.seconds);
+    if (w.timed()) {
+        writeStats(j, w.timing);
+        j["samples_ms"] = w.samplesMs;
+    }
+    if (w.baseline) j["baseline"] = toJson(*w.baseline);
+    if (w.speedup > 0) j["speedup"] = w.speedup;
+    if (w.bytes) j["bytes"] = *w.bytes;
+    if (w.flops) j["flops"] = *w.flops;
+    if (w.achievedGbps > 0) j["achieved_gbps"] = w.achievedGbps;
+    if (w.achievedTflops > 0) j["achieved_tflops"] = w.achievedTflops;
+    if (w.floor) {
+        j["floor_ms"] = w.floor->ms();
+        j["floor_bytes_ms"] = w.floor->bytesMs;
+        j["floor_flops_ms"] = w.floor->flopsMs;
+        j["bound"] = w.floor->computeBound() ? "compute" : "memory";
+    }
+    if (w.fractionOfFloor > 0) j["fraction_of_floor"] = w.fractionOfFloor;
+    return j;
+}
+
+WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    WorkloadReport w;
+    w.uuid = r.required<std::string>("uuid");
+    {
+        const Json& axes = r.field("axes");
+        if (!axes.is_object()) modelFail(r.childPath("axes"), "expected an object, got " + jsonTypeName(axes));
+        for (auto it = axes.begin(); it != axes.end(); ++it)
+            w.axes.emplace_back(it.key(), readValue<int64_t>(it.value(), r.childPath("axes") + "." + it.key()));
+    }
+    w.status = r.required<Status>("status");
+    w.message = r.required<std::string>("message");
+    w.verify = verifyStatsFromJson(r.field("verification"), r.childPath("verification"));
+    w.seconds = phaseSecondsFromJson(r.field("runner_seconds"), r.childPath("runner_seconds"));
+    if (r.has("median_ms")) {
+        w.timing = readStats(r);
+        w.samplesMs = r.required<std::vector<double>>("samples_ms");
+    }
+    if (r.has("baseline")) w.baseline = sampleStatsFromJson(r.field("baseline"), r.childPath("baseline"));
+    w.speedup = r.optionalOr<double>("speedup", 0.0);
+    w.bytes = r.optional<double>("bytes");
+    w.flops = r.optional<double>("flops");
+    w.achievedGbps = r.optionalOr<double>("achieved_gbps", 0.0);
+    w.achievedTflops = r.optionalOr<double>("achieved_tflops", 0.0);
+    if (const auto floorMs = r.optional<double>("floor_ms")) {
+        const std::string bound = r.required<std::string>("bound");
+        if (bound != "compute" && bound != "memory") modelFail(r.childPath("bound"), "expected 'compute' or 'memory'");
+        Floor f;
+        // Schema 4 kept only the larger of the two.
+        f.bytesMs = r.optionalOr<double>("floor_bytes_ms", bound == "memory" ? *floorMs : 0.0);
+        f.flopsMs = r.optionalOr<double>("floor_flops_ms", bound == "compute" ? *floorMs : 0.0);
+        w.floor = f;
+    }
+    w.fractionOfFloor = r.optionalOr<double>("fraction_of_floor", 0.0);
+    r.finish();
+    return w;
+}
+
+Json toJson(const EvalReport& r, ReportScope scope) {
+    Json workloads = Json::array();
+    for (const auto& w : r.workloads) workloads.push_back(toJson(w));
+    Json out = {{"status", statusName(r.status)},
+                {"message", r.message},
+                {"task", r.task},
+                {"backend", backendName(r.backend)},
+                {"config", toJson(r.config)},
+                {"baseline", r.baselineName},
+                {"workloads", workloads},
+                {"seconds", r.seconds},
+                {"runner_restarts", r.runnerRestarts}};
+    if (scope == ReportScope::Full) {
+        out["device"] = r.device.known() ? toJson(r.device) : Json::object();
+        out["candidate"] = r.candidate;
+        out["compile"] = toJson(r.compile, CompileScope::Report);
+    }
+    if (r.speedupGeomean > 0) out["speedup"] = r.speedupGeomean;
+    return out;
+}
+
+EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScope scope) {
+    ObjectReader r(j, path);
+    EvalReport e;
+    e.status = r.required<Status>("status");
+    e.message = r.required<std::string>("message");
+    e.task = r.required<std::string>("task");
+    e.backend = r.required<Backend>("backend");
+    e.config = tuneConfigFromJson(r.field("config"), r.childPath("config"));
+    e.baselineName = r.required<std::string>("baseline");
+    e.workloads = readArray<WorkloadReport>(r.array("workloads"), r.childPath("workloads"), workloadReportFromJson);
+    e.seconds = r.required<double>("seconds");
+    e.runnerRestarts = r.required<int>("runner_restarts");
+    e.speedupGeomean = r.optionalOr<double>("speedup", 0.0);
+    if (scope == ReportScope::Full) {
+        const Json& device = r.field("device");
+        if (!(device.is_object() && device.empty())) e.device = deviceFactsFromJson(device, r.childPath("device"));
+        e.candidate = r.required<std::string>("candidate");
+        e.compile = compileResultFromJson(r.field("compile"), r.childPath("compile"));
+    }
+    r.finish();
+    return e;
+}
+
+}  // namespace kforge

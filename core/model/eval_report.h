@@ -1,0 +1,109 @@
+#pragma once
+// An evaluation as measured: per workload the verdict, what verification
+// found, every timing sample and its statistics, the baseline it is compared
+// with, and the physics floor. One codec, shared by `kforge eval --json`, the
+// store and the session export; scripts rely on its field names.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/backend.h"
+#include "model/compile_result.h"
+#include "model/device_facts.h"
+#include "model/json_reader.h"
+#include "model/status.h"
+#include "model/tuning_config.h"
+#include "util/stats.h"
+
+namespace kforge {
+
+// Bumped whenever a model codec changes shape; written into session exports
+// and checked by the store's migrations.
+inline constexpr int kModelSchemaVersion = 5;
+
+struct VerifyStats {
+    uint64_t checked = 0;
+    uint64_t mismatches = 0;
+    double maxAbsError = 0;  // NaN travels as null
+    double maxRelError = 0;
+    int64_t firstBadIndex = -1;
+    std::string firstBadOutput;
+    uint64_t firstBadSeed = 0;
+    double expected = 0;
+    double actual = 0;
+};
+
+// Where a workload's evaluation time went in the runner, so a slow evaluation
+// can be told apart from a slow kernel.
+struct PhaseSeconds {
+    double setup = 0;   // buffers, inputs, the reference's outputs (cached after the first candidate)
+    double verify = 0;  // the candidate's runs on every seed, downloads and checks
+    double timing = 0;  // warm-up, timed repetitions and the check after them
+};
+
+struct Floor {
+    double bytesMs = 0;  // bytes / measured copy bandwidth
+    double flopsMs = 0;  // flops / peak rate for the task's dtype
+    double ms() const { return bytesMs > flopsMs ? bytesMs : flopsMs; }
+    bool computeBound() const { return flopsMs > bytesMs; }
+};
+
+struct WorkloadReport {
+    std::string uuid;
+    std::vector<std::pair<std::string, int64_t>> axes;  // in the definition's order
+    Status status = Status::NotRun;
+    std::string message;
+    VerifyStats verify;
+    std::vector<double> samplesMs;
+    PhaseSeconds seconds;  // where the runner's time went
+    SampleStats timing;    // count 0: not timed
+    std::optional<SampleStats> baseline;
+    double speedup = 0;  // baseline median / candidate median; 0 when not compared
+    std::optional<double> bytes, flops;
+    std::optional<Floor> floor;
+    double fractionOfFloor = 0;  // floor / median: 1.0 is the physical limit
+    double achievedGbps = 0;
+    double achievedTflops = 0;
+
+    bool timed() const { return timing.count > 0; }
+    // "M=4096 N=1024", or the uuid when there are no axes.
+    std::string label() const;
+};
+
+struct EvalReport {
+    std::string task;
+    Backend backend = Backend::Cpu;
+    DeviceFacts device;
+    std::string candidate;  // the source's path, as given
+    TuneConfig config;
+    Status status = Status::NotRun;
+    std::string message;
+    CompileResult compile;
+    std::string baselineName;  // "baseline" or "reference" when the task has no baseline
+    std::vector<WorkloadReport> workloads;
+    double speedupGeomean = 0;
+    double seconds = 0;
+    int runnerRestarts = 0;
+
+    const WorkloadReport* workload(const std::string& uuid) const;
+};
+
+// A report standing alone carries the device, the candidate and its compile
+// result; one kept with a session's node does not (the session has the
+// device, the node has the source and its compile result).
+enum class ReportScope { Full, Node };
+
+nlohmann::json toJson(const VerifyStats& v);
+VerifyStats verifyStatsFromJson(const nlohmann::json& j, const std::string& path);
+nlohmann::json toJson(const PhaseSeconds& s);
+PhaseSeconds phaseSecondsFromJson(const nlohmann::json& j, const std::string& path);
+nlohmann::json toJson(const SampleStats& s);
+SampleStats sampleStatsFromJson(const nlohmann::json& j, const std::string& path);
+nlohmann::json toJson(const WorkloadReport& w);
+WorkloadReport workloadReportFromJson(const nlohmann::json& j, const std::string& path);
+nlohmann::json toJson(const EvalReport& r, ReportScope scope);
+EvalReport evalReportFromJson(const nlohmann::json& j, const std::string& path, ReportScope scope);
+
+}  // namespace kforge
