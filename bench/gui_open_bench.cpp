@@ -38,23 +38,26 @@ double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElaps
 
 // What a measured node carries in the store: per workload, statistics and
 // the timing samples; the size of a real record is what loading costs.
-nlohmann::json evaluationOf(const kforge::Node& n, std::mt19937& rng) {
-    nlohmann::json workloads = nlohmann::json::array();
+kforge::EvalReport evaluationOf(const kforge::Node& n, std::mt19937& rng) {
+    kforge::EvalReport r;
+    r.status = n.fitness > 0 ? kforge::Status::Passed : kforge::Status::IncorrectNumerical;
+    r.speedupGeomean = n.fitness;
     for (int w = 0; w < 6; ++w) {
         const double median = 0.01 * (1 << w) / std::max(n.fitness, 0.2);
-        std::vector<double> samples(60);
-        for (auto& s : samples) s = median * std::uniform_real_distribution<double>(0.97, 1.05)(rng);
-        workloads.push_back({{"uuid", "task-w" + std::to_string(w)},
-                             {"status", n.fitness > 0 ? "PASSED" : "INCORRECT_NUMERICAL"},
-                             {"median_ms", median},
-                             {"p20_ms", median * 0.99},
-                             {"p80_ms", median * 1.02},
-                             {"samples_ms", samples},
-                             {"baseline", {{"median_ms", median * n.fitness}}},
-                             {"achieved_gbps", 1000.0 * n.fitness},
-                             {"runner_seconds", {{"setup", 0.01}, {"verify", 0.2}, {"timing", 0.3}}}});
+        kforge::WorkloadReport wr;
+        wr.uuid = "task-w" + std::to_string(w);
+        wr.status = r.status;
+        wr.samplesMs.resize(60);
+        for (auto& s : wr.samplesMs) s = median * std::uniform_real_distribution<double>(0.97, 1.05)(rng);
+        wr.timing = kforge::summarize(wr.samplesMs);
+        wr.baseline = kforge::SampleStats{};
+        wr.baseline->count = 60;
+        wr.baseline->median = median * n.fitness;
+        wr.achievedGbps = 1000.0 * n.fitness;
+        wr.seconds = {0.01, 0.2, 0.3};
+        r.workloads.push_back(wr);
     }
-    return {{"status", n.fitness > 0 ? "PASSED" : "INCORRECT_NUMERICAL"}, {"speedup", n.fitness}, {"workloads", workloads}};
+    return r;
 }
 
 }  // namespace
@@ -96,7 +99,9 @@ int main(int argc, char** argv) {
             n.config["UNROLL_SEED"] = std::to_string(n.id);  // the store keeps (source, configuration) unique
             n.sourceExtension = ".cu";
             if (n.state == kforge::NodeState::Done) n.evaluation = evaluationOf(n, rng);
-            n.compile = {{"kernels", {{{"kernel", "k"}, {"registers", 40}, {"spill_stores", 0}, {"shared_bytes", 4096}}}}};
+            n.compile = kforge::CompileResult{};
+            n.compile->ok = true;
+            n.compile->kernels.push_back({"k", 40, 0, 0, 0, 4096, 0});
             store.insertNode(sessionId, n);
         }
         tx.commit();

@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
     const double overheadMs = ws.median - ks.median;
 
     std::printf("\nKernelForge pipeline benchmark (%s, %s, %u compile workers)\n", backendName.c_str(),
-                evaluator.runner(backend).facts().value("name", "?").c_str(), pool.workers());
+                evaluator.runner(backend).facts().name.c_str(), pool.workers());
     std::printf("%-52s %12s\n", "measure", "value");
     std::printf("%-52s %12.1f\n", "compiles per minute, one at a time", serialPerMinute);
     std::printf("%-52s %12.1f\n", "compiles per minute, parallel pool", poolPerMinute);
@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
 
     if (!jsonOut.empty()) {
         nlohmann::json j = {{"backend", backendName},
-                            {"device", evaluator.runner(backend).facts()},
+                            {"device", toJson(evaluator.runner(backend).facts())},
                             {"workers", pool.workers()},
                             {"compiled_variants", configs.size()},
                             {"compiles_per_minute_serial", serialPerMinute},

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
         {
             const EvalReport b = evaluator.evaluate(task, impl.baseline.empty() ? impl.reference : impl.baseline, o);
             nlohmann::json head = {{"task", task.name}, {"backend", backendArg}, {"workload", chosen->uuid},
-                                   {"device", b.device}, {"space_size", space.size()}, {"valid_configs", configs.size()},
+                                   {"device", toJson(b.device)}, {"space_size", space.size()}, {"valid_configs", configs.size()},
                                    {"compile_seconds", compileSeconds}, {"baseline_status", statusName(b.status)}};
             if (!b.workloads.empty() && b.workloads[0].timing.count) head["baseline_median_ms"] = b.workloads[0].timing.median;
             out << head.dump() << "\n";
@@ -80,8 +80,9 @@ int main(int argc, char** argv) {
                 line["cv"] = r.workloads[0].timing.cv;
             }
             if (r.status != Status::Passed) line["message"] = r.message.substr(0, 300);
-            const auto compile = compileJson(r.compile);
-            line["kernels"] = compile["kernels"];
+            nlohmann::json kernels = nlohmann::json::array();
+            for (const auto& k : r.compile.kernels) kernels.push_back(toJson(k));
+            line["kernels"] = kernels;
             out << line.dump() << "\n" << std::flush;
             ++done;
         }

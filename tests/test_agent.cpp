@@ -152,11 +152,13 @@ private slots:
         broken.id = 2;
         broken.parent = 1;
         broken.generator = "llm";
-        broken.input = {{"mode", "optimize"}, {"change", "unrolled by 8"}};
+        broken.input.mode = "optimize";
+        broken.input.change = "unrolled by 8";
         broken.status = Status::CompileError;
         broken.fitness = 0;
         broken.message = "candidate.cpp:7:5: error: 'x' was not declared in this scope";
-        broken.compile = {{"diagnostics", {{{"line", 7}, {"column", 5}, {"severity", "error"}, {"message", "'x' was not declared in this scope"}}}}};
+        broken.compile = CompileResult{};
+        broken.compile->diagnostics.push_back({"", 7, 5, "error", "'x' was not declared in this scope"});
         tree.put(broken);
 
         QCOMPARE(chooseMode(broken, tree, kKernel, true), AgentMode::Fix);
@@ -167,7 +169,7 @@ private slots:
         PromptInputs in;
         in.task = &task;
         in.backend = "cpu";
-        in.device = {{"name", "Test CPU"}};
+        in.device.name = "Test CPU";
         in.deviceFamily = "cpu";
         in.parent = &broken;
         in.parentSource = kKernel;

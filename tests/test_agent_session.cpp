@@ -134,10 +134,10 @@ private slots:
         QVERIFY2(fast.passed() && fast.fitness > root.fitness * 1.5,
                  (std::to_string(fast.fitness) + " vs root " + std::to_string(root.fitness)).c_str());
         QCOMPARE(fast.generator, std::string("llm"));
-        QCOMPARE(fast.input.value("change", ""), std::string("a plain vectorized loop without the redundant work"));
+        QCOMPARE(fast.input.change, std::string("a plain vectorized loop without the redundant work"));
         QCOMPARE(broken.status, Status::CompileError);
         QCOMPARE(fixed.parent.value_or(0), int64_t(3));
-        QCOMPARE(fixed.input.value("mode", ""), std::string("fix"));
+        QCOMPARE(fixed.input.mode, std::string("fix"));
         QVERIFY(fixed.passed());
         QCOMPARE(wrong.status, Status::IncorrectNumerical);
 
@@ -199,7 +199,7 @@ private slots:
         const std::string prompt = nlohmann::json::parse(requests[0].body).at("messages").at(1).at("content").get<std::string>();
         QVERIFY2(prompt.find("# Profile (Nsight Compute") != std::string::npos, prompt.c_str());
         QVERIFY(prompt.find("(from the profiler's counters)") != std::string::npos);
-        const auto profile = nodeProfileFromJson(w.store.node(sessionId, 1).profile);
+        const auto profile = w.store.node(sessionId, 1).profile;
         QVERIFY(profile && profile->ok() && !profile->kernels.empty());
         qInfo("the root's profile as the agent read it:\n%s", describeProfile(*profile).c_str());
         QVERIFY(w.launch.engine().tree().at(2).passed());

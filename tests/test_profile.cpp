@@ -142,19 +142,18 @@ private slots:
         QVERIFY(contains(text, "DRAM throughput 66.8%"));
         QVERIFY(contains(text, "duration 58.91 us"));
 
-        const auto back = nodeProfileFromJson(toJson(p));
-        QVERIFY(back);
+        const auto back = std::optional<NodeProfile>(nodeProfileFromJson(toJson(p), "profile"));
         QCOMPARE(back->kernels.size(), size_t(2));
         QCOMPARE(back->kernels[1].metrics, p.kernels[1].metrics);
         QCOMPARE(back->axes, p.axes);
         QCOMPARE(describeProfile(*back), text);
-        QVERIFY(!nodeProfileFromJson(nlohmann::json::object()));
+        QVERIFY_THROWS_EXCEPTION(ModelError, nodeProfileFromJson(nlohmann::json::object(), "profile"));
 
         NodeProfile failed;
         failed.error = "ncu cannot profile on this machine: LibraryNotLoaded";
         failed.toolUnavailable = true;
-        const auto f = nodeProfileFromJson(toJson(failed));
-        QVERIFY(f && !f->ok() && f->toolUnavailable);
+        const auto f = std::optional<NodeProfile>(nodeProfileFromJson(toJson(failed), "profile"));
+        QVERIFY(!f->ok() && f->toolUnavailable);
         QVERIFY(contains(describeProfile(*f), "not profiled: ncu cannot profile"));
     }
 
@@ -166,17 +165,28 @@ private slots:
         parent.state = NodeState::Done;
         parent.status = Status::Passed;
         parent.fitness = 1.0;
-        parent.evaluation = {{"workloads", {{{"status", "PASSED"}, {"median_ms", 0.1}, {"bytes", 2e8}, {"fraction_of_floor", 0.7}, {"bound", "memory"}}}}};
+        parent.evaluation = EvalReport{};
+        WorkloadReport w;
+        w.status = Status::Passed;
+        w.timing.count = 10;
+        w.timing.median = 0.1;
+        w.bytes = 2e8;
+        w.fractionOfFloor = 0.7;
+        w.floor = Floor{0.07, 0.0};
+        parent.evaluation->workloads.push_back(w);
         PromptInputs in;
         in.task = &task;
         in.backend = "cuda";
-        in.device = {{"name", "NVIDIA H200"}, {"compute_capability", "9.0"}};
+        in.device.name = "NVIDIA H200";
+        in.device.backend = Backend::Cuda;
+        in.device.gpu = GpuFacts{};
+        in.device.gpu->computeCapability = "9.0";
         in.parent = &parent;
         in.parentSource = "// kernel\n";
         in.mode = AgentMode::Optimize;
         const std::string without = buildPrompt(in).messages.at(0).content;
         QVERIFY(!contains(without, "# Profile"));
-        parent.profile = toJson(recordedProfile());
+        parent.profile = recordedProfile();
         const std::string with = buildPrompt(in).messages.at(0).content;
         QVERIFY2(contains(with, "# Profile (Nsight Compute 2025.3.1.0, one run on the workload N=16777216)"), with.c_str());
         QVERIFY(contains(with, "Bottleneck as measured: memory (from the profiler's counters)"));
@@ -202,30 +212,30 @@ private slots:
             n.sourceExtension = ".cu";
             n.createdAt = "2026-12-03T00:00:00Z";
             store.insertNode(sessionId, n);
-            QCOMPARE(store.node(sessionId, 1).profile, nlohmann::json::object());
-            store.setNodeProfile(sessionId, 1, toJson(recordedProfile()));
-            QVERIFY_THROWS_EXCEPTION(Error, store.setNodeProfile(sessionId, 9, nlohmann::json::object()));
+            QVERIFY(!store.node(sessionId, 1).profile);
+            store.setNodeProfile(sessionId, 1, recordedProfile());
+            QVERIFY_THROWS_EXCEPTION(Error, store.setNodeProfile(sessionId, 9, NodeProfile{}));
             const Node back = store.node(sessionId, 1);
-            QCOMPARE(nodeProfileFromJson(back.profile)->kernels.size(), size_t(2));
+            QCOMPARE(back.profile->kernels.size(), size_t(2));
             // Summaries leave the profile out, like the other heavy columns.
-            QVERIFY(store.nodes(sessionId, Store::NodeDetail::Summary).at(0).profile.is_null());
+            QVERIFY(!store.nodes(sessionId, Store::NodeDetail::Summary).at(0).profile);
             // Export and import carry it; an export from before schema 3 has none.
             nlohmann::json exported = store.exportSession(sessionId);
-            QCOMPARE(exported.at("nodes").at(0).at("profile"), back.profile);
+            QCOMPARE(exported.at("nodes").at(0).at("profile"), toJson(*back.profile));
             QTemporaryDir other;
             Store elsewhere(std::filesystem::path(other.path().toStdString()) / "w.db");
             const int64_t copy = elsewhere.importSession(exported);
-            QCOMPARE(elsewhere.node(copy, 1).profile, back.profile);
+            QCOMPARE(toJson(*elsewhere.node(copy, 1).profile), toJson(*back.profile));
             exported.at("nodes").at(0).erase("profile");
             exported.at("session").at("uuid") = "00000000-0000-4000-8000-000000000001";
-            QCOMPARE(elsewhere.node(elsewhere.importSession(exported), 1).profile, nlohmann::json::object());
+            QVERIFY(!elsewhere.node(elsewhere.importSession(exported), 1).profile);
             // Make it a schema-2 workspace again, as an older KernelForge left it.
             store.database().exec("ALTER TABLE nodes DROP COLUMN profile; ALTER TABLE memories DROP COLUMN bottleneck; "
                                   "PRAGMA user_version = 2");
         }
         Store reopened(file);
         QCOMPARE(reopened.schemaVersion(), latestSchemaVersion());
-        QCOMPARE(reopened.node(sessionId, 1).profile, nlohmann::json::object());
+        QVERIFY(!reopened.node(sessionId, 1).profile);
     }
 
     // The one-shot profiled run works on any backend; ncu only adds the counters.
@@ -253,7 +263,7 @@ private slots:
         const NodeProfile cpu = launch.engine().profileNode(1);
         QVERIFY(!cpu.ok() && cpu.toolUnavailable);
         QVERIFY2(contains(cpu.error, "needs the CUDA backend"), cpu.error.c_str());
-        QVERIFY(!nodeProfileFromJson(store.node(launch.engine().record().id, 1).profile)->ok());
+        QVERIFY(!store.node(launch.engine().record().id, 1).profile->ok());
         QVERIFY_THROWS_EXCEPTION(Error, launch.engine().profileNode(7));
 
         // The runner itself: run the root's library once in the profiled range.
@@ -327,7 +337,7 @@ private slots:
         QVERIFY(p.kernels[0].metric("duration").value_or(0) > 0);
         QVERIFY(p.kernels[0].metric("dram_throughput").value_or(0) > 20);
         QCOMPARE(profileBottleneck(p), std::string("memory"));
-        QVERIFY(nodeProfileFromJson(store.node(launch.engine().record().id, 1).profile)->ok());
+        QVERIFY(store.node(launch.engine().record().id, 1).profile->ok());
     }
 };
 

@@ -243,7 +243,8 @@ private slots:
             r.taskHash = "abc";
             r.taskDefinition = "{}";
             r.taskWorkloads = "";
-            r.device = {{"name", "Test GPU"}};
+            r.device.name = "Test GPU";
+            r.device.backend = Backend::Cuda;
             r.config.backend = Backend::Cuda;
             r.config.tuner = "anneal";
             r.config.stop.evaluations = 42;
@@ -268,7 +269,9 @@ private slots:
             root.state = NodeState::Done;
             root.status = Status::Passed;
             root.fitness = 1.25;
-            root.evaluation = {{"workloads", nlohmann::json::array({{{"uuid", "w1"}}})}};
+            root.evaluation = EvalReport{};
+            root.evaluation->workloads.push_back(WorkloadReport{});
+            root.evaluation->workloads.back().uuid = "w1";
             store.updateNode(id, root);
             Node child = root;
             child.id = 2;
@@ -290,7 +293,7 @@ private slots:
         }
         Store store(db);  // a fresh connection reads what the first wrote
         const SessionRecord r = store.session(id);
-        QCOMPARE(r.device.value("name", ""), std::string("Test GPU"));
+        QCOMPARE(r.device.name, std::string("Test GPU"));
         QCOMPARE(r.config.backend, Backend::Cuda);
         QCOMPARE(r.config.tuner, std::string("anneal"));
         QCOMPARE(*r.config.stop.evaluations, 42);
@@ -308,12 +311,12 @@ private slots:
         const SessionTree summary = store.loadTree(id, Store::NodeDetail::Summary);
         QCOMPARE(summary.nodes().size(), size_t{2});
         QVERIFY(!summary.at(1).detailed);
-        QVERIFY(summary.at(1).evaluation.is_null());
+        QVERIFY(!summary.at(1).evaluation);
         QCOMPARE(summary.at(1).fitness, 1.25);
         QCOMPARE(summary.source(summary.at(2).sourceHash), std::string(kTunable));
         const Node full = store.node(id, 1);
         QVERIFY(full.detailed);
-        QCOMPARE(full.evaluation, tree.at(1).evaluation);
+        QCOMPARE(toJson(*full.evaluation, ReportScope::Node), toJson(*tree.at(1).evaluation, ReportScope::Node));
         QVERIFY_THROWS_EXCEPTION(Error, store.node(id, 99));
 
         // Export, import into another workspace, compare; importing twice is refused.

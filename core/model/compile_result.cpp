@@ -13,15 +13,18 @@ std::string CompileResult::firstError() const {
     return log.size() > 400 ? log.substr(log.size() - 400) : log;
 }
 
+Json toJson(const KernelResources& k) {
+    return {{"kernel", k.kernel},           {"registers", k.registers},     {"spill_store_bytes", k.spillStoreBytes},
+            {"spill_load_bytes", k.spillLoadBytes}, {"stack_bytes", k.stackBytes}, {"shared_bytes", k.sharedBytes},
+            {"constant_bytes", k.constantBytes}};
+}
+
 Json toJson(const CompileResult& r, CompileScope scope) {
     Json diags = Json::array();
     for (const auto& d : r.diagnostics)
         diags.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"severity", d.severity}, {"message", d.message}});
     Json kernels = Json::array();
-    for (const auto& k : r.kernels)
-        kernels.push_back({{"kernel", k.kernel}, {"registers", k.registers}, {"spill_store_bytes", k.spillStoreBytes},
-                           {"spill_load_bytes", k.spillLoadBytes}, {"stack_bytes", k.stackBytes},
-                           {"shared_bytes", k.sharedBytes}, {"constant_bytes", k.constantBytes}});
+    for (const auto& k : r.kernels) kernels.push_back(toJson(k));
     Json j = {{"ok", r.ok}, {"diagnostics", diags}, {"kernels", kernels}, {"command", r.command}, {"seconds", r.seconds}};
     if (scope == CompileScope::Cache) j["log"] = r.log;
     else j["cache_hit"] = r.cacheHit;

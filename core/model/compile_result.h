@@ -46,6 +46,7 @@ struct CompileResult {
 // result came from the cache.
 enum class CompileScope { Cache, Report };
 
+nlohmann::json toJson(const KernelResources& k);
 nlohmann::json toJson(const CompileResult& r, CompileScope scope);
 CompileResult compileResultFromJson(const nlohmann::json& j, const std::string& path);
 

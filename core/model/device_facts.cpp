@@ -58,12 +58,15 @@ DeviceFacts deviceFactsFromJson(const Json& j, const std::string& path) {
     f.peakSource = r.required<std::string>("peak_source");
     f.bandwidthSource = r.required<std::string>("bandwidth_source");
     f.ceilingsRemeasured = r.optionalOr<int>("ceilings_remeasured", 0);
-    if (f.backend == Backend::Cpu) {
+    // Each backend's own group is all there or not at all (a device named by
+    // hand, in a test or an import, has none).
+    if (r.has("cores")) {
         CpuFacts c;
         c.cores = r.required<int>("cores");
         c.llcBytes = r.required<uint64_t>("llc_bytes");
         f.cpu = c;
-    } else {
+    }
+    if (r.has("sm_count")) {
         GpuFacts g;
         g.ordinal = r.required<int>("ordinal");
         g.computeCapability = r.required<std::string>("compute_capability");

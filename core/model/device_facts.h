@@ -44,7 +44,7 @@ struct DeviceFacts {
     std::string peakSource;
     std::string bandwidthSource;
     int ceilingsRemeasured = 0;  // times the core asked for the ceilings again and kept the higher figures
-    std::optional<CpuFacts> cpu;  // exactly one of these two is set
+    std::optional<CpuFacts> cpu;  // at most one of these two is set: the backend's own facts
     std::optional<GpuFacts> gpu;
 
     // The largest last-level cache: L2 on GPUs, LLC on CPUs.

@@ -78,27 +78,70 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
 
 nlohmann::json baselineTimesJson(const BaselineTimes& times) {
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [uuid, s] : times)
-        j[uuid] = {{"count", s.count}, {"median_ms", s.median}, {"min_ms", s.min}, {"max_ms", s.max},
-                   {"p20_ms", s.p20},  {"p80_ms", s.p80},       {"mean_ms", s.mean}, {"cv", s.cv}};
+    for (const auto& [uuid, s] : times) j[uuid] = toJson(s);
     return j;
 }
 
 BaselineTimes baselineTimesFromJson(const nlohmann::json& j) {
+    if (!j.is_object()) modelFail("baseline", "expected an object, got " + jsonTypeName(j));
     BaselineTimes times;
-    for (const auto& [uuid, v] : j.items()) {
-        SampleStats s;
-        s.count = v.value("count", 0);
-        s.median = v.value("median_ms", 0.0);
-        s.min = v.value("min_ms", 0.0);
-        s.max = v.value("max_ms", 0.0);
-        s.p20 = v.value("p20_ms", 0.0);
-        s.p80 = v.value("p80_ms", 0.0);
-        s.mean = v.value("mean_ms", 0.0);
-        s.cv = v.value("cv", 0.0);
-        times[uuid] = s;
-    }
+    for (auto it = j.begin(); it != j.end(); ++it) times[it.key()] = sampleStatsFromJson(it.value(), "baseline." + it.key());
     return times;
+}
+
+nlohmann::json toJson(const SessionRecord& r) {
+    return {{"uuid", r.uuid},
+            {"name", r.name},
+            {"task", r.task},
+            {"task_ref", r.taskRef},
+            {"task_hash", r.taskHash},
+            {"task_definition", r.taskDefinition},
+            {"task_workloads", r.taskWorkloads},
+            {"device", r.device.known() ? toJson(r.device) : nlohmann::json::object()},
+            {"config", toJson(r.config)},
+            {"baseline_name", r.baselineName},
+            {"baseline_hash", r.baselineHash},
+            {"baseline", baselineTimesJson(r.baseline)},
+            {"status", r.status},
+            {"stop_reason", r.stopReason},
+            {"created_at", r.createdAt},
+            {"updated_at", r.updatedAt},
+            {"active_seconds", r.activeSeconds},
+            {"evaluations", r.evaluations},
+            {"best_node", r.bestNode ? nlohmann::json(*r.bestNode) : nlohmann::json(nullptr)},
+            {"best_speedup", r.bestSpeedup}};
+}
+
+SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& path) {
+    ObjectReader in(j, path);
+    SessionRecord r;
+    r.uuid = in.required<std::string>("uuid");
+    r.name = in.required<std::string>("name");
+    r.task = in.required<std::string>("task");
+    r.taskRef = in.required<std::string>("task_ref");
+    r.taskHash = in.required<std::string>("task_hash");
+    r.taskDefinition = in.required<std::string>("task_definition");
+    r.taskWorkloads = in.required<std::string>("task_workloads");
+    const nlohmann::json& device = in.field("device");
+    if (!(device.is_object() && device.empty())) r.device = deviceFactsFromJson(device, in.childPath("device"));
+    try {
+        r.config = sessionConfigFromJson(in.field("config"));
+    } catch (const Error& e) {
+        modelFail(in.childPath("config"), e.what());
+    }
+    r.baselineName = in.required<std::string>("baseline_name");
+    r.baselineHash = in.required<std::string>("baseline_hash");
+    r.baseline = baselineTimesFromJson(in.field("baseline"));
+    r.status = in.required<std::string>("status");
+    r.stopReason = in.required<std::string>("stop_reason");
+    r.createdAt = in.required<std::string>("created_at");
+    r.updatedAt = in.optionalOr<std::string>("updated_at", "");
+    r.activeSeconds = in.required<double>("active_seconds");
+    r.evaluations = in.required<int>("evaluations");
+    r.bestNode = in.optional<int64_t>("best_node");
+    r.bestSpeedup = in.required<double>("best_speedup");
+    in.finish();
+    return r;
 }
 
 }  // namespace kforge

@@ -73,6 +73,10 @@ struct SessionRecord {
     double bestSpeedup = 0;
 };
 
+// The session as a session file carries it (the store keeps it in columns).
+nlohmann::json toJson(const SessionRecord& r);
+SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& path);
+
 nlohmann::json baselineTimesJson(const BaselineTimes& times);
 BaselineTimes baselineTimesFromJson(const nlohmann::json& j);
 

@@ -97,7 +97,7 @@ void bindNodeFields(Statement& s, const Node& n, int first) {
     auto text = [&](const char* key) { return j.at(key).is_null() ? std::string("null") : j.at(key).dump(); };
     s.bind(first, n.parent)
         .bind(first + 1, n.generator)
-        .bind(first + 2, j.at("input").dump())
+        .bind(first + 2, toJson(n.input).dump())
         .bind(first + 3, n.sourceHash)
         .bind(first + 4, n.sourceExtension)
         .bind(first + 5, configKey(n.config))
@@ -310,26 +310,7 @@ Json Store::exportSession(int64_t id) {
         nodeList.push_back(toJson(n));
     }
     if (!r.baselineHash.empty()) sources[r.baselineHash] = source(r.baselineHash);
-    Json session = {{"uuid", r.uuid},
-                    {"name", r.name},
-                    {"task", r.task},
-                    {"task_ref", r.taskRef},
-                    {"task_hash", r.taskHash},
-                    {"task_definition", r.taskDefinition},
-                    {"task_workloads", r.taskWorkloads},
-                    {"device", r.device.known() ? toJson(r.device) : Json::object()},
-                    {"config", toJson(r.config)},
-                    {"baseline_name", r.baselineName},
-                    {"baseline_hash", r.baselineHash},
-                    {"baseline", baselineTimesJson(r.baseline)},
-                    {"status", r.status},
-                    {"stop_reason", r.stopReason},
-                    {"created_at", r.createdAt},
-                    {"updated_at", r.updatedAt},
-                    {"active_seconds", r.activeSeconds},
-                    {"evaluations", r.evaluations},
-                    {"best_node", r.bestNode ? Json(*r.bestNode) : Json(nullptr)},
-                    {"best_speedup", r.bestSpeedup}};
+    const Json session = toJson(r);
     Json exchanges = Json::array();
     for (const auto& e : AgentRecords(db_).exchanges(id)) exchanges.push_back(toJson(e));
     return {{"format", "kernelforge-session"},
@@ -349,31 +330,14 @@ int64_t Store::importSession(const Json& doc) {
         throw Error("session file version " + doc.value("version", Json(nullptr)).dump() + " is not one this KernelForge reads (1)");
     try {
         const Json& j = doc.at("session");
-        SessionRecord r;
-        r.uuid = j.at("uuid").get<std::string>();
+        SessionRecord r = sessionRecordFromJson(j, "session");
         Statement existing = db_.prepare("SELECT id FROM sessions WHERE uuid = ?");
         existing.bind(1, r.uuid);
         if (existing.step())
             throw Error("this session is already in the workspace as session " + std::to_string(existing.int64(0)));
-        r.name = j.at("name").get<std::string>();
-        r.task = j.at("task").get<std::string>();
-        r.taskRef = j.at("task_ref").get<std::string>();
-        r.taskHash = j.at("task_hash").get<std::string>();
-        r.taskDefinition = j.at("task_definition").get<std::string>();
-        r.taskWorkloads = j.at("task_workloads").get<std::string>();
-        r.device = storedDevice(j.at("device"), "session.device");
-        r.config = sessionConfigFromJson(j.at("config"));
-        r.baselineName = j.at("baseline_name").get<std::string>();
-        r.baselineHash = j.at("baseline_hash").get<std::string>();
-        r.baseline = baselineTimesFromJson(j.at("baseline"));
-        r.status = j.at("status").get<std::string>();
         if (r.status == "running") r.status = "stopped";  // exported mid-run: here it is not running
-        r.stopReason = j.at("stop_reason").get<std::string>();
-        r.createdAt = j.at("created_at").get<std::string>();
-        r.activeSeconds = j.at("active_seconds").get<double>();
-        r.evaluations = j.at("evaluations").get<int>();
-        if (!j.at("best_node").is_null()) r.bestNode = j["best_node"].get<int64_t>();
-        r.bestSpeedup = j.at("best_speedup").get<double>();
+        r.id = 0;
+        r.updatedAt.clear();
 
         Transaction t(db_);
         for (const auto& [hash, text] : doc.at("sources").items()) {

@@ -90,7 +90,8 @@ std::vector<DetectedDevice> cpuOnly() {
     DetectedDevice cpu;
     cpu.backend = kforge::Backend::Cpu;
     cpu.available = true;
-    cpu.facts = {{"name", "Test CPU"}, {"cores", 8}};
+    cpu.facts.name = "Test CPU";
+    cpu.facts.cpu = kforge::CpuFacts{8, 0};
     return {cpu};
 }
 

@@ -52,31 +52,41 @@ double baselineMs(const Shape& s) {
     return bytesOf(s) / 100e9 * 1e3;
 }
 
-nlohmann::json stats(double median) {
-    return {{"median_ms", median}, {"min_ms", median * 0.95}, {"p20_ms", median * 0.97}, {"p80_ms", median * 1.05}, {"cv", 0.02}, {"count", 20}};
+kforge::SampleStats stats(double median) {
+    kforge::SampleStats s;
+    s.median = median;
+    s.min = median * 0.95;
+    s.p20 = median * 0.97;
+    s.p80 = median * 1.05;
+    s.cv = 0.02;
+    s.count = 20;
+    return s;
 }
 
-// reportJson()-shaped evaluation of a candidate `speedup` times faster than the baseline on every workload.
-nlohmann::json evaluation(Status status, double speedup) {
-    nlohmann::json workloads = nlohmann::json::array();
+// The evaluation of a candidate `speedup` times faster than the baseline on every workload.
+kforge::EvalReport evaluation(Status status, double speedup) {
+    kforge::EvalReport out;
+    out.status = status;
+    out.baselineName = "baseline";
     for (const auto& s : kShapes) {
-        nlohmann::json w = {{"uuid", s.uuid}, {"axes", {{"M", s.m}, {"N", s.n}}}, {"status", status == Status::Passed ? "PASSED" : "COMPILE_ERROR"}, {"message", ""}};
-        w["baseline"] = stats(baselineMs(s));
-        w["bytes"] = bytesOf(s);
-        w["flops"] = 5.0 * s.m * s.n;
+        kforge::WorkloadReport w;
+        w.uuid = s.uuid;
+        w.axes = {{"M", s.m}, {"N", s.n}};
+        w.status = status;
+        w.baseline = stats(baselineMs(s));
+        w.bytes = bytesOf(s);
+        w.flops = 5.0 * s.m * s.n;
         if (status == Status::Passed) {
             const double median = baselineMs(s) / speedup;
-            w.update(stats(median));
-            w["samples_ms"] = {median * 0.97, median, median * 1.05};
-            w["speedup"] = speedup;
-            w["achieved_gbps"] = bytesOf(s) / (median * 1e-3) / 1e9;
-            w["floor_ms"] = bytesOf(s) / 1000e9 * 1e3;
-            w["bound"] = "memory";
+            w.timing = stats(median);
+            w.samplesMs = {median * 0.97, median, median * 1.05};
+            w.speedup = speedup;
+            w.achievedGbps = bytesOf(s) / (median * 1e-3) / 1e9;
+            w.floor = kforge::Floor{bytesOf(s) / 1000e9 * 1e3, 0.0};
         }
-        workloads.push_back(w);
+        out.workloads.push_back(w);
     }
-    nlohmann::json out = {{"status", status == Status::Passed ? "PASSED" : "COMPILE_ERROR"}, {"workloads", workloads}, {"baseline", "baseline"}};
-    if (status == Status::Passed) out["speedup"] = speedup;
+    if (status == Status::Passed) out.speedupGeomean = speedup;
     return out;
 }
 
@@ -113,9 +123,13 @@ SessionTree knownTree() {
     return t;
 }
 
-nlohmann::json deviceFacts() {
-    return {{"backend", "cuda"}, {"name", "Test GPU"}, {"copy_bandwidth_gbps", 1000.0},
-            {"peak_tflops", {{"float32", 50.0}, {"bfloat16", 400.0}}}};
+kforge::DeviceFacts deviceFacts() {
+    kforge::DeviceFacts f;
+    f.backend = kforge::Backend::Cuda;
+    f.name = "Test GPU";
+    f.copyBandwidthGbps = 1000.0;
+    f.peakTflops = {{"float32", 50.0}, {"bfloat16", 400.0}};
+    return f;
 }
 
 void saveShot(QWidget* w, const QString& name) {
@@ -263,7 +277,7 @@ private slots:
 
     void rooflineWithoutArithmeticShowsBandwidth() {
         Node n = makeNode(2, Status::Passed, 2.0, 10);
-        for (auto& w : n.evaluation["workloads"]) w["flops"] = 0;
+        for (auto& w : n.evaluation->workloads) w.flops = 0.0;
         RooflineChart chart;
         chart.setDeviceFacts(deviceFacts());
         chart.setNodes({n});
@@ -336,7 +350,7 @@ private slots:
             const bool failed = i % 7 == 0;
             const double speedup = 0.5 + 0.4 * std::sin(i * 0.01) + (i % 100 == 0 ? (best += 0.01) : 0);
             Node n = makeNode(i, failed ? Status::IncorrectNumerical : Status::Passed, speedup, i);
-            n.evaluation = nlohmann::json::object();  // the trajectory reads no evaluations
+            n.evaluation.reset();  // the trajectory reads no evaluations
             t.put(n);
         }
         TrajectoryChart chart;

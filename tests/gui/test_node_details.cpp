@@ -48,7 +48,7 @@ Node compileErrorNode() {
     n.state = NodeState::Done;
     n.status = Status::CompileError;
     n.message = "compilation failed";
-    n.compile = {{"ok", false},
+    n.compile = compileResultFromJson({{"ok", false},
                  {"seconds", 0.42},
                  {"command", "c++ -O3 -shared -fPIC " + candidatePath()},
                  {"kernels", nlohmann::json::array()},
@@ -67,9 +67,11 @@ Node compileErrorNode() {
                     {"line", 9},
                     {"column", 1},
                     {"severity", "note"},
-                    {"message", "in definition of macro 'BLOCK'"}}}}};
-    n.evaluation = {
-        {"status", "COMPILE_ERROR"}, {"message", "compilation failed"}, {"workloads", nlohmann::json::array()}};
+                    {"message", "in definition of macro 'BLOCK'"}}}}}, "compile");
+    n.evaluation = evalReportFromJson({{"status", "COMPILE_ERROR"}, {"message", "compilation failed"}, {"task", "t"}, {"backend", "cpu"},
+                                       {"config", nlohmann::json::object()}, {"baseline", "baseline"}, {"seconds", 0.0},
+                                       {"runner_restarts", 0}, {"workloads", nlohmann::json::array()}},
+                                      "evaluation", ReportScope::Node);
     return n;
 }
 
@@ -97,7 +99,7 @@ nlohmann::json passedWorkload(const std::string& uuid, double median, double bas
             {"count", 120},
             {"samples_ms", {median, median * 1.1, median * 0.95}},
             {"baseline",
-             {{"median_ms", baseline}, {"p20_ms", baseline}, {"p80_ms", baseline}, {"cv", 0.02}, {"count", 80}}},
+             {{"median_ms", baseline}, {"min_ms", baseline}, {"p20_ms", baseline}, {"p80_ms", baseline}, {"cv", 0.02}, {"count", 80}}},
             {"speedup", baseline / median},
             {"bytes", 12582912.0},
             {"achieved_gbps", 812.5},
@@ -111,7 +113,7 @@ Node passedNode() {
     n.id = 12;
     n.parent = 1;
     n.generator = "tuner";
-    n.input = {{"strategy", "bo"}};
+    n.input.strategy = "bo";
     n.sourceHash = kHash;
     n.sourceExtension = ".cu";
     n.config = {{"BLOCK", "256"}, {"VEC", "4"}};
@@ -119,7 +121,7 @@ Node passedNode() {
     n.status = Status::Passed;
     n.fitness = 1.5;
     n.seconds = 3.25;
-    n.compile = {{"ok", true},
+    n.compile = compileResultFromJson({{"ok", true},
                  {"seconds", 1.5},
                  {"cache_hit", true},
                  {"command", "nvcc ..."},
@@ -131,14 +133,17 @@ Node passedNode() {
                     {"spill_load_bytes", 0},
                     {"stack_bytes", 0},
                     {"shared_bytes", 4096},
-                    {"constant_bytes", 0}}}}};
-    n.evaluation = {{"status", "PASSED"},
+                    {"constant_bytes", 0}}}}}, "compile");
+    n.evaluation = evalReportFromJson({{"status", "PASSED"},
                     {"message", ""},
+                    {"task", "vector_add_fp32"},
+                    {"backend", "cuda"},
+                    {"config", {{"BLOCK", "256"}, {"VEC", "4"}}},
                     {"baseline", "baseline"},
                     {"speedup", 1.5},
                     {"seconds", 3.25},
                     {"runner_restarts", 0},
-                    {"workloads", {passedWorkload("n1m", 0.25, 0.375), passedWorkload("n16m", 4.0, 6.0)}}};
+                    {"workloads", {passedWorkload("n1m", 0.25, 0.375), passedWorkload("n16m", 4.0, 6.0)}}}, "evaluation", ReportScope::Node);
     return n;
 }
 
@@ -279,9 +284,9 @@ void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
     n.status = Status::IncorrectNumerical;
     n.fitness = 0;
     n.message = "1 of 2 workloads failed verification";
-    n.evaluation.erase("speedup");
-    auto& w = n.evaluation["workloads"][1];
-    w = {{"uuid", "n16m"},
+    n.evaluation->speedupGeomean = 0;
+    n.evaluation->workloads[1] = workloadReportFromJson({{"uuid", "n16m"},
+         {"axes", {{"N", 16777216}}},
          {"status", "INCORRECT_NUMERICAL"},
          {"message", "17 of 16777216 elements differ beyond tolerance"},
          {"verification",
@@ -294,7 +299,7 @@ void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
            {"first_bad_seed", 2},
            {"expected", 1.5},
            {"actual", 2.0}}},
-         {"runner_seconds", {{"setup", 0.1}, {"verify", 0.2}, {"timing", 0.0}}}};
+         {"runner_seconds", {{"setup", 0.1}, {"verify", 0.2}, {"timing", 0.0}}}}, "workload");
     NodeDetails details;
     details.resize(1100, 420);
     details.show();
@@ -359,7 +364,7 @@ void TestNodeDetails::profileShowsCountersPerKernel() {
     const auto dir = std::filesystem::path(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString());
     p.kernels = kforge::parseNcuCsv(kforge::readTextFile(dir / "data" / "ncu" / "h200_vector_add_transpose_raw.csv")).kernels;
     QCOMPARE(p.kernels.size(), size_t(2));
-    n.profile = kforge::toJson(p);
+    n.profile = p;
     details.setNode(n);
     QCOMPARE(details.tabs()->tabText(NodeDetails::ProfileTab), QStringLiteral("Profile (2)"));
     QVERIFY(summary->text().contains(QStringLiteral("N=16777216")));
@@ -393,7 +398,9 @@ void TestNodeDetails::profileShowsCountersPerKernel() {
     details.setNode(failed);
     QVERIFY(!button->isEnabled());
 
-    n.profile = {{"error", "ncu cannot profile on this machine: LibraryNotLoaded"}, {"tool_unavailable", true}};
+    n.profile = NodeProfile{};
+    n.profile->error = "ncu cannot profile on this machine: LibraryNotLoaded";
+    n.profile->toolUnavailable = true;
     details.setNode(n);
     QVERIFY(summary->text().contains(QStringLiteral("LibraryNotLoaded")));
     QCOMPARE(table->rowCount(), 0);

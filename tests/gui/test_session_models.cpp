@@ -40,8 +40,10 @@ Node makeNode(qint64 id, std::optional<qint64> parent, const std::string& genera
     n.fitness = fitness;
     n.message = status == Status::CompileError ? "error: expected ';' at line 12" : "";
     if (state == NodeState::Done) {
-        n.compile = {{"seconds", 0.5 + static_cast<double>(id)}};
-        n.evaluation = {{"seconds", 1.25}};
+        n.compile = kforge::CompileResult{};
+        n.compile->seconds = 0.5 + static_cast<double>(id);
+        n.evaluation = kforge::EvalReport{};
+        n.evaluation->seconds = 1.25;
     }
     n.createdAt = "2026-01-02T03:04:05Z";
     return n;
@@ -68,7 +70,7 @@ kforge::SessionRecord sessionRecord(qint64 id, const std::string& name, int eval
     r.id = id;
     r.name = name;
     r.task = "vector_add_fp32";
-    r.device = {{"name", "Test CPU"}};
+    r.device.name = "Test CPU";
     r.status = "finished";
     r.evaluations = evaluations;
     r.bestSpeedup = best;

@@ -32,7 +32,7 @@ qint64 seedSession(const QString& db, const std::string& name) {
     r.taskRef = "vector_add_fp32";
     r.taskHash = "abc";
     r.taskDefinition = "{}";
-    r.device = {{"name", "Test CPU"}};
+    r.device.name = "Test CPU";
     r.baselineName = "baseline";
     r.baselineHash = store.putSource("// baseline\n");
     r.config.stop.evaluations = 10;

@@ -48,12 +48,17 @@ std::vector<DetectedDevice> cudaAndCpu() {
     DetectedDevice cuda;
     cuda.backend = kforge::Backend::Cuda;
     cuda.available = true;
-    cuda.facts = {{"name", "Test GPU"}, {"compute_capability", "9.0"}, {"sm_count", 132}};
+    cuda.facts.backend = kforge::Backend::Cuda;
+    cuda.facts.name = "Test GPU";
+    cuda.facts.gpu = kforge::GpuFacts{};
+    cuda.facts.gpu->computeCapability = "9.0";
+    cuda.facts.gpu->smCount = 132;
     cuda.compiler = QStringLiteral("Cuda compilation tools, release 12.4");
     DetectedDevice cpu;
     cpu.backend = kforge::Backend::Cpu;
     cpu.available = true;
-    cpu.facts = {{"name", "Test CPU"}, {"cores", 8}};
+    cpu.facts.name = "Test CPU";
+    cpu.facts.cpu = kforge::CpuFacts{8, 0};
     cpu.compiler = QStringLiteral("c++ (test) 12.2.0");
     return {cuda, cpu};
 }

@@ -39,8 +39,10 @@ std::vector<DetectedDevice> cpuOnly() {
     DetectedDevice cpu;
     cpu.backend = kforge::Backend::Cpu;
     cpu.available = true;
-    cpu.facts = {
-        {"name", "Test CPU"}, {"cores", 8}, {"copy_bandwidth_gbps", 21.5}, {"peak_tflops", {{"float32", 0.9}}}};
+    cpu.facts.name = "Test CPU";
+    cpu.facts.cpu = kforge::CpuFacts{8, 0};
+    cpu.facts.copyBandwidthGbps = 21.5;
+    cpu.facts.peakTflops = {{"float32", 0.9}};
     cpu.compiler = QStringLiteral("c++ (test) 12.2.0");
     return {cuda, cpu};
 }

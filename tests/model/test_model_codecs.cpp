@@ -1,0 +1,239 @@
+// Every model type round-trips through its one codec, and the decoders refuse
+// what they were not written to read: an unknown field, a missing one, a value
+// of the wrong type, each named by where it is.
+#include <QtTest>
+
+#include <string>
+
+#include "model/compile_result.h"
+#include "model/device_facts.h"
+#include "model/eval_report.h"
+#include "model/node.h"
+#include "model/node_profile.h"
+
+using namespace kforge;
+using Json = nlohmann::json;
+
+namespace {
+
+DeviceFacts gpuFacts() {
+    DeviceFacts f;
+    f.backend = Backend::Cuda;
+    f.name = "NVIDIA H200";
+    f.memoryBytes = 150ull << 30;
+    f.copyBandwidthGbps = 4100;
+    f.peakTflops = {{"float32", 494.7}, {"bfloat16", 989.4}};
+    f.peakSource = "derived";
+    f.bandwidthSource = "measured";
+    f.ceilingsRemeasured = 2;
+    GpuFacts g;
+    g.ordinal = 1;
+    g.computeCapability = "9.0";
+    g.ccMajor = 9;
+    g.smCount = 132;
+    g.l2Bytes = 50u << 20;
+    g.smClockKhz = 1980000;
+    g.kernelCopyBandwidthGbps = 4050;
+    f.gpu = g;
+    return f;
+}
+
+CompileResult compiled() {
+    CompileResult c;
+    c.ok = true;
+    c.command = "nvcc -O3 x.cu";
+    c.seconds = 1.25;
+    c.cacheHit = true;
+    c.diagnostics.push_back({"x.cu", 3, 9, "warning", "unused variable 'k'"});
+    c.kernels.push_back({"add(float*)", 32, 0, 0, 0, 4096, 0});
+    return c;
+}
+
+EvalReport report() {
+    EvalReport r;
+    r.task = "vector_add_fp32";
+    r.backend = Backend::Cuda;
+    r.device = gpuFacts();
+    r.candidate = "/tmp/c.cu";
+    r.config = {{"BLOCK", "256"}};
+    r.status = Status::Passed;
+    r.compile = compiled();
+    r.baselineName = "baseline";
+    r.speedupGeomean = 3.5;
+    r.seconds = 4.5;
+    r.runnerRestarts = 1;
+    WorkloadReport w;
+    w.uuid = "w1";
+    w.axes = {{"N", 1024}, {"M", 8}};  // not in name order: the order is kept
+    w.status = Status::Passed;
+    w.verify.checked = 8192;
+    w.verify.maxAbsError = std::numeric_limits<double>::quiet_NaN();
+    w.samplesMs = {0.1, 0.11, 0.12};
+    w.timing = summarize(w.samplesMs);
+    w.baseline = summarize({0.3, 0.31});
+    w.speedup = 2.7;
+    w.bytes = 12288;
+    w.floor = Floor{0.003, 0.0001};
+    w.fractionOfFloor = 0.03;
+    w.achievedGbps = 110;
+    r.workloads.push_back(w);
+    WorkloadReport failed;
+    failed.uuid = "w2";
+    failed.status = Status::IncorrectNumerical;
+    failed.message = "out[3]: expected 1, got 2";
+    r.workloads.push_back(failed);
+    return r;
+}
+
+// The message of the ModelError `f` throws ("" when it throws none).
+template <class F>
+std::string failure(F f) {
+    try {
+        f();
+    } catch (const ModelError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+class TestModelCodecs : public QObject {
+    Q_OBJECT
+private slots:
+    void deviceFactsRoundTrip() {
+        const DeviceFacts f = gpuFacts();
+        const Json j = toJson(f);
+        QCOMPARE(toJson(deviceFactsFromJson(j, "facts")), j);
+        QCOMPARE(deviceFactsFromJson(j, "facts").gpu->smCount, 132);
+        QCOMPARE(deviceFactsFromJson(j, "facts").lastLevelCacheBytes(), uint64_t(50u << 20));
+        // A device named by hand has neither group and still round-trips.
+        DeviceFacts bare;
+        bare.name = "Test CPU";
+        QCOMPARE(toJson(deviceFactsFromJson(toJson(bare), "facts")), toJson(bare));
+    }
+
+    void compileResultRoundTrip() {
+        const CompileResult c = compiled();
+        for (CompileScope scope : {CompileScope::Cache, CompileScope::Report}) {
+            const Json j = toJson(c, scope);
+            QCOMPARE(toJson(compileResultFromJson(j, "compile"), scope), j);
+        }
+        QVERIFY(toJson(c, CompileScope::Cache).contains("log"));
+        QVERIFY(!toJson(c, CompileScope::Report).contains("log"));
+    }
+
+    void evalReportRoundTrip() {
+        const EvalReport r = report();
+        for (ReportScope scope : {ReportScope::Full, ReportScope::Node}) {
+            const Json j = toJson(r, scope);
+            const EvalReport back = evalReportFromJson(j, "report", scope);
+            QCOMPARE(toJson(back, scope), j);
+            QCOMPARE(back.workloads.at(0).axes.at(0).first, std::string("N"));
+            QVERIFY(std::isnan(back.workloads.at(0).verify.maxAbsError));
+            QCOMPARE(back.workloads.at(0).floor->bytesMs, 0.003);
+            QVERIFY(!back.workloads.at(1).timed());
+        }
+        QVERIFY(!toJson(r, ReportScope::Node).contains("device"));
+        QCOMPARE(evalReportFromJson(toJson(r, ReportScope::Full), "report", ReportScope::Full).device.name, std::string("NVIDIA H200"));
+    }
+
+    void nodeRoundTrip() {
+        Node n;
+        n.id = 7;
+        n.parent = 3;
+        n.generator = "llm";
+        n.input.mode = "optimize";
+        n.input.change = "vectorized by 4";
+        n.sourceHash = "abc";
+        n.sourceExtension = ".cu";
+        n.config = {{"VEC", "4"}};
+        n.state = NodeState::Done;
+        n.status = Status::Passed;
+        n.fitness = 2.5;
+        n.compile = compiled();
+        n.evaluation = report();
+        n.evaluation->device = {};
+        n.evaluation->candidate.clear();
+        n.evaluation->compile = {};
+        NodeProfile p;
+        p.tool = "Nsight Compute";
+        p.workload = "w1";
+        p.axes = {{"N", 1024}};
+        p.kernels.push_back({"add", "(4, 1, 1)", "(256, 1, 1)", {{"duration", 1200.0}}});
+        n.profile = p;
+        n.createdAt = "2026-12-04T00:00:00Z";
+        const Json j = toJson(n);
+        QCOMPARE(toJson(nodeFromJson(j, "node")), j);
+        // A pending node: nothing compiled, measured or profiled.
+        Node pending;
+        pending.id = 1;
+        pending.generator = "template";
+        pending.input.file = "t.cu";
+        const Node back = nodeFromJson(toJson(pending), "node");
+        QVERIFY(!back.compile && !back.evaluation && !back.profile);
+        QCOMPARE(back.input.file, std::string("t.cu"));
+    }
+
+    void unknownFieldsAreErrorsWithTheirPlace() {
+        Json j = toJson(report(), ReportScope::Node);
+        j["workloads"][1]["median_msec"] = 1.0;
+        QCOMPARE(failure([&] { evalReportFromJson(j, "evaluation", ReportScope::Node); }),
+                 std::string("evaluation.workloads[1].median_msec: unknown field"));
+        Json n = toJson(Node{});
+        n["input"]["prompt"] = "hello";
+        QCOMPARE(failure([&] { nodeFromJson(n, "node"); }), std::string("node.input.prompt: unknown field"));
+    }
+
+    void missingFieldsAreErrorsWithTheirPlace() {
+        Json j = toJson(report(), ReportScope::Full);
+        j["compile"]["kernels"][0].erase("registers");
+        QCOMPARE(failure([&] { evalReportFromJson(j, "report", ReportScope::Full); }),
+                 std::string("report.compile.kernels[0].registers: missing"));
+        Json f = toJson(gpuFacts());
+        f.erase("copy_bandwidth_gbps");
+        QCOMPARE(failure([&] { deviceFactsFromJson(f, "hello.facts"); }), std::string("hello.facts.copy_bandwidth_gbps: missing"));
+    }
+
+    void wrongTypesAreErrorsWithTheirPlace() {
+        Json j = toJson(report(), ReportScope::Node);
+        j["workloads"][0]["samples_ms"][1] = "fast";
+        QVERIFY(startsWith(failure([&] { evalReportFromJson(j, "e", ReportScope::Node); }), "e.workloads[0].samples_ms[1]: expected a number"));
+        j = toJson(report(), ReportScope::Node);
+        j["status"] = "GREAT";
+        QCOMPARE(failure([&] { evalReportFromJson(j, "e", ReportScope::Node); }), std::string("e.status: unknown status 'GREAT'"));
+        j = toJson(report(), ReportScope::Node);
+        j["runner_restarts"] = 1.5;
+        QVERIFY(startsWith(failure([&] { evalReportFromJson(j, "e", ReportScope::Node); }), "e.runner_restarts: expected an integer"));
+        QCOMPARE(failure([&] { nodeFromJson(Json::array(), "node"); }), std::string("node: expected an object, got an array"));
+    }
+
+    void schemaFourShapesStillRead() {
+        // What KernelForge wrote before the typed model: no max/mean, no floor parts, axes of a profile as an object.
+        const Json w = {{"uuid", "w"},
+                        {"axes", {{"N", 4}}},
+                        {"status", "PASSED"},
+                        {"message", ""},
+                        {"verification", toJson(VerifyStats{})},
+                        {"runner_seconds", toJson(PhaseSeconds{})},
+                        {"median_ms", 1.0},
+                        {"min_ms", 0.9},
+                        {"p20_ms", 0.95},
+                        {"p80_ms", 1.1},
+                        {"cv", 0.02},
+                        {"count", 10},
+                        {"samples_ms", {1.0}},
+                        {"floor_ms", 0.5},
+                        {"bound", "memory"}};
+        const WorkloadReport back = workloadReportFromJson(w, "w");
+        QCOMPARE(back.floor->bytesMs, 0.5);
+        QCOMPARE(back.timing.mean, 1.0);
+        const Json p = {{"tool", "ncu"}, {"workload", "w"}, {"axes", {{"N", 4}}}, {"kernels", Json::array()}, {"seconds", 1.0}, {"collected_at", ""}};
+        QCOMPARE(nodeProfileFromJson(p, "p").axes.at(0).second, int64_t(4));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestModelCodecs)
+#include "test_model_codecs.moc"
