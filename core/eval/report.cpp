@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "eval/baselines.h"
 #include "util/text.h"
 
 namespace kforge {
@@ -46,6 +47,11 @@ Json reportJson(const EvalReport& r) {
         }
         if (w.baseline) j["baseline"] = statsJson(*w.baseline);
         if (w.speedup > 0) j["speedup"] = w.speedup;
+        Json baselines = Json::array();
+        for (const auto& b : w.baselines) baselines.push_back(toJson(b));
+        j["baselines"] = baselines;
+        if (!w.bestBaseline.empty()) j["best_baseline"] = w.bestBaseline;
+        if (w.speedupVsBest > 0) j["speedup_vs_best"] = w.speedupVsBest;
         if (w.bytes) j["bytes"] = *w.bytes;
         if (w.flops) j["flops"] = *w.flops;
         if (w.achievedGbps > 0) j["achieved_gbps"] = w.achievedGbps;
@@ -72,6 +78,10 @@ Json reportJson(const EvalReport& r) {
                 {"seconds", r.seconds},
                 {"runner_restarts", r.runnerRestarts}};
     if (r.speedupGeomean > 0) out["speedup"] = r.speedupGeomean;
+    if (r.speedupVsBestGeomean > 0) out["speedup_vs_best"] = r.speedupVsBestGeomean;
+    out["torch"] = {{"used", r.torch.used},     {"python", r.torch.python}, {"version", r.torch.version},
+                    {"device", r.torch.device}, {"judge", r.torch.judge},   {"error", r.torch.error},
+                    {"restarts", r.torch.restarts}};
     return out;
 }
 
@@ -110,6 +120,22 @@ std::string workloadTable(const Json& workloads, const std::string& baselineName
         }
         out << "\n";
         if (status != "PASSED" && !w.value("message", "").empty()) out << "    " << w.value("message", "") << "\n";
+        for (const auto& b : w.value("baselines", Json::array())) {
+            const std::string name = "torch " + b.value("name", "");
+            const bool best = b.value("name", "") == w.value("best_baseline", "");
+            out << "    " << pad(name + (best ? " (best)" : ""), 24, true) << pad(b.value("status", ""), 20);
+            if (b.contains("median_ms")) {
+                const double speedup = b.value("speedup", 0.0);
+                out << pad(fmt("%.4f", b.value("median_ms", 0.0)), 12)
+                    << pad(fmt("%.4f", b.value("p20_ms", 0.0)) + "-" + fmt("%.4f", b.value("p80_ms", 0.0)), 20)
+                    << pad(fmt("%.1f%%", b.value("cv", 0.0) * 100), 7) << pad("", 13)
+                    << pad(speedup > 0 ? fmt("%.2fx", speedup) : "-", 9);
+                if (b.value("setup_seconds", 0.0) > 0) out << "  compiled in " << fmt("%.1f", b.value("setup_seconds", 0.0)) << " s";
+            } else if (!b.value("message", "").empty()) {
+                out << "  " << b.value("message", "");
+            }
+            out << "\n";
+        }
     }
     return out.str();
 }
@@ -138,7 +164,13 @@ std::string reportTable(const EvalReport& r) {
     if (!r.workloads.empty()) out << "\n" << workloadTable(reportJson(r).at("workloads"), r.baselineName);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
+    if (r.speedupVsBestGeomean > 0)
+        out << "; " << fmt("%.3f", r.speedupVsBestGeomean) << "x vs the best PyTorch baseline"
+            << (r.speedupVsBestGeomean < 1 ? " (SLOWER than PyTorch)" : "");
     out << "\n";
+    if (r.torch.used) out << "PyTorch " << r.torch.version << " (" << r.torch.python << "); candidates judged by the " << r.torch.judge << " reference\n";
+    else if (!r.torch.error.empty()) out << "no PyTorch baselines: " << r.torch.error << "\n";
+    if (r.torch.used && !r.torch.error.empty()) out << "PyTorch: " << r.torch.error << "\n";
     if (!r.message.empty() && r.status != Status::Passed) out << r.message << "\n";
     return out.str();
 }

@@ -151,6 +151,7 @@ public:
                 {"name", cpuModel()},
                 {"cores", threads_},
                 {"llc_bytes", llc_},
+                {"flush_bytes", flush_.size()},  // written before every timed call; the PyTorch baselines use the same
                 {"memory_bytes", static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(pageSize())},
                 {"copy_bandwidth_gbps", copyBandwidth_ / 1e9},
                 {"peak_tflops", {{"float32", peakFlops_ / 1e12}}},

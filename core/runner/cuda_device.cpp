@@ -125,6 +125,7 @@ public:
                 {"cc_minor", minor},
                 {"sm_count", sms},
                 {"l2_bytes", l2_},
+                {"flush_bytes", flushBytes_},  // written before every timed call; the PyTorch baselines use the same
                 {"memory_bytes", total},
                 {"sm_clock_khz", clockKHz},
                 {"memory_clock_khz", memClockKHz},

@@ -1,0 +1,45 @@
+#pragma once
+// What one run of the PyTorch child gave a prepared task: the baselines of
+// every workload and, when the PyTorch reference judges, the directory holding
+// its outputs (read by the runner instead of running a native reference).
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eval/baselines.h"
+
+namespace kforge {
+
+// A directory that is removed with everything in it when the last owner goes.
+class ScratchDir {
+public:
+    explicit ScratchDir(const std::string& prefix);  // under the system's temporary directory
+    ~ScratchDir();
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct TorchSummary {
+    bool used = false;        // the child ran
+    std::string python;       // the interpreter
+    std::string version;      // torch.__version__
+    std::string device;       // as torch names it
+    std::string judge = "native";  // whose outputs verify candidates: "native" or "torch"
+    std::string error;        // why there are no (or not all) PyTorch baselines
+    int restarts = 0;         // times the child was started again after a crash or hang
+};
+
+struct TorchRun {
+    TorchSummary summary;
+    std::map<std::string, std::vector<MeasuredBaseline>> baselines;  // per workload uuid
+    std::filesystem::path expectedDir;  // non-empty when the PyTorch reference judges
+    std::shared_ptr<ScratchDir> scratch;
+};
+
+}  // namespace kforge
