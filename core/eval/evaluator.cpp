@@ -270,7 +270,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
             }
         p.torch = run;
     };
-    if (wanted.empty()) {
+    if (wanted.empty() && !torchJudges) {
         run->summary.error = "PyTorch baselines were not asked for";
         p.torch = run;
         return;
