@@ -4,6 +4,10 @@
 // codec rejects what it does not know. Tests that need torch skip without it.
 #include <QtTest>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "eval/baselines.h"
@@ -172,6 +176,71 @@ private slots:
         const Json& hung = *baseline(j.at("workloads")[1], "eager");
         QCOMPARE(hung.at("status").get<std::string>(), std::string("TIMEOUT"));
         QVERIFY2(hung.at("message").get<std::string>().find("no progress for 5 s") != std::string::npos, hung.dump().c_str());
+    }
+
+    // KernelBench problems become tasks judged by their PyTorch reference, which
+    // evaluate and optimize like built-in ones.
+    void kernelbenchImportsEvaluatesAndOptimizes_data() {
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("linear_relu") << "linear_relu";
+        QTest::newRow("softmax") << "softmax";
+    }
+    void kernelbenchImportsEvaluatesAndOptimizes() {
+        if (!python_) QSKIP(why_.c_str());
+        QFETCH(QString, problem);
+        const std::string name = problem.toStdString();
+        const std::string dir = QDir::tempPath().toStdString() + "/kforge-test-kb-" + std::to_string(::getpid()) + "-" + name;
+        const auto imported = kforge({"import", "kernelbench", data("data/kernelbench/" + name + ".py"), "--out", dir});
+        QVERIFY2(imported.ok(), imported.output.c_str());
+        const auto r = kforge({"eval", dir, data("data/kernelbench/" + name + "_cpu.cpp"), "--backend", "cpu", "--json", "--budget-ms", "20"});
+        QVERIFY2(r.ok(), r.output.c_str());
+        const Json j = parse(r);
+        QVERIFY2(j.at("status").get<std::string>() == "PASSED", (j.at("status").get<std::string>() + ": " + j.value("message", "")).c_str());
+        QCOMPARE(j.at("torch").at("judge").get<std::string>(), std::string("torch"));
+        QCOMPARE(j.at("baseline").get<std::string>(), std::string("eager"));
+        QVERIFY(j.at("speedup_vs_best").get<double>() > 0);
+        const auto wrong = kforge({"eval", dir, data("data/kernelbench/softmax_cpu.cpp"), "--backend", "cpu", "--json"});
+        if (name == "linear_relu") QVERIFY2(parse(wrong).at("status").get<std::string>() != "PASSED", wrong.output.c_str());
+        const std::string db = dir + ".db";
+        const auto opt = kforge({"optimize", dir, "--from", data("data/kernelbench/" + name + "_cpu.cpp"), "--backend", "cpu", "--budget", "3",
+                                 "--json", "--db", db});
+        QVERIFY2(opt.ok(), opt.output.c_str());
+        QVERIFY(parse(opt).at("best_speedup").get<double>() > 0);
+        std::filesystem::remove_all(dir);
+        std::filesystem::remove(db);
+    }
+
+    void badProblemFilesGiveLocatedErrors_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("syntax") << "broken_syntax.py" << "broken_syntax.py:6: syntax error";
+        QTest::newRow("missing") << "no_get_inputs.py" << "no_get_inputs.py: defines no get_inputs";
+        QTest::newRow("raises") << "raises_in_init.py" << "raises_in_init.py:9: ValueError: this module cannot be built";
+        QTest::newRow("absent") << "nowhere.py" << "nowhere.py: cannot be read";
+    }
+    void badProblemFilesGiveLocatedErrors() {
+        if (!python_) QSKIP(why_.c_str());
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const auto r = kforge({"import", "kernelbench", data("data/kernelbench/" + file.toStdString()), "--out",
+                               QDir::tempPath().toStdString() + "/kforge-test-kb-bad"});
+        QCOMPARE(r.status.code, 2);
+        QVERIFY2(r.output.find("kforge: error: ") != std::string::npos && r.output.find(expected.toStdString()) != std::string::npos,
+                 r.output.c_str());
+    }
+
+    void badVendorFieldIsLocated() {
+        const std::string dir = QDir::tempPath().toStdString() + "/kforge-test-vendor-" + std::to_string(::getpid());
+        std::filesystem::create_directories(dir);
+        Json def = Json::parse(std::ifstream(data("data/torch/crash_add_fp32/definition.json")));
+        def["kforge"].erase("native");
+        def["kforge"]["vendor"] = {{"name", "x"}, {"run", "def run(a, b):\n    return a + b\n"}, {"lib", "y"}};
+        std::ofstream(dir + "/definition.json") << def.dump();
+        std::filesystem::copy_file(data("data/torch/crash_add_fp32/workloads.jsonl"), dir + "/workloads.jsonl");
+        const auto r = kforge({"eval", dir, "reference", "--backend", "cpu"});
+        QCOMPARE(r.status.code, 2);
+        QVERIFY2(r.output.find("kforge.vendor.lib: unknown field") != std::string::npos, r.output.c_str());
+        std::filesystem::remove_all(dir);
     }
 };
 

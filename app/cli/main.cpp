@@ -10,6 +10,7 @@
 #include "eval/evaluator.h"
 #include "eval/report.h"
 #include "agent_commands.h"
+#include "import_commands.h"
 #include "session_commands.h"
 #include "util/error.h"
 
@@ -157,12 +158,14 @@ int main(int argc, char** argv) {
 
     kforge::cli::SessionCommands sessionCommands(app);
     kforge::cli::AgentCommands agentCommands(app);
+    kforge::cli::ImportCommands importCommands(app);
 
     CLI11_PARSE(app, argc, argv);
 
     try {
         if (const auto code = sessionCommands.run()) return *code;
         if (const auto code = agentCommands.run()) return *code;
+        if (const auto code = importCommands.run()) return *code;
         if (devices->parsed()) return listDevices(json);
         if (tasks->parsed()) return listTasks(json);
 
