@@ -14,6 +14,9 @@ packages=(
   libgl-dev xvfb xauth
   libsecret-tools
   hipcc
+  # PyTorch references and baselines (run at run time, never a build dependency;
+  # Debian's 1.13 is CPU-only and has no torch.compile)
+  python3-torch python3-numpy
 )
 
 missing=()

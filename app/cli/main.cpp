@@ -10,6 +10,7 @@
 #include "eval/evaluator.h"
 #include "eval/report.h"
 #include "agent_commands.h"
+#include "import_commands.h"
 #include "session_commands.h"
 #include "util/error.h"
 
@@ -135,6 +136,16 @@ int main(int argc, char** argv) {
     eval->add_option("--budget-ms", options.timing.budgetMs, "timing budget per workload after warm-up");
     eval->add_option("--min-reps", options.timing.minReps, "fewest timed repetitions")->check(CLI::Range(1, 1000000));
     eval->add_option("--timeout", timeoutSeconds, "seconds a step may go without progress before the runner is killed");
+    std::string torchBaselinesArg = "eager,compile,vendor";
+    double compileTimeoutSeconds = 900;
+    eval->add_option("--torch-baselines", torchBaselinesArg,
+                     "PyTorch baselines to time beside the candidate: a comma list of eager, compile, vendor; or none");
+    eval->add_option("--python", options.python, "an interpreter with PyTorch to try first (else $KFORGE_PYTHON, python3, /usr/bin/python3)");
+    eval->add_option("--compile-mode", options.compileMode, "torch.compile mode of the compile baseline")
+        ->check(CLI::IsMember({"default", "max-autotune-no-cudagraphs"}));
+    eval->add_option("--compile-timeout", compileTimeoutSeconds, "seconds torch.compile may take per workload before it is killed");
+    eval->add_option("--reference", options.judge, "whose outputs verify the candidate: auto (native when the task has one), native or torch")
+        ->check(CLI::IsMember({"auto", "native", "torch"}));
 
     auto* compile = app.add_subcommand("compile", "Compile a candidate only (no device needed) and show diagnostics");
     std::string compileFile, compileBackend = "cpu", compileArch;
@@ -148,12 +159,14 @@ int main(int argc, char** argv) {
 
     kforge::cli::SessionCommands sessionCommands(app);
     kforge::cli::AgentCommands agentCommands(app);
+    kforge::cli::ImportCommands importCommands(app);
 
     CLI11_PARSE(app, argc, argv);
 
     try {
         if (const auto code = sessionCommands.run()) return *code;
         if (const auto code = agentCommands.run()) return *code;
+        if (const auto code = importCommands.run()) return *code;
         if (devices->parsed()) return listDevices(json);
         if (tasks->parsed()) return listTasks(json);
 
@@ -191,6 +204,17 @@ int main(int argc, char** argv) {
         options.backend = evaluator.pickBackend(backendArg);
         options.defines = config;
         options.stepTimeout = std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000));
+        options.compileTimeout = std::chrono::milliseconds(static_cast<long long>(compileTimeoutSeconds * 1000));
+        options.torchBaselines.clear();
+        if (torchBaselinesArg != "none")
+            for (size_t at = 0; at <= torchBaselinesArg.size();) {
+                const size_t comma = std::min(torchBaselinesArg.find(',', at), torchBaselinesArg.size());
+                const std::string name = torchBaselinesArg.substr(at, comma - at);
+                if (name != "eager" && name != "compile" && name != "vendor")
+                    fail("--torch-baselines: unknown baseline '" + name + "' (eager, compile, vendor or none)");
+                options.torchBaselines.push_back(name);
+                at = comma + 1;
+            }
         std::filesystem::path candidate = candidateArg;
         if (!std::filesystem::exists(candidate)) {
             const auto impl = task.native.find(options.backend);

@@ -117,6 +117,9 @@ int main(int argc, char** argv) {
                 const auto result = service.evaluate(kforge::evaluateSpecFromJson(request.at("spec")));
                 send({{"id", currentId}, {"ok", true}, {"result", kforge::toJson(result)}});
                 if (result.runnerMustRestart) return 3;  // the context is gone; start afresh
+            } else if (cmd == "write-inputs") {
+                service.writeInputs(kforge::evaluateSpecFromJson(request.at("spec")), request.at("dir").get<std::string>());
+                send({{"id", currentId}, {"ok", true}});
             } else if (cmd == "quit") {
                 send({{"id", currentId}, {"ok", true}});
                 return 0;

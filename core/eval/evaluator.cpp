@@ -4,6 +4,7 @@
 #include <cmath>
 #include <future>
 
+#include "torchref/torch_child.h"
 #include "util/clock.h"
 #include "util/error.h"
 
@@ -86,10 +87,12 @@ namespace {
 
 // What the runner is asked to do with a library on these workloads.
 EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
-                     const std::string& reference, const std::string& role, const EvalOptions& options) {
+                     const std::string& reference, const std::string& role, const EvalOptions& options,
+                     const std::string& expectedDir = {}) {
     EvaluateSpec spec;
     spec.library = library;
     spec.reference = reference;
+    spec.expectedDir = expectedDir;
     spec.role = role;
     for (const auto& a : task.axes) spec.axisNames.push_back(a.name);
     for (const auto& t : task.inputs) spec.inputs.push_back(tensorSpec(task, t, false));
@@ -117,8 +120,8 @@ EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workl
 
 Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const Workload*>& workloads,
                                        const std::string& library, const std::string& reference, const std::string& role,
-                                       const EvalOptions& options) {
-    const EvaluateSpec spec = specFor(task, workloads, library, reference, role, options);
+                                       const EvalOptions& options, const std::string& expectedDir) {
+    const EvaluateSpec spec = specFor(task, workloads, library, reference, role, options, expectedDir);
     Measured m;
     std::lock_guard deviceBusy(deviceLock(options.backend));
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
@@ -157,9 +160,9 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
     p.backend = backend;
     const std::string name(backendName(backend));
     const auto impl = task.native.find(backend);
-    if (impl == task.native.end())
-        throw Error(task.definitionFile.string() + ": kforge.native has no '" + name + "' entry, so " + task.name +
-                    " cannot run on " + name);
+    if (impl == task.native.end() && task.referencePython.empty())
+        throw Error(task.definitionFile.string() + ": kforge.native has no '" + name + "' entry and there is no PyTorch reference, so " +
+                    task.name + " cannot run on " + name);
     p.workloads = task.workloadsFor(backend);
     if (p.workloads.empty()) throw Error(task.workloadsFile.string() + ": no workload runs on " + name);
 
@@ -178,6 +181,12 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
     }
 
     p.arch = archFor(backend);
+    if (impl == task.native.end()) {
+        // Judged by the PyTorch reference and measured against PyTorch eager (measureTorch).
+        p.baselineName = "eager";
+        p.baselineSource = task.definitionFile;
+        return p;
+    }
     p.libraries = impl->second.libraries;
     const bool hasBaseline = !impl->second.baseline.empty();
     p.baselineSource = hasBaseline ? impl->second.baseline : impl->second.reference;
@@ -245,7 +254,155 @@ CompileResult Evaluator::compile(const PreparedTask& prepared, const std::filesy
     return compiled.get_future().get();
 }
 
+void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
+    const Task& task = *p.task;
+    auto run = std::make_shared<TorchRun>();
+    const bool nativeJudge = task.native.count(p.backend) > 0;
+    if (options.judge != "auto" && options.judge != "native" && options.judge != "torch")
+        throw Error("unknown reference '" + options.judge + "' (auto, native or torch)");
+    if (options.judge == "native" && !nativeJudge)
+        throw Error(task.definitionFile.string() + ": the task has no native reference for " + std::string(backendName(p.backend)));
+    const bool torchJudges = !nativeJudge || options.judge == "torch";
+    std::vector<std::string> wanted = options.torchBaselines;
+    if (!nativeJudge && std::find(wanted.begin(), wanted.end(), "eager") == wanted.end())
+        wanted.insert(wanted.begin(), "eager");  // the baseline of a task without a native one
+    if (!task.vendor) wanted.erase(std::remove(wanted.begin(), wanted.end(), "vendor"), wanted.end());  // none to time
+    run->summary.judge = torchJudges ? "torch" : "native";
+    // Every workload gets a line per baseline wanted, so a report says why one is missing.
+    auto unavailable = [&](const std::string& why) {
+        run->summary.error = why;
+        for (const Workload* w : p.workloads)
+            for (const auto& name : wanted) {
+                MeasuredBaseline b;
+                b.name = name;
+                b.message = why;
+                run->baselines[w->uuid].push_back(b);
+            }
+        p.torch = run;
+    };
+    if (wanted.empty() && !torchJudges) {
+        run->summary.error = "PyTorch baselines were not asked for";
+        p.torch = run;
+        return;
+    }
+    if (task.referencePython.empty()) return unavailable("the definition has no PyTorch reference");
+    std::optional<TorchPython> python;
+    std::string why;
+    {
+        std::lock_guard lock(mutex_);
+        if (!pythonLooked_) {
+            python_ = findTorchPython(options.python, pythonWhy_);
+            pythonLooked_ = true;
+        }
+        python = python_;
+        why = pythonWhy_;
+    }
+    if (python && p.backend != Backend::Cpu && !python->cuda) {
+        why = python->executable + ": torch " + python->torchVersion + " sees no GPU (a CPU-only build?)";
+        python.reset();
+    }
+    if (!python) {
+        if (torchJudges) throw Error(task.definitionFile.string() + ": the PyTorch reference must judge on " +
+                                     std::string(backendName(p.backend)) + ", but " + why);
+        return unavailable(why);
+    }
+    run->summary.python = python->executable;
+    run->summary.version = python->torchVersion;
+
+    run->scratch = std::make_shared<ScratchDir>("kforge-torch-");
+    const auto inputsDir = run->scratch->path() / "inputs";
+    if (torchJudges) run->expectedDir = run->scratch->path() / "expected";
+    EvalOptions inputOptions = options;
+    EvaluateSpec spec = specFor(task, p.workloads, "", "", "PyTorch reference", inputOptions);
+    const uint64_t timedSeed = spec.seeds.empty() ? 1 : spec.seeds.front();
+    if (!torchJudges) spec.seeds = {timedSeed};
+
+    std::lock_guard deviceBusy(deviceLock(p.backend));
+    std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
+    if (p.backend == Backend::Cpu) cpuAlone.lock();
+    const auto reply = runner(p.backend).request({{"cmd", "write-inputs"}, {"spec", toJson(spec)}, {"dir", inputsDir.string()}},
+                                                 options.stepTimeout);
+    if (reply.kind != RunnerClient::Reply::Kind::Ok) {
+        const std::string e = "the runner could not write the inputs: " + (reply.message.empty() ? reply.body.value("error", "") : reply.message);
+        if (torchJudges) throw Error(e);
+        return unavailable(e);
+    }
+
+    Json request = {{"reference", task.referencePython},
+                    {"vendor", task.vendor ? Json{{"name", task.vendor->name}, {"run", task.vendor->python}} : Json(nullptr)},
+                    {"device", p.backend == Backend::Cpu ? "cpu" : "cuda"},
+                    {"flush_bytes", p.device.flushBytes},
+                    {"timing",
+                     {{"warmup_ms", options.timing.warmupMs},
+                      {"budget_ms", options.timing.budgetMs},
+                      {"min_reps", options.timing.minReps},
+                      {"max_reps", options.timing.maxReps}}},
+                    {"baselines", wanted},
+                    {"compile_mode", options.compileMode},
+                    {"seeds", spec.seeds},
+                    {"timed_seed", timedSeed},
+                    {"inputs_dir", inputsDir.string()},
+                    {"expected_dir", torchJudges ? Json(run->expectedDir.string()) : Json(nullptr)}};
+    Json inputs = Json::array(), outputs = Json::array(), workloads = Json::array();
+    for (const auto& t : task.inputs) inputs.push_back({{"name", t.name}, {"dtype", std::string(dtypeInfo(t.dtype).name)}});
+    for (const auto& t : task.outputs) {
+        const Tolerance tol = task.toleranceFor(t);
+        outputs.push_back({{"name", t.name}, {"dtype", std::string(dtypeInfo(t.dtype).name)}, {"atol", tol.atol}, {"rtol", tol.rtol}});
+    }
+    for (const auto& w : spec.workloads) {
+        Json scalars = Json::array();
+        for (const auto& v : w.scalars) scalars.push_back(v ? Json(*v) : Json(nullptr));
+        workloads.push_back({{"uuid", w.uuid}, {"input_shapes", w.inputShapes}, {"output_shapes", w.outputShapes}, {"scalars", scalars}});
+    }
+    request["inputs"] = inputs;
+    request["outputs"] = outputs;
+    request["workloads"] = workloads;
+    TorchChildLimits limits;
+    limits.stepTimeout = options.stepTimeout;
+    limits.compileTimeout = options.compileTimeout;
+    const TorchRunResult r = runTorchChild(*python, paths_.resources / "python", request, run->scratch->path() / "request.json", limits);
+    run->summary.used = true;
+    run->summary.device = r.device;
+    run->summary.restarts = r.restarts;
+    run->summary.error = r.error;
+    if (!r.torchVersion.empty()) run->summary.version = r.torchVersion;
+    for (const Workload* w : p.workloads) {
+        auto& list = run->baselines[w->uuid];
+        if (const auto it = r.baselines.find(w->uuid); it != r.baselines.end()) list = it->second;
+        for (const auto& name : wanted) {  // whatever the child never reached
+            bool have = false;
+            for (const auto& b : list) have = have || b.name == name;
+            if (have) continue;
+            MeasuredBaseline b;
+            b.name = name;
+            b.message = r.error.empty() ? "not measured" : r.error;
+            list.push_back(b);
+        }
+        if (torchJudges && !r.outputsWritten.count(w->uuid)) {
+            std::string reason = r.error;
+            for (const auto& b : list)
+                if (b.name == "eager" && b.status != Status::Passed && !b.message.empty()) reason = b.message;
+            throw Error(task.definitionFile.string() + ": the PyTorch reference failed on workload " + w->uuid + ": " +
+                        (reason.empty() ? "it wrote no outputs" : reason));
+        }
+    }
+    p.torch = run;
+}
+
 BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOptions& options) {
+    if (!p.task->native.count(p.backend)) {
+        if (!p.torch) throw Error("internal: measureTorch must run before measureBaseline for a task judged by PyTorch");
+        BaselineTimes times;
+        for (const auto& [uuid, list] : p.torch->baselines)
+            for (const auto& b : list)
+                if (b.name == "eager") {
+                    if (!b.measured())
+                        throw Error("the task's PyTorch reference (eager) failed on " + uuid + " (" + std::string(statusName(b.status)) +
+                                    "): " + b.message);
+                    times[uuid] = b.timing();
+                }
+        return times;
+    }
     const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName, options);
     if (m.result.status != Status::Passed)
         throw Error("the task's " + p.baselineName + " failed on this device (" + std::string(statusName(m.result.status)) +
@@ -265,7 +422,10 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
     report.backend = p.backend;
     report.device = p.device;
     report.baselineName = p.baselineName;
-    const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate", options);
+    const std::string expectedDir = p.torch ? p.torch->expectedDir.string() : std::string();
+    const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate",
+                                  options, expectedDir);
+    if (p.torch) report.torch = p.torch->summary;
     report.status = cand.result.status;
     report.message = cand.result.message;
 
@@ -287,8 +447,8 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
         report.device = runnerClient.facts();
     }
 
-    double logSum = 0;
-    int passed = 0;
+    double logSum = 0, bestLogSum = 0;
+    int passed = 0, againstBest = 0;
     report.workloads.clear();
     for (const Workload* w : p.workloads) {
         WorkloadReport wr;
@@ -334,9 +494,23 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
                 ++passed;
             }
         }
+        if (p.torch)
+            if (const auto it = p.torch->baselines.find(w->uuid); it != p.torch->baselines.end()) wr.baselines = it->second;
+        const bool timed = (wr.status == Status::Passed || wr.status == Status::SuspiciousSpeed) && wr.timing.median > 0;
+        for (auto& b : wr.baselines)
+            if (timed && b.measured()) b.speedup = b.timing().median / wr.timing.median;
+        if (const MeasuredBaseline* best = bestBaseline(wr.baselines)) {
+            wr.bestBaseline = best->name;
+            if (wr.status == Status::Passed && timed) {
+                wr.speedupVsBest = best->speedup;
+                bestLogSum += std::log(wr.speedupVsBest);
+                ++againstBest;
+            }
+        }
         report.workloads.push_back(std::move(wr));
     }
     if (report.status == Status::Passed && passed > 0) report.speedupGeomean = std::exp(logSum / passed);
+    if (report.status == Status::Passed && againstBest > 0) report.speedupVsBestGeomean = std::exp(bestLogSum / againstBest);
     report.runnerRestarts = runnerClient.restarts();
     report.seconds += std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -347,7 +521,8 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     report.task = task.name;
     report.backend = options.backend;
     report.candidate = candidate;
-    const PreparedTask prepared = prepare(task, options.backend);
+    PreparedTask prepared = prepare(task, options.backend);
+    measureTorch(prepared, options);
     report.device = prepared.device;
     report.baselineName = prepared.baselineName;
     if (!resolveConfig(candidate, options.defines, report)) return report;

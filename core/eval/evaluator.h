@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "model/baselines.h"
 #include "eval/device_facts.h"
 #include "model/eval_report.h"
 #include "eval/paths.h"
@@ -21,6 +22,8 @@
 #include "runner/protocol.h"
 #include "task/task.h"
 #include "toolchain/compile_pool.h"
+#include "torchref/torch_python.h"
+#include "torchref/torch_run.h"
 #include "util/stats.h"
 
 namespace kforge {
@@ -32,6 +35,14 @@ struct EvalOptions {
     std::chrono::milliseconds stepTimeout{60000};
     TuneConfig defines;         // overrides of the candidate's @tune defaults
     bool compareBaseline = true;
+    // PyTorch baselines measured beside the candidate (empty: none, and no Python is started).
+    std::vector<std::string> torchBaselines{"eager", "compile", "vendor"};
+    std::string python;                  // an interpreter to try before python3 (see findTorchPython)
+    std::string compileMode = "default";  // torch.compile mode: "default" or "max-autotune-no-cudagraphs"
+    std::chrono::milliseconds compileTimeout{std::chrono::minutes(15)};
+    // Whose outputs verify candidates: "auto" (the native reference when the
+    // task has one for the backend, else PyTorch's), "native" or "torch".
+    std::string judge = "auto";
 };
 
 // A task made ready for candidates on one backend: its workloads checked
@@ -48,6 +59,7 @@ struct PreparedTask {
     CompileResult baseline;
     std::string baselineName;  // "baseline", or "reference" when the task has none
     std::filesystem::path baselineSource;
+    std::shared_ptr<const TorchRun> torch;  // set by Evaluator::measureTorch
 };
 
 // Per workload uuid: the baseline's timing, measured once and compared against.
@@ -75,7 +87,14 @@ public:
                       std::function<void(CompileResult)> done, std::shared_ptr<const std::atomic<bool>> cancelled = nullptr);
     // compileAsync, waited for.
     CompileResult compile(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config);
-    // Times the baseline on every workload (throws kforge::Error when it fails).
+    // Runs the task's PyTorch reference in a child process on the runner's inputs
+    // and times the PyTorch baselines (options.torchBaselines); keeps the
+    // reference's outputs when they judge. Sets prepared.torch. Throws
+    // kforge::Error only when the PyTorch reference must judge and cannot;
+    // otherwise a missing PyTorch is a message in the summary.
+    void measureTorch(PreparedTask& prepared, const EvalOptions& options);
+    // Times the baseline on every workload (throws kforge::Error when it fails);
+    // for a task without a native reference, that is PyTorch eager.
     BaselineTimes measureBaseline(const PreparedTask& prepared, const EvalOptions& options);
     // Verifies and times a compiled candidate (report.compile.ok) and fills the
     // report's verdict, workloads and speedups against `baseline`.
@@ -107,7 +126,8 @@ private:
         RunnerClient::Reply::Kind kind;
     };
     Measured measure(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
-                     const std::string& reference, const std::string& role, const EvalOptions& options);
+                     const std::string& reference, const std::string& role, const EvalOptions& options,
+                     const std::string& expectedDir = {});
 
     AppPaths paths_;
     std::unique_ptr<CompileCache> cache_;
@@ -122,6 +142,10 @@ private:
     bool ncuLooked_ = false;
     std::optional<NcuTool> ncu_;
     std::string ncuWhy_;
+    // The interpreter with PyTorch, looked for once (guarded by mutex_).
+    bool pythonLooked_ = false;
+    std::optional<TorchPython> python_;
+    std::string pythonWhy_;
 };
 
 // The built-in task of that name, or the task at that path.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "task/tune_space.h"
+#include "model/baselines.h"
 #include "util/text.h"
 
 namespace kforge {
@@ -38,6 +39,19 @@ std::string workloadTable(const std::vector<WorkloadReport>& workloads, const st
         }
         out << "\n";
         if (w.status != Status::Passed && !w.message.empty()) out << "    " << w.message << "\n";
+        for (const auto& b : w.baselines) {
+            const bool best = b.name == w.bestBaseline;
+            out << "    " << pad("torch " + b.name + (best ? " (best)" : ""), 24, true) << pad(std::string(statusName(b.status)), 20);
+            if (b.measured()) {
+                const SampleStats s = b.timing();
+                out << pad(fmt("%.4f", s.median), 12) << pad(fmt("%.4f", s.p20) + "-" + fmt("%.4f", s.p80), 20)
+                    << pad(fmt("%.1f%%", s.cv * 100), 7) << pad("", 13) << pad(b.speedup > 0 ? fmt("%.2fx", b.speedup) : "-", 9);
+                if (b.setupSeconds > 0) out << "  compiled in " << fmt("%.1f", b.setupSeconds) << " s";
+            } else if (!b.message.empty()) {
+                out << "  " << b.message;
+            }
+            out << "\n";
+        }
     }
     return out.str();
 }
@@ -66,7 +80,13 @@ std::string reportTable(const EvalReport& r) {
     if (!r.workloads.empty()) out << "\n" << workloadTable(r.workloads, r.baselineName);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
+    if (r.speedupVsBestGeomean > 0)
+        out << "; " << fmt("%.3f", r.speedupVsBestGeomean) << "x vs the best PyTorch baseline"
+            << (r.speedupVsBestGeomean < 1 ? " (SLOWER than PyTorch)" : "");
     out << "\n";
+    if (r.torch.used) out << "PyTorch " << r.torch.version << " (" << r.torch.python << "); candidates judged by the " << r.torch.judge << " reference\n";
+    else if (!r.torch.error.empty()) out << "no PyTorch baselines: " << r.torch.error << "\n";
+    if (r.torch.used && !r.torch.error.empty()) out << "PyTorch: " << r.torch.error << "\n";
     if (!r.message.empty() && r.status != Status::Passed) out << r.message << "\n";
     return out.str();
 }

@@ -21,6 +21,7 @@ Json toJson(const DeviceFacts& f) {
               {"peak_source", f.peakSource},
               {"bandwidth_source", f.bandwidthSource}};
     if (f.ceilingsRemeasured > 0) j["ceilings_remeasured"] = f.ceilingsRemeasured;
+    if (f.flushBytes > 0) j["flush_bytes"] = f.flushBytes;
     if (f.cpu) {
         j["cores"] = f.cpu->cores;
         j["llc_bytes"] = f.cpu->llcBytes;
@@ -58,6 +59,7 @@ DeviceFacts deviceFactsFromJson(const Json& j, const std::string& path) {
     f.peakSource = r.required<std::string>("peak_source");
     f.bandwidthSource = r.required<std::string>("bandwidth_source");
     f.ceilingsRemeasured = r.optionalOr<int>("ceilings_remeasured", 0);
+    f.flushBytes = r.optionalOr<uint64_t>("flush_bytes", 0);
     // Each backend's own group is all there or not at all (a device named by
     // hand, in a test or an import, has none).
     if (r.has("cores")) {

@@ -43,6 +43,7 @@ struct DeviceFacts {
     std::map<std::string, double> peakTflops; // by dtype name ("float32", "bfloat16", ..., "fp32_fma")
     std::string peakSource;
     std::string bandwidthSource;
+    uint64_t flushBytes = 0;     // the cache flush the runner writes before every timed call
     int ceilingsRemeasured = 0;  // times the core asked for the ceilings again and kept the higher figures
     std::optional<CpuFacts> cpu;  // at most one of these two is set: the backend's own facts
     std::optional<GpuFacts> gpu;

@@ -119,6 +119,11 @@ Json toJson(const WorkloadReport& w) {
     }
     if (w.baseline) j["baseline"] = toJson(*w.baseline);
     if (w.speedup > 0) j["speedup"] = w.speedup;
+    Json baselines = Json::array();
+    for (const auto& b : w.baselines) baselines.push_back(toJson(b));
+    j["baselines"] = baselines;
+    if (!w.bestBaseline.empty()) j["best_baseline"] = w.bestBaseline;
+    if (w.speedupVsBest > 0) j["speedup_vs_best"] = w.speedupVsBest;
     if (w.bytes) j["bytes"] = *w.bytes;
     if (w.flops) j["flops"] = *w.flops;
     if (w.achievedGbps > 0) j["achieved_gbps"] = w.achievedGbps;
@@ -153,6 +158,10 @@ WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
     }
     if (r.has("baseline")) w.baseline = sampleStatsFromJson(r.field("baseline"), r.childPath("baseline"));
     w.speedup = r.optionalOr<double>("speedup", 0.0);
+    if (r.has("baselines"))  // schema 4 had none
+        w.baselines = readArray<MeasuredBaseline>(r.array("baselines"), r.childPath("baselines"), measuredBaselineFromJson);
+    w.bestBaseline = r.optionalOr<std::string>("best_baseline", "");
+    w.speedupVsBest = r.optionalOr<double>("speedup_vs_best", 0.0);
     w.bytes = r.optional<double>("bytes");
     w.flops = r.optional<double>("flops");
     w.achievedGbps = r.optionalOr<double>("achieved_gbps", 0.0);
@@ -189,6 +198,8 @@ Json toJson(const EvalReport& r, ReportScope scope) {
         out["compile"] = toJson(r.compile, CompileScope::Report);
     }
     if (r.speedupGeomean > 0) out["speedup"] = r.speedupGeomean;
+    if (r.speedupVsBestGeomean > 0) out["speedup_vs_best"] = r.speedupVsBestGeomean;
+    out["torch"] = toJson(r.torch);
     return out;
 }
 
@@ -205,6 +216,8 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     e.seconds = r.required<double>("seconds");
     e.runnerRestarts = r.required<int>("runner_restarts");
     e.speedupGeomean = r.optionalOr<double>("speedup", 0.0);
+    e.speedupVsBestGeomean = r.optionalOr<double>("speedup_vs_best", 0.0);
+    if (r.has("torch")) e.torch = torchSummaryFromJson(r.field("torch"), r.childPath("torch"));  // schema 4 had none
     if (scope == ReportScope::Full) {
         const Json& device = r.field("device");
         if (!(device.is_object() && device.empty())) e.device = deviceFactsFromJson(device, r.childPath("device"));

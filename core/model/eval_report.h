@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/backend.h"
+#include "model/baselines.h"
 #include "model/compile_result.h"
 #include "model/device_facts.h"
 #include "model/json_reader.h"
@@ -61,6 +62,9 @@ struct WorkloadReport {
     SampleStats timing;    // count 0: not timed
     std::optional<SampleStats> baseline;
     double speedup = 0;  // baseline median / candidate median; 0 when not compared
+    std::vector<MeasuredBaseline> baselines;  // PyTorch eager, compile, vendor (each with its speedup)
+    std::string bestBaseline;                 // the strongest measured one, when any
+    double speedupVsBest = 0;                 // its median / the candidate's
     std::optional<double> bytes, flops;
     std::optional<Floor> floor;
     double fractionOfFloor = 0;  // floor / median: 1.0 is the physical limit
@@ -84,6 +88,8 @@ struct EvalReport {
     std::string baselineName;  // "baseline" or "reference" when the task has no baseline
     std::vector<WorkloadReport> workloads;
     double speedupGeomean = 0;
+    double speedupVsBestGeomean = 0;  // over the workloads with a measured PyTorch baseline
+    TorchSummary torch;
     double seconds = 0;
     int runnerRestarts = 0;
 

@@ -157,6 +157,7 @@ public:
         f.bandwidthSource =
             "measured: the faster of a multi-threaded memcpy of 256 MiB and STREAM add over 3 x 128 MiB, bytes read + written";
         f.cpu = CpuFacts{static_cast<int>(threads_), static_cast<uint64_t>(llc_)};
+        f.flushBytes = flush_.size();  // written before every timed call; the PyTorch baselines use the same
         return f;
     }
     DeviceBuffer allocate(size_t bytes, size_t slack) override {

@@ -147,6 +147,7 @@ public:
         g.memcpyBandwidthGbps = memcpyBandwidth_ / 1e9;
         g.kernelCopyBandwidthGbps = kernelBandwidth_ / 1e9;
         f.gpu = g;
+        f.flushBytes = flushBytes_;  // written before every timed call; the PyTorch baselines use the same
         return f;
     }
 

@@ -45,6 +45,7 @@ Json toJson(const EvaluateSpec& s) {
     }
     return {{"library", s.library},
             {"reference", s.reference},
+            {"expected_dir", s.expectedDir},
             {"role", s.role},
             {"axis_names", s.axisNames},
             {"inputs", inputs},
@@ -64,6 +65,7 @@ EvaluateSpec evaluateSpecFromJson(const Json& j) {
     EvaluateSpec s;
     s.library = j.at("library");
     s.reference = j.at("reference");
+    s.expectedDir = j.value("expected_dir", "");
     s.role = j.value("role", "candidate");
     s.axisNames = j.at("axis_names").get<std::vector<std::string>>();
     for (const auto& t : j.at("inputs")) s.inputs.push_back(tensorFromJson(t));

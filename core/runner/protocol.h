@@ -51,6 +51,9 @@ struct TimingSpec {
 struct EvaluateSpec {
     std::string library;    // candidate shared object
     std::string reference;  // reference shared object
+    // When set, the reference's outputs are read from here (UUID/SEED/INDEX.bin,
+    // written by the PyTorch reference, core/torchref/) instead of running `reference`.
+    std::string expectedDir;
     std::string role = "candidate";
     std::vector<std::string> axisNames;
     std::vector<TensorSpec> inputs;

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 
 #include "runner/inputs.h"
 #include "runner/verify.h"
@@ -74,6 +76,26 @@ void generateInputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t se
         if (w.scalars[i]) fillScalar(spec.inputs[i], *w.scalars[i], n, inputs[i]);
         else generateInput(spec.inputs[i], seed, static_cast<uint32_t>(i), n, inputs[i]);
     }
+}
+
+std::filesystem::path tensorFile(const std::string& dir, const WorkloadSpec& w, uint64_t seed, size_t index) {
+    return std::filesystem::path(dir) / w.uuid / std::to_string(seed) / (std::to_string(index) + ".bin");
+}
+
+// The PyTorch reference's outputs of one seed, as it wrote them.
+std::vector<std::vector<uint8_t>> readExpected(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed) {
+    std::vector<std::vector<uint8_t>> out(spec.outputs.size());
+    for (size_t o = 0; o < spec.outputs.size(); ++o) {
+        const auto path = tensorFile(spec.expectedDir, w, seed, o);
+        const size_t bytes = elementCount(w.outputShapes[o]) * dtypeInfo(spec.outputs[o].dtype).bytes;
+        std::ifstream in(path, std::ios::binary);
+        out[o].resize(bytes);
+        if (!in || !in.read(reinterpret_cast<char*>(out[o].data()), static_cast<std::streamsize>(bytes)) ||
+            in.peek() != std::ifstream::traits_type::eof())
+            throw std::runtime_error("the PyTorch reference's output " + path.string() + " is missing or not " +
+                                     std::to_string(bytes) + " bytes");
+    }
+    return out;
 }
 
 }  // namespace
@@ -255,13 +277,14 @@ bool RunnerService::runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& 
 }
 
 const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w,
-                                                               uint64_t seed, Library& ref, Buffers& buffers,
+                                                               uint64_t seed, Library* ref, Buffers& buffers,
                                                                const HostInputs& inputs) {
-    const auto key = std::make_tuple(spec.reference, w.uuid, seed);
+    const auto key = std::make_tuple(spec.expectedDir.empty() ? spec.reference : spec.expectedDir, w.uuid, seed);
     if (auto it = referenceCache_.find(key); it != referenceCache_.end()) return it->second;
+    if (!spec.expectedDir.empty()) return referenceCache_[key] = readExpected(spec, w, seed);
     buffers.upload(inputs(seed));
     WorkloadOutcome o;
-    if (!runOnce(ref, buffers, spec, w, kPoisonA, o, "reference, seed " + std::to_string(seed)))
+    if (!runOnce(*ref, buffers, spec, w, kPoisonA, o, "reference, seed " + std::to_string(seed)))
         throw std::runtime_error("the task's reference failed: " + o.message);
     return referenceCache_[key] = buffers.download();
 }
@@ -275,8 +298,11 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
         result.message = error;
         return result;
     }
-    auto reference = load(spec.reference, error);
-    if (!reference) throw std::runtime_error("reference: " + error);
+    std::shared_ptr<Library> reference;
+    if (spec.expectedDir.empty()) {
+        reference = load(spec.reference, error);
+        if (!reference) throw std::runtime_error("reference: " + error);
+    }
 
     try {
         for (const auto& w : spec.workloads) {
@@ -300,7 +326,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             // budget allows) snapshotted for the candidates to come.
             uint64_t generatedSeed = 0;
             auto placeInputs = [&](uint64_t seed) {
-                const InputKey key{spec.reference, w.uuid, seed};
+                const InputKey key{spec.expectedDir.empty() ? spec.reference : spec.expectedDir, w.uuid, seed};
                 if (const auto it = inputSnapshots_.find(key); it != inputSnapshots_.end()) {
                     buffers.restore(it->second);
                     return;
@@ -343,7 +369,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             for (uint64_t seed : spec.seeds) {
                 if (outcome.status != Status::Passed) break;
                 charge(outcome.seconds.verify);  // the previous seed's runs and checks
-                const OutputSet& expected = referenceOutputs(spec, w, seed, *reference, buffers, hostInputs);
+                const OutputSet& expected = referenceOutputs(spec, w, seed, reference.get(), buffers, hostInputs);
                 const std::string label = spec.role + ", seed " + std::to_string(seed);
                 placeInputs(seed);
                 charge(outcome.seconds.setup);
@@ -412,7 +438,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 } else {
                     // The timed runs must have computed the same result: a candidate that
                     // skips work once its output looks done is caught here or by the floor.
-                    const OutputSet& expected = referenceOutputs(spec, w, spec.seeds.front(), *reference, buffers, hostInputs);
+                    const OutputSet& expected = referenceOutputs(spec, w, spec.seeds.front(), reference.get(), buffers, hostInputs);
                     buffers.download(run1_);
                     for (size_t o = 0; o < spec.outputs.size(); ++o) {
                         const Comparison c =
@@ -448,6 +474,22 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
             break;
         }
     return result;
+}
+
+void RunnerService::writeInputs(const EvaluateSpec& spec, const std::string& dir) {
+    std::vector<std::vector<uint8_t>> inputs;
+    for (const auto& w : spec.workloads)
+        for (uint64_t seed : spec.seeds) {
+            progress_(w.uuid + ": writing the inputs of seed " + std::to_string(seed));
+            generateInputs(spec, w, seed, inputs);
+            for (size_t i = 0; i < inputs.size(); ++i) {
+                const auto path = tensorFile(dir, w, seed, i);
+                std::filesystem::create_directories(path.parent_path());
+                std::ofstream out(path, std::ios::binary | std::ios::trunc);
+                out.write(reinterpret_cast<const char*>(inputs[i].data()), static_cast<std::streamsize>(inputs[i].size()));
+                if (!out) throw std::runtime_error(path.string() + ": cannot be written");
+            }
+        }
 }
 
 WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {

@@ -29,6 +29,9 @@ public:
     // --profile-from-start off). No verification and no timing: the profile
     // is of a candidate that already passed.
     WorkloadOutcome profile(const EvaluateSpec& spec);
+    // Writes every workload's inputs for every seed as raw row-major files
+    // DIR/UUID/SEED/INDEX.bin: the bytes a candidate sees, for the PyTorch reference.
+    void writeInputs(const EvaluateSpec& spec, const std::string& dir);
 
 private:
     struct Library;
@@ -38,7 +41,7 @@ private:
     std::shared_ptr<Library> load(const std::string& path, std::string& error);
     using HostInputs = std::function<const std::vector<std::vector<uint8_t>>&(uint64_t seed)>;
     // The reference's outputs for a seed, computed once (inputs generated only then).
-    const OutputSet& referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, Library& ref,
+    const OutputSet& referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, Library* ref,
                                       Buffers& buffers, const HostInputs& inputs);
     // Runs a library once on the current buffers; returns false with `outcome` set on failure.
     bool runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,

@@ -120,10 +120,15 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     record_.device = prepared_.device;
     record_.baselineName = prepared_.baselineName;
     record_.baselineHash = store_.putSource(readTextFile(prepared_.baselineSource));
+    evaluator_.measureTorch(prepared_, config.evalOptions());  // PyTorch baselines; the judge of a task without a native reference
     record_.baseline = evaluator_.measureBaseline(prepared_, config.evalOptions());
     record_.name = name.empty() ? task.name + " on " + (record_.device.name.empty() ? std::string(backendName(config.backend)) : record_.device.name) : name;
 
-    const auto& impl = task.native.at(config.backend);
+    const auto implIt = task.native.find(config.backend);
+    if (implIt == task.native.end() && !root)
+        throw Error(task.name + " has no native " + std::string(backendName(config.backend)) +
+                    " sources to start from: give the first candidate with --from FILE");
+    const NativeImpl impl = implIt == task.native.end() ? NativeImpl{} : implIt->second;
     std::filesystem::path rootPath = root ? *root : (!impl.templ.empty() ? impl.templ : prepared_.baselineSource);
     const std::string generator = root ? "manual" : (!impl.templ.empty() ? "template" : prepared_.baselineName);
     const std::string text = readTextFile(rootPath);
@@ -149,6 +154,7 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
     setUp(task, /*deferAgentErrors=*/true);
     prepared_ = evaluator_.prepare(task, record_.config.backend);
     const std::string was = record_.device.name, now = prepared_.device.name;
+    if (!task.native.count(record_.config.backend)) evaluator_.measureTorch(prepared_, record_.config.evalOptions());  // its judge
     if (was != now)
         throw Error("session " + std::to_string(sessionId) + " was measured on " + was + ", but this machine's " +
                     std::string(backendName(record_.config.backend)) + " device is " + now +

@@ -49,6 +49,13 @@ struct NativeImpl {
     std::vector<std::string> libraries;
 };
 
+// A torch-callable vendor op timed as the "vendor" baseline (e.g. cuBLASLt
+// through torch.matmul): kforge.vendor = {name, run (Python source with run(...))}.
+struct VendorOp {
+    std::string name;
+    std::string python;
+};
+
 struct WorkloadInput {
     enum class Kind { Random, Scalar } kind = Kind::Random;
     double scalar = 0;
@@ -80,7 +87,8 @@ struct Task {
     std::optional<Expr> flops;
     std::optional<Tolerance> tolerance;  // task-wide override of the dtype defaults
     bool bitwiseDeterministic = false;   // determinism policy: "bitwise" or "tolerance"
-    std::map<Backend, NativeImpl> native;
+    std::map<Backend, NativeImpl> native;  // may be empty when referencePython judges (imported tasks)
+    std::optional<VendorOp> vendor;
     std::vector<Workload> workloads;
 
     std::vector<const Workload*> workloadsFor(Backend b) const;

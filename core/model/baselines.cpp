@@ -1,0 +1,75 @@
+#include "model/baselines.h"
+
+#include <algorithm>
+
+
+namespace kforge {
+
+using Json = nlohmann::json;
+
+const MeasuredBaseline* bestBaseline(const std::vector<MeasuredBaseline>& baselines) {
+    const MeasuredBaseline* best = nullptr;
+    double bestMedian = 0;
+    for (const auto& b : baselines) {
+        if (!b.measured()) continue;
+        const double median = b.timing().median;
+        if (!best || median < bestMedian) best = &b, bestMedian = median;
+    }
+    return best;
+}
+
+Json toJson(const MeasuredBaseline& b) {
+    Json j = {{"name", b.name},
+              {"status", statusName(b.status)},
+              {"message", b.message},
+              {"samples_ms", b.samplesMs},
+              {"setup_seconds", b.setupSeconds}};
+    if (b.measured()) {
+        const SampleStats s = b.timing();
+        j["median_ms"] = s.median;
+        j["min_ms"] = s.min;
+        j["p20_ms"] = s.p20;
+        j["p80_ms"] = s.p80;
+        j["cv"] = s.cv;
+        j["count"] = s.count;
+    }
+    if (b.speedup > 0) j["speedup"] = b.speedup;
+    return j;
+}
+
+MeasuredBaseline measuredBaselineFromJson(const Json& j, const std::string& where) {
+    ObjectReader r(j, where);
+    MeasuredBaseline b;
+    b.name = r.required<std::string>("name");
+    b.status = r.required<Status>("status");
+    b.message = r.required<std::string>("message");
+    b.samplesMs = r.required<std::vector<double>>("samples_ms");
+    b.setupSeconds = r.required<double>("setup_seconds");
+    b.speedup = r.optionalOr<double>("speedup", 0.0);
+    // The statistics are derived from the samples: checked for type, recomputed.
+    for (const char* key : {"median_ms", "min_ms", "p20_ms", "p80_ms", "cv"}) r.optional<double>(key);
+    r.optional<int>("count");
+    r.finish();
+    return b;
+}
+
+Json toJson(const TorchSummary& t) {
+    return {{"used", t.used},     {"python", t.python}, {"version", t.version}, {"device", t.device},
+            {"judge", t.judge},   {"error", t.error},   {"restarts", t.restarts}};
+}
+
+TorchSummary torchSummaryFromJson(const Json& j, const std::string& where) {
+    ObjectReader r(j, where);
+    TorchSummary t;
+    t.used = r.required<bool>("used");
+    t.python = r.required<std::string>("python");
+    t.version = r.required<std::string>("version");
+    t.device = r.required<std::string>("device");
+    t.judge = r.required<std::string>("judge");
+    t.error = r.required<std::string>("error");
+    t.restarts = r.required<int>("restarts");
+    r.finish();
+    return t;
+}
+
+}  // namespace kforge

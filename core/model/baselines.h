@@ -1,0 +1,51 @@
+#pragma once
+// The baselines a user recognises, measured beside a candidate on the same
+// inputs under the same timer rules: PyTorch eager (the definition's reference
+// as written), torch.compile of it, and the vendor op the task names. One
+// struct per baseline and one JSON codec for it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/json_reader.h"
+#include "model/status.h"
+#include "util/stats.h"
+
+namespace kforge {
+
+struct MeasuredBaseline {
+    std::string name;  // "eager", "compile", "vendor"
+    Status status = Status::NotRun;  // NOT_RUN with a message when unavailable (e.g. no torch.compile)
+    std::string message;
+    std::vector<double> samplesMs;
+    double setupSeconds = 0;  // torch.compile's compile and autotune time; never in samplesMs
+    double speedup = 0;       // this baseline's median / the candidate's median; 0 when either is missing
+
+    bool measured() const { return status == Status::Passed && !samplesMs.empty(); }
+    SampleStats timing() const { return summarize(samplesMs); }
+};
+
+// How the PyTorch side ran for an evaluation.
+struct TorchSummary {
+    bool used = false;             // the child ran
+    std::string python;            // the interpreter
+    std::string version;           // torch.__version__
+    std::string device;            // as torch names it
+    std::string judge = "native";  // whose outputs verify candidates: "native" or "torch"
+    std::string error;             // why there are no (or not all) PyTorch baselines
+    int restarts = 0;              // times the child was started again after a crash or hang
+};
+
+// The strongest measured baseline (least median), or nullptr when none was measured.
+const MeasuredBaseline* bestBaseline(const std::vector<MeasuredBaseline>& baselines);
+
+// {name, status, message, samples_ms, setup_seconds} plus, when measured, the
+// statistics (median_ms, min_ms, p20_ms, p80_ms, cv, count) and speedup. Reading
+// recomputes the statistics from the samples; an unknown or missing field, or a
+// value of the wrong type, throws ModelError naming `where` and the field.
+nlohmann::json toJson(const MeasuredBaseline& b);
+MeasuredBaseline measuredBaselineFromJson(const nlohmann::json& j, const std::string& where);
+nlohmann::json toJson(const TorchSummary& t);
+TorchSummary torchSummaryFromJson(const nlohmann::json& j, const std::string& where);
+
+}  // namespace kforge
