@@ -133,6 +133,22 @@ double measurePeakFlops(unsigned threads) {
     return best;
 }
 
+}  // namespace
+
+uint64_t availableHostMemoryBytes() {
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    uint64_t kib = 0;
+    std::string unit;
+    while (meminfo >> key >> kib) {
+        std::getline(meminfo, unit);
+        if (key == "MemAvailable:") return kib * 1024;
+    }
+    return static_cast<uint64_t>(::sysconf(_SC_AVPHYS_PAGES)) * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+namespace {
+
 class CpuDevice final : public Device {
 public:
     CpuDevice() {
@@ -158,6 +174,7 @@ public:
                 {"bandwidth_source", "measured: the faster of a multi-threaded memcpy of 256 MiB and STREAM add over 3 x 128 MiB, "
                                      "bytes read + written"}};
     }
+    uint64_t freeMemoryBytes() override { return availableHostMemoryBytes(); }
     DeviceBuffer allocate(size_t bytes, size_t slack) override {
         const size_t page = pageSize();
         const size_t body = (bytes + slack + 255) / 256 * 256;
