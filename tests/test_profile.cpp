@@ -279,6 +279,7 @@ private slots:
         auto tensor = [](const char* name) {
             TensorSpec t;
             t.name = name;
+            t.shape = {"N"};
             return t;
         };
         spec.inputs = {tensor("a"), tensor("b")};

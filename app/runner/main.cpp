@@ -12,6 +12,8 @@
 
 #include "runner/protocol.h"
 #include "runner/runner_service.h"
+#include "util/json_input.h"
+#include "util/text.h"
 
 extern "C" {
 #include "kf_abi.h"
@@ -38,19 +40,47 @@ std::unique_ptr<kforge::Device> openDevice(const std::string& backend, int ordin
     return nullptr;
 }
 
+constexpr kforge::JsonLimits kRequestLimits{kforge::RequestLimits::maxLineBytes, 64};
+
+enum class LineStatus { Ok, TooLong, End };
+
+// One request line of at most `max` bytes: a longer one is read to its end
+// and dropped, so a peer that never sends a newline cannot grow the runner.
+LineStatus readRequestLine(std::istream& in, std::string& line, size_t max) {
+    line.clear();
+    bool tooLong = false, any = false;
+    std::streambuf* sb = in.rdbuf();
+    for (;;) {
+        const int c = sb->sbumpc();
+        if (c == std::char_traits<char>::eof()) return !any ? LineStatus::End : tooLong ? LineStatus::TooLong : LineStatus::Ok;
+        any = true;
+        if (c == '\n') return tooLong ? LineStatus::TooLong : LineStatus::Ok;
+        if (tooLong) continue;
+        if (line.size() >= max) {
+            tooLong = true;
+            std::string().swap(line);
+        } else {
+            line.push_back(static_cast<char>(c));
+        }
+    }
+}
+
 // kforge-runner --profile: the process a profiler (ncu) starts. Writes
 // {"status", "message"} to `resultFile`; exits 0 when it could say so.
-int profileOnce(const std::string& backend, int ordinal, const std::string& requestFile, const std::string& resultFile) {
+int profileOnce(const std::string& backend, int ordinal, const std::string& requestFile, const std::string& resultFile,
+                kforge::RunnerLimits limits) {
     Json result;
     try {
-        std::ifstream in(requestFile);
-        if (!in) throw std::runtime_error(requestFile + ": cannot be read");
-        const Json request = Json::parse(in);
+        const Json request = kforge::parseJsonInput(
+            kforge::readTextFile(requestFile, kforge::RequestLimits::maxLineBytes, "a profile request"), requestFile, kRequestLimits);
+        if (!request.is_object() || !request.contains("spec")) throw kforge::RequestError(requestFile + ": profile: spec: missing");
+        const kforge::EvaluateSpec spec = kforge::evaluateSpecFromJson(request["spec"], "profile: spec");
         std::string why;
         auto device = openDevice(backend, ordinal, why);
         if (!device) throw std::runtime_error(why);
-        kforge::RunnerService service(std::move(device), [](const std::string& what) { std::fprintf(stderr, "runner: %s\n", what.c_str()); });
-        const kforge::WorkloadOutcome o = service.profile(kforge::evaluateSpecFromJson(request.at("spec")));
+        kforge::RunnerService service(
+            std::move(device), [](const std::string& what) { std::fprintf(stderr, "runner: %s\n", what.c_str()); }, limits);
+        const kforge::WorkloadOutcome o = service.profile(spec);
         result = {{"status", kforge::statusName(o.status)}, {"message", o.message}};
     } catch (const std::exception& e) {
         result = {{"status", "RUNTIME_ERROR"}, {"message", e.what()}};
@@ -72,8 +102,13 @@ int main(int argc, char** argv) {
     app.add_option("--profile", profileRequest,
                    "one-shot: run the candidate of this evaluate-spec JSON file once inside the profiled range, then exit");
     app.add_option("--result", profileResult, "with --profile: where the outcome is written as JSON");
+    kforge::RunnerLimits limits;
+    app.add_option("--max-memory", limits.maxMemoryBytes,
+                   "the most memory (device and host together) one request may use, e.g. 8GiB; requests are also held to "
+                   "what the device has free")
+        ->transform(CLI::AsSizeValue(false));
     CLI11_PARSE(app, argc, argv);
-    if (!profileRequest.empty()) return profileOnce(backend, ordinal, profileRequest, profileResult);
+    if (!profileRequest.empty()) return profileOnce(backend, ordinal, profileRequest, profileResult, limits);
 
     const int protocolFd = ::dup(1);
     ::dup2(2, 1);
@@ -93,42 +128,76 @@ int main(int argc, char** argv) {
     send(greeting);
 
     int64_t currentId = 0;
-    kforge::RunnerService service(std::move(device), [&](const std::string& what) {
-        send({{"id", currentId}, {"progress", what}});
-    });
+    kforge::RunnerService service(
+        std::move(device), [&](const std::string& what) { send({{"id", currentId}, {"progress", what}}); }, limits);
 
+    // Every line is input from outside: whatever it holds, the runner answers
+    // with an error naming what is wrong and reads the next one.
+    std::ios::sync_with_stdio(false);
     std::string line;
-    while (std::getline(std::cin, line)) {
+    for (;;) {
+        const LineStatus status = readRequestLine(std::cin, line, kforge::RequestLimits::maxLineBytes);
+        if (status == LineStatus::End) break;
+        currentId = 0;
+        if (status == LineStatus::TooLong) {
+            send({{"id", nullptr}, {"ok", false},
+                  {"error", "bad request: the line is longer than " + std::to_string(kforge::RequestLimits::maxLineBytes) +
+                                " bytes (the limit)"}});
+            continue;
+        }
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         Json request;
         try {
-            request = Json::parse(line);
+            request = kforge::parseJsonInput(line, "request", kRequestLimits);
         } catch (const std::exception& e) {
             send({{"id", nullptr}, {"ok", false}, {"error", std::string("bad request: ") + e.what()}});
             continue;
         }
-        currentId = request.value("id", int64_t{0});
-        const std::string cmd = request.value("cmd", "");
+        if (!request.is_object()) {
+            send({{"id", nullptr}, {"ok", false},
+                  {"error", std::string("bad request: a request is a JSON object, not ") + request.type_name()}});
+            continue;
+        }
+        if (const auto it = request.find("id"); it != request.end()) {
+            if (!it->is_number_integer()) {
+                send({{"id", nullptr}, {"ok", false}, {"error", std::string("bad request: id must be an integer, not ") + it->type_name()}});
+                continue;
+            }
+            currentId = it->get<int64_t>();
+        }
+        const auto cmdIt = request.find("cmd");
+        if (cmdIt == request.end() || !cmdIt->is_string()) {
+            send({{"id", currentId}, {"ok", false},
+                  {"error", std::string("bad request: cmd must be a string, not ") + (cmdIt == request.end() ? "missing" : cmdIt->type_name())}});
+            continue;
+        }
+        const std::string cmd = cmdIt->get<std::string>();
         try {
             if (cmd == "hello") {
                 send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.hello())}});
             } else if (cmd == "measure") {
                 send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.remeasure())}});
             } else if (cmd == "evaluate") {
-                const auto result = service.evaluate(kforge::evaluateSpecFromJson(request.at("spec")));
+                if (!request.contains("spec")) throw kforge::RequestError("evaluate: spec: missing");
+                const auto result = service.evaluate(kforge::evaluateSpecFromJson(request["spec"], "evaluate: spec"));
                 send({{"id", currentId}, {"ok", true}, {"result", kforge::toJson(result)}});
                 if (result.runnerMustRestart) return 3;  // the context is gone; start afresh
             } else if (cmd == "write-inputs") {
-                service.writeInputs(kforge::evaluateSpecFromJson(request.at("spec")), request.at("dir").get<std::string>());
+                if (!request.contains("spec")) throw kforge::RequestError("write-inputs: spec: missing");
+                if (!request.contains("dir") || !request["dir"].is_string()) throw kforge::RequestError("write-inputs: dir: expected a string");
+                service.writeInputs(kforge::evaluateSpecFromJson(request["spec"], "write-inputs: spec"), request["dir"].get<std::string>());
                 send({{"id", currentId}, {"ok", true}});
             } else if (cmd == "quit") {
                 send({{"id", currentId}, {"ok", true}});
                 return 0;
             } else {
-                send({{"id", currentId}, {"ok", false}, {"error", "unknown command '" + cmd + "'"}});
+                send({{"id", currentId}, {"ok", false}, {"error", "unknown command '" + kforge::printable(cmd) + "'"}});
             }
         } catch (const kforge::DeviceFault& e) {
             send({{"id", currentId}, {"ok", false}, {"fault", true}, {"error", e.what()}});
             return 3;
+        } catch (const std::bad_alloc&) {
+            send({{"id", currentId}, {"ok", false}, {"error", "out of memory while handling the request"}});
         } catch (const std::exception& e) {
             send({{"id", currentId}, {"ok", false}, {"error", e.what()}});
         }

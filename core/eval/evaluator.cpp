@@ -24,6 +24,7 @@ std::string gib(double bytes) {
 TensorSpec tensorSpec(const Task& task, const TensorDef& t, bool output) {
     TensorSpec s;
     s.name = t.name;
+    s.shape = t.shape;
     s.dtype = t.dtype;
     s.distribution = t.distribution;
     if (output) s.tolerance = task.toleranceFor(t);

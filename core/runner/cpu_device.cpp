@@ -133,6 +133,22 @@ double measurePeakFlops(unsigned threads) {
     return best;
 }
 
+}  // namespace
+
+uint64_t availableHostMemoryBytes() {
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    uint64_t kib = 0;
+    std::string unit;
+    while (meminfo >> key >> kib) {
+        std::getline(meminfo, unit);
+        if (key == "MemAvailable:") return kib * 1024;
+    }
+    return static_cast<uint64_t>(::sysconf(_SC_AVPHYS_PAGES)) * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+namespace {
+
 class CpuDevice final : public Device {
 public:
     CpuDevice() {
@@ -160,6 +176,7 @@ public:
         f.flushBytes = flush_.size();  // written before every timed call; the PyTorch baselines use the same
         return f;
     }
+    uint64_t freeMemoryBytes() override { return availableHostMemoryBytes(); }
     DeviceBuffer allocate(size_t bytes, size_t slack) override {
         const size_t page = pageSize();
         const size_t body = (bytes + slack + 255) / 256 * 256;

@@ -95,6 +95,11 @@ public:
         measureCopyBandwidth();
     }
     void remeasure() override { measureCopyBandwidth(); }
+    uint64_t freeMemoryBytes() override {
+        size_t freeBytes = 0, totalBytes = 0;
+        if (d_.cuMemGetInfo(&freeBytes, &totalBytes) != 0) return 0;
+        return freeBytes;
+    }
 
     std::string backend() const override { return "cuda"; }
 

@@ -37,6 +37,9 @@ public:
     virtual DeviceFacts facts() = 0;
     // Measures the ceilings again; they only ever go up (a busy machine measures low).
     virtual void remeasure() = 0;
+    // Memory allocate() can still hand out, in bytes (on the CPU, the host's
+    // available memory); 0 when the device cannot say.
+    virtual uint64_t freeMemoryBytes() = 0;
     virtual DeviceBuffer allocate(size_t bytes, size_t slack) = 0;
     virtual void release(DeviceBuffer& buffer) = 0;
     virtual void upload(const DeviceBuffer& dst, const void* src, size_t bytes) = 0;
@@ -64,6 +67,9 @@ public:
     // An error the candidate's launches left in the CUDA/HIP runtime it linked, if any.
     virtual std::string launchError(void* libraryHandle) { (void)libraryHandle; return {}; }
 };
+
+// The host's available memory (MemAvailable), in bytes.
+uint64_t availableHostMemoryBytes();
 
 // nullptr with `why` set when the backend has no usable device here.
 std::unique_ptr<Device> openCpuDevice(std::string& why);

@@ -19,15 +19,40 @@
 #include "model/status.h"
 #include "task/dtype.h"
 #include "task/task.h"
+#include "util/error.h"
 
 namespace kforge {
 
-inline constexpr int kProtocolVersion = 2;  // 2: typed device facts, the evaluate result under "result"
+inline constexpr int kProtocolVersion = 3;  // 2: tensors carry their shape's axis names; 3: typed device facts, the evaluate result under "result"
 
+// What one request may ask for. The runner checks every request against these
+// (and the memory it needs against the device's) before it acts.
+struct RequestLimits {
+    static constexpr size_t maxLineBytes = size_t{64} << 20;
+    static constexpr size_t maxWorkloads = 4096;
+    static constexpr size_t maxTensors = 64;   // inputs, and outputs
+    static constexpr size_t maxAxes = 64;
+    static constexpr size_t maxDims = 8;       // KF_MAX_DIMS
+    static constexpr size_t maxSeeds = 64;
+    static constexpr size_t maxTextBytes = 4096;  // paths, names, uuids
+    static constexpr uint64_t maxTensorBytes = uint64_t{1} << 50;
+    static constexpr double maxWarmupMs = 60'000;
+    static constexpr double maxBudgetMs = 600'000;
+    static constexpr int maxMinReps = 100'000;
+    static constexpr int maxMaxReps = 1'000'000;
+};
+
+// A request the runner refuses: the message names the field ("evaluate:
+// workloads[3].in[1]: 3 dimensions, the spec's input 'x' has 2").
+class RequestError : public Error {
+public:
+    using Error::Error;
+};
 
 
 struct TensorSpec {
     std::string name;
+    std::vector<std::string> shape;  // axis names, as the definition declares them
     DType dtype = DType::Float32;
     Distribution distribution;  // inputs
     Tolerance tolerance;        // outputs
@@ -82,7 +107,13 @@ struct EvaluateResult {
 };
 
 nlohmann::json toJson(const EvaluateSpec& s);
-EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j);
+// Decodes and validates completely: types, ranges, and consistency (shapes
+// against axes, counts against the spec, sizes without overflow). Throws
+// RequestError naming the field; `what` prefixes it ("evaluate: spec").
+EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j, const std::string& what = "spec");
+// Bytes of one workload's inputs and of its outputs (valid after decoding).
+uint64_t workloadInputBytes(const EvaluateSpec& s, const WorkloadSpec& w);
+uint64_t workloadOutputBytes(const EvaluateSpec& s, const WorkloadSpec& w);
 nlohmann::json toJson(const EvaluateResult& r);
 EvaluateResult evaluateResultFromJson(const nlohmann::json& j);
 

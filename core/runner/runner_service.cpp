@@ -203,8 +203,8 @@ struct RunnerService::Buffers {
     }
 };
 
-RunnerService::RunnerService(std::unique_ptr<Device> device, Progress progress)
-    : device_(std::move(device)), progress_(std::move(progress)) {
+RunnerService::RunnerService(std::unique_ptr<Device> device, Progress progress, RunnerLimits limits)
+    : device_(std::move(device)), progress_(std::move(progress)), limits_(limits) {
     facts_ = device_->facts();
 }
 
@@ -289,7 +289,62 @@ const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSp
     return referenceCache_[key] = buffers.download();
 }
 
+namespace {
+std::string gib(uint64_t bytes) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.2f GiB", static_cast<double>(bytes) / double(uint64_t{1} << 30));
+    return buf;
+}
+}  // namespace
+
+uint64_t RunnerService::referenceCacheBytes() const {
+    uint64_t total = 0;
+    for (const auto& [key, outputs] : referenceCache_)
+        for (const auto& o : outputs) total += o.size();
+    return total;
+}
+
+void RunnerService::checkMemory(const EvaluateSpec& spec, size_t workloads, const std::string& what) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const bool shared = device_->backend() == "cpu";  // device memory is host memory
+        uint64_t deviceFree = device_->freeMemoryBytes();
+        if (deviceFree == 0) deviceFree = facts_.memoryBytes;
+        const uint64_t hostFree = shared ? deviceFree : availableHostMemoryBytes();
+        uint64_t cached = 0;  // reference outputs this request adds to the cache
+        std::string refusal;
+        for (size_t i = 0; i < workloads && i < spec.workloads.size() && refusal.empty(); ++i) {
+            const WorkloadSpec& w = spec.workloads[i];
+            const uint64_t in = workloadInputBytes(spec, w), out = workloadOutputBytes(spec, w);
+            // Device: the buffers (with canaries) and a snapshot of the inputs.
+            // Host: generated inputs, two downloads, the reference's outputs per seed.
+            const uint64_t device = 2 * in + out + spec.outputs.size() * kCanaryBytes;
+            cached += spec.seeds.size() * out;
+            const uint64_t host = in + 2 * out + cached;
+            const uint64_t total = device + host;
+            const std::string where = what + ".workloads[" + std::to_string(i) + "] ('" + w.uuid + "'): ";
+            if (limits_.maxMemoryBytes && total > limits_.maxMemoryBytes)
+                refusal = where + "needs about " + gib(total) + " of memory, more than the runner's limit of " +
+                          gib(limits_.maxMemoryBytes) + " (--max-memory)";
+            else if (shared && total > hostFree)
+                refusal = where + "needs about " + gib(total) + " of memory, but " + gib(hostFree) + " is available";
+            else if (!shared && device > deviceFree)
+                refusal = where + "needs about " + gib(device) + " of device memory, but " + gib(deviceFree) + " is free";
+            else if (!shared && host > hostFree)
+                refusal = where + "needs about " + gib(host) + " of host memory, but " + gib(hostFree) + " is available";
+        }
+        if (refusal.empty()) return;
+        // What earlier requests left behind may be the difference: drop it and look again.
+        if (attempt == 0 && (!referenceCache_.empty() || !inputSnapshots_.empty())) {
+            referenceCache_.clear();
+            releaseSnapshots();
+            continue;
+        }
+        throw RequestError(refusal);
+    }
+}
+
 EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
+    checkMemory(spec, spec.workloads.size(), "evaluate: spec");
     EvaluateResult result;
     std::string error;
     auto candidate = load(spec.library, error);
@@ -494,6 +549,7 @@ void RunnerService::writeInputs(const EvaluateSpec& spec, const std::string& dir
 
 WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {
     if (spec.workloads.empty() || spec.seeds.empty()) throw std::runtime_error("profile: the request names no workload or seed");
+    checkMemory(spec, 1, "profile: spec");
     const WorkloadSpec& w = spec.workloads.front();
     WorkloadOutcome outcome;
     outcome.uuid = w.uuid;

@@ -15,10 +15,14 @@
 
 namespace kforge {
 
+struct RunnerLimits {
+    uint64_t maxMemoryBytes = 0;  // what one request may use, device and host together; 0: only what is free
+};
+
 class RunnerService {
 public:
     using Progress = std::function<void(const std::string&)>;
-    RunnerService(std::unique_ptr<Device> device, Progress progress);
+    RunnerService(std::unique_ptr<Device> device, Progress progress, RunnerLimits limits = {});
     ~RunnerService();
 
     DeviceFacts hello();
@@ -47,8 +51,14 @@ private:
     bool runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
                  WorkloadOutcome& outcome, const std::string& what);
 
+    // Refuses (RequestError) a request whose memory the device or host does not
+    // have free, or that is over the limit, before anything is allocated.
+    void checkMemory(const EvaluateSpec& spec, size_t workloads, const std::string& what);
+    uint64_t referenceCacheBytes() const;
+
     std::unique_ptr<Device> device_;
     Progress progress_;
+    RunnerLimits limits_;
     DeviceFacts facts_;
     std::map<std::string, std::shared_ptr<Library>> libraries_;
     std::map<std::tuple<std::string, std::string, uint64_t>, OutputSet> referenceCache_;

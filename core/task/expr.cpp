@@ -1,10 +1,13 @@
 #include "task/expr.h"
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -13,6 +16,8 @@ struct Expr::Node {
     double number = 0;
     std::string op;  // name, operator or function
     std::vector<std::shared_ptr<const Node>> args;
+    size_t column = 0;  // of the operator, for errors during evaluation
+    int depth = 1;      // of the subtree: evaluation, naming and destruction recurse this deep
 };
 
 namespace {
@@ -24,9 +29,11 @@ public:
     explicit Parser(std::string_view text) : s_(text) {}
 
     NodePtr parseAll() {
+        if (s_.size() > Expr::kMaxLength)
+            throw Error(std::to_string(s_.size()) + " characters, more than the limit of " + std::to_string(Expr::kMaxLength));
         NodePtr n = parseOr();
         skipSpace();
-        if (pos_ != s_.size()) fail("unexpected '" + std::string(1, s_[pos_]) + "'");
+        if (pos_ != s_.size()) fail("unexpected '" + printable(s_.substr(pos_, 1)) + "'");
         return n;
     }
 
@@ -43,22 +50,47 @@ private:
         pos_ += token.size();
         return true;
     }
-    static NodePtr binary(std::string op, NodePtr a, NodePtr b) {
+    // Every node goes through here, so no tree is deeper than the limit, however
+    // it was built (parentheses, unary chains, long left-associative sums).
+    NodePtr finish(std::shared_ptr<Expr::Node> n, size_t column) const {
+        n->column = column;
+        for (const auto& a : n->args) n->depth = std::max(n->depth, a->depth + 1);
+        if (n->depth > Expr::kMaxDepth) fail("nested deeper than " + std::to_string(Expr::kMaxDepth) + " levels (the limit)");
+        return n;
+    }
+    NodePtr binary(std::string op, NodePtr a, NodePtr b, size_t column) const {
         auto n = std::make_shared<Expr::Node>();
         n->kind = Expr::Node::Kind::Binary;
         n->op = std::move(op);
         n->args = {std::move(a), std::move(b)};
-        return n;
+        return finish(std::move(n), column);
     }
+    // Guards the recursion of the descent itself (before any node exists).
+    struct Nest {
+        Parser& p;
+        explicit Nest(Parser& parser) : p(parser) {
+            if (++p.nesting_ > Expr::kMaxDepth) p.fail("nested deeper than " + std::to_string(Expr::kMaxDepth) + " levels (the limit)");
+        }
+        ~Nest() { --p.nesting_; }
+        Nest(const Nest&) = delete;
+        Nest& operator=(const Nest&) = delete;
+    };
+    size_t opColumn(size_t tokenSize) const { return pos_ - tokenSize + 1; }
 
     NodePtr parseOr() {
         NodePtr n = parseAnd();
-        while (accept("||")) n = binary("||", n, parseAnd());
+        while (accept("||")) {
+            const size_t col = opColumn(2);
+            n = binary("||", n, parseAnd(), col);
+        }
         return n;
     }
     NodePtr parseAnd() {
         NodePtr n = parseCompare();
-        while (accept("&&")) n = binary("&&", n, parseCompare());
+        while (accept("&&")) {
+            const size_t col = opColumn(2);
+            n = binary("&&", n, parseCompare(), col);
+        }
         return n;
     }
     NodePtr parseCompare() {
@@ -71,15 +103,19 @@ private:
                     break;
                 }
             if (op.empty()) return n;
-            n = binary(op, n, parseAdd());
+            const size_t col = opColumn(op.size());
+            n = binary(op, n, parseAdd(), col);
         }
     }
     NodePtr parseAdd() {
         NodePtr n = parseMul();
         for (;;) {
-            if (accept("+")) n = binary("+", n, parseMul());
-            else if (accept("-")) n = binary("-", n, parseMul());
+            std::string op;
+            if (accept("+")) op = "+";
+            else if (accept("-")) op = "-";
             else return n;
+            const size_t col = opColumn(1);
+            n = binary(op, n, parseMul(), col);
         }
     }
     NodePtr parseMul() {
@@ -87,29 +123,38 @@ private:
         for (;;) {
             skipSpace();
             if (s_.substr(pos_, 2) == "**") return n;  // handled in parsePower
-            if (accept("*")) n = binary("*", n, parseUnary());
-            else if (accept("/")) n = binary("/", n, parseUnary());
-            else if (accept("%")) n = binary("%", n, parseUnary());
+            std::string op;
+            if (accept("*")) op = "*";
+            else if (accept("/")) op = "/";
+            else if (accept("%")) op = "%";
             else return n;
+            const size_t col = opColumn(1);
+            n = binary(op, n, parseUnary(), col);
         }
     }
     NodePtr parseUnary() {
+        const Nest nest(*this);
         if (accept("-") || accept("!")) {
             auto n = std::make_shared<Expr::Node>();
             n->kind = Expr::Node::Kind::Unary;
             n->op = std::string(1, s_[pos_ - 1]);
+            const size_t col = opColumn(1);
             n->args = {parseUnary()};
-            return n;
+            return finish(std::move(n), col);
         }
         if (accept("+")) return parseUnary();
         return parsePower();
     }
     NodePtr parsePower() {
         NodePtr base = parsePrimary();
-        if (accept("**")) return binary("**", base, parseUnary());  // right-associative
+        if (accept("**")) {
+            const size_t col = opColumn(2);
+            return binary("**", base, parseUnary(), col);  // right-associative
+        }
         return base;
     }
     NodePtr parsePrimary() {
+        const Nest nest(*this);
         skipSpace();
         if (pos_ >= s_.size()) fail("expression ends too early");
         const char c = s_[pos_];
@@ -119,24 +164,27 @@ private:
             return n;
         }
         if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
-            const std::string rest(s_.substr(pos_));
-            char* end = nullptr;
-            const double v = std::strtod(rest.c_str(), &end);
-            if (end == rest.c_str()) fail("bad number");
-            pos_ += static_cast<size_t>(end - rest.c_str());
+            double v = 0;
+            const char* begin = s_.data() + pos_;
+            const auto [end, ec] = std::from_chars(begin, s_.data() + s_.size(), v);
+            if (ec == std::errc::result_out_of_range) fail("number out of range");
+            if (ec != std::errc() || !std::isfinite(v)) fail("bad number");
+            const size_t col = pos_ + 1;
+            pos_ += static_cast<size_t>(end - begin);
             auto n = std::make_shared<Expr::Node>();
             n->kind = Expr::Node::Kind::Number;
             n->number = v;
-            return n;
+            return finish(std::move(n), col);
         }
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             const size_t start = pos_;
+            const size_t col = pos_ + 1;
             while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
             std::string name(s_.substr(start, pos_ - start));
             auto n = std::make_shared<Expr::Node>();
             n->op = name;
             if (accept("(")) {
-                if (name != "min" && name != "max") fail("unknown function '" + name + "' (min and max are known)");
+                if (name != "min" && name != "max") fail("unknown function '" + printable(name) + "' (min and max are known)");
                 n->kind = Expr::Node::Kind::Call;
                 n->args.push_back(parseOr());
                 while (accept(",")) n->args.push_back(parseOr());
@@ -145,14 +193,19 @@ private:
             } else {
                 n->kind = Expr::Node::Kind::Name;
             }
-            return n;
+            return finish(std::move(n), col);
         }
-        fail("unexpected '" + std::string(1, c) + "'");
+        fail("unexpected '" + printable(std::string_view(&c, 1)) + "'");
     }
 
     std::string_view s_;
     size_t pos_ = 0;
+    int nesting_ = 0;
 };
+
+[[noreturn]] void evalFail(const Expr::Node& n, const std::string& what) {
+    throw Error("column " + std::to_string(n.column) + ": " + what);
+}
 
 double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
     using K = Expr::Node::Kind;
@@ -160,7 +213,7 @@ double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
         case K::Number: return n.number;
         case K::Name: {
             const auto v = lookup(n.op);
-            if (!v) throw Error("unknown name '" + n.op + "'");
+            if (!v) evalFail(n, "unknown name '" + n.op + "'");
             return *v;
         }
         case K::Unary: {
@@ -185,11 +238,11 @@ double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
     if (n.op == "-") return a - b;
     if (n.op == "*") return a * b;
     if (n.op == "/") {
-        if (b == 0) throw Error("division by zero");
+        if (b == 0) evalFail(n, "division by zero");
         return a / b;
     }
     if (n.op == "%") {
-        if (b == 0) throw Error("modulo by zero");
+        if (b == 0) evalFail(n, "modulo by zero");
         return std::fmod(a, b);
     }
     if (n.op == "**") return std::pow(a, b);

@@ -13,11 +13,16 @@ namespace kforge {
 
 class Expr {
 public:
-    // Throws kforge::Error "column C: what is wrong" on a syntax error.
+    // Limits a hostile task or candidate cannot get past: evaluation recurses
+    // as deep as the tree, so the tree's depth is bounded, however it is built.
+    static constexpr size_t kMaxLength = 10000;  // characters
+    static constexpr int kMaxDepth = 100;        // nested operators, parentheses and calls
+
+    // Throws kforge::Error "column C: what is wrong" on a syntax error or a limit.
     static Expr parse(std::string_view text);
 
     using Lookup = std::function<std::optional<double>(std::string_view name)>;
-    // Throws kforge::Error on an unknown name or a division by zero.
+    // Throws kforge::Error "column C: ..." on an unknown name or a division by zero.
     double eval(const Lookup& lookup) const;
     // Every name the expression reads, in order of first use.
     std::vector<std::string> names() const;

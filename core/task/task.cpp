@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "util/error.h"
+#include "util/json_input.h"
 #include "util/text.h"
 
 namespace kforge {
@@ -26,19 +27,11 @@ namespace {
 // Largest tensor we accept: far beyond any device, far below int64 overflow.
 constexpr uint64_t kMaxTensorBytes = uint64_t{1} << 50;
 
-// "line L, column C" for a byte offset, since nlohmann reports bytes.
-std::string locate(const std::string& text, size_t offset) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
+// Files from outside are bounded before they are parsed.
+constexpr size_t kMaxDefinitionBytes = size_t{16} << 20;
+constexpr size_t kMaxWorkloadsBytes = size_t{64} << 20;
+constexpr size_t kMaxWorkloadLineBytes = size_t{1} << 20;
+constexpr size_t kMaxWorkloads = 10000;
 
 // Reports problems as "<file>: <field>: <what>".
 class Checker {
@@ -81,16 +74,8 @@ private:
     std::string file_;
 };
 
-Json parseJson(const std::string& text, const std::string& where) {
-    try {
-        return Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        std::string what = e.what();
-        const auto colon = what.rfind(": ");
-        if (colon != std::string::npos) what = what.substr(colon + 2);
-        throw Error(where + ": invalid JSON at " + locate(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + what);
-    }
-}
+// An expression as an error message shows it: a hostile one can be megabytes long.
+std::string shorten(const std::string& text) { return text.size() <= 200 ? text : text.substr(0, 200) + "..."; }
 
 Expr parseExpr(const Checker& c, const std::string& field, const std::string& text,
                const std::set<std::string>& axisNames) {
@@ -98,10 +83,10 @@ Expr parseExpr(const Checker& c, const std::string& field, const std::string& te
     try {
         e = Expr::parse(text);
     } catch (const Error& err) {
-        c.fail(field, "cannot parse '" + text + "': " + err.what());
+        c.fail(field, "cannot parse '" + shorten(text) + "': " + err.what());
     }
     for (const auto& n : e.names())
-        if (!axisNames.count(n)) c.fail(field, "'" + text + "' uses '" + n + "', which is not a declared axis");
+        if (!axisNames.count(n)) c.fail(field, "'" + shorten(text) + "' uses '" + n + "', which is not a declared axis");
     return e;
 }
 
@@ -209,7 +194,7 @@ void parseWorkloads(Task& task) {
     const std::string file = task.workloadsFile.string();
     if (!std::filesystem::is_regular_file(task.workloadsFile))
         throw Error(file + ": not found (every task needs a workloads file beside its definition)");
-    std::istringstream lines(readTextFile(task.workloadsFile));
+    std::istringstream lines(readTextFile(task.workloadsFile, kMaxWorkloadsBytes, "a workloads file"));
     std::set<std::string> seen;
     std::string text;
     int lineNo = 0;
@@ -217,7 +202,12 @@ void parseWorkloads(Task& task) {
         ++lineNo;
         if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
         const std::string where = file + ":" + std::to_string(lineNo);
-        const Json j = parseJson(text, where);
+        if (text.size() > kMaxWorkloadLineBytes)
+            throw Error(where + ": " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                        std::to_string(kMaxWorkloadLineBytes) + " for one workload line");
+        if (task.workloads.size() >= kMaxWorkloads)
+            throw Error(where + ": more than " + std::to_string(kMaxWorkloads) + " workloads (the limit)");
+        const Json j = parseOrderedJsonInput(text, where);
         const Checker c(where);
         c.expectType(j, "workload", Json::value_t::object);
         Workload w;
@@ -288,13 +278,32 @@ void parseWorkloads(Task& task) {
                     c.fail("axes", "tensor '" + t.name + "' would be too large to allocate (its size overflows)");
             }
         const Expr::Lookup lookup = lookupIn(task.axisValues(w));
-        for (const auto& e : task.constraints) {
-            if (e.eval(lookup) == 0) {
+        // Every expression is evaluated here, for every workload, so that a
+        // division by zero or an absurd result is found before anything runs.
+        auto evaluate = [&](const Expr& e, const std::string& field) {
+            try {
+                return e.eval(lookup);
+            } catch (const Error& err) {
+                c.fail(field, "'" + shorten(e.text()) + "' cannot be evaluated for workload '" + w.uuid + "': " + err.what());
+            }
+        };
+        for (size_t i = 0; i < task.constraints.size(); ++i) {
+            const Expr& e = task.constraints[i];
+            if (evaluate(e, "constraints[" + std::to_string(i) + "]") == 0) {
                 std::string shown;
                 for (const auto& n : e.names())
                     shown += (shown.empty() ? "" : ", ") + n + " = " + std::to_string(static_cast<int64_t>(*lookup(n)));
-                c.fail("axes", "constraint '" + e.text() + "' does not hold (" + shown + ")");
+                c.fail("axes", "constraint '" + shorten(e.text()) + "' does not hold (" + shown + ")");
             }
+        }
+        for (const auto& [e, field] : {std::pair{&task.bytes, "kforge.bytes"}, std::pair{&task.flops, "kforge.flops"}}) {
+            if (!*e) continue;
+            const double v = evaluate(**e, field);
+            // bytes and flops set the physics floor: an infinite one flags every
+            // candidate, a zero or negative one none.
+            if (!std::isfinite(v) || v <= 0)
+                c.fail(field, "'" + shorten((*e)->text()) + "' is " + formatNumber("%g", v) + " for workload '" + w.uuid +
+                                  "' (it must be a positive, finite number)");
         }
         task.workloads.push_back(std::move(w));
     }
@@ -371,8 +380,8 @@ Task loadTask(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(task.definitionFile, ec))
         throw Error(file + ": not found (a task is a directory with definition.json and workloads.jsonl)");
 
-    const std::string text = readTextFile(task.definitionFile);
-    const Json def = parseJson(text, file);
+    const std::string text = readTextFile(task.definitionFile, kMaxDefinitionBytes, "a task definition");
+    const Json def = parseOrderedJsonInput(text, file);
     const Checker c(file);
     c.expectType(def, "definition", Json::value_t::object);
 

@@ -6,9 +6,17 @@
 #include <sstream>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 namespace {
+
+// Limits for what a candidate (perhaps an LLM's) declares.
+constexpr size_t kMaxSourceBytes = size_t{16} << 20;
+constexpr size_t kMaxDirectiveLine = 4096;  // characters in one @tune or @constraint line
+constexpr size_t kMaxParams = 64;
+constexpr size_t kMaxValues = 4096;        // per @tune
+constexpr size_t kMaxConstraints = 256;
 
 bool isIdentifier(std::string_view s) {
     if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
@@ -93,16 +101,26 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
         std::istringstream words(line.substr(comment + 2));
         std::string keyword;
         words >> keyword;
+        if (keyword != "@tune" && keyword != "@constraint") continue;
+        if (line.size() > kMaxDirectiveLine)
+            throw Error(where() + keyword + ": the line has " + std::to_string(line.size()) + " characters, more than the limit of " +
+                        std::to_string(kMaxDirectiveLine));
+        if (!isValidUtf8(line)) throw Error(where() + keyword + ": the line is not valid UTF-8");
         if (keyword == "@tune") {
+            if (space.params.size() >= kMaxParams)
+                throw Error(where() + "@tune: more than " + std::to_string(kMaxParams) + " parameters (the limit)");
             TuneParam p;
             p.line = lineNo;
             words >> p.name;
-            if (!isIdentifier(p.name)) throw Error(where() + "@tune needs a parameter name, got '" + p.name + "'");
+            if (!isIdentifier(p.name)) throw Error(where() + "@tune needs a parameter name, got '" + printable(p.name) + "'");
             for (const auto& q : space.params)
                 if (q.name == p.name) throw Error(where() + "@tune " + p.name + " is declared twice (first on line " + std::to_string(q.line) + ")");
             std::string v;
             while (words >> v) {
-                if (!isValueToken(v)) throw Error(where() + "@tune " + p.name + ": '" + v + "' is not a value (numbers or identifiers)");
+                if (!isValueToken(v))
+                    throw Error(where() + "@tune " + p.name + ": '" + printable(v) + "' is not a value (numbers or identifiers)");
+                if (p.values.size() >= kMaxValues)
+                    throw Error(where() + "@tune " + p.name + ": more than " + std::to_string(kMaxValues) + " values (the limit)");
                 for (const auto& seen : p.values)
                     if (seen == v) throw Error(where() + "@tune " + p.name + ": value " + v + " is listed twice");
                 p.values.push_back(v);
@@ -114,6 +132,8 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
             std::getline(words, rest);
             rest.erase(0, rest.find_first_not_of(" \t"));
             rest.erase(rest.find_last_not_of(" \t\r") + 1);
+            if (space.constraints.size() >= kMaxConstraints)
+                throw Error(where() + "@constraint: more than " + std::to_string(kMaxConstraints) + " constraints (the limit)");
             try {
                 space.constraints.push_back({Expr::parse(rest), lineNo});
             } catch (const Error& e) {
@@ -133,11 +153,7 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
 }
 
 TuneSpace parseTuneSpaceFile(const std::filesystem::path& source) {
-    std::ifstream in(source, std::ios::binary);
-    if (!in) throw Error(source.string() + ": cannot be read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseTuneSpace(text.str(), source.string());
+    return parseTuneSpace(readTextFile(source, kMaxSourceBytes, "a candidate's source"), source.string());
 }
 
 TuneConfig withOverrides(const TuneSpace& space, const TuneConfig& overrides) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -18,6 +19,20 @@ std::string readTextFile(const std::filesystem::path& path) {
     return text.str();
 }
 
+std::string readTextFile(const std::filesystem::path& path, size_t maxBytes, const std::string& what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot be read");
+    std::string text;
+    char chunk[1 << 16];
+    while (in) {
+        in.read(chunk, sizeof chunk);
+        text.append(chunk, static_cast<size_t>(in.gcount()));
+        if (text.size() > maxBytes)
+            throw Error(path.string() + ": more than " + std::to_string(maxBytes) + " bytes, the limit for " + what);
+    }
+    return text;
+}
+
 void writeTextFileAtomically(const std::filesystem::path& path, const std::string& text) {
     const auto tmp = path.string() + ".tmp" + std::to_string(::getpid());
     {
@@ -28,6 +43,53 @@ void writeTextFileAtomically(const std::filesystem::path& path, const std::strin
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) throw Error(path.string() + ": cannot write the file: " + ec.message());
+}
+
+bool isValidUtf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        size_t n = 0;
+        uint32_t cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1, cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2, cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3, cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + n >= s.size()) return false;  // the sequence is cut off
+        for (size_t k = 1; k <= n; ++k) {
+            const auto d = static_cast<unsigned char>(s[i + k]);
+            if ((d & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+std::string printable(std::string_view s, size_t max) {
+    std::string out;
+    for (size_t i = 0; i < s.size() && i < max; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7f) {
+            out += static_cast<char>(c);
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        }
+    }
+    if (s.size() > max) out += "...";
+    return out;
 }
 
 #pragma GCC diagnostic push
