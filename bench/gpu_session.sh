@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile)
+# template-evals baseline-evals optimize throughput profile tests torch)
+# Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
 set -u
@@ -118,6 +119,20 @@ PY
         tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
       done
       summary+=("profile: done") ;;
+    tests)
+      # The core test binaries on a machine with a GPU: CUDA cases run, nothing skips for want of a device.
+      for t in ${TESTS:-test_model_codecs test_store_migration test_verify test_fault_injection test_torch test_profile}; do
+        [ -x "$BIN/$t" ] || { summary+=("$t: not carried"); continue; }
+        KFORGE_PYTHON=${KFORGE_PYTHON:-python3} $BIN/$t -maxwarnings 0 > "$LOGS/$t.log" 2>&1
+        summary+=("$t: $(grep -E '^Totals' "$LOGS/$t.log")")
+        grep -E "^(FAIL|QSKIP)|Loc:" "$LOGS/$t.log" | cut -c1-240 | head -20
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      done ;;
+    torch)
+      # Issue 14: every task and workload beside torch eager, torch.compile and the vendor op; do_bench cross-check.
+      OUT=$LOGS bash bench/gpu_torch_baselines.sh "$BIN" > "$LOGS/torch.txt" 2>&1
+      tail -60 "$LOGS/torch.txt"
+      summary+=("torch: done") ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
   tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit

@@ -64,7 +64,7 @@ EvalReport report() {
     r.runnerRestarts = 1;
     WorkloadReport w;
     w.uuid = "w1";
-    w.axes = {{"N", 1024}, {"M", 8}};  // not in name order: the order is kept
+    w.axes = {{"M", 8}, {"N", 1024}};  // a JSON object: axes come back in name order
     w.status = Status::Passed;
     w.verify.checked = 8192;
     w.verify.maxAbsError = std::numeric_limits<double>::quiet_NaN();
@@ -130,8 +130,8 @@ private slots:
         for (ReportScope scope : {ReportScope::Full, ReportScope::Node}) {
             const Json j = toJson(r, scope);
             const EvalReport back = evalReportFromJson(j, "report", scope);
-            QCOMPARE(toJson(back, scope), j);
-            QCOMPARE(back.workloads.at(0).axes.at(0).first, std::string("N"));
+            QCOMPARE(toJson(back, scope).dump(), j.dump());
+            QCOMPARE(back.workloads.at(0).axes.at(1).first, std::string("N"));
             QVERIFY(std::isnan(back.workloads.at(0).verify.maxAbsError));
             QCOMPARE(back.workloads.at(0).floor->bytesMs, 0.003);
             QVERIFY(!back.workloads.at(1).timed());
