@@ -14,6 +14,8 @@ packages=(
   libgl-dev xvfb xauth
   libsecret-tools
   hipcc
+  # kforge export's torch packages are built and tested with Debian's PyTorch (CPU).
+  python3-dev python3-setuptools python3-pip python3-torch libtorch-dev
 )
 
 missing=()

@@ -53,7 +53,7 @@ public:
         sources.push_back({{"path", "kf_abi.h"}, {"content", p.abiHeader}});
         for (const auto& v : p.variants) {
             sources.push_back({{"path", "kernels/" + v.sourceFile}, {"content", v.source}});
-            sources.push_back({{"path", v.symbol.substr(p.packageName.size() + 1) + "_unit" + (p.backend() == Backend::Cpu ? ".cpp" : ".cu")},
+            sources.push_back({{"path", v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + (p.backend() == Backend::Cpu ? ".cpp" : ".cu")},
                                {"content", kernelVariantUnit(p, v, "kernels/" + v.sourceFile)}});
         }
         sources.push_back({{"path", p.opName + "_op.h"}, {"content", torchLauncherHeader(p)}});

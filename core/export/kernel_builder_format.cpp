@@ -52,7 +52,7 @@ public:
         for (const auto& v : p.variants) {
             // A header extension, so kernel-builder does not compile the source by itself (the unit does).
             const std::string inl = "kernels/" + v.sourceFile.substr(0, v.sourceFile.rfind('.')) + inlExt;
-            const std::string unit = kdir + "/" + v.symbol.substr(p.packageName.size() + 1) + "_unit" + unitExt;
+            const std::string unit = kdir + "/" + v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + unitExt;
             f.push_back({kdir + "/" + inl, v.source});
             f.push_back({unit, kernelVariantUnit(p, v, inl)});
             src.push_back(kdir + "/" + inl);

@@ -43,7 +43,7 @@ public:
         f.push_back({"csrc/kf_abi.h", p.abiHeader});
         for (const auto& v : p.variants) {
             f.push_back({"csrc/kernels/" + v.sourceFile, v.source});
-            const std::string unit = "csrc/" + v.symbol.substr(pkg.size() + 1) + "_unit" + unitExtension(p.backend());
+            const std::string unit = "csrc/" + v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + unitExtension(p.backend());
             f.push_back({unit, kernelVariantUnit(p, v, "kernels/" + v.sourceFile)});
             sources.push_back(unit);
         }
