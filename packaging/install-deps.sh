@@ -15,8 +15,9 @@ packages=(
   libsecret-tools
   hipcc
   # PyTorch references and baselines (run at run time, never a build dependency;
-  # Debian's 1.13 is CPU-only and has no torch.compile)
-  python3-torch python3-numpy
+  # Debian's 1.13 is CPU-only and has no torch.compile); kforge export's torch
+  # packages are built and tested with it (libtorch-dev has the C++ headers).
+  python3-torch python3-numpy python3-dev python3-setuptools python3-pip libtorch-dev
 )
 
 missing=()

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "eval/report.h"
+#include "export/export_format.h"
 #include "llm/api_key.h"
 #include "llm/provider_config.h"
 #include "profile/profile.h"
@@ -463,6 +464,32 @@ int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> node
     return 0;
 }
 
+int exportNode(const StoreOption& so, std::optional<int64_t> sessionId, std::optional<int64_t> nodeId, const std::string& format,
+               const std::string& outDir, bool listFormats) {
+    if (listFormats) {
+        for (const auto* f : exportFormats()) std::printf("%-15s %s\n", f->name().c_str(), f->description().c_str());
+        return 0;
+    }
+    if (!sessionId) throw Error("export: give the session (kforge export SESSION [NODE] --format F --out DIR)");
+    if (format.empty()) throw Error("export: give --format (" + exportFormatNames() + ")");
+    if (outDir.empty()) throw Error("export: give --out DIR (a new or empty directory)");
+    const ExportFormat& f = exportFormat(format);  // an unknown format fails before anything is read
+    const AppPaths paths = AppPaths::discover();
+    Store store(so.path());
+    const SessionRecord r = store.session(*sessionId);
+    const SessionTree tree = store.loadTree(*sessionId);
+    const Task task = resolveTask(r.taskRef, paths);
+    const ExportPlan plan = makeExportPlan(r, tree, task, nodeId, readTextFile(paths.abiInclude() / "kf_abi.h"));
+    const auto files = exportFiles(f, plan);
+    writeExport(files, outDir);
+    std::cerr << "exported session " << *sessionId << " node " << plan.nodeId << " (" << speedupText(tree.at(plan.nodeId).fitness) << ") as "
+              << f.name() << " to " << outDir << ": " << files.size() << " files";
+    if (plan.dispatches()) std::cerr << ", " << plan.variants.size() << " variants dispatched by shape";
+    std::cerr << "\n";
+    for (const auto& n : plan.notes) std::cerr << n << "\n";
+    return 0;
+}
+
 int exportSession(const StoreOption& so, int64_t sessionId, const std::string& outFile) {
     Store store(so.path());
     const Json doc = store.exportSession(sessionId);
@@ -581,6 +608,22 @@ SessionCommands::SessionCommands(CLI::App& app) {
     best->add_option("-o,--out", c->out, "the file to write (default: standard output)");
     addDbOption(best, c->store);
     commands_.emplace_back(best, [c] { return bestOf(c->store, c->session, c->node, c->out); });
+
+    struct ExportOptions {
+        StoreOption store;
+        std::optional<int64_t> session, node;
+        std::string format, out;
+        bool list = false;
+    };
+    auto e = std::make_shared<ExportOptions>();
+    auto* ex = app.add_subcommand("export", "Export a node (default: the best PASSED; per-shape bests when they differ) into the ecosystem");
+    ex->add_option("SESSION", e->session, "the session id");
+    ex->add_option("NODE", e->node, "a PASSED node of it (default: the best, with shape dispatch)");
+    ex->add_option("-f,--format", e->format, "one of: " + exportFormatNames());
+    ex->add_option("-o,--out", e->out, "the directory to write (must not exist, or be empty)");
+    ex->add_flag("--formats", e->list, "list the formats and exit");
+    addDbOption(ex, e->store);
+    commands_.emplace_back(ex, [e] { return exportNode(e->store, e->session, e->node, e->format, e->out, e->list); });
 
     auto* exp = app.add_subcommand("session-export", "Write a session to one portable file");
     exp->add_option("SESSION", c->session, "the session id")->required();

@@ -19,6 +19,16 @@ std::string standaloneSource(const SessionRecord& r, const SessionTree& tree, co
         << "// speedup: " << speedup << " over the task's " << r.baselineName
         << " (geometric mean over its workloads, measured " << n.evaluatedAt << ")\n"
         << "// exported " << isoNowUtc() << "\n";
+    if (n.compile && !n.compile->command.empty()) out << "// built by KernelForge with (as it ran; the -D values are the #defines below):\n//   " << n.compile->command << "\n";
+    if (n.evaluation && !n.evaluation->workloads.empty()) {
+        out << "// measured per workload (median ms, p20-p80, " << r.baselineName << " median ms, speedup):\n";
+        for (const auto& w : n.evaluation->workloads) {
+            char line[256];
+            std::snprintf(line, sizeof line, "//   %-28s %-10s %10.4g  %.4g-%.4g  %10.4g  %.2fx\n", w.label().c_str(), std::string(statusName(w.status)).c_str(),
+                          w.timing.median, w.timing.p20, w.timing.p80, w.baseline ? w.baseline->median : 0.0, w.speedup);
+            out << line;
+        }
+    }
     if (!n.config.empty()) {
         out << "// configuration: " << describeConfig(n.config) << "\n";
         for (const auto& [k, v] : n.config) out << "#ifndef " << k << "\n#define " << k << " " << v << "\n#endif\n";

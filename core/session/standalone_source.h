@@ -1,7 +1,7 @@
 #pragma once
 // A node as a standalone file, the form `kforge best --out` and the GUI's
 // export write: a header naming where it came from (session, node, task,
-// device, speedup, dates), its configuration fixed by #defines (the -D values
+// device, speedup, dates, the compile command and the measurements per workload), its configuration fixed by #defines (the -D values
 // it was compiled with, still overridable), then the source.
 #include <string>
 

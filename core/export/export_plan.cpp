@@ -1,0 +1,122 @@
+#include "export/export_plan.h"
+
+#include <cctype>
+#include <cmath>
+#include <map>
+
+#include "util/clock.h"
+#include "util/error.h"
+
+namespace kforge {
+
+namespace {
+
+const Workload& taskWorkload(const Task& task, const std::string& uuid) {
+    for (const auto& w : task.workloads)
+        if (w.uuid == uuid) return w;
+    throw Error("task " + task.name + " has no workload " + uuid + " any more (its files changed since the session ran)");
+}
+
+ExportVariant variantOf(const ExportPlan& plan, const SessionTree& tree, const Node& n, size_t index) {
+    ExportVariant v;
+    v.nodeId = n.id;
+    v.symbol = plan.packageName + "_v" + std::to_string(index);
+    v.config = n.config;
+    v.sourceHash = n.sourceHash;
+    v.source = tree.source(n.sourceHash);
+    v.extension = n.sourceExtension.empty() ? (plan.backend() == Backend::Cpu ? ".cpp" : ".cu") : n.sourceExtension;
+    v.sourceFile = plan.opName + "_v" + std::to_string(index) + v.extension;
+    if (n.compile) v.compileCommand = n.compile->command;
+    v.fitness = n.fitness;
+    return v;
+}
+
+}  // namespace
+
+const ExportVariant& ExportPlan::primary() const {
+    for (const auto& v : variants)
+        if (v.nodeId == nodeId) return v;
+    return variants.front();
+}
+
+std::vector<std::string> ExportPlan::varAxes() const {
+    std::vector<std::string> out;
+    for (const auto& a : task.axes)
+        if (!a.isConst) out.push_back(a.name);
+    return out;
+}
+
+std::string identifierOf(const std::string& name) {
+    std::string out;
+    for (const char c : name) out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+    if (out.empty() || std::isdigit(static_cast<unsigned char>(out.front()))) out = "op_" + out;
+    return out;
+}
+
+double dispatchDistance(const std::vector<int64_t>& call, const std::vector<int64_t>& tuned) {
+    double d = 0;
+    for (size_t i = 0; i < call.size() && i < tuned.size(); ++i)
+        d += std::fabs(std::log2(static_cast<double>(call[i] < 1 ? 1 : call[i])) -
+                       std::log2(static_cast<double>(tuned[i] < 1 ? 1 : tuned[i])));
+    return d;
+}
+
+ExportPlan makeExportPlan(const SessionRecord& session, const SessionTree& tree, const Task& task,
+                          std::optional<int64_t> nodeId, std::string abiHeader) {
+    const std::string where = "session " + std::to_string(session.id);
+    ExportPlan plan;
+    plan.session = session;
+    plan.task = task;
+    plan.opName = identifierOf(task.name);
+    plan.opNamespace = "kforge";
+    plan.packageName = "kforge_" + plan.opName;
+    plan.abiHeader = std::move(abiHeader);
+    plan.exportedAt = isoNowUtc();
+
+    const Node* chosen = nullptr;
+    if (nodeId) {
+        chosen = tree.find(*nodeId);
+        if (!chosen) throw Error(where + " has no node " + std::to_string(*nodeId) + " (see kforge show " + std::to_string(session.id) + ")");
+        if (!chosen->passed())
+            throw Error(where + " node " + std::to_string(*nodeId) + " is " + std::string(statusName(chosen->status)) +
+                        ", not PASSED: only a verified kernel is exported");
+    } else {
+        chosen = tree.best();
+        if (!chosen) throw Error(where + " has no PASSED node to export yet");
+    }
+    if (!chosen->evaluation || chosen->evaluation->workloads.empty())
+        throw Error(where + " node " + std::to_string(chosen->id) + " has no stored measurements to export");
+    plan.nodeId = chosen->id;
+
+    // Per workload, the node that serves it: the one asked for, or with no node
+    // given, the PASSED node of lowest median on that workload.
+    std::map<int64_t, size_t> variantOfNode;
+    for (const auto& measured : chosen->evaluation->workloads) {
+        const Node* serving = chosen;
+        const WorkloadReport* report = &measured;
+        if (!nodeId) {
+            for (const auto& n : tree.nodes()) {
+                if (!n.passed() || !n.evaluation) continue;
+                const WorkloadReport* w = n.evaluation->workload(measured.uuid);
+                if (w && w->status == Status::Passed && w->timed() && w->timing.median < report->timing.median) {
+                    serving = &n;
+                    report = w;
+                }
+            }
+        }
+        auto it = variantOfNode.find(serving->id);
+        if (it == variantOfNode.end()) {
+            it = variantOfNode.emplace(serving->id, plan.variants.size()).first;
+            plan.variants.push_back(variantOf(plan, tree, *serving, plan.variants.size()));
+        }
+        ExportWorkload ew;
+        ew.workload = taskWorkload(task, measured.uuid);
+        ew.axes = task.axisValues(ew.workload);
+        ew.variant = it->second;
+        ew.measured = *report;
+        plan.workloads.push_back(std::move(ew));
+    }
+    return plan;
+}
+
+}  // namespace kforge
