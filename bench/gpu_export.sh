@@ -6,20 +6,21 @@
 # against eager and torch.compile), and check the op is within 5% of what
 # KernelForge measured on the largest workload (small workloads are dominated
 # by the dispatcher's few microseconds and are reported, not judged).
-# Usage: bash bench/gpu_export.sh [BUILD_DIR]   (log: docs/benchmarks/<date>-h200-export/)
-set -euo pipefail
-build=${1:-build}
-kforge="$build/app/cli/kforge"
+# Usage: bash bench/gpu_export.sh [BIN_DIR]   (default build/bin; logs under $OUT/export)
+set -uo pipefail
+BIN=${1:-build/bin}; [ "${BIN:0:1}" = / ] || BIN=$PWD/$BIN
+kforge="$BIN/kforge"
+export KFORGE_RUNNER=${KFORGE_RUNNER:-$BIN/kforge-runner} KFORGE_RESOURCES=${KFORGE_RESOURCES:-$PWD/resources}
 py=${PYTHON:-python3}
 work=$(mktemp -d)
-log="docs/benchmarks/$(date +%F)-h200-export"
+log="${OUT:-/tmp/kforge-out}/export"
 mkdir -p "$log"
 export KFORGE_DB="$work/ws.db"
 summary="$work/summary.txt"
 : >"$summary"
 for task in vector_add_fp32 rmsnorm_bf16 gemm_bf16; do
   echo "== $task" | tee -a "$log/run.log"
-  "$kforge" optimize "$task" --backend cuda --budget 24 --json >"$work/$task.json" 2>>"$log/run.log"
+  "$kforge" optimize "$task" --backend cuda --budget ${EXPORT_BUDGET:-12} --json >"$work/$task.json" 2>>"$log/run.log"
   id=$("$py" -c "import json,sys; print(json.load(open(sys.argv[1]))['session'])" "$work/$task.json" 2>/dev/null ||
        "$kforge" sessions --json | "$py" -c "import json,sys; print(json.load(sys.stdin)[-1]['id'])")
   "$kforge" export "$id" --format torch --out "$work/$task-torch" 2>&1 | tee -a "$log/run.log"

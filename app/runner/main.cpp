@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
             } else if (cmd == "write-inputs") {
                 if (!request.contains("spec")) throw kforge::RequestError("write-inputs: spec: missing");
                 if (!request.contains("dir") || !request["dir"].is_string()) throw kforge::RequestError("write-inputs: dir: expected a string");
-                service.writeInputs(kforge::evaluateSpecFromJson(request["spec"], "write-inputs: spec"), request["dir"].get<std::string>());
+                service.writeInputs(kforge::evaluateSpecFromJson(request["spec"], "write-inputs: spec", /*withLibraries=*/false), request["dir"].get<std::string>());
                 send({{"id", currentId}, {"ok", true}});
             } else if (cmd == "quit") {
                 send({{"id", currentId}, {"ok", true}});

@@ -110,7 +110,9 @@ nlohmann::json toJson(const EvaluateSpec& s);
 // Decodes and validates completely: types, ranges, and consistency (shapes
 // against axes, counts against the spec, sizes without overflow). Throws
 // RequestError naming the field; `what` prefixes it ("evaluate: spec").
-EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j, const std::string& what = "spec");
+// `withLibraries` false: a request that loads no code (write-inputs) may leave
+// the library and reference empty.
+EvaluateSpec evaluateSpecFromJson(const nlohmann::json& j, const std::string& what = "spec", bool withLibraries = true);
 // Bytes of one workload's inputs and of its outputs (valid after decoding).
 uint64_t workloadInputBytes(const EvaluateSpec& s, const WorkloadSpec& w);
 uint64_t workloadOutputBytes(const EvaluateSpec& s, const WorkloadSpec& w);

@@ -300,10 +300,12 @@ void parseWorkloads(Task& task) {
             if (!*e) continue;
             const double v = evaluate(**e, field);
             // bytes and flops set the physics floor: an infinite one flags every
-            // candidate, a zero or negative one none.
-            if (!std::isfinite(v) || v <= 0)
+            // candidate, a negative one none. No arithmetic at all (a transpose,
+            // a copy) is a real answer for flops; moving no bytes is not.
+            const bool isFlops = e == &task.flops;
+            if (!std::isfinite(v) || v < 0 || (v == 0 && !isFlops))
                 c.fail(field, "'" + shorten((*e)->text()) + "' is " + formatNumber("%g", v) + " for workload '" + w.uuid +
-                                  "' (it must be a positive, finite number)");
+                                  (isFlops ? "' (it must be a finite number, 0 or more)" : "' (it must be a positive, finite number)"));
         }
         task.workloads.push_back(std::move(w));
     }
