@@ -21,7 +21,7 @@ PY=${KFORGE_PYTHON:-python3}
   $PY -c 'import torch, triton; print("torch", torch.__version__, "cuda", torch.version.cuda, "triton", triton.__version__)'
   date -u +%Y-%m-%dT%H:%M:%SZ; } | tee "$OUT/torch/machine.txt"
 
-tasks=$($BIN/kforge tasks --json | $PY -c 'import json,sys; print(" ".join(t["name"] for t in json.load(sys.stdin)))')
+tasks=${TASKS:-$($BIN/kforge tasks --json | $PY -c 'import json,sys; print(" ".join(t["name"] for t in json.load(sys.stdin)))')}
 for t in $tasks; do
   s=$(date +%s)
   $BIN/kforge eval "$t" template --backend cuda --json --compile-mode "$MODE" > "$OUT/torch/eval_$t.json" 2> "$OUT/torch/eval_$t.err"

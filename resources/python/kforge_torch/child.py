@@ -58,7 +58,14 @@ def short_error(e):
 
 
 def load_run(source, label):
-    namespace = {"__name__": "kforge_" + label}
+    # A real module, registered under an importable name: torch.compile
+    # (dynamo) imports a function's __module__ to read its globals, and fails
+    # on a name it cannot import ("kforge_definition reference").
+    import types
+    name = "kforge_" + "".join(c if c.isalnum() else "_" for c in label)
+    module = types.ModuleType(name)
+    sys.modules[name] = module
+    namespace = module.__dict__
     exec(compile(source, "<%s>" % label, "exec"), namespace)
     run = namespace.get("run")
     if not callable(run):
