@@ -18,7 +18,7 @@ mkdir -p "$log"
 export KFORGE_DB="$work/ws.db"
 summary="$work/summary.txt"
 : >"$summary"
-for task in vector_add_fp32 rmsnorm_bf16 gemm_bf16; do
+for task in ${EXPORT_TASKS:-vector_add_fp32 rmsnorm_bf16 gemm_bf16}; do
   echo "== $task" | tee -a "$log/run.log"
   "$kforge" optimize "$task" --backend cuda --budget ${EXPORT_BUDGET:-12} --json >"$work/$task.json" 2>>"$log/run.log"
   id=$("$py" -c "import json,sys; print(json.load(open(sys.argv[1]))['session'])" "$work/$task.json" 2>/dev/null ||
