@@ -96,7 +96,7 @@ private slots:
         // nodes and the baseline as bars for every workload.
         ChartsPanel* charts = window.chartsPanel();
         QCOMPARE(charts->trajectory()->pointCount() + charts->trajectory()->failureCount(), 4);
-        const int workloads = static_cast<int>(window.workbench()->node(2)->evaluation["workloads"].size());
+        const int workloads = static_cast<int>(window.workbench()->node(2)->evaluation->workloads.size());
         QVERIFY(workloads > 0);
         QTRY_COMPARE(charts->workloads()->barCount(), 3 * workloads);
 
