@@ -28,6 +28,11 @@
 using kforge::Node;
 using kforge::NodeState;
 using kforge::Status;
+using kforge::compileResultFromJson;
+using kforge::evalReportFromJson;
+using kforge::workloadReportFromJson;
+using kforge::NodeProfile;
+using kforge::ReportScope;
 using namespace kforge::ui;
 
 namespace {
