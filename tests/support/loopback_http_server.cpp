@@ -137,6 +137,14 @@ void LoopbackHttpServer::serve(int fd, int index) {
     const int now = ++active_;
     int seen = maxConcurrent_.load();
     while (now > seen && !maxConcurrent_.compare_exchange_weak(seen, now)) {}
+    // A connection stops counting just before the reply's last bytes go out:
+    // the client can finish (and let the next request in) only after that, so
+    // the count never overlaps two requests a client ran one after the other.
+    bool counted = true;
+    auto uncount = [&] {
+        if (counted) --active_;
+        counted = false;
+    };
     ReceivedRequest request;
     if (readRequest(fd, request)) {
         {
@@ -149,12 +157,16 @@ void LoopbackHttpServer::serve(int fd, int index) {
         head += reply.chunked ? "Transfer-Encoding: chunked\r\n" : "";
         head += "Connection: close\r\n\r\n";
         bool alive = sendAll(fd, head);
-        for (const auto& piece : reply.body) {
+        const bool terminated = reply.chunked && !reply.cutAfterBody;
+        for (size_t i = 0; i < reply.body.size(); ++i) {
+            const auto& piece = reply.body[i];
             if (!alive || stopping_) break;
             if (piece.delayBefore.count() > 0) std::this_thread::sleep_for(piece.delayBefore);
+            if (i + 1 == reply.body.size() && !terminated) uncount();
             alive = sendAll(fd, reply.chunked ? hex(piece.bytes.size()) + "\r\n" + piece.bytes + "\r\n" : piece.bytes);
         }
-        if (alive && reply.chunked && !reply.cutAfterBody) sendAll(fd, "0\r\n\r\n");
+        if (terminated) uncount();
+        if (alive && terminated) sendAll(fd, "0\r\n\r\n");
         // A stall ends early when the client hangs up (poll sees the close).
         const auto until = std::chrono::steady_clock::now() + reply.stallAfter;
         while (alive && !stopping_ && std::chrono::steady_clock::now() < until) {
@@ -165,9 +177,9 @@ void LoopbackHttpServer::serve(int fd, int index) {
             }
         }
     }
+    uncount();
     ::shutdown(fd, SHUT_RDWR);
     ::close(fd);
-    --active_;
 }
 
 ScriptedReply openAiStream(const std::vector<std::string>& pieces, int inputTokens, int outputTokens, const std::string& finish) {
