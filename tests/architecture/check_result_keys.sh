@@ -21,11 +21,12 @@ done
 # Files that may read them: the codecs. core/model/ holds the results'
 # codecs; session_config.cpp is the session record's codec and protocol.cpp
 # the runner wire's, torch_child.cpp the PyTorch child's, all built on the
-# model's. A write (`j["key"] = ...`) is
+# model's; export/torch_python.cpp holds the Python an export writes, not C++
+# reads. A write (`j["key"] = ...`) is
 # not a read.
 hits=$(grep -rnP "(\.value|\.at|\.contains|\.find)\(\"($pattern)\"|\[\"($pattern)\"\](?!\s*=[^=])" \
          --include=*.cpp --include=*.h core ui app bench |
-       grep -vE "^(core/model/|core/session/session_config\.cpp|core/runner/protocol\.cpp|core/torchref/torch_child\.cpp)" || true)
+       grep -vE "^(core/model/|core/session/session_config\.cpp|core/runner/protocol\.cpp|core/torchref/torch_child\.cpp|core/export/torch_python\.cpp)" || true)
 if [ -n "$hits" ]; then
   echo "result fields read by JSON key outside core/model (use the typed model instead):"
   echo "$hits"
