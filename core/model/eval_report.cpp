@@ -142,12 +142,8 @@ WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
     ObjectReader r(j, path);
     WorkloadReport w;
     w.uuid = r.required<std::string>("uuid");
-    {
-        const Json& axes = r.field("axes");
-        if (!axes.is_object()) modelFail(r.childPath("axes"), "expected an object, got " + jsonTypeName(axes));
-        for (auto it = axes.begin(); it != axes.end(); ++it)
-            w.axes.emplace_back(it.key(), readValue<int64_t>(it.value(), r.childPath("axes") + "." + it.key()));
-    }
+    // A JSON object: the axes come back in name order.
+    for (const auto& [name, value] : r.required<std::map<std::string, int64_t>>("axes")) w.axes.emplace_back(name, value);
     w.status = r.required<Status>("status");
     w.message = r.required<std::string>("message");
     w.verify = verifyStatsFromJson(r.field("verification"), r.childPath("verification"));

@@ -48,8 +48,7 @@ NodeProfile nodeProfileFromJson(const Json& j, const std::string& path) {
     const Json& axes = r.field("axes");
     const std::string axesPath = r.childPath("axes");
     if (axes.is_object()) {  // schema 3 and 4 wrote an object (in name order)
-        for (auto it = axes.begin(); it != axes.end(); ++it)
-            p.axes.emplace_back(it.key(), readValue<int64_t>(it.value(), axesPath + "." + it.key()));
+        for (const auto& [name, value] : readValue<std::map<std::string, int64_t>>(axes, axesPath)) p.axes.emplace_back(name, value);
     } else {
         p.axes = readArray<std::pair<std::string, int64_t>>(axes, axesPath, [](const Json& e, const std::string& at) {
             if (!e.is_array() || e.size() != 2) modelFail(at, "expected [name, value]");
