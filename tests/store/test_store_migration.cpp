@@ -1,16 +1,18 @@
 // A workspace and a session file written by KernelForge before the typed
 // model (store schema 4, made by `kforge optimize row_sum_fp32 --backend cpu
 // --budget 4` plus a broken `kforge add`, tests/data/legacy/) open, migrate
-// and read field by field.
+// and read field by field. The workspace is kept as its `sqlite3 .dump` (text,
+// with its user_version) and rebuilt from it
+// before each test.
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "store/schema.h"
+#include "store/sqlite.h"
 #include "store/store.h"
+#include "util/text.h"
 
 using namespace kforge;
 
@@ -18,6 +20,12 @@ namespace {
 
 std::filesystem::path legacy(const char* name) {
     return std::filesystem::path(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString()) / "data" / "legacy" / name;
+}
+
+// The schema-4 workspace at `file`, from its dump, not yet migrated.
+void schemaFourWorkspace(const std::filesystem::path& file) {
+    Database db(file);
+    db.exec(readTextFile(legacy("schema4-workspace.sql")));
 }
 
 }  // namespace
@@ -28,7 +36,7 @@ private slots:
     void schemaFourWorkspaceMigratesAndReads() {
         QTemporaryDir dir;
         const auto file = std::filesystem::path(dir.path().toStdString()) / "workspace.db";
-        std::filesystem::copy_file(legacy("schema4-workspace.db"), file);
+        schemaFourWorkspace(file);
         Store store(file);
         QCOMPARE(store.schemaVersion(), latestSchemaVersion());
         const auto sessions = store.sessions();
@@ -72,10 +80,7 @@ private slots:
     void schemaFourSessionFileImports() {
         QTemporaryDir dir;
         Store store(std::filesystem::path(dir.path().toStdString()) / "workspace.db");
-        std::ifstream in(legacy("schema4-session.json"));
-        std::stringstream text;
-        text << in.rdbuf();
-        const int64_t id = store.importSession(nlohmann::json::parse(text.str()));
+        const int64_t id = store.importSession(nlohmann::json::parse(readTextFile(legacy("schema4-session.json"))));
         const auto nodes = store.nodes(id);
         QCOMPARE(nodes.size(), size_t(5));
         QVERIFY(nodes.at(0).evaluation && nodes.at(0).evaluation->workloads.size() == 4);
@@ -86,7 +91,7 @@ private slots:
     void damagedNodeIsALocatedError() {
         QTemporaryDir dir;
         const auto file = std::filesystem::path(dir.path().toStdString()) / "workspace.db";
-        std::filesystem::copy_file(legacy("schema4-workspace.db"), file);
+        schemaFourWorkspace(file);
         Store store(file);
         const int64_t id = store.sessions().front().id;
         store.database().exec(R"(UPDATE nodes SET evaluation = json_set(evaluation, '$.workloads[1].median_ms', 'fast') WHERE id = 3)");
