@@ -135,6 +135,11 @@ int main(int argc, char** argv) {
     eval->add_option("--warmup-ms", options.timing.warmupMs, "warm-up time per workload");
     eval->add_option("--budget-ms", options.timing.budgetMs, "timing budget per workload after warm-up");
     eval->add_option("--min-reps", options.timing.minReps, "fewest timed repetitions")->check(CLI::Range(1, 1000000));
+    eval->add_option("--noise-threshold", options.timing.noiseThreshold,
+                     "spread (robust cv) above which a workload is timed again; 0.05 is 5%")
+        ->check(CLI::Range(0.0, 10.0));
+    eval->add_option("--max-attempts", options.timing.maxAttempts, "timing runs per workload while the spread stays above the threshold")
+        ->check(CLI::Range(1, 10));
     eval->add_option("--timeout", timeoutSeconds, "seconds a step may go without progress before the runner is killed");
     std::string torchBaselinesArg = "eager,compile,vendor";
     double compileTimeoutSeconds = 900;

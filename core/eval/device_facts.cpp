@@ -15,14 +15,19 @@ double peakTflopsFor(const Task& task, const DeviceFacts& facts) {
 }
 
 std::optional<Floor> physicsFloor(const Task& task, const Workload& w, const DeviceFacts& facts) {
-    const double bandwidth = facts.copyBandwidthGbps * 1e9;
-    const double peak = peakTflopsFor(task, facts) * 1e12;
     const auto bytes = task.bytesMoved(w);
     const auto flops = task.flopCount(w);
     if (!bytes && !flops) return std::nullopt;
     Floor f;
-    if (bytes && bandwidth > 0) f.bytesMs = *bytes / bandwidth * 1e3;
-    if (flops && peak > 0) f.flopsMs = *flops / peak * 1e3;
+    // Bytes that fit in the last-level cache may be served from it, whatever
+    // the flush did: the floor then divides by the cache's bandwidth, so that
+    // no honest kernel on a small workload is ever below it.
+    const uint64_t llc = facts.lastLevelCacheBytes();
+    f.cacheResident = bytes && llc > 0 && *bytes <= static_cast<double>(llc) && facts.cacheBandwidthGbps > 0;
+    f.bandwidthGbps = f.cacheResident ? facts.cacheBandwidthGbps : facts.copyBandwidthGbps;
+    f.peakTflops = peakTflopsFor(task, facts);
+    if (bytes && f.bandwidthGbps > 0) f.bytesMs = *bytes / (f.bandwidthGbps * 1e9) * 1e3;
+    if (flops && f.peakTflops > 0) f.flopsMs = *flops / (f.peakTflops * 1e12) * 1e3;
     return f;
 }
 

@@ -465,6 +465,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
                 wr.verify = o.verify;
                 wr.samplesMs = o.samplesMs;
                 wr.seconds = o.seconds;
+                wr.checks = o.checks;
             }
         if (const auto b = baseline.find(w->uuid); b != baseline.end()) wr.baseline = b->second;
         if (wr.status == Status::Passed && !wr.samplesMs.empty()) {
@@ -477,11 +478,18 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
                 const double suspicious = suspiciousFraction(report.backend);
                 if (wr.timing.median < suspicious * wr.floor->ms()) {
                     wr.status = Status::SuspiciousSpeed;
-                    char buf[256];
-                    std::snprintf(buf, sizeof buf,
-                                  "median %.4g ms is below %.0f%% of the physical floor %.4g ms (%s-bound): not accepted",
-                                  wr.timing.median, suspicious * 100, wr.floor->ms(),
-                                  wr.floor->computeBound() ? "compute" : "memory");
+                    char buf[384];
+                    if (wr.floor->computeBound())
+                        std::snprintf(buf, sizeof buf,
+                                      "median %.4g ms is below %.0f%% of the physical floor %.4g ms (compute-bound at %.4g "
+                                      "TFLOP/s): not accepted",
+                                      wr.timing.median, suspicious * 100, wr.floor->ms(), wr.floor->peakTflops);
+                    else
+                        std::snprintf(buf, sizeof buf,
+                                      "median %.4g ms is below %.0f%% of the physical floor %.4g ms (memory-bound at %.4g "
+                                      "GB/s, %s): not accepted",
+                                      wr.timing.median, suspicious * 100, wr.floor->ms(), wr.floor->bandwidthGbps,
+                                      wr.floor->cacheResident ? "the last-level cache's, the bytes fit in it" : "DRAM copy");
                     wr.message = buf;
                     if (report.status == Status::Passed) {
                         report.status = Status::SuspiciousSpeed;

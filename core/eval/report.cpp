@@ -37,8 +37,11 @@ std::string workloadTable(const std::vector<WorkloadReport>& workloads, const st
                 << pad(compute ? fmt("%.1f TFLOP/s", w.achievedTflops) : fmt("%.1f GB/s", w.achievedGbps), 16)
                 << pad(w.fractionOfFloor > 0 ? fmt("%.0f%%", w.fractionOfFloor * 100) : "-", 10);
         }
+        if (w.checks && w.checks->noisy) out << "  NOISY";
         out << "\n";
         if (w.status != Status::Passed && !w.message.empty()) out << "    " << w.message << "\n";
+        if (w.checks && w.checks->noisy)
+            out << "    noisy: the spread stayed above the threshold after " << w.checks->attempts << " timing runs; trust this median less\n";
         for (const auto& b : w.baselines) {
             const bool best = b.name == w.bestBaseline;
             out << "    " << pad("torch " + b.name + (best ? " (best)" : ""), 24, true) << pad(std::string(statusName(b.status)), 20);
@@ -53,6 +56,40 @@ std::string workloadTable(const std::vector<WorkloadReport>& workloads, const st
             out << "\n";
         }
     }
+    return out.str();
+}
+
+std::string checksSummary(const std::vector<WorkloadReport>& workloads) {
+    int calls = 0, verified = 0, patched = 0, sets = 0;
+    std::string limits;
+    for (const auto& w : workloads) {
+        if (!w.checks) continue;
+        calls += w.checks->timedCalls;
+        verified += w.checks->verifiedCalls;
+        patched += w.checks->patchedVerified;
+        sets = sets == 0 ? w.checks->inputSets : std::min(sets, w.checks->inputSets);
+        if (!w.checks->limits.empty() && limits.find(w.checks->limits) == std::string::npos)
+            limits += (limits.empty() ? "" : "; ") + w.checks->limits;
+    }
+    if (calls == 0) return {};
+    std::ostringstream out;
+    out << "timed calls: " << calls << ", each on fresh poison and inputs rotated over " << sets << " seed"
+        << (sets == 1 ? "" : "s") << "; " << verified << " verified (" << patched << " on patched inputs)\n";
+    if (!limits.empty()) out << "  not done: " << limits << "\n";
+    return out.str();
+}
+
+std::string floorSummary(const EvalReport& r) {
+    bool cached = false, dram = false;
+    for (const auto& w : r.workloads)
+        if (w.floor && w.floor->bytesMs > 0) (w.floor->cacheResident ? cached : dram) = true;
+    if (!cached && !dram) return {};
+    std::ostringstream out;
+    out << "floor: bytes at " << fmt("%.0f", r.device.copyBandwidthGbps) << " GB/s (DRAM copy)";
+    if (cached)
+        out << ", or " << fmt("%.0f", r.device.cacheBandwidthGbps) << " GB/s where they fit in the "
+            << fmt("%.0f", static_cast<double>(r.device.lastLevelCacheBytes()) / double(1 << 20)) << " MiB last-level cache";
+    out << "\n";
     return out.str();
 }
 
@@ -78,6 +115,7 @@ std::string reportTable(const EvalReport& r) {
         }
     }
     if (!r.workloads.empty()) out << "\n" << workloadTable(r.workloads, r.baselineName);
+    if (!r.workloads.empty()) out << checksSummary(r.workloads) << floorSummary(r);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
     if (r.speedupVsBestGeomean > 0)

@@ -10,6 +10,10 @@ namespace kforge {
 
 std::string reportTable(const EvalReport& report);
 // The per-workload table of a report (also of a session's node).
+// One line on how the timed calls were guarded, and what could not be done.
+std::string checksSummary(const std::vector<WorkloadReport>& workloads);
+// Which bandwidths the physics floor used.
+std::string floorSummary(const EvalReport& report);
 std::string workloadTable(const std::vector<WorkloadReport>& workloads, const std::string& baselineName);
 
 }  // namespace kforge

@@ -22,6 +22,10 @@ Json toJson(const DeviceFacts& f) {
               {"bandwidth_source", f.bandwidthSource}};
     if (f.ceilingsRemeasured > 0) j["ceilings_remeasured"] = f.ceilingsRemeasured;
     if (f.flushBytes > 0) j["flush_bytes"] = f.flushBytes;
+    if (f.cacheBandwidthGbps > 0) {
+        j["cache_bandwidth_gbps"] = f.cacheBandwidthGbps;
+        j["cache_bandwidth_source"] = f.cacheBandwidthSource;
+    }
     if (f.cpu) {
         j["cores"] = f.cpu->cores;
         j["llc_bytes"] = f.cpu->llcBytes;
@@ -60,6 +64,10 @@ DeviceFacts deviceFactsFromJson(const Json& j, const std::string& path) {
     f.bandwidthSource = r.required<std::string>("bandwidth_source");
     f.ceilingsRemeasured = r.optionalOr<int>("ceilings_remeasured", 0);
     f.flushBytes = r.optionalOr<uint64_t>("flush_bytes", 0);
+    if (r.has("cache_bandwidth_gbps")) {  // schema 5 runners did not measure it
+        f.cacheBandwidthGbps = r.required<double>("cache_bandwidth_gbps");
+        f.cacheBandwidthSource = r.required<std::string>("cache_bandwidth_source");
+    }
     // Each backend's own group is all there or not at all (a device named by
     // hand, in a test or an import, has none).
     if (r.has("cores")) {
@@ -96,6 +104,7 @@ std::string describeDevice(const DeviceFacts& f) {
     if (f.gpu) s += " (sm " + f.gpu->computeCapability + ", " + std::to_string(f.gpu->smCount) + " SMs)";
     if (f.cpu) s += " (" + std::to_string(f.cpu->cores) + " cores)";
     s += ", copy " + formatNumber("%.0f", f.copyBandwidthGbps) + " GB/s";
+    if (f.cacheBandwidthGbps > 0) s += " (in cache " + formatNumber("%.0f", f.cacheBandwidthGbps) + " GB/s)";
     const char* key = f.peakTflops.count("bfloat16") ? "bfloat16" : "float32";
     if (const auto it = f.peakTflops.find(key); it != f.peakTflops.end())
         s += std::string(", peak ") + formatNumber("%.1f", it->second) + " TFLOP/s " + key;

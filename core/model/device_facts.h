@@ -40,6 +40,12 @@ struct DeviceFacts {
     std::string name;
     uint64_t memoryBytes = 0;
     double copyBandwidthGbps = 0;             // measured: what the floor divides bytes by
+    // Measured like the copy bandwidth over a working set that stays in the
+    // last-level cache: the floor of a workload whose bytes fit there (a flush
+    // cannot be trusted to evict everything; an honest kernel must never be
+    // rejected because its data stayed cached). 0 when not measured.
+    double cacheBandwidthGbps = 0;
+    std::string cacheBandwidthSource;
     std::map<std::string, double> peakTflops; // by dtype name ("float32", "bfloat16", ..., "fp32_fma")
     std::string peakSource;
     std::string bandwidthSource;

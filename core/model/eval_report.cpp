@@ -107,6 +107,34 @@ SampleStats sampleStatsFromJson(const Json& j, const std::string& path) {
     return s;
 }
 
+Json toJson(const TimedCallChecks& c) {
+    return {{"timed_calls", c.timedCalls},
+            {"verified_calls", c.verifiedCalls},
+            {"input_sets", c.inputSets},
+            {"patched", c.patched},
+            {"patched_verified", c.patchedVerified},
+            {"extra_input_bytes", c.extraInputBytes},
+            {"attempts", c.attempts},
+            {"noisy", c.noisy},
+            {"limits", c.limits}};
+}
+
+TimedCallChecks timedCallChecksFromJson(const Json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    TimedCallChecks c;
+    c.timedCalls = r.required<int>("timed_calls");
+    c.verifiedCalls = r.required<int>("verified_calls");
+    c.inputSets = r.required<int>("input_sets");
+    c.patched = r.required<bool>("patched");
+    c.patchedVerified = r.required<int>("patched_verified");
+    c.extraInputBytes = r.required<uint64_t>("extra_input_bytes");
+    c.attempts = r.required<int>("attempts");
+    c.noisy = r.required<bool>("noisy");
+    c.limits = r.required<std::string>("limits");
+    r.finish();
+    return c;
+}
+
 Json toJson(const WorkloadReport& w) {
     Json axes = Json::object();
     for (const auto& [k, v] : w.axes) axes[k] = v;
@@ -117,6 +145,7 @@ Json toJson(const WorkloadReport& w) {
         writeStats(j, w.timing);
         j["samples_ms"] = w.samplesMs;
     }
+    if (w.checks) j["timed_call_checks"] = toJson(*w.checks);
     if (w.baseline) j["baseline"] = toJson(*w.baseline);
     if (w.speedup > 0) j["speedup"] = w.speedup;
     Json baselines = Json::array();
@@ -133,6 +162,9 @@ Json toJson(const WorkloadReport& w) {
         j["floor_bytes_ms"] = w.floor->bytesMs;
         j["floor_flops_ms"] = w.floor->flopsMs;
         j["bound"] = w.floor->computeBound() ? "compute" : "memory";
+        j["floor_bandwidth_gbps"] = w.floor->bandwidthGbps;
+        j["floor_cache_resident"] = w.floor->cacheResident;
+        j["floor_peak_tflops"] = w.floor->peakTflops;
     }
     if (w.fractionOfFloor > 0) j["fraction_of_floor"] = w.fractionOfFloor;
     return j;
@@ -152,6 +184,8 @@ WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
         w.timing = readStats(r);
         w.samplesMs = r.required<std::vector<double>>("samples_ms");
     }
+    if (r.has("timed_call_checks"))
+        w.checks = timedCallChecksFromJson(r.field("timed_call_checks"), r.childPath("timed_call_checks"));
     if (r.has("baseline")) w.baseline = sampleStatsFromJson(r.field("baseline"), r.childPath("baseline"));
     w.speedup = r.optionalOr<double>("speedup", 0.0);
     if (r.has("baselines"))  // schema 4 had none
@@ -169,6 +203,10 @@ WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
         // Schema 4 kept only the larger of the two.
         f.bytesMs = r.optionalOr<double>("floor_bytes_ms", bound == "memory" ? *floorMs : 0.0);
         f.flopsMs = r.optionalOr<double>("floor_flops_ms", bound == "compute" ? *floorMs : 0.0);
+        // Schema 5 did not say which bandwidth it used (always DRAM's).
+        f.bandwidthGbps = r.optionalOr<double>("floor_bandwidth_gbps", 0.0);
+        f.cacheResident = r.optionalOr<bool>("floor_cache_resident", false);
+        f.peakTflops = r.optionalOr<double>("floor_peak_tflops", 0.0);
         w.floor = f;
     }
     w.fractionOfFloor = r.optionalOr<double>("fraction_of_floor", 0.0);

@@ -22,7 +22,7 @@ namespace kforge {
 
 // Bumped whenever a model codec changes shape; written into session exports
 // and checked by the store's migrations.
-inline constexpr int kModelSchemaVersion = 5;
+inline constexpr int kModelSchemaVersion = 6;  // 6: timed-call checks, the floor's bandwidth
 
 struct VerifyStats {
     uint64_t checked = 0;
@@ -45,10 +45,27 @@ struct PhaseSeconds {
 };
 
 struct Floor {
-    double bytesMs = 0;  // bytes / measured copy bandwidth
+    double bytesMs = 0;  // bytes / the bandwidth below
     double flopsMs = 0;  // flops / peak rate for the task's dtype
+    double bandwidthGbps = 0;    // what bytesMs divided by: DRAM copy, or the cache's when the bytes fit in it
+    bool cacheResident = false;  // the workload's bytes fit in the last-level cache
+    double peakTflops = 0;       // what flopsMs divided by
     double ms() const { return bytesMs > flopsMs ? bytesMs : flopsMs; }
     bool computeBound() const { return flopsMs > bytesMs; }
+};
+
+// How the timed calls were guarded: what a candidate would have had to dodge
+// for its timing to count, and what could not be done for this workload.
+struct TimedCallChecks {
+    int timedCalls = 0;            // over every attempt
+    int verifiedCalls = 0;         // of those, outputs compared with the reference's
+    int inputSets = 0;             // seeds whose inputs the timed calls rotated through, in random order
+    bool patched = false;          // each timed call's inputs differed from every other's at a random place
+    int patchedVerified = 0;       // verified calls whose expected outputs the reference computed on the patched inputs
+    uint64_t extraInputBytes = 0;  // device memory the extra input sets took
+    int attempts = 0;              // timing runs: more than one when the spread was above the threshold
+    bool noisy = false;            // the spread stayed above the threshold after every attempt
+    std::string limits;            // what was not done, and why
 };
 
 struct WorkloadReport {
@@ -60,6 +77,7 @@ struct WorkloadReport {
     std::vector<double> samplesMs;
     PhaseSeconds seconds;  // where the runner's time went
     SampleStats timing;    // count 0: not timed
+    std::optional<TimedCallChecks> checks;  // set when timed (reports before schema 6 have none)
     std::optional<SampleStats> baseline;
     double speedup = 0;  // baseline median / candidate median; 0 when not compared
     std::vector<MeasuredBaseline> baselines;  // PyTorch eager, compile, vendor (each with its speedup)
@@ -107,6 +125,8 @@ nlohmann::json toJson(const PhaseSeconds& s);
 PhaseSeconds phaseSecondsFromJson(const nlohmann::json& j, const std::string& path);
 nlohmann::json toJson(const SampleStats& s);
 SampleStats sampleStatsFromJson(const nlohmann::json& j, const std::string& path);
+nlohmann::json toJson(const TimedCallChecks& c);
+TimedCallChecks timedCallChecksFromJson(const nlohmann::json& j, const std::string& path);
 nlohmann::json toJson(const WorkloadReport& w);
 WorkloadReport workloadReportFromJson(const nlohmann::json& j, const std::string& path);
 nlohmann::json toJson(const EvalReport& r, ReportScope scope);

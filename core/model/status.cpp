@@ -8,7 +8,7 @@ namespace kforge {
 using Json = nlohmann::json;
 namespace {
 
-constexpr std::array<std::pair<Status, std::string_view>, 13> kStatusNames{{
+constexpr std::array<std::pair<Status, std::string_view>, 15> kStatusNames{{
     {Status::Passed, "PASSED"},
     {Status::IncorrectShape, "INCORRECT_SHAPE"},
     {Status::IncorrectNumerical, "INCORRECT_NUMERICAL"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<Status, std::string_view>, 13> kStatusNames{{
     {Status::IncompleteWrite, "INCOMPLETE_WRITE"},
     {Status::SuspiciousSpeed, "SUSPICIOUS_SPEED"},
     {Status::InvalidConfig, "INVALID_CONFIG"},
+    {Status::InputModified, "INPUT_MODIFIED"},
+    {Status::WorkAfterReturn, "WORK_AFTER_RETURN"},
     {Status::NotRun, "NOT_RUN"},
 }};
 

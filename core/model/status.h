@@ -21,6 +21,8 @@ enum class Status {
     IncompleteWrite,
     SuspiciousSpeed,
     InvalidConfig,
+    InputModified,    // an input's bytes differ after a call
+    WorkAfterReturn,  // work still running after kf_run returned: another stream, a background thread
     NotRun,
 };
 std::string_view statusName(Status s);

@@ -5,6 +5,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <functional>
 
@@ -76,6 +77,56 @@ DONE:
 }
 )PTX";
 
+// Sets *flag to 1 when the first count 16-byte words of a and b differ.
+constexpr const char* kDifferPtx = R"PTX(.version 7.0
+.target sm_50
+.address_size 64
+
+.visible .entry kf_differ16(.param .u64 a, .param .u64 b, .param .u64 count, .param .u64 flag)
+{
+    .reg .pred %p<3>;
+    .reg .b32 %r<14>;
+    .reg .b64 %rd<12>;
+    ld.param.u64 %rd1, [a];
+    ld.param.u64 %rd2, [b];
+    ld.param.u64 %rd3, [count];
+    ld.param.u64 %rd10, [flag];
+    cvta.to.global.u64 %rd1, %rd1;
+    cvta.to.global.u64 %rd2, %rd2;
+    cvta.to.global.u64 %rd10, %rd10;
+    mov.u32 %r1, %ctaid.x;
+    mov.u32 %r2, %ntid.x;
+    mov.u32 %r3, %tid.x;
+    mov.u32 %r4, %nctaid.x;
+    mul.wide.u32 %rd4, %r1, %r2;
+    cvt.u64.u32 %rd5, %r3;
+    add.u64 %rd4, %rd4, %rd5;
+    mul.wide.u32 %rd6, %r4, %r2;
+    mov.u32 %r13, 1;
+LOOP:
+    setp.ge.u64 %p1, %rd4, %rd3;
+    @%p1 bra DONE;
+    shl.b64 %rd7, %rd4, 4;
+    add.u64 %rd8, %rd1, %rd7;
+    add.u64 %rd9, %rd2, %rd7;
+    ld.global.nc.v4.u32 {%r5, %r6, %r7, %r8}, [%rd8];
+    ld.global.nc.v4.u32 {%r9, %r10, %r11, %r12}, [%rd9];
+    xor.b32 %r5, %r5, %r9;
+    xor.b32 %r6, %r6, %r10;
+    xor.b32 %r7, %r7, %r11;
+    xor.b32 %r8, %r8, %r12;
+    or.b32 %r5, %r5, %r6;
+    or.b32 %r7, %r7, %r8;
+    or.b32 %r5, %r5, %r7;
+    setp.ne.u32 %p2, %r5, 0;
+    @%p2 st.global.u32 [%rd10], %r13;
+    add.u64 %rd4, %rd4, %rd6;
+    bra LOOP;
+DONE:
+    ret;
+}
+)PTX";
+
 bool isStickyError(CUresult r) {
     // Errors after which the context is unusable (cudaDeviceReset does not bring it back).
     return r == 700 || r == 702 || (r >= 709 && r <= 719);
@@ -92,6 +143,11 @@ public:
         l2_ = static_cast<size_t>(attribute(kL2CacheSize));
         flushBytes_ = std::max<size_t>(4 * l2_, size_t{128} << 20);
         check(d_.cuMemAlloc(&flush_, flushBytes_), "allocating the cache-flush buffer");
+        check(d_.cuMemAlloc(&flag_, sizeof(uint32_t)), "allocating the compare flag");
+        check(d_.cuModuleLoadData(&copyModule_, kCopyPtx), "loading the copy kernel");
+        check(d_.cuModuleGetFunction(&copyKernel_, copyModule_, "kf_copy16"), "loading the copy kernel");
+        check(d_.cuModuleLoadData(&differModule_, kDifferPtx), "loading the compare kernel");
+        check(d_.cuModuleGetFunction(&differKernel_, differModule_, "kf_differ16"), "loading the compare kernel");
         measureCopyBandwidth();
     }
     void remeasure() override { measureCopyBandwidth(); }
@@ -129,6 +185,9 @@ public:
         f.copyBandwidthGbps = copyBandwidth_ / 1e9;
         f.bandwidthSource = "measured: device-to-device copy of " + std::to_string(copyBytes_ >> 20) +
                             " MiB (the better of cuMemcpy and a 16-byte-vector copy kernel), best of 10, bytes read + written";
+        f.cacheBandwidthGbps = std::max(l2Bandwidth_, copyBandwidth_) / 1e9;
+        f.cacheBandwidthSource = "measured: the 16-byte-vector copy kernel over " + std::to_string(l2CopyBytes_ >> 20) +
+                                 " MiB (a quarter of L2, twice), best of 10 after warm passes, bytes read + written";
         f.peakTflops = {{"float32", p.tf32 * perClock},  // fp32 tasks may use 3xTF32 on tensor cores
                         {"float16", p.bf16 * perClock},
                         {"bfloat16", p.bf16 * perClock},
@@ -201,21 +260,49 @@ public:
         check(d_.cuStreamSynchronize(stream_), "copying within the GPU");
     }
     void* stream() override { return stream_; }
+    void synchronizeStream() override { check(d_.cuStreamSynchronize(stream_), "waiting for the candidate"); }
     void synchronize() override {
         check(d_.cuStreamSynchronize(stream_), "waiting for the candidate");
         check(d_.cuCtxSynchronize(), "waiting for the device");
     }
+    bool sameBytes(const DeviceBuffer& a, const DeviceBuffer& b, size_t bytes) override {
+        const size_t words = bytes / 16, tail = bytes % 16;
+        uint32_t flag = 0;
+        check(d_.cuMemsetD8Async(flag_, 0, sizeof flag, stream_), "clearing the compare flag");
+        if (words) {
+            CUdeviceptr pa = ptr(a), pb = ptr(b);
+            unsigned long long count = words;
+            void* args[] = {&pa, &pb, &count, &flag_};
+            const unsigned blocks = static_cast<unsigned>(std::min<size_t>(static_cast<size_t>(attribute(kMultiprocessorCount)) * 8, (words + 255) / 256));
+            check(d_.cuLaunchKernel(differKernel_, std::max(1u, blocks), 1, 1, 256, 1, 1, 0, stream_, args, nullptr), "comparing buffers");
+        }
+        check(d_.cuMemcpyDtoHAsync(&flag, flag_, sizeof flag, stream_), "comparing buffers");
+        unsigned char ta[16] = {}, tb[16] = {};
+        if (tail) {
+            check(d_.cuMemcpyDtoHAsync(ta, ptr(a) + words * 16, tail, stream_), "comparing buffers");
+            check(d_.cuMemcpyDtoHAsync(tb, ptr(b) + words * 16, tail, stream_), "comparing buffers");
+        }
+        check(d_.cuStreamSynchronize(stream_), "comparing buffers");
+        return flag == 0 && std::memcmp(ta, tb, tail) == 0;
+    }
     void flushCache() override {
         check(d_.cuMemsetD8Async(flush_, ++flushValue_, flushBytes_, stream_), "flushing L2");
     }
-    double timeOnce(const std::function<int()>& call, int& rc) override {
+    TimedCall timeCall(const std::function<int()>& call) override {
+        TimedCall t;
         check(d_.cuEventRecord(start_, stream_), "cuEventRecord");
-        rc = call();
+        t.rc = call();
         check(d_.cuEventRecord(stop_, stream_), "cuEventRecord");
         check(d_.cuEventSynchronize(stop_), "waiting for the timed run");
+        // The stream is done; anything the context still has to do was queued
+        // elsewhere by the candidate (an honest call leaves nothing: ~5 us).
+        const auto lingerStart = std::chrono::steady_clock::now();
+        check(d_.cuCtxSynchronize(), "waiting for the device");
+        t.lingerMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - lingerStart).count();
         float ms = 0;
         check(d_.cuEventElapsedTime(&ms, start_, stop_), "cuEventElapsedTime");
-        return static_cast<double>(ms);
+        t.ms = static_cast<double>(ms);
+        return t;
     }
     void profiledRange(bool open) override {
         check(open ? d_.cuProfilerStart() : d_.cuProfilerStop(), open ? "cuProfilerStart" : "cuProfilerStop");
@@ -251,7 +338,8 @@ private:
         check(d_.cuMemAlloc(&a, copyBytes_), "allocating the bandwidth probe");
         check(d_.cuMemAlloc(&b, copyBytes_), "allocating the bandwidth probe");
         check(d_.cuMemsetD8(a, 1, copyBytes_), "cuMemsetD8");
-        auto bestOf = [&](const std::function<void()>& copy) {
+        auto bestOf = [&](const std::function<void()>& copy, size_t bytes = 0) {
+            if (bytes == 0) bytes = copyBytes_;
             float best = 1e30f;
             for (int i = 0; i < 12; ++i) {
                 check(d_.cuEventRecord(start_, stream_), "cuEventRecord");
@@ -262,18 +350,26 @@ private:
                 d_.cuEventElapsedTime(&ms, start_, stop_);
                 if (i >= 2) best = std::min(best, ms);  // the first copies pay for page mapping
             }
-            return 2.0 * static_cast<double>(copyBytes_) / (static_cast<double>(best) * 1e-3);
+            return 2.0 * static_cast<double>(bytes) / (static_cast<double>(best) * 1e-3);
         };
         memcpyBandwidth_ = std::max(memcpyBandwidth_, bestOf([&] { check(d_.cuMemcpyDtoDAsync(b, a, copyBytes_, stream_), "cuMemcpyDtoDAsync"); }));
-        CUmodule module = nullptr;
-        CUfunction copy = nullptr;
-        if (d_.cuModuleLoadData(&module, kCopyPtx) == 0 && d_.cuModuleGetFunction(&copy, module, "kf_copy16") == 0) {
+        const unsigned blocks = static_cast<unsigned>(attribute(kMultiprocessorCount)) * 8;
+        {
             unsigned long long count = copyBytes_ / 16;
             void* args[] = {&b, &a, &count};
-            const unsigned blocks = static_cast<unsigned>(attribute(kMultiprocessorCount)) * 8;
             kernelBandwidth_ = std::max(kernelBandwidth_, bestOf([&] {
-                check(d_.cuLaunchKernel(copy, blocks, 1, 1, 256, 1, 1, 0, stream_, args, nullptr), "launching the copy probe");
+                check(d_.cuLaunchKernel(copyKernel_, blocks, 1, 1, 256, 1, 1, 0, stream_, args, nullptr), "launching the copy probe");
             }));
+        }
+        {
+            // A quarter of L2 copied to another quarter: after the warm passes
+            // both stay resident, so this is L2's bandwidth, not DRAM's.
+            l2CopyBytes_ = std::max<size_t>(l2_ / 4, size_t{1} << 20) / 16 * 16;
+            unsigned long long count = l2CopyBytes_ / 16;
+            void* args[] = {&b, &a, &count};
+            l2Bandwidth_ = std::max(l2Bandwidth_, bestOf([&] {
+                check(d_.cuLaunchKernel(copyKernel_, blocks, 1, 1, 256, 1, 1, 0, stream_, args, nullptr), "launching the L2 probe");
+            }, l2CopyBytes_));
         }
         d_.cuMemFree(a);
         d_.cuMemFree(b);
@@ -289,6 +385,11 @@ private:
     size_t l2_ = 0;
     CUdeviceptr flush_ = 0;
     size_t flushBytes_ = 0;
+    CUdeviceptr flag_ = 0;
+    CUmodule copyModule_ = nullptr, differModule_ = nullptr;
+    CUfunction copyKernel_ = nullptr, differKernel_ = nullptr;
+    size_t l2CopyBytes_ = 0;
+    double l2Bandwidth_ = 0;
     unsigned char flushValue_ = 0;
     size_t copyBytes_ = 0;
     double copyBandwidth_ = 0;

@@ -29,6 +29,16 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// One timed call as the device saw it.
+struct TimedCall {
+    double ms = 0;  // the call, on the stream passed in (device events on GPUs)
+    // How long the device still worked after that stream was done: work a
+    // candidate queued on another stream (or the legacy default stream) that
+    // the stream's timing never saw. ~0 for an honest call.
+    double lingerMs = 0;
+    int rc = 0;
+};
+
 class Device {
 public:
     virtual ~Device() = default;
@@ -55,12 +65,17 @@ public:
     // Inputs are read-only while candidates run, where the device can enforce it (the CPU).
     virtual void setReadOnly(const DeviceBuffer& buffer, bool readOnly) { (void)buffer, (void)readOnly; }
     virtual void* stream() = 0;  // passed to candidates; NULL on the CPU
-    // Waits for queued work; throws DeviceFault when the context died.
+    // Waits for the work queued on stream(); throws DeviceFault when the context died.
+    virtual void synchronizeStream() = 0;
+    // Waits for all work anywhere on the device (every stream), and on the
+    // CPU gives threads a candidate left behind a moment to show themselves.
     virtual void synchronize() = 0;
+    // Whether two buffers hold the same first `bytes` bytes (compared on the device).
+    virtual bool sameBytes(const DeviceBuffer& a, const DeviceBuffer& b, size_t bytes) = 0;
     // Evicts the last-level cache, outside any timed region.
     virtual void flushCache() = 0;
-    // Runs `call` once and returns its duration in milliseconds (device events on GPUs).
-    virtual double timeOnce(const std::function<int()>& call, int& rc) = 0;
+    // Runs `call` once and times it; returns when all device work is done.
+    virtual TimedCall timeCall(const std::function<int()>& call) = 0;
     // Opens (true) or closes the range an attached profiler collects, so that
     // it sees the candidate's launches and nothing of the runner's own.
     virtual void profiledRange(bool open) { (void)open; }

@@ -154,7 +154,9 @@ Json toJson(const EvaluateSpec& s) {
              {{"warmup_ms", s.timing.warmupMs},
               {"budget_ms", s.timing.budgetMs},
               {"min_reps", s.timing.minReps},
-              {"max_reps", s.timing.maxReps}}}};
+              {"max_reps", s.timing.maxReps},
+              {"noise_threshold", s.timing.noiseThreshold},
+              {"max_attempts", s.timing.maxAttempts}}}};
     // Only when the PyTorch reference judges: an empty directory is no directory.
     if (!s.expectedDir.empty()) j["expected_dir"] = s.expectedDir;
     return j;
@@ -263,6 +265,8 @@ EvaluateSpec evaluateSpecFromJson(const Json& j, const std::string& what, bool w
     s.timing.budgetMs = t.at("budget_ms").number(0, RequestLimits::maxBudgetMs);
     s.timing.minReps = static_cast<int>(t.at("min_reps").integer(1, RequestLimits::maxMinReps));
     s.timing.maxReps = static_cast<int>(t.at("max_reps").integer(s.timing.minReps, RequestLimits::maxMaxReps));
+    s.timing.noiseThreshold = t.at("noise_threshold").number(0, 10);
+    s.timing.maxAttempts = static_cast<int>(t.at("max_attempts").integer(1, RequestLimits::maxAttempts));
     return s;
 }
 
@@ -288,7 +292,8 @@ Json toJson(const EvaluateResult& r) {
                              {"message", w.message},
                              {"verify", toJson(w.verify)},
                              {"samples_ms", w.samplesMs},
-                             {"seconds", toJson(w.seconds)}});
+                             {"seconds", toJson(w.seconds)},
+                             {"checks", w.checks ? toJson(*w.checks) : Json(nullptr)}});
     return {{"status", statusName(r.status)},
             {"message", r.message},
             {"workloads", workloads},
@@ -310,6 +315,7 @@ EvaluateResult evaluateResultFromJson(const Json& j) {
         o.verify = verifyStatsFromJson(wr.field("verify"), wr.childPath("verify"));
         o.samplesMs = wr.required<std::vector<double>>("samples_ms");
         o.seconds = phaseSecondsFromJson(wr.field("seconds"), wr.childPath("seconds"));
+        if (const Json& c = wr.field("checks"); !c.is_null()) o.checks = timedCallChecksFromJson(c, wr.childPath("checks"));
         wr.finish();
         return o;
     });

@@ -23,7 +23,9 @@
 
 namespace kforge {
 
-inline constexpr int kProtocolVersion = 3;  // 2: tensors carry their shape's axis names; 3: typed device facts, the evaluate result under "result"
+// 2: tensors carry their shape's axis names; 3: typed device facts, the evaluate
+// result under "result"; 4: timed-call checks, the noise threshold and attempts.
+inline constexpr int kProtocolVersion = 4;
 
 // What one request may ask for. The runner checks every request against these
 // (and the memory it needs against the device's) before it acts.
@@ -40,6 +42,7 @@ struct RequestLimits {
     static constexpr double maxBudgetMs = 600'000;
     static constexpr int maxMinReps = 100'000;
     static constexpr int maxMaxReps = 1'000'000;
+    static constexpr int maxAttempts = 10;
 };
 
 // A request the runner refuses: the message names the field ("evaluate:
@@ -71,6 +74,11 @@ struct TimingSpec {
     double budgetMs = 200;  // per workload, after warm-up
     int minReps = 10;
     int maxReps = 2000;
+    // A workload whose samples spread more than this (robust cv, see
+    // SampleStats::robustCv) is timed again, up to maxAttempts in all; the
+    // calmest attempt is kept and one that stays above is reported noisy.
+    double noiseThreshold = 0.05;
+    int maxAttempts = 3;
 };
 
 struct EvaluateSpec {
@@ -97,6 +105,7 @@ struct WorkloadOutcome {
     VerifyStats verify;
     std::vector<double> samplesMs;
     PhaseSeconds seconds;
+    std::optional<TimedCallChecks> checks;  // set when timed
 };
 
 struct EvaluateResult {

@@ -1,4 +1,5 @@
 #include "runner/runner_service.h"
+#include "runner/runner_library.h"
 
 #include <dlfcn.h>
 
@@ -11,61 +12,19 @@
 #include "runner/inputs.h"
 #include "runner/verify.h"
 
-extern "C" {
-#include "kf_abi.h"
-}
+#include <thread>
 
 namespace kforge {
 
 using Clock = std::chrono::steady_clock;
 
 namespace {
-// Canary bytes after every output: a write just past the end shows up here.
-constexpr size_t kCanaryBytes = 4096;
-constexpr uint8_t kCanary = 0x5A;
 constexpr double kSnapshotFraction = 0.3;  // of device memory, for pristine input snapshots
-using KfRun = int (*)(const kf_call*);
 
 uint64_t elementCount(const std::vector<int64_t>& shape) {
     uint64_t n = 1;
     for (int64_t d : shape) n *= static_cast<uint64_t>(d);
     return n;
-}
-
-kf_tensor makeTensor(void* data, DType type, const std::vector<int64_t>& shape) {
-    kf_tensor t{};
-    t.data = data;
-    t.dtype = static_cast<int32_t>(type);
-    t.ndim = static_cast<int32_t>(shape.size());
-    int64_t stride = 1;
-    for (size_t i = shape.size(); i-- > 0;) {
-        t.shape[i] = shape[i];
-        t.strides[i] = stride;
-        stride *= shape[i];
-    }
-    return t;
-}
-
-std::string describeComparison(const char* what, const std::string& output, const Comparison& c, uint64_t seed) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%s: output '%s', seed %llu: %llu of %llu elements; first at index %lld (expected %.9g, got %.9g)",
-                  what, output.c_str(), static_cast<unsigned long long>(seed), static_cast<unsigned long long>(c.mismatches),
-                  static_cast<unsigned long long>(c.checked), static_cast<long long>(c.firstBad), c.expected, c.actual);
-    return buf;
-}
-
-// Records a failed check: the verdict, a message, and where the first bad element is.
-void reject(WorkloadOutcome& outcome, Status status, const char* what, const std::string& output, const Comparison& c,
-            uint64_t seed, const std::string& suffix = {}) {
-    outcome.status = status;
-    outcome.message = describeComparison(what, output, c, seed) + suffix;
-    VerifyStats& v = outcome.verify;
-    v.mismatches = c.mismatches;
-    v.firstBadIndex = c.firstBad;
-    v.firstBadOutput = output;
-    v.firstBadSeed = seed;
-    v.expected = c.expected;
-    v.actual = c.actual;
 }
 
 // A workload's inputs for a seed, on the host.
@@ -100,109 +59,6 @@ std::vector<std::vector<uint8_t>> readExpected(const EvaluateSpec& spec, const W
 
 }  // namespace
 
-struct RunnerService::Library {
-    void* handle = nullptr;
-    KfRun run = nullptr;
-    ~Library() {
-        if (handle) ::dlclose(handle);
-    }
-};
-
-// Device buffers for one workload, with the kf_call that describes them.
-struct RunnerService::Buffers {
-    Device& device;
-    std::vector<DeviceBuffer> inputs, outputs;
-    std::vector<kf_tensor> inputTensors, outputTensors;
-    std::vector<const char*> axisNames;
-    std::vector<int64_t> axisValues;
-    char error[1024] = {};
-    kf_call call{};
-
-    Buffers(Device& d, const EvaluateSpec& spec, const WorkloadSpec& w) : device(d) {
-        try {
-            for (size_t i = 0; i < spec.inputs.size(); ++i) {
-                const size_t bytes = elementCount(w.inputShapes[i]) * dtypeInfo(spec.inputs[i].dtype).bytes;
-                inputs.push_back(device.allocate(bytes, 0));
-                inputTensors.push_back(makeTensor(inputs.back().data, spec.inputs[i].dtype, w.inputShapes[i]));
-            }
-            for (size_t i = 0; i < spec.outputs.size(); ++i) {
-                const size_t bytes = elementCount(w.outputShapes[i]) * dtypeInfo(spec.outputs[i].dtype).bytes;
-                outputs.push_back(device.allocate(bytes, kCanaryBytes));
-                outputTensors.push_back(makeTensor(outputs.back().data, spec.outputs[i].dtype, w.outputShapes[i]));
-            }
-        } catch (...) {
-            releaseAll();
-            throw;
-        }
-        for (const auto& n : spec.axisNames) axisNames.push_back(n.c_str());
-        axisValues = w.axisValues;
-        call.abi_version = KF_ABI_VERSION;
-        call.num_inputs = static_cast<int32_t>(inputTensors.size());
-        call.num_outputs = static_cast<int32_t>(outputTensors.size());
-        call.num_axes = static_cast<int32_t>(axisNames.size());
-        call.inputs = inputTensors.data();
-        call.outputs = outputTensors.data();
-        call.axis_names = axisNames.data();
-        call.axis_values = axisValues.data();
-        call.stream = device.stream();
-        call.error = error;
-        call.error_capacity = sizeof error;
-    }
-    ~Buffers() { releaseAll(); }
-    void releaseAll() {
-        for (auto& b : inputs) device.release(b);
-        for (auto& b : outputs) device.release(b);
-    }
-    void restore(const std::vector<DeviceBuffer>& snapshot) {
-        for (size_t i = 0; i < inputs.size(); ++i) {
-            device.setReadOnly(inputs[i], false);
-            device.copy(inputs[i], snapshot[i], inputs[i].bytes);
-            device.setReadOnly(inputs[i], true);
-        }
-    }
-    void upload(const std::vector<std::vector<uint8_t>>& host) {
-        for (size_t i = 0; i < inputs.size(); ++i) {
-            device.setReadOnly(inputs[i], false);
-            device.upload(inputs[i], host[i].data(), host[i].size());
-            device.setReadOnly(inputs[i], true);  // a candidate writing its inputs faults at once
-        }
-    }
-    void poison(uint8_t value) {
-        for (auto& b : outputs) {
-            device.fill(b, value, 0, b.bytes);
-            device.fill(b, kCanary, b.bytes, b.slack);
-        }
-    }
-    // Into reusable host buffers, one per output.
-    void download(std::vector<HostBuffer>& out) {
-        while (out.size() < outputs.size()) out.emplace_back(device);
-        for (size_t i = 0; i < outputs.size(); ++i) {
-            out[i].resize(outputs[i].bytes);
-            device.download(out[i].data(), outputs[i], 0, outputs[i].bytes);
-        }
-    }
-    OutputSet download() {
-        OutputSet out(outputs.size());
-        for (size_t i = 0; i < outputs.size(); ++i) {
-            out[i].resize(outputs[i].bytes);
-            device.download(out[i].data(), outputs[i], 0, outputs[i].bytes);
-        }
-        return out;
-    }
-    // Index of the first output whose canary was overwritten (with the damaged byte count), or -1.
-    int damagedCanary(size_t& damaged) {
-        std::vector<uint8_t> slack;
-        for (size_t i = 0; i < outputs.size(); ++i) {
-            slack.resize(outputs[i].slack);
-            device.download(slack.data(), outputs[i], outputs[i].bytes, outputs[i].slack);
-            damaged = 0;
-            for (uint8_t byte : slack) damaged += byte != kCanary;
-            if (damaged) return static_cast<int>(i);
-        }
-        return -1;
-    }
-};
-
 RunnerService::RunnerService(std::unique_ptr<Device> device, Progress progress, RunnerLimits limits)
     : device_(std::move(device)), progress_(std::move(progress)), limits_(limits) {
     facts_ = device_->facts();
@@ -211,6 +67,8 @@ RunnerService::RunnerService(std::unique_ptr<Device> device, Progress progress, 
 RunnerService::~RunnerService() {
     run1_.clear();  // page-locked memory goes back while the device is still there
     run2_.clear();
+    late_.clear();
+    expected_.clear();
     releaseSnapshots();
     referenceCache_.clear();
     libraries_.clear();
@@ -240,7 +98,7 @@ std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& p
         error = std::string("cannot load the compiled candidate: ") + (e ? e : "unknown error");
         return nullptr;
     }
-    lib->run = reinterpret_cast<KfRun>(::dlsym(lib->handle, "kf_run"));
+    lib->run = reinterpret_cast<Library::Run>(::dlsym(lib->handle, "kf_run"));
     if (!lib->run) {
         error = "the candidate does not export kf_run (declare it with KF_EXPORT, see kf_abi.h)";
         return nullptr;
@@ -249,20 +107,26 @@ std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& p
     return lib;
 }
 
-bool RunnerService::runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w,
-                            uint8_t poison, WorkloadOutcome& outcome, const std::string& what) {
-    (void)spec;
+bool RunnerService::runOnce(Library& lib, WorkloadBuffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w,
+                            uint8_t poison, WorkloadOutcome& outcome, const std::string& what, double* ms) {
     buffers.poison(poison);
-    buffers.error[0] = '\0';
+    const kf_call* call = buffers.freshCall();
     progress_(w.uuid + ": " + what);
-    const int rc = lib.run(&buffers.call);
-    device_->synchronize();  // throws DeviceFault on a sticky error
+    const auto start = Clock::now();
+    const int rc = lib.run(call);
+    device_->synchronizeStream();  // throws DeviceFault on a sticky error
+    if (ms) *ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     const std::string launch = device_->launchError(lib.handle);
     if (rc != 0 || !launch.empty()) {
         outcome.status = Status::RuntimeError;
         outcome.message = what + ": " + (rc != 0 ? "kf_run returned " + std::to_string(rc) : std::string("launch failed"));
-        if (buffers.error[0]) outcome.message += ": " + std::string(buffers.error);
+        if (buffers.errorText()[0]) outcome.message += ": " + std::string(buffers.errorText());
         if (!launch.empty()) outcome.message += ": " + launch;
+        return false;
+    }
+    if (const std::string changed = buffers.tampering(); !changed.empty()) {
+        outcome.status = Status::RuntimeError;
+        outcome.message = what + ": the candidate changed " + changed + " it was given; kf_run must leave its kf_call as it is";
         return false;
     }
     size_t byte = 0;
@@ -276,8 +140,30 @@ bool RunnerService::runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& 
     return true;
 }
 
+bool RunnerService::collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& out, double callMs, const EvaluateSpec& spec,
+                            WorkloadOutcome& outcome, const std::string& what) {
+    buffers.download(out);
+    device_->synchronize();  // every stream, not only the one passed in
+    if (device_->backend() == "cpu") {
+        // A thread the candidate started and did not join: a few times the
+        // call's own duration is enough for it to write what it was going to.
+        const double graceMs = std::clamp(4 * callMs, 2.0, 20.0);
+        std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(graceMs));
+    }
+    buffers.download(late_);
+    for (size_t o = 0; o < spec.outputs.size(); ++o)
+        if (!bytesEqual(out[o].view(), late_[o].view())) {
+            outcome.status = Status::WorkAfterReturn;
+            outcome.message = what + ": output '" + spec.outputs[o].name +
+                              "' changed after kf_run had returned and its stream was done: all work must be finished, "
+                              "or queued on call->stream, when kf_run returns (no other stream, no background thread)";
+            return false;
+        }
+    return true;
+}
+
 const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w,
-                                                               uint64_t seed, Library* ref, Buffers& buffers,
+                                                               uint64_t seed, Library* ref, WorkloadBuffers& buffers,
                                                                const HostInputs& inputs) {
     const auto key = std::make_tuple(spec.expectedDir.empty() ? spec.reference : spec.expectedDir, w.uuid, seed);
     if (auto it = referenceCache_.find(key); it != referenceCache_.end()) return it->second;
@@ -286,6 +172,7 @@ const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSp
     WorkloadOutcome o;
     if (!runOnce(*ref, buffers, spec, w, kPoisonA, o, "reference, seed " + std::to_string(seed)))
         throw std::runtime_error("the task's reference failed: " + o.message);
+    device_->synchronize();
     return referenceCache_[key] = buffers.download();
 }
 
@@ -371,7 +258,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 phase += std::chrono::duration<double>(now - mark).count();
                 mark = now;
             };
-            Buffers buffers(*device_, spec, w);
+            WorkloadBuffers buffers(*device_, spec, w);
             charge(outcome.seconds.setup);
             std::vector<std::vector<uint8_t>> inputs(spec.inputs.size());
             auto makeInputs = [&](uint64_t seed) { generateInputs(spec, w, seed, inputs); };
@@ -392,14 +279,13 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     generatedSeed = seed;
                 }
                 buffers.upload(inputs);
-                size_t bytes = 0;
-                for (const auto& b : buffers.inputs) bytes += b.bytes;
+                const size_t bytes = buffers.inputBytes();
                 const double budget = kSnapshotFraction * static_cast<double>(facts_.memoryBytes);
                 if (static_cast<double>(snapshotBytes_ + bytes) > budget) releaseSnapshots();
                 if (static_cast<double>(bytes) > budget) return;
                 std::vector<DeviceBuffer> snapshot;
                 try {
-                    for (const auto& b : buffers.inputs) {
+                    for (const auto& b : buffers.inputs()) {
                         snapshot.push_back(device_->allocate(b.bytes, 0));
                         device_->copy(snapshot.back(), b, b.bytes);
                     }
@@ -419,6 +305,28 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 }
                 return inputs;
             };
+            auto snapshotOf = [&](uint64_t seed) -> const std::vector<DeviceBuffer>* {
+                const InputKey key{spec.expectedDir.empty() ? spec.reference : spec.expectedDir, w.uuid, seed};
+                const auto it = inputSnapshots_.find(key);
+                return it == inputSnapshots_.end() ? nullptr : &it->second;
+            };
+            // Compared on the device with the snapshot, else with the host's copy.
+            auto changedInput = [&](uint64_t seed) -> int {
+                const auto* snapshot = snapshotOf(seed);
+                HostBuffer seen(*device_);
+                for (size_t i = 0; i < buffers.inputs().size(); ++i) {
+                    const DeviceBuffer& b = buffers.inputs()[i];
+                    if (snapshot) {
+                        if (!device_->sameBytes(b, (*snapshot)[i], b.bytes)) return static_cast<int>(i);
+                        continue;
+                    }
+                    const auto& host = hostInputs(seed)[i];
+                    seen.resize(b.bytes);
+                    device_->download(seen.data(), b, 0, b.bytes);
+                    if (!bytesEqual(seen.view(), {host.data(), host.size()})) return static_cast<int>(i);
+                }
+                return -1;
+            };
 
             // Verification: every seed, two runs each with different poison.
             for (uint64_t seed : spec.seeds) {
@@ -428,11 +336,18 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 const std::string label = spec.role + ", seed " + std::to_string(seed);
                 placeInputs(seed);
                 charge(outcome.seconds.setup);
-                if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, label + ", run 1")) break;
-                buffers.download(run1_);
+                double ms = 0;
+                if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, label + ", run 1", &ms)) break;
+                if (!collect(buffers, run1_, ms, spec, outcome, label + ", run 1")) break;
                 placeInputs(seed);
-                if (!runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, label + ", run 2")) break;
-                buffers.download(run2_);
+                if (!runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, label + ", run 2", &ms)) break;
+                if (!collect(buffers, run2_, ms, spec, outcome, label + ", run 2")) break;
+                if (const int changed = changedInput(seed); changed >= 0) {
+                    outcome.status = Status::InputModified;
+                    outcome.message = label + ": input '" + spec.inputs[static_cast<size_t>(changed)].name +
+                                      "' is not what it was before the call: a candidate must not write its inputs";
+                    break;
+                }
                 progress_(w.uuid + ": checking seed " + std::to_string(seed));
                 for (size_t o = 0; o < spec.outputs.size() && outcome.status == Status::Passed; ++o) {
                     const auto& out = spec.outputs[o];
@@ -442,13 +357,13 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     if (!bytesEqual(run1, run2)) {
                         const Comparison unwritten = findUnwritten(out.dtype, run1, run2);
                         if (unwritten.mismatches) {
-                            reject(outcome, Status::IncompleteWrite, "elements never written", out.name, unwritten, seed);
+                            recordMismatch(outcome, Status::IncompleteWrite, "elements never written", out.name, unwritten, seed);
                             break;
                         }
                         const Tolerance sameRun = spec.bitwiseDeterministic ? Tolerance{0, 0} : out.tolerance;
                         const Comparison repeat = compareToReference(out.dtype, run2, run1, sameRun);
                         if (repeat.mismatches) {
-                            reject(outcome, Status::Nondeterministic, "two runs on the same inputs differ", out.name, repeat, seed);
+                            recordMismatch(outcome, Status::Nondeterministic, "two runs on the same inputs differ", out.name, repeat, seed);
                             break;
                         }
                     }
@@ -460,51 +375,25 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     if (c.mismatches) {
                         char tol[96];
                         std::snprintf(tol, sizeof tol, " (atol %g, rtol %g)", out.tolerance.atol, out.tolerance.rtol);
-                        reject(outcome, Status::IncorrectNumerical, "mismatches", out.name, c, seed, tol);
+                        recordMismatch(outcome, Status::IncorrectNumerical, "mismatches", out.name, c, seed, tol);
                     }
                 }
             }
 
             charge(outcome.seconds.verify);
-            // Timing on the first seed's inputs, cache flushed before every repetition.
             if (outcome.status == Status::Passed && spec.time && !spec.seeds.empty()) {
-                progress_(w.uuid + ": timing");
-                placeInputs(spec.seeds.front());
-                buffers.poison(kPoisonA);
-                auto call = [&] { return candidate->run(&buffers.call); };
-                int rc = 0;
-                const auto warmEnd = Clock::now() + std::chrono::duration<double, std::milli>(spec.timing.warmupMs);
-                int warm = 0;
-                while (rc == 0 && (warm < 3 || Clock::now() < warmEnd)) {
-                    device_->timeOnce(call, rc);
-                    ++warm;
-                }
-                const auto budgetEnd = Clock::now() + std::chrono::duration<double, std::milli>(spec.timing.budgetMs);
-                while (rc == 0 && (static_cast<int>(outcome.samplesMs.size()) < spec.timing.minReps ||
-                                   (Clock::now() < budgetEnd && static_cast<int>(outcome.samplesMs.size()) < spec.timing.maxReps))) {
-                    device_->flushCache();
-                    outcome.samplesMs.push_back(device_->timeOnce(call, rc));
-                }
-                device_->synchronize();
-                if (rc != 0) {
-                    outcome.status = Status::RuntimeError;
-                    outcome.message = "timing: kf_run returned " + std::to_string(rc);
-                    outcome.samplesMs.clear();
-                } else {
-                    // The timed runs must have computed the same result: a candidate that
-                    // skips work once its output looks done is caught here or by the floor.
-                    const OutputSet& expected = referenceOutputs(spec, w, spec.seeds.front(), reference.get(), buffers, hostInputs);
-                    buffers.download(run1_);
-                    for (size_t o = 0; o < spec.outputs.size(); ++o) {
-                        const Comparison c =
-                            compareToReference(spec.outputs[o].dtype, run1_[o].view(), expected[o], spec.outputs[o].tolerance);
-                        if (c.mismatches) {
-                            reject(outcome, Status::IncorrectNumerical, "after the timed runs, mismatches", spec.outputs[o].name,
-                                   c, spec.seeds.front());
-                            break;
-                        }
-                    }
-                }
+                const TimingJob job{*candidate,
+                                    reference.get(),
+                                    buffers,
+                                    spec,
+                                    w,
+                                    placeInputs,
+                                    [&](uint64_t seed) { return snapshotOf(seed) != nullptr; },
+                                    [&](uint64_t seed) -> const OutputSet& {
+                                        return referenceOutputs(spec, w, seed, reference.get(), buffers, hostInputs);
+                                    },
+                                    changedInput};
+                timeWorkload(job, outcome);
             }
             charge(outcome.seconds.timing);
             const bool failed = outcome.status != Status::Passed;
@@ -560,7 +449,7 @@ WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {
         outcome.message = error;
         return outcome;
     }
-    Buffers buffers(*device_, spec, w);
+    WorkloadBuffers buffers(*device_, spec, w);
     std::vector<std::vector<uint8_t>> inputs;
     progress_(w.uuid + ": inputs for seed " + std::to_string(spec.seeds.front()));
     generateInputs(spec, w, spec.seeds.front(), inputs);
@@ -570,6 +459,7 @@ WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {
     if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, "warm-up run")) return outcome;
     device_->profiledRange(true);
     const bool ran = runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, "profiled run");
+    device_->synchronize();
     device_->profiledRange(false);
     if (ran) outcome.status = Status::Passed;
     return outcome;

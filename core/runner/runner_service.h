@@ -12,6 +12,7 @@
 #include "runner/device.h"
 #include "runner/host_buffer.h"
 #include "runner/protocol.h"
+#include "runner/workload_buffers.h"
 
 namespace kforge {
 
@@ -39,17 +40,44 @@ public:
 
 private:
     struct Library;
-    struct Buffers;
     using OutputSet = std::vector<std::vector<uint8_t>>;
 
     std::shared_ptr<Library> load(const std::string& path, std::string& error);
     using HostInputs = std::function<const std::vector<std::vector<uint8_t>>&(uint64_t seed)>;
     // The reference's outputs for a seed, computed once (inputs generated only then).
     const OutputSet& referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, Library* ref,
-                                      Buffers& buffers, const HostInputs& inputs);
-    // Runs a library once on the current buffers; returns false with `outcome` set on failure.
-    bool runOnce(Library& lib, Buffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
+                                      WorkloadBuffers& buffers, const HostInputs& inputs);
+    // Runs a library once on the current buffers (fresh poison, a pristine
+    // kf_call) and waits for its stream; returns false with `outcome` set on
+    // failure. `ms`, when given, gets the call's host-side duration.
+    bool runOnce(Library& lib, WorkloadBuffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
+                 WorkloadOutcome& outcome, const std::string& what, double* ms = nullptr);
+    // After a call: downloads the outputs into `out`, waits for all work on
+    // the device (and on the CPU gives a thread the candidate left running
+    // time to finish), and fails WORK_AFTER_RETURN when the outputs changed
+    // after the call had returned.
+    bool collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& out, double callMs, const EvaluateSpec& spec,
                  WorkloadOutcome& outcome, const std::string& what);
+
+    // What timing needs from evaluate(): the workload's buffers, and its
+    // seeds' inputs and expected outputs.
+    struct TimingJob {
+        Library& candidate;
+        Library* reference;  // nullptr when the PyTorch reference judged
+        WorkloadBuffers& buffers;
+        const EvaluateSpec& spec;
+        const WorkloadSpec& w;
+        std::function<void(uint64_t seed)> placeInputs;
+        std::function<bool(uint64_t seed)> snapshotted;  // the seed's inputs are kept on the device
+        std::function<const OutputSet&(uint64_t seed)> expected;
+        // -1 when the buffers hold the seed's inputs exactly, else the first input that differs.
+        std::function<int(uint64_t seed)> changedInput;
+    };
+    // Times the candidate (runner_timing.cpp): every timed call on freshly
+    // poisoned outputs and on inputs rotated between seeds and patched at a
+    // random place, a random sample of calls verified, timed again while
+    // the spread is high. Sets outcome's samples, checks and verdict.
+    void timeWorkload(const TimingJob& job, WorkloadOutcome& outcome);
 
     // Refuses (RequestError) a request whose memory the device or host does not
     // have free, or that is over the limit, before anything is allocated.
@@ -71,8 +99,9 @@ private:
     size_t snapshotBytes_ = 0;
     void releaseSnapshots();
     // Where each output of a candidate's two runs per seed is downloaded,
-    // reused across candidates (see host_buffer.h).
-    std::vector<HostBuffer> run1_, run2_;
+    // reused across candidates (see host_buffer.h); `late_` holds the second
+    // look after a call, `expected_` a reference run on patched inputs.
+    std::vector<HostBuffer> run1_, run2_, late_, expected_;
 };
 
 }  // namespace kforge

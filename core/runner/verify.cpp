@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 
@@ -124,6 +125,31 @@ bool bytesEqual(std::span<const uint8_t> a, std::span<const uint8_t> b) {
     for (char s : same)
         if (!s) return false;
     return true;
+}
+
+namespace {
+std::string describeComparison(const std::string& what, const std::string& output, const Comparison& c, uint64_t seed) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%s: output '%s', seed %llu: %llu of %llu elements; first at index %lld (expected %.9g, got %.9g)",
+                  what.c_str(), output.c_str(), static_cast<unsigned long long>(seed), static_cast<unsigned long long>(c.mismatches),
+                  static_cast<unsigned long long>(c.checked), static_cast<long long>(c.firstBad), c.expected, c.actual);
+    return buf;
+}
+
+}  // namespace
+
+// Records a failed check: the verdict, a message, and where the first bad element is.
+void recordMismatch(WorkloadOutcome& outcome, Status status, const std::string& what, const std::string& output, const Comparison& c,
+                    uint64_t seed, const std::string& suffix) {
+    outcome.status = status;
+    outcome.message = describeComparison(what, output, c, seed) + suffix;
+    VerifyStats& v = outcome.verify;
+    v.mismatches = c.mismatches;
+    v.firstBadIndex = c.firstBad;
+    v.firstBadOutput = output;
+    v.firstBadSeed = seed;
+    v.expected = c.expected;
+    v.actual = c.actual;
 }
 
 }  // namespace kforge

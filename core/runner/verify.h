@@ -33,4 +33,9 @@ Comparison findUnwritten(DType type, std::span<const uint8_t> run1, std::span<co
 // Same size and same bytes (compared on all cores).
 bool bytesEqual(std::span<const uint8_t> a, std::span<const uint8_t> b);
 
+// Records a failed check in `outcome`: the verdict, a message naming the
+// output, seed and first bad element, and the verification figures.
+void recordMismatch(WorkloadOutcome& outcome, Status status, const std::string& what, const std::string& output,
+                    const Comparison& c, uint64_t seed, const std::string& suffix = {});
+
 }  // namespace kforge

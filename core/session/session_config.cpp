@@ -27,7 +27,9 @@ nlohmann::json toJson(const SessionConfig& c) {
              {{"warmup_ms", c.timing.warmupMs},
               {"budget_ms", c.timing.budgetMs},
               {"min_reps", c.timing.minReps},
-              {"max_reps", c.timing.maxReps}}},
+              {"max_reps", c.timing.maxReps},
+              {"noise_threshold", c.timing.noiseThreshold},
+              {"max_attempts", c.timing.maxAttempts}}},
             {"step_timeout_ms", c.stepTimeout.count()},
             {"max_in_flight", c.maxInFlight}};
     if (c.llm)
@@ -58,6 +60,8 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
             c.timing.budgetMs = t->value("budget_ms", c.timing.budgetMs);
             c.timing.minReps = t->value("min_reps", c.timing.minReps);
             c.timing.maxReps = t->value("max_reps", c.timing.maxReps);
+            c.timing.noiseThreshold = t->value("noise_threshold", c.timing.noiseThreshold);
+            c.timing.maxAttempts = t->value("max_attempts", c.timing.maxAttempts);
         }
         c.stepTimeout = std::chrono::milliseconds(j.value("step_timeout_ms", int64_t{60000}));
         c.maxInFlight = j.value("max_in_flight", 0);

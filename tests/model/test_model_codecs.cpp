@@ -22,6 +22,8 @@ DeviceFacts gpuFacts() {
     f.name = "NVIDIA H200";
     f.memoryBytes = 150ull << 30;
     f.copyBandwidthGbps = 4100;
+    f.cacheBandwidthGbps = 9800;
+    f.cacheBandwidthSource = "measured: copy kernel over a quarter of L2";
     f.peakTflops = {{"float32", 494.7}, {"bfloat16", 989.4}};
     f.peakSource = "derived";
     f.bandwidthSource = "measured";
@@ -73,8 +75,19 @@ EvalReport report() {
     w.baseline = summarize({0.3, 0.31});
     w.speedup = 2.7;
     w.bytes = 12288;
-    w.floor = Floor{0.003, 0.0001};
+    w.floor = Floor{0.003, 0.0001, 4100, true, 989};
     w.fractionOfFloor = 0.03;
+    TimedCallChecks checks;
+    checks.timedCalls = 240;
+    checks.verifiedCalls = 5;
+    checks.inputSets = 3;
+    checks.patched = true;
+    checks.patchedVerified = 5;
+    checks.extraInputBytes = 24576;
+    checks.attempts = 2;
+    checks.noisy = true;
+    checks.limits = "one input set: the request has one seed";
+    w.checks = checks;
     w.achievedGbps = 110;
     r.workloads.push_back(w);
     WorkloadReport failed;
@@ -134,6 +147,11 @@ private slots:
             QCOMPARE(back.workloads.at(0).axes.at(1).first, std::string("N"));
             QVERIFY(std::isnan(back.workloads.at(0).verify.maxAbsError));
             QCOMPARE(back.workloads.at(0).floor->bytesMs, 0.003);
+            QVERIFY(back.workloads.at(0).floor->cacheResident);
+            QCOMPARE(back.workloads.at(0).floor->bandwidthGbps, 4100.0);
+            QCOMPARE(back.workloads.at(0).checks->patchedVerified, 5);
+            QVERIFY(back.workloads.at(0).checks->noisy);
+            QVERIFY(!back.workloads.at(1).checks);
             QVERIFY(!back.workloads.at(1).timed());
         }
         QVERIFY(!toJson(r, ReportScope::Node).contains("device"));

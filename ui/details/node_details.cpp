@@ -1,5 +1,7 @@
 #include "ui/details/node_details.h"
 
+#include "eval/report.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -412,7 +414,13 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
         put(1, measured ? milliseconds(w.timing.median) : dash());
         put(2, measured ? milliseconds(w.timing.p20) : dash());
         put(3, measured ? milliseconds(w.timing.p80) : dash());
-        put(4, measured ? locale.toString(w.timing.cv * 100, 'f', 1) + QLatin1Char('%') : dash());
+        const bool noisy = w.checks && w.checks->noisy;
+        put(4, measured ? locale.toString(w.timing.cv * 100, 'f', 1) + QLatin1Char('%') + (noisy ? tr(" noisy") : QString()) : dash());
+        if (noisy) {
+            timing_->item(row, 4)->setForeground(QColor(0xb2, 0x6a, 0x00));
+            timing_->item(row, 4)->setToolTip(
+                tr("The spread stayed above the threshold after %1 timing runs: trust this median less.").arg(w.checks->attempts));
+        }
         put(5, measured ? locale.toString(w.timing.count) : dash());
         put(6, w.baseline ? milliseconds(w.baseline->median) : dash());
         put(7, w.speedup > 0 ? number(w.speedup, 2) + QStringLiteral("×") : dash());
@@ -432,16 +440,21 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
         }
         if (w.floor)
             timing_->item(row, 9)->setToolTip(
-                tr("Physical floor %1 ms (%2 bound)").arg(milliseconds(w.floor->ms()), computeBound ? tr("compute") : tr("memory")));
+                computeBound ? tr("Physical floor %1 ms (compute bound, %2 TFLOP/s)").arg(milliseconds(w.floor->ms()), number(w.floor->peakTflops, 1))
+                : w.floor->cacheResident
+                    ? tr("Physical floor %1 ms (memory bound, %2 GB/s: the bytes fit in the last-level cache)").arg(milliseconds(w.floor->ms()), number(w.floor->bandwidthGbps, 0))
+                    : tr("Physical floor %1 ms (memory bound, %2 GB/s DRAM copy)").arg(milliseconds(w.floor->ms()), number(w.floor->bandwidthGbps, 0)));
         ++row;
     }
     timing_->resizeColumnsToContents();
+    const std::string checks = kforge::checksSummary(workloads);
     timingSummary_->setText(
         workloads.empty()
             ? tr("No measurements.")
             : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
-                  .arg(number(setup, 2), number(verify, 2), number(timed, 2),
-                       !n.evaluation || n.evaluation->baselineName.empty() ? dash() : str(n.evaluation->baselineName)));
+                      .arg(number(setup, 2), number(verify, 2), number(timed, 2),
+                           !n.evaluation || n.evaluation->baselineName.empty() ? dash() : str(n.evaluation->baselineName)) +
+                  (checks.empty() ? QString() : QLatin1Char('\n') + QString::fromStdString(checks).trimmed()));
     tabs_->setTabText(TimingTab, tr("Timing"));
 }
 

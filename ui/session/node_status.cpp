@@ -8,7 +8,8 @@ const std::vector<kforge::Status>& listedStatuses() {
     using S = kforge::Status;
     static const std::vector<S> all{S::Passed,       S::IncorrectShape,   S::IncorrectNumerical, S::IncorrectDtype,
                                     S::RuntimeError, S::CompileError,     S::Timeout,            S::Fault,
-                                    S::Nondeterministic, S::IncompleteWrite, S::SuspiciousSpeed, S::InvalidConfig};
+                                    S::Nondeterministic, S::IncompleteWrite, S::SuspiciousSpeed, S::InvalidConfig,
+                                    S::InputModified, S::WorkAfterReturn};
     return all;
 }
 
@@ -27,6 +28,8 @@ QString statusText(kforge::Status status) {
     case S::IncompleteWrite: return QCoreApplication::translate("kforge::ui::NodeStatus", "incomplete write");
     case S::SuspiciousSpeed: return QCoreApplication::translate("kforge::ui::NodeStatus", "suspiciously fast");
     case S::InvalidConfig: return QCoreApplication::translate("kforge::ui::NodeStatus", "invalid configuration");
+    case S::InputModified: return QCoreApplication::translate("kforge::ui::NodeStatus", "modified its inputs");
+    case S::WorkAfterReturn: return QCoreApplication::translate("kforge::ui::NodeStatus", "work after return");
     case S::NotRun: return QCoreApplication::translate("kforge::ui::NodeStatus", "not run");
     }
     return QCoreApplication::translate("kforge::ui::NodeStatus", "unknown");
@@ -42,6 +45,7 @@ QColor nodeStatusColor(kforge::NodeState state, kforge::Status status) {
     switch (status) {
     case kforge::Status::Passed: return QColor(0x2e, 0x7d, 0x32);
     case kforge::Status::SuspiciousSpeed:
+    case kforge::Status::WorkAfterReturn:
     case kforge::Status::InvalidConfig: return QColor(0xb2, 0x6a, 0x00);
     case kforge::Status::CompileError: return QColor(0x8e, 0x24, 0xaa);
     default: return QColor(0xc6, 0x28, 0x28);

@@ -36,6 +36,7 @@ VerdictKind verdictKind(const GraphNode& node) {
         case Status::IncorrectDtype:
         case Status::Nondeterministic:
         case Status::IncompleteWrite:
+        case Status::InputModified:
             return VerdictKind::Incorrect;
         case Status::CompileError:
             return VerdictKind::CompileError;
@@ -46,6 +47,7 @@ VerdictKind verdictKind(const GraphNode& node) {
         case Status::Timeout:
             return VerdictKind::Timeout;
         case Status::SuspiciousSpeed:
+        case Status::WorkAfterReturn:
             return VerdictKind::Suspicious;
         case Status::InvalidConfig:
             return VerdictKind::InvalidConfig;
@@ -129,6 +131,10 @@ QString statusDisplayName(Status status) {
             return Text::tr("Nondeterministic");
         case Status::IncompleteWrite:
             return Text::tr("Incomplete write");
+        case Status::InputModified:
+            return Text::tr("Modified its inputs");
+        case Status::WorkAfterReturn:
+            return Text::tr("Work after return");
         case Status::SuspiciousSpeed:
             return Text::tr("Suspiciously fast");
         case Status::InvalidConfig:
@@ -162,6 +168,10 @@ QString verdictCardLabel(const GraphNode& node) {
             return Text::tr("nondet.");
         case Status::IncompleteWrite:
             return Text::tr("partial");
+        case Status::InputModified:
+            return Text::tr("inputs");
+        case Status::WorkAfterReturn:
+            return Text::tr("async");
         case Status::SuspiciousSpeed:
             return Text::tr("too fast");
         case Status::InvalidConfig:
