@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile tests torch)
+# template-evals baseline-evals optimize throughput profile tests torch hardening)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -128,6 +128,13 @@ PY
         grep -E "^(FAIL|QSKIP)|Loc:" "$LOGS/$t.log" | cut -c1-240 | head -20
         tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
       done ;;
+    hardening)
+      # Issue 15: what the hardened timing costs, this build (BIN) against the one
+      # before it (OLD_BIN), alternating, same tasks; then the red-team suite.
+      OLD=${OLD_BIN:?OLD_BIN: the kforge before} NEW=$BIN BACKEND=cuda REPS=${REPS:-3} OUTDIR=$LOGS/hardening \
+        TASKS=${TASKS:-"vector_add_fp32 row_sum_fp32 softmax_fp32 rmsnorm_bf16 layernorm_fp32 gemm_bf16"} \
+        bash bench/hardening_cost.sh 2>&1 | tee "$LOGS/hardening.txt"
+      summary+=("hardening: $(tail -1 "$LOGS/hardening.txt")") ;;
     torch)
       # Issue 14: every task and workload beside torch eager, torch.compile and the vendor op; do_bench cross-check.
       OUT=$LOGS bash bench/gpu_torch_baselines.sh "$BIN" > "$LOGS/torch.txt" 2>&1

@@ -5,7 +5,8 @@
 #   OLD=dir/with/kforge NEW=dir/with/kforge BACKEND=cpu|cuda REPS=3 \
 #     TASKS="row_sum_fp32 vector_add_fp32" bash bench/hardening_cost.sh
 # Each evaluation is of the task's template at its default configuration,
-# no PyTorch baselines. Prints one row per task: median seconds of the whole
+# no PyTorch baselines; NEW_ARGS adds options to the new one's (e.g.
+# "--max-attempts 1": the checks without re-timing noisy workloads). Prints one row per task: median seconds of the whole
 # `kforge eval`, the runner's timing-phase seconds, and after/before ratios.
 set -euo pipefail
 : "${OLD:?directory of the kforge before}" "${NEW:?directory of the kforge after}"
@@ -13,6 +14,7 @@ BACKEND=${BACKEND:-cpu}
 REPS=${REPS:-3}
 TASKS=${TASKS:-"vector_add_fp32 row_sum_fp32 softmax_fp32 rmsnorm_bf16 gemm_bf16"}
 OUTDIR=${OUTDIR:-$(mktemp -d)}
+mkdir -p "$OUTDIR"
 export KFORGE_RESOURCES=${KFORGE_RESOURCES:-$(cd "$(dirname "$0")/.." && pwd)/resources}
 py=$(command -v python3)
 
@@ -21,7 +23,9 @@ run() {  # which task rep
   local out="$OUTDIR/$which-$task-$rep.json"
   local t0 t1
   t0=$(date +%s.%N)
-  "$dir/kforge" eval "$task" template --backend "$BACKEND" --torch-baselines none --json >"$out" 2>"$OUTDIR/$which-$task-$rep.err" || true
+  local extra=()
+  [ "$which" = new ] && [ -n "${NEW_ARGS:-}" ] && read -r -a extra <<<"$NEW_ARGS"
+  KFORGE_RUNNER="$dir/kforge-runner" "$dir/kforge" eval "$task" template --backend "$BACKEND" --torch-baselines none --json "${extra[@]}" >"$out" 2>"$OUTDIR/$which-$task-$rep.err" || true
   t1=$(date +%s.%N)
   echo "$t0 $t1" >"$out.wall"
 }

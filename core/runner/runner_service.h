@@ -49,14 +49,14 @@ private:
                                       WorkloadBuffers& buffers, const HostInputs& inputs);
     // Runs a library once on the current buffers (fresh poison, a pristine
     // kf_call) and waits for its stream; returns false with `outcome` set on
-    // failure. `ms`, when given, gets the call's host-side duration.
+    // failure.
     bool runOnce(Library& lib, WorkloadBuffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
-                 WorkloadOutcome& outcome, const std::string& what, double* ms = nullptr);
+                 WorkloadOutcome& outcome, const std::string& what);
     // After a call: downloads the outputs into `out`, waits for all work on
     // the device (and on the CPU gives a thread the candidate left running
     // time to finish), and fails WORK_AFTER_RETURN when the outputs changed
     // after the call had returned.
-    bool collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& out, double callMs, const EvaluateSpec& spec,
+    bool collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& out, const EvaluateSpec& spec,
                  WorkloadOutcome& outcome, const std::string& what);
 
     // What timing needs from evaluate(): the workload's buffers, and its
