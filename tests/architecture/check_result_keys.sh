@@ -12,7 +12,7 @@ mapfile -t keys < <(grep -ohE '"[a-z][a-z0-9_]+"' core/model/*.cpp | tr -d '"' |
 # Keys that also name fields of inputs the model does not own (task files,
 # the runner protocol's requests, LLM wire formats, settings): reading those
 # is not reading a result.
-shared='^(name|message|status|backend|config|id|uuid|inputs|outputs|axes|file|line|column|model|provider|mode|note|error|seconds|text|kind|type|value|version|format|tool|ok|result|facts|workloads|task|device|source|count|timing|float32|bfloat16)$'
+shared='^(name|message|status|backend|config|id|uuid|inputs|outputs|axes|file|line|column|model|provider|mode|note|error|seconds|text|kind|type|value|version|format|tool|ok|result|facts|workloads|task|device|source|count|timing|float32|bfloat16|attempts)$'
 pattern=""
 for k in "${keys[@]}"; do
   [[ "$k" =~ $shared ]] && continue

@@ -1,5 +1,6 @@
-// A cheat: when its output already holds its own earlier result, it skips the
-// work. Every check of the result passes; only the physics floor can catch it.
+// A cheat that no longer pays: once its output holds a result it has written,
+// it returns at once. Every timed call's output is poisoned first now, so it
+// always computes, and passes (tests/test_fault_injection.cpp).
 #include <kf_abi.h>
 #define ARGS const int64_t n = kf_axis(call, "N"); const float* a = static_cast<const float*>(call->inputs[0].data); const float* b = static_cast<const float*>(call->inputs[1].data); float* c = static_cast<float*>(call->outputs[0].data); cudaStream_t s = static_cast<cudaStream_t>(call->stream); const unsigned grid = static_cast<unsigned>((n + 255) / 256);
 __device__ int needWork;
