@@ -5,7 +5,9 @@
 #   OLD=dir/with/kforge NEW=dir/with/kforge BACKEND=cpu|cuda REPS=3 \
 #     TASKS="row_sum_fp32 vector_add_fp32" bash bench/hardening_cost.sh
 # Each evaluation is of the task's template at its default configuration,
-# no PyTorch baselines; NEW_ARGS adds options to the new one's (e.g.
+# no PyTorch baselines. The runner's time per candidate (its setup, verify and
+# timing phases) is what a session pays per candidate; the whole process also
+# pays the runner's start (measuring the device), once per session. NEW_ARGS adds options to the new one's (e.g.
 # "--max-attempts 1": the checks without re-timing noisy workloads). Prints one row per task: median seconds of the whole
 # `kforge eval`, the runner's timing-phase seconds, and after/before ratios.
 set -euo pipefail
@@ -51,9 +53,10 @@ def load(which, task, rep):
     verify = sum(w["runner_seconds"]["verify"] for w in r["workloads"])
     calls = sum(w.get("timed_call_checks", {}).get("timed_calls", len(w.get("samples_ms", []))) for w in r["workloads"])
     checked = sum(w.get("timed_call_checks", {}).get("verified_calls", 1) for w in r["workloads"])
-    return dict(wall=t1 - t0, timing=timing, verify=verify, status=r["status"], calls=calls, checked=checked)
-print(f"{'task':22} {'status old/new':24} {'eval s old':>10} {'new':>8} {'ratio':>6} {'timing s old':>12} {'new':>8} {'ratio':>6} {'timed calls old/new':>20} {'verified new':>12}")
-ratios = []
+    setup = sum(w["runner_seconds"]["setup"] for w in r["workloads"])
+    return dict(wall=t1 - t0, timing=timing, verify=verify, runner=setup + verify + timing, status=r["status"], calls=calls, checked=checked)
+print(f"{'task':22} {'status old/new':24} {'eval s old':>10} {'new':>8} {'ratio':>6} {'runner s old':>12} {'new':>8} {'ratio':>6} {'timing s old':>12} {'new':>8} {'ratio':>6} {'timed calls old/new':>20} {'verified new':>12}")
+ratios, runnerRatios = [], []
 for t in tasks:
     o = [x for x in (load("old", t, i) for i in range(1, reps + 1)) if x]
     n = [x for x in (load("new", t, i) for i in range(1, reps + 1)) if x]
@@ -61,10 +64,14 @@ for t in tasks:
         print(f"{t:22} no result"); continue
     med = lambda xs, k: statistics.median(x[k] for x in xs)
     r = med(n, "wall") / med(o, "wall"); ratios.append(r)
+    rr = med(n, "runner") / med(o, "runner"); runnerRatios.append(rr)
     print(f"{t:22} {o[0]['status'] + '/' + n[0]['status']:24} {med(o,'wall'):10.2f} {med(n,'wall'):8.2f} {r:6.2f} "
+          f"{med(o,'runner'):12.2f} {med(n,'runner'):8.2f} {rr:6.2f} "
           f"{med(o,'timing'):12.2f} {med(n,'timing'):8.2f} {med(n,'timing')/max(med(o,'timing'),1e-9):6.2f} "
           f"{int(med(o,'calls')):>9}/{int(med(n,'calls')):<10} {int(med(n,'checked')):>12}")
 if ratios:
     import math
-    print(f"geomean eval-time ratio new/old: {math.exp(sum(map(math.log, ratios)) / len(ratios)):.3f}  ({len(ratios)} tasks, {reps} reps each, median)")
+    g = lambda xs: math.exp(sum(map(math.log, xs)) / len(xs))
+    print(f"geomean new/old: whole kforge eval {g(ratios):.3f} (runner start included), runner time per candidate "
+          f"{g(runnerRatios):.3f}  ({len(ratios)} tasks, {reps} reps each, medians)")
 PY
