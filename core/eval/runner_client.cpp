@@ -20,6 +20,17 @@ RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, in
     std::signal(SIGPIPE, SIG_IGN);  // a dead runner must give EPIPE, not kill us
 }
 
+RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, int ordinal, std::shared_ptr<const Sandbox> sandbox,
+                           SandboxJob job)
+    : RunnerClient(std::move(executable), backend, ordinal) {
+    sandbox_ = std::move(sandbox);
+    job_ = std::move(job);
+    std::error_code ec;
+    const auto real = std::filesystem::weakly_canonical(std::filesystem::absolute(executable_), ec);
+    job_.readOnly.push_back((ec ? std::filesystem::absolute(executable_) : real).parent_path());
+    job_.gpu = backend != Backend::Cpu;
+}
+
 RunnerClient::~RunnerClient() {
     if (child_.running()) {
         child_.writeLine(Json{{"id", 0}, {"cmd", "quit"}}.dump());
@@ -28,8 +39,14 @@ RunnerClient::~RunnerClient() {
 }
 
 bool RunnerClient::start(std::string& why) {
-    if (auto err = child_.start({executable_.string(), "--backend", std::string(backendName(backend_)), "--device",
-                                 std::to_string(ordinal_)})) {
+    std::vector<std::string> argv = {executable_.string(), "--backend", std::string(backendName(backend_)), "--device",
+                                     std::to_string(ordinal_)};
+    const bool sandboxed = sandbox_ && sandbox_->active();
+    if (sandboxed) argv = sandbox_->wrap(job_, argv);
+    // A runner that cannot start inside the sandbox is not started outside it
+    // behind the user's back: the message says how to choose that.
+    const std::string hint = sandboxed ? " (it ran in the bubblewrap sandbox; --no-sandbox runs it without)" : "";
+    if (auto err = child_.start(argv)) {
         why = "cannot start the runner " + executable_.string() + ": " + *err;
         return false;
     }
@@ -37,7 +54,7 @@ bool RunnerClient::start(std::string& why) {
     const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
     if (status != ChildProcess::ReadStatus::Line) {
         const auto exit = child_.kill();
-        why = "the runner did not start (" + exit.describe() + "): " + child_.stderrTail();
+        why = "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
         return false;
     }
     Json greeting;
@@ -57,6 +74,12 @@ bool RunnerClient::start(std::string& why) {
     if (!greeting.value("available", false)) {
         child_.reap(std::chrono::milliseconds(2000));
         why = greeting.value("why", "no device");
+        // A GPU is there but the runner cannot use it: perhaps a device node or
+        // driver file the sandbox does not show.
+        std::error_code ec;
+        if (sandboxed && backend_ != Backend::Cpu &&
+            (std::filesystem::exists("/dev/nvidiactl", ec) || std::filesystem::exists("/dev/kfd", ec)))
+            why += hint;
         unavailable_ = true;
         return false;
     }
