@@ -119,6 +119,8 @@ public:
     const CompileCache& cache() const { return *cache_; }
     // Where candidates compile and run (KFORGE_NO_SANDBOX at construction turns it off).
     const Sandbox& sandbox() const { return *sandbox_; }
+    // The one directory the runners may write (in the sandbox as outside).
+    const std::filesystem::path& runnerScratch() const { return runnerScratch_->path(); }
     // The arch to compile for on this backend: the attached device's, else the toolchain default.
     std::string archFor(Backend backend);
 
