@@ -25,9 +25,13 @@ RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, in
     : RunnerClient(std::move(executable), backend, ordinal) {
     sandbox_ = std::move(sandbox);
     job_ = std::move(job);
+    // The directory the runner is started from, and its real one when that
+    // path runs through a symlink (an installed link to a build, say).
+    const auto given = std::filesystem::absolute(executable_);
     std::error_code ec;
-    const auto real = std::filesystem::weakly_canonical(std::filesystem::absolute(executable_), ec);
-    job_.readOnly.push_back((ec ? std::filesystem::absolute(executable_) : real).parent_path());
+    const auto real = std::filesystem::weakly_canonical(given, ec);
+    job_.readOnly.push_back(given.parent_path());
+    if (!ec && real.parent_path() != given.parent_path()) job_.readOnly.push_back(real.parent_path());
     job_.gpu = backend != Backend::Cpu;
 }
 
@@ -36,6 +40,10 @@ RunnerClient::~RunnerClient() {
         child_.writeLine(Json{{"id", 0}, {"cmd", "quit"}}.dump());
         child_.reap(std::chrono::milliseconds(2000));
     }
+}
+
+ExitStatus RunnerClient::seen(ExitStatus status) const {
+    return sandbox_ ? sandbox_->jobStatus(status) : status;
 }
 
 bool RunnerClient::start(std::string& why) {
@@ -53,7 +61,7 @@ bool RunnerClient::start(std::string& why) {
     std::string line;
     const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
     if (status != ChildProcess::ReadStatus::Line) {
-        const auto exit = child_.kill();
+        const auto exit = seen(child_.kill());
         why = "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
         return false;
     }
@@ -164,7 +172,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
     const int64_t id = nextId_++;
     command["id"] = id;
     if (!child_.writeLine(command.dump())) {
-        const auto exit = child_.kill();
+        const auto exit = seen(child_.kill());
         reply.kind = Reply::Kind::Crashed;
         reply.message = "the runner was gone before the request (" + exit.describe() + ")";
         return reply;
@@ -181,7 +189,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
             return reply;
         }
         if (status == ChildProcess::ReadStatus::Closed) {
-            const auto exit = child_.reap(std::chrono::milliseconds(5000));
+            const auto exit = seen(child_.reap(std::chrono::milliseconds(5000)));
             reply.kind = Reply::Kind::Crashed;
             reply.message = "the runner died: " + exit.describe();
             std::string tail = child_.stderrTail();
