@@ -45,6 +45,7 @@ public:
 
 private:
     bool start(std::string& why);
+    ExitStatus seen(ExitStatus status) const;  // the runner's own exit, through the sandbox
     std::filesystem::path executable_;
     Backend backend_;
     int ordinal_;

@@ -127,6 +127,15 @@ const SandboxStatus& Sandbox::status() const {
     return status_;
 }
 
+ExitStatus Sandbox::jobStatus(ExitStatus s) const {
+    if (status().active && s.exited && s.code > 128 && s.code < 128 + 65) {
+        s.signal = s.code - 128;
+        s.exited = false;
+        s.code = -1;
+    }
+    return s;
+}
+
 std::vector<std::string> Sandbox::wrap(const SandboxJob& job, const std::vector<std::string>& argv) const {
     if (!status().active) return argv;
     return sandboxCommand(host_, job, argv);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sandbox/sandbox_command.h"
+#include "util/process.h"
 
 namespace kforge {
 
@@ -37,6 +38,10 @@ public:
     bool active() const { return status().active; }
     // argv inside the sandbox, or argv unchanged when the sandbox is not active.
     std::vector<std::string> wrap(const SandboxJob& job, const std::vector<std::string>& argv) const;
+
+    // bwrap exits 128 + N when its job died of signal N: the job's own death,
+    // as the caller would have seen it unsandboxed (SIGSEGV, not exit code 139).
+    ExitStatus jobStatus(ExitStatus status) const;
 
     // The host's side of the command line, read from this process's environment.
     static SandboxHost discoverHost(const std::string& bwrap);

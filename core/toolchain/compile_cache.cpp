@@ -129,7 +129,8 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     RunOptions options;
     options.timeout = std::chrono::minutes(10);
     const auto cmd = toolchain.command(request, work / "candidate.so");
-    const ProcessResult p = runProcess(sandbox_ ? sandbox_->wrap(compileJob(toolchain, request, work), cmd) : cmd, options);
+    ProcessResult p = runProcess(sandbox_ ? sandbox_->wrap(compileJob(toolchain, request, work), cmd) : cmd, options);
+    if (sandbox_) p.status = sandbox_->jobStatus(p.status);
 
     CompileResult r;
     r.ok = p.ok() && std::filesystem::is_regular_file(work / "candidate.so");
