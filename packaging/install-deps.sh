@@ -13,6 +13,9 @@ packages=(
   libqt6svg6 qt6-svg-dev qt6-translations-l10n fonts-noto-cjk
   libgl-dev xvfb xauth
   libsecret-tools
+  # Candidates compile and run in a bubblewrap sandbox (docs/sandbox.md);
+  # prlimit (util-linux) sets their limits.
+  bubblewrap util-linux
   hipcc
   # PyTorch references and baselines (run at run time, never a build dependency;
   # Debian's 1.13 is CPU-only and has no torch.compile); kforge export's torch

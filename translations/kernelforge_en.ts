@@ -624,6 +624,14 @@
         <source>Both take effect at once in every open window. Charts, the search tree and the code diff follow the theme.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run candidates &amp;without the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsafe: candidates are compiled and run with bubblewrap (no network, no home directory, no workspace) unless this is on. With it on, a candidate&apos;s code can read and write your files and reach the network as you. Applies to runs started afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::MainWindow</name>
@@ -813,6 +821,14 @@
     </message>
     <message>
         <source>Profiling node #%1 with Nsight Compute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates are compiled and run without a sandbox.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -621,6 +621,14 @@
         <source>Both take effect at once in every open window. Charts, the search tree and the code diff follow the theme.</source>
         <translation>两项设置都会立即在所有打开的窗口中生效。图表、搜索树和代码差异视图会随主题变化。</translation>
     </message>
+    <message>
+        <source>Run candidates &amp;without the sandbox</source>
+        <translation>不使用沙箱运行候选内核(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Unsafe: candidates are compiled and run with bubblewrap (no network, no home directory, no workspace) unless this is on. With it on, a candidate&apos;s code can read and write your files and reach the network as you. Applies to runs started afterwards.</source>
+        <translation>不安全：未勾选时，候选内核在 bubblewrap 沙箱中编译和运行（无网络、无主目录、无工作区）。勾选后，候选内核的代码能以你的身份读写你的文件并访问网络。对此后开始的运行生效。</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::MainWindow</name>
@@ -811,6 +819,14 @@
     <message>
         <source>Profiling node #%1 with Nsight Compute…</source>
         <translation>正在用 Nsight Compute 剖析节点 #%1…</translation>
+    </message>
+    <message>
+        <source>No Sandbox</source>
+        <translation>无沙箱</translation>
+    </message>
+    <message>
+        <source>Candidates are compiled and run without a sandbox.</source>
+        <translation>候选内核在没有沙箱的情况下编译和运行。</translation>
     </message>
 </context>
 <context>

@@ -294,6 +294,16 @@ void MainWindow::connectSessions() {
         summary_->showProgress(p);
     });
     connect(run_, &SessionRun::messageReceived, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
+    connect(run_, &SessionRun::unsandboxed, this, [this](const QString& warning) {
+        if (std::exchange(toldUnsandboxed_, true)) return;
+        // The core's sentence names the cause (the setting, a missing or refused bubblewrap).
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("No Sandbox"),
+                                    tr("Candidates are compiled and run without a sandbox.") + QStringLiteral("\n\n") + warning,
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("unsandboxedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(run_, &SessionRun::finished, this, [this](const kforge::SessionRecord& session) {
         sessionsPanel_->setRunningSession(0);
         sessionsPanel_->model()->updateSession(session);

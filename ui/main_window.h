@@ -161,7 +161,8 @@ private:
     QAction* newSessionAction_ = nullptr;
     QAction* exportNodeAction_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;
-    bool profiling_ = false;  // the run under way profiles a node: its end says nothing of the session
+    bool profiling_ = false;
+    bool toldUnsandboxed_ = false;  // the user hears once per window that candidates run without the sandbox  // the run under way profiles a node: its end says nothing of the session
     quint64 pendingLoad_ = 0;
 };
 

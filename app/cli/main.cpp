@@ -11,6 +11,7 @@
 #include "eval/report.h"
 #include "agent_commands.h"
 #include "import_commands.h"
+#include "sandbox_option.h"
 #include "session_commands.h"
 #include "util/error.h"
 
@@ -149,6 +150,7 @@ int main(int argc, char** argv) {
     eval->add_option("--compile-mode", options.compileMode, "torch.compile mode of the compile baseline")
         ->check(CLI::IsMember({"default", "max-autotune-no-cudagraphs"}));
     eval->add_option("--compile-timeout", compileTimeoutSeconds, "seconds torch.compile may take per workload before it is killed");
+    kforge::cli::addNoSandboxFlag(eval);
     eval->add_option("--reference", options.judge, "whose outputs verify the candidate: auto (native when the task has one), native or torch")
         ->check(CLI::IsMember({"auto", "native", "torch"}));
 
@@ -161,6 +163,7 @@ int main(int argc, char** argv) {
     compile->add_option("-D,--define", defines, "NAME=VALUE (repeatable)");
     compile->add_option("-l,--library", compileLibs, "link a library (repeatable)");
     compile->add_flag("--json", json, "print one JSON object");
+    kforge::cli::addNoSandboxFlag(compile);
 
     kforge::cli::SessionCommands sessionCommands(app);
     kforge::cli::AgentCommands agentCommands(app);
@@ -184,6 +187,7 @@ int main(int argc, char** argv) {
 
         if (compile->parsed()) {
             Evaluator evaluator(AppPaths::discover());
+            kforge::cli::announceSandbox(evaluator);
             const Backend b = *parseBackend(compileBackend);
             const auto& tc = evaluator.toolchain(b);
             const std::string arch = compileArch.empty() ? (b == Backend::Cpu ? "native" : tc.defaultArch()) : compileArch;
@@ -206,6 +210,7 @@ int main(int argc, char** argv) {
         const AppPaths paths = AppPaths::discover();
         const Task task = resolveTask(taskArg, paths);
         Evaluator evaluator(paths);
+        kforge::cli::announceSandbox(evaluator);
         options.backend = evaluator.pickBackend(backendArg);
         options.defines = config;
         options.stepTimeout = std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000));

@@ -17,6 +17,7 @@
 #include "llm/api_key.h"
 #include "llm/provider_config.h"
 #include "profile/profile.h"
+#include "sandbox_option.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "session/standalone_source.h"
@@ -198,6 +199,7 @@ int optimize(const OptimizeOptions& o) {
     const AppPaths paths = AppPaths::discover();
     Store store(o.store.path());
     Evaluator evaluator(paths);
+    announceSandbox(evaluator);
     SessionLaunch launch(evaluator, store, paths);
     SessionEngine& engine = launch.engine();
 
@@ -323,6 +325,7 @@ int addManual(const AddOptions& o) {
     const AppPaths paths = AppPaths::discover();
     Store store(o.store.path());
     Evaluator evaluator(paths);
+    announceSandbox(evaluator);
     SessionLaunch launch(evaluator, store, paths);
     SessionEngine& engine = launch.engine();
     launch.open(o.session);
@@ -436,6 +439,7 @@ int profileNode(const ProfileOptions& o) {
     const AppPaths paths = AppPaths::discover();
     Store store(o.store.path());
     Evaluator evaluator(paths);
+    announceSandbox(evaluator);
     SessionLaunch launch(evaluator, store, paths);
     launch.open(o.session);
     SessionEngine& engine = launch.engine();
@@ -560,6 +564,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_flag("--json", o->json, "print one JSON summary at the end (progress goes to stderr on a terminal)");
     opt->add_flag("-q,--quiet", o->quiet, "only the progress line on a terminal, no line per candidate");
     addDbOption(opt, o->store);
+    addNoSandboxFlag(opt);
     commands_.emplace_back(opt, [o] { return optimize(*o); });
 
     auto a = std::make_shared<AddOptions>();
@@ -570,6 +575,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     add->add_option("--note", a->note, "what you changed, kept with the node");
     add->add_flag("--json", a->json, "print one JSON object");
     addDbOption(add, a->store);
+    addNoSandboxFlag(add);
     commands_.emplace_back(add, [a] { return addManual(*a); });
 
     struct Common {
@@ -600,6 +606,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     prof->add_option("--workload", p->workload, "the workload's uuid (default: the one with the most tensor bytes)");
     prof->add_flag("--json", p->json, "print the profile as JSON");
     addDbOption(prof, p->store);
+    addNoSandboxFlag(prof);
     commands_.emplace_back(prof, [p] { return profileNode(*p); });
 
     auto* best = app.add_subcommand("best", "Write a session's best kernel (or --node N) as a standalone source");

@@ -33,8 +33,12 @@ TensorSpec tensorSpec(const Task& task, const TensorDef& t, bool output) {
 
 }  // namespace
 
-Evaluator::Evaluator(AppPaths paths) : paths_(std::move(paths)) {
+Evaluator::Evaluator(AppPaths paths)
+    : paths_(std::move(paths)),
+      sandbox_(std::make_shared<Sandbox>(SandboxSettings::fromEnvironment())),
+      runnerScratch_(std::make_shared<ScratchDir>("kforge-runner-")) {
     cache_ = std::make_unique<CompileCache>(CompileCache::defaultDirectory());
+    cache_->setSandbox(sandbox_);
     pool_ = std::make_unique<CompilePool>(*cache_);
 }
 
@@ -43,7 +47,17 @@ Evaluator::~Evaluator() = default;
 RunnerClient& Evaluator::runner(Backend backend) {
     std::lock_guard lock(mutex_);
     auto& r = runners_[backend];
-    if (!r) r = std::make_unique<RunnerClient>(paths_.runner, backend);
+    if (!r) {
+        // The runner reads compiled candidates from the cache and writes inputs
+        // for PyTorch into its scratch directory; it sees nothing else of ours.
+        SandboxJob job;
+        job.readOnly = {cache_->directory()};
+        job.writable = {runnerScratch_->path()};
+        // Threads count as processes: one per core for verification and for an
+        // OpenMP candidate, the CUDA runtime's own, with room to spare.
+        job.limits.processes = 4096;
+        r = std::make_unique<RunnerClient>(paths_.runner, backend, 0, sandbox_, std::move(job));
+    }
     return *r;
 }
 
@@ -210,6 +224,7 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
 
 bool Evaluator::resolveConfig(const std::filesystem::path& candidate, const TuneConfig& defines, EvalReport& report) const {
     if (!std::filesystem::is_regular_file(candidate)) throw Error(candidate.string() + ": cannot read the candidate source");
+    report.sandbox = sandbox_->status().description;  // every candidate's report says how it was contained
     // The candidate's own @tune declarations give its default configuration.
     try {
         const TuneSpace space = parseTuneSpaceFile(candidate);
@@ -310,7 +325,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     run->summary.python = python->executable;
     run->summary.version = python->torchVersion;
 
-    run->scratch = std::make_shared<ScratchDir>("kforge-torch-");
+    run->scratch = std::make_shared<ScratchDir>("kforge-torch-", runnerScratch_->path());
     const auto inputsDir = run->scratch->path() / "inputs";
     if (torchJudges) run->expectedDir = run->scratch->path() / "expected";
     EvalOptions inputOptions = options;
@@ -423,6 +438,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
     report.backend = p.backend;
     report.device = p.device;
     report.baselineName = p.baselineName;
+    report.sandbox = sandbox_->status().description;
     const std::string expectedDir = p.torch ? p.torch->expectedDir.string() : std::string();
     const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate",
                                   options, expectedDir);

@@ -20,6 +20,7 @@
 #include "profile/ncu.h"
 #include "profile/profile.h"
 #include "runner/protocol.h"
+#include "sandbox/sandbox.h"
 #include "task/task.h"
 #include "toolchain/compile_pool.h"
 #include "torchref/torch_python.h"
@@ -116,6 +117,10 @@ public:
     CompilePool& pool() { return *pool_; }
     const AppPaths& paths() const { return paths_; }
     const CompileCache& cache() const { return *cache_; }
+    // Where candidates compile and run (KFORGE_NO_SANDBOX at construction turns it off).
+    const Sandbox& sandbox() const { return *sandbox_; }
+    // The one directory the runners may write (in the sandbox as outside).
+    const std::filesystem::path& runnerScratch() const { return runnerScratch_->path(); }
     // The arch to compile for on this backend: the attached device's, else the toolchain default.
     std::string archFor(Backend backend);
 
@@ -130,6 +135,10 @@ private:
                      const std::string& expectedDir = {});
 
     AppPaths paths_;
+    std::shared_ptr<const Sandbox> sandbox_;
+    // The one directory a sandboxed runner may write (write-inputs) and the
+    // PyTorch child's outputs live under: it must exist when the runner starts.
+    std::shared_ptr<ScratchDir> runnerScratch_;
     std::unique_ptr<CompileCache> cache_;
     std::unique_ptr<CompilePool> pool_;
     std::mutex mutex_;  // guards the lazily built toolchains and runners

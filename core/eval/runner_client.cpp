@@ -20,6 +20,21 @@ RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, in
     std::signal(SIGPIPE, SIG_IGN);  // a dead runner must give EPIPE, not kill us
 }
 
+RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, int ordinal, std::shared_ptr<const Sandbox> sandbox,
+                           SandboxJob job)
+    : RunnerClient(std::move(executable), backend, ordinal) {
+    sandbox_ = std::move(sandbox);
+    job_ = std::move(job);
+    // The directory the runner is started from, and its real one when that
+    // path runs through a symlink (an installed link to a build, say).
+    const auto given = std::filesystem::absolute(executable_);
+    std::error_code ec;
+    const auto real = std::filesystem::weakly_canonical(given, ec);
+    job_.readOnly.push_back(given.parent_path());
+    if (!ec && real.parent_path() != given.parent_path()) job_.readOnly.push_back(real.parent_path());
+    job_.gpu = backend != Backend::Cpu;
+}
+
 RunnerClient::~RunnerClient() {
     if (child_.running()) {
         child_.writeLine(Json{{"id", 0}, {"cmd", "quit"}}.dump());
@@ -27,17 +42,27 @@ RunnerClient::~RunnerClient() {
     }
 }
 
+ExitStatus RunnerClient::seen(ExitStatus status) const {
+    return sandbox_ ? sandbox_->jobStatus(status) : status;
+}
+
 bool RunnerClient::start(std::string& why) {
-    if (auto err = child_.start({executable_.string(), "--backend", std::string(backendName(backend_)), "--device",
-                                 std::to_string(ordinal_)})) {
+    std::vector<std::string> argv = {executable_.string(), "--backend", std::string(backendName(backend_)), "--device",
+                                     std::to_string(ordinal_)};
+    const bool sandboxed = sandbox_ && sandbox_->active();
+    if (sandboxed) argv = sandbox_->wrap(job_, argv);
+    // A runner that cannot start inside the sandbox is not started outside it
+    // behind the user's back: the message says how to choose that.
+    const std::string hint = sandboxed ? " (it ran in the bubblewrap sandbox; --no-sandbox runs it without)" : "";
+    if (auto err = child_.start(argv)) {
         why = "cannot start the runner " + executable_.string() + ": " + *err;
         return false;
     }
     std::string line;
     const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
     if (status != ChildProcess::ReadStatus::Line) {
-        const auto exit = child_.kill();
-        why = "the runner did not start (" + exit.describe() + "): " + child_.stderrTail();
+        const auto exit = seen(child_.kill());
+        why = "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
         return false;
     }
     Json greeting;
@@ -57,6 +82,12 @@ bool RunnerClient::start(std::string& why) {
     if (!greeting.value("available", false)) {
         child_.reap(std::chrono::milliseconds(2000));
         why = greeting.value("why", "no device");
+        // A GPU is there but the runner cannot use it: perhaps a device node or
+        // driver file the sandbox does not show.
+        std::error_code ec;
+        if (sandboxed && backend_ != Backend::Cpu &&
+            (std::filesystem::exists("/dev/nvidiactl", ec) || std::filesystem::exists("/dev/kfd", ec)))
+            why += hint;
         unavailable_ = true;
         return false;
     }
@@ -141,7 +172,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
     const int64_t id = nextId_++;
     command["id"] = id;
     if (!child_.writeLine(command.dump())) {
-        const auto exit = child_.kill();
+        const auto exit = seen(child_.kill());
         reply.kind = Reply::Kind::Crashed;
         reply.message = "the runner was gone before the request (" + exit.describe() + ")";
         return reply;
@@ -158,7 +189,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
             return reply;
         }
         if (status == ChildProcess::ReadStatus::Closed) {
-            const auto exit = child_.reap(std::chrono::milliseconds(5000));
+            const auto exit = seen(child_.reap(std::chrono::milliseconds(5000)));
             reply.kind = Reply::Kind::Crashed;
             reply.message = "the runner died: " + exit.describe();
             std::string tail = child_.stderrTail();

@@ -3,10 +3,12 @@
 // deadline on every step, and respawns it after a crash or a hang.
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "model/device_facts.h"
+#include "sandbox/sandbox.h"
 #include "task/task.h"
 #include "util/process.h"
 
@@ -15,6 +17,10 @@ namespace kforge {
 class RunnerClient {
 public:
     RunnerClient(std::filesystem::path executable, Backend backend, int ordinal = 0);
+    // A runner that starts inside `sandbox`, seeing what `job` names (the
+    // runner's own directory is added); candidates run in its process.
+    RunnerClient(std::filesystem::path executable, Backend backend, int ordinal, std::shared_ptr<const Sandbox> sandbox,
+                 SandboxJob job);
     ~RunnerClient();
 
     // Starts the runner if needed. False with `why` when the backend has no device here.
@@ -39,9 +45,12 @@ public:
 
 private:
     bool start(std::string& why);
+    ExitStatus seen(ExitStatus status) const;  // the runner's own exit, through the sandbox
     std::filesystem::path executable_;
     Backend backend_;
     int ordinal_;
+    std::shared_ptr<const Sandbox> sandbox_;
+    SandboxJob job_;
     ChildProcess child_;
     DeviceFacts facts_;
     bool started_ = false;

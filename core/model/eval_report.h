@@ -110,6 +110,9 @@ struct EvalReport {
     TorchSummary torch;
     double seconds = 0;
     int runnerRestarts = 0;
+    // How the candidate was contained: "bubblewrap", or "none (why)"; empty in
+    // reports written before the sandbox existed.
+    std::string sandbox;
 
     const WorkloadReport* workload(const std::string& uuid) const;
 };

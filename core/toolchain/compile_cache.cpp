@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -35,6 +36,33 @@ std::string joined(const std::vector<std::string>& v) {
     return s;
 }
 
+// What a compile may see: the ABI header, the source's directory (the
+// command adds it with -I), the compiler's own installation when it lives
+// outside the system directories, and its output directory, writable.
+SandboxJob compileJob(const Toolchain& toolchain, const CompileRequest& request, const std::filesystem::path& work) {
+    namespace fs = std::filesystem;
+    SandboxJob job;
+    job.readOnly = {toolchain.paths().abiInclude, fs::absolute(request.source).parent_path()};
+    if (request.source.is_relative()) job.workingDirectory = fs::current_path();
+    std::error_code ec;
+    const fs::path exe = toolchain.executable();
+    if (exe.is_absolute()) {
+        const fs::path real = fs::weakly_canonical(exe, ec);
+        const fs::path root = real.parent_path().parent_path();
+        const char* home = std::getenv("HOME");
+        // A compiler under the home directory brings back its own directory only.
+        const bool hidesHome = home && *home && pathContains(root, fs::absolute(home).lexically_normal());
+        job.readOnly.push_back(hidesHome ? real.parent_path() : root);
+    }
+    job.writable = {work};
+    job.limits.processes = 512;
+    job.limits.cpuSeconds = 600;
+    // The host compiler only: nvcc and hipcc are left without an address-space
+    // limit, their device compilers' needs are not known to us.
+    if (toolchain.backend() == Backend::Cpu) job.limits.addressSpaceBytes = int64_t{16} << 30;
+    return job;
+}
+
 }  // namespace
 
 CompileCache::CompileCache(std::filesystem::path directory) : dir_(std::move(directory)) {
@@ -57,6 +85,9 @@ std::string CompileCache::key(const Toolchain& toolchain, const CompileRequest& 
     std::string material = "kforge-compile-v1\n" + toolchain.version() + "\n" + request.arch + "\n" +
                            joined(toolchain.command(normalized, "/out/candidate.so")) + "\n" +
                            slurp(toolchain.paths().abiInclude / "kf_abi.h") + "\n" + sourceText;
+    // A compile sees other files in the sandbox than outside it (a hidden
+    // #include fails in it), and failures are cached: the two never share entries.
+    if (sandbox_ && sandbox_->active()) material += "\nsandbox: " + sandbox_->status().description;
     return sha256Hex(material);
 }
 
@@ -98,7 +129,8 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     RunOptions options;
     options.timeout = std::chrono::minutes(10);
     const auto cmd = toolchain.command(request, work / "candidate.so");
-    const ProcessResult p = runProcess(cmd, options);
+    ProcessResult p = runProcess(sandbox_ ? sandbox_->wrap(compileJob(toolchain, request, work), cmd) : cmd, options);
+    if (sandbox_) p.status = sandbox_->jobStatus(p.status);
 
     CompileResult r;
     r.ok = p.ok() && std::filesystem::is_regular_file(work / "candidate.so");

@@ -4,7 +4,9 @@
 // architecture, so a hit is exactly the binary a fresh compile would give.
 // Failed compiles are cached too: their diagnostics come back at no cost.
 #include <filesystem>
+#include <memory>
 
+#include "sandbox/sandbox.h"
 #include "toolchain/toolchain.h"
 
 namespace kforge {
@@ -19,9 +21,15 @@ public:
     CompileResult compile(const Toolchain& toolchain, const CompileRequest& request) const;
     std::string key(const Toolchain& toolchain, const CompileRequest& request, const std::string& sourceText) const;
     const std::filesystem::path& directory() const { return dir_; }
+    // Compilers run inside this sandbox from now on (none: as they are); the
+    // sandbox is part of the key. A
+    // source can #include any file the compiler can open, so a compile is
+    // untrusted code's first chance to read what it should not.
+    void setSandbox(std::shared_ptr<const Sandbox> sandbox) { sandbox_ = std::move(sandbox); }
 
 private:
     std::filesystem::path dir_;
+    std::shared_ptr<const Sandbox> sandbox_;
 };
 
 }  // namespace kforge

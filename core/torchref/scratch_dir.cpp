@@ -8,8 +8,9 @@
 
 namespace kforge {
 
-ScratchDir::ScratchDir(const std::string& prefix) {
-    std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "XXXXXX")).string();
+ScratchDir::ScratchDir(const std::string& prefix, const std::filesystem::path& parent) {
+    const auto under = parent.empty() ? std::filesystem::temp_directory_path() : parent;
+    std::string pattern = (under / (prefix + "XXXXXX")).string();
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     if (!::mkdtemp(buf.data())) throw Error(pattern + ": cannot create a scratch directory");

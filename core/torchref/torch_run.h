@@ -15,7 +15,8 @@ namespace kforge {
 // A directory that is removed with everything in it when the last owner goes.
 class ScratchDir {
 public:
-    explicit ScratchDir(const std::string& prefix);  // under the system's temporary directory
+    // Under `parent`, or the system's temporary directory when empty.
+    explicit ScratchDir(const std::string& prefix, const std::filesystem::path& parent = {});
     ~ScratchDir();
     ScratchDir(const ScratchDir&) = delete;
     ScratchDir& operator=(const ScratchDir&) = delete;

@@ -64,6 +64,7 @@ EvalReport report() {
     r.speedupGeomean = 3.5;
     r.seconds = 4.5;
     r.runnerRestarts = 1;
+    r.sandbox = "none (bubblewrap not found)";
     WorkloadReport w;
     w.uuid = "w1";
     w.axes = {{"M", 8}, {"N", 1024}};  // a JSON object: axes come back in name order
@@ -153,7 +154,12 @@ private slots:
             QVERIFY(back.workloads.at(0).checks->noisy);
             QVERIFY(!back.workloads.at(1).checks);
             QVERIFY(!back.workloads.at(1).timed());
+            QCOMPARE(back.sandbox, std::string("none (bubblewrap not found)"));
         }
+        // Reports written before the sandbox existed have no such field.
+        Json old = toJson(r, ReportScope::Node);
+        old.erase("sandbox");
+        QCOMPARE(evalReportFromJson(old, "report", ReportScope::Node).sandbox, std::string());
         QVERIFY(!toJson(r, ReportScope::Node).contains("device"));
         QCOMPARE(evalReportFromJson(toJson(r, ReportScope::Full), "report", ReportScope::Full).device.name, std::string("NVIDIA H200"));
     }

@@ -148,6 +148,9 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then 
             const kforge::AppPaths paths = kforge::AppPaths::discover();
             kforge::Store store(path);
             kforge::Evaluator evaluator(paths);
+            if (const kforge::SandboxStatus& s = evaluator.sandbox().status(); !s.active)
+                QMetaObject::invokeMethod(
+                    this, [this, warning = QString::fromStdString(s.warning)] { emit unsandboxed(warning); }, Qt::QueuedConnection);
             kforge::SessionLaunch launch(evaluator, store, paths);
             // Publishes the engine to pause()/resume()/stop() for exactly its lifetime.
             struct Publish {

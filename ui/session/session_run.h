@@ -69,6 +69,9 @@ signals:
     void nodeChanged(qint64 sessionId, const kforge::Node& node);
     void progressChanged(const kforge::SessionProgress& progress);
     void messageReceived(const QString& message);
+    // The run's candidates compile and run without the sandbox: `warning`
+    // says why and what it means (once per run; the window tells the user once).
+    void unsandboxed(const QString& warning);
     void stateChanged(kforge::ui::SessionRun::State state);
     void finished(const kforge::SessionRecord& session);
     void failed(const QString& message);

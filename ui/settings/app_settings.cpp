@@ -7,6 +7,7 @@ namespace {
 const QString kLanguageKey = QStringLiteral("Preferences/language");
 const QString kThemeKey = QStringLiteral("Preferences/theme");
 const QString kDeviceKey = QStringLiteral("Preferences/defaultDevice");
+const QString kUnsandboxedKey = QStringLiteral("Preferences/noSandbox");
 
 QString toolKey(Tool tool) {
     switch (tool) {
@@ -92,6 +93,15 @@ std::optional<Theme> AppSettings::themeFromKey(const QString& key) {
 QString AppSettings::deviceKey(kforge::Backend backend) {
     const std::string_view name = kforge::backendName(backend);
     return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+bool AppSettings::unsandboxed() const {
+    return settings_.value(kUnsandboxedKey, false).toBool();
+}
+
+void AppSettings::setUnsandboxed(bool on) {
+    if (on) settings_.setValue(kUnsandboxedKey, true);
+    else settings_.remove(kUnsandboxedKey);
 }
 
 }  // namespace kforge::ui

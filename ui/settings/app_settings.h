@@ -43,6 +43,11 @@ public:
     void setDefaultDevice(const QString& key);
     std::optional<kforge::Backend> defaultBackend() const;
 
+    // Compile and run candidates without the bubblewrap sandbox (off unless
+    // the user turns it on, with a warning).
+    bool unsandboxed() const;
+    void setUnsandboxed(bool on);
+
     static QString themeKey(Theme theme);  // "system", "light", "dark"
     static std::optional<Theme> themeFromKey(const QString& key);
     static QString deviceKey(kforge::Backend backend);

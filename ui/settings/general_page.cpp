@@ -1,5 +1,6 @@
 #include "ui/settings/general_page.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -37,7 +38,9 @@ GeneralPage::GeneralPage(QWidget* parent)
       theme_(new QComboBox(this)),
       languageLabel_(new QLabel(this)),
       themeLabel_(new QLabel(this)),
-      note_(new QLabel(this)) {
+      note_(new QLabel(this)),
+      noSandbox_(new QCheckBox(this)),
+      sandboxNote_(new QLabel(this)) {
     setObjectName(QStringLiteral("generalPage"));
     language_->setObjectName(QStringLiteral("languageBox"));
     theme_->setObjectName(QStringLiteral("themeBox"));
@@ -48,6 +51,9 @@ GeneralPage::GeneralPage(QWidget* parent)
     themeLabel_->setBuddy(theme_);
     note_->setWordWrap(true);
     note_->setObjectName(QStringLiteral("generalNote"));
+    noSandbox_->setObjectName(QStringLiteral("noSandboxBox"));
+    sandboxNote_->setWordWrap(true);
+    sandboxNote_->setObjectName(QStringLiteral("sandboxNote"));
 
     auto* form = new QFormLayout;
     form->addRow(languageLabel_, language_);
@@ -55,10 +61,14 @@ GeneralPage::GeneralPage(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(note_);
+    layout->addSpacing(12);
+    layout->addWidget(noSandbox_);
+    layout->addWidget(sandboxNote_);
     layout->addStretch(1);
 
     connect(language_, &QComboBox::currentIndexChanged, this, &SettingsPage::changed);
     connect(theme_, &QComboBox::currentIndexChanged, this, &SettingsPage::changed);
+    connect(noSandbox_, &QCheckBox::toggled, this, &SettingsPage::changed);
     retranslateUi();
 }
 
@@ -67,14 +77,16 @@ QString GeneralPage::title() const {
 }
 
 void GeneralPage::load(const AppSettings& settings) {
-    const QSignalBlocker a(language_), b(theme_);
+    const QSignalBlocker a(language_), b(theme_), c(noSandbox_);
     selectData(language_, settings.language());
     selectData(theme_, AppSettings::themeKey(settings.theme()));
+    noSandbox_->setChecked(settings.unsandboxed());
 }
 
 void GeneralPage::save(AppSettings& settings) const {
     settings.setLanguage(language_->currentData().toString());
     settings.setTheme(AppSettings::themeFromKey(theme_->currentData().toString()).value_or(Theme::System));
+    settings.setUnsandboxed(noSandbox_->isChecked());
 }
 
 void GeneralPage::changeEvent(QEvent* event) {
@@ -91,6 +103,10 @@ void GeneralPage::retranslateUi() {
     theme_->setItemText(2, tr("Dark"));
     note_->setText(tr("Both take effect at once in every open window. Charts, the search tree and the code diff "
                       "follow the theme."));
+    noSandbox_->setText(tr("Run candidates &without the sandbox"));
+    sandboxNote_->setText(tr("Unsafe: candidates are compiled and run with bubblewrap (no network, no home directory, no "
+                             "workspace) unless this is on. With it on, a candidate's code can read and write your files "
+                             "and reach the network as you. Applies to runs started afterwards."));
 }
 
 }  // namespace kforge::ui

@@ -1,8 +1,10 @@
 #pragma once
-// Settings > General: the language (the catalogs we ship, or the system's)
-// and the theme (the system's, light or dark).
+// Settings > General: the language (the catalogs we ship, or the system's),
+// the theme (the system's, light or dark), and whether candidates run in the
+// sandbox.
 #include "ui/settings/settings_page.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -20,6 +22,7 @@ public:
 
     QComboBox* languageBox() const { return language_; }
     QComboBox* themeBox() const { return theme_; }
+    QCheckBox* noSandboxBox() const { return noSandbox_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -32,6 +35,8 @@ private:
     QLabel* languageLabel_;
     QLabel* themeLabel_;
     QLabel* note_;
+    QCheckBox* noSandbox_;
+    QLabel* sandboxNote_;
 };
 
 }  // namespace kforge::ui

@@ -114,6 +114,7 @@ QTranslator* replaceTranslator(const QString& objectName) {
 void applySettings() {
     const AppSettings settings;
     applyToolchainPaths(settings);
+    applySandboxSetting(settings);
     applyTheme(settings.theme());
     applyLanguage(settings.language());
 }
@@ -162,6 +163,12 @@ QString autoDetectedToolPath(Tool tool) {
             return std::getenv(name);
         });
     return pathFor(paths, tool);
+}
+
+void applySandboxSetting(const AppSettings& settings) {
+    static const bool inherited = qEnvironmentVariableIsSet("KFORGE_NO_SANDBOX");  // read before the first change
+    if (settings.unsandboxed()) qputenv("KFORGE_NO_SANDBOX", "1");
+    else if (!inherited) qunsetenv("KFORGE_NO_SANDBOX");
 }
 
 void applyTheme(Theme theme) {

@@ -27,6 +27,12 @@ void applyToolchainPaths(const AppSettings& settings);
 // inherited environment, e.g. "c++", "/usr/local/cuda/bin/nvcc", "hipcc".
 QString autoDetectedToolPath(Tool tool);
 
+// --- Sandbox --------------------------------------------------------------
+// Sets KFORGE_NO_SANDBOX=1 when the user turned the sandbox off, and takes it
+// away otherwise (unless the process inherited it): the core reads it when a
+// run makes its Evaluator, as it reads the toolchain variables.
+void applySandboxSetting(const AppSettings& settings);
+
 // --- Theme ----------------------------------------------------------------
 // Light and dark are Qt's Fusion style with a light or dark palette, the same
 // on every platform; System restores the platform's style and palette.

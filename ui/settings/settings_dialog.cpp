@@ -110,6 +110,7 @@ bool SettingsDialog::apply() {
     for (SettingsPage* page : std::as_const(pages_)) page->save(settings);
     settings.sync();
     applyToolchainPaths(settings);
+    applySandboxSetting(settings);
     // Language and theme only when they changed: each change repaints or
     // retranslates every window.
     if (settings.theme() != theme) applyTheme(settings.theme());
