@@ -114,7 +114,12 @@ bool RunnerService::runOnce(Library& lib, WorkloadBuffers& buffers, const Evalua
     progress_(w.uuid + ": " + what);
     const int rc = lib.run(call);
     device_->synchronizeStream();  // throws DeviceFault on a sticky error
-    const std::string launch = device_->launchError(lib.handle);
+    return callAccepted(buffers, rc, device_->launchError(lib.handle), outcome, what) &&
+           canariesIntact(buffers, spec, outcome, what);
+}
+
+bool RunnerService::callAccepted(WorkloadBuffers& buffers, int rc, const std::string& launch, WorkloadOutcome& outcome,
+                                 const std::string& what) {
     if (rc != 0 || !launch.empty()) {
         outcome.status = Status::RuntimeError;
         outcome.message = what + ": " + (rc != 0 ? "kf_run returned " + std::to_string(rc) : std::string("launch failed"));
@@ -127,6 +132,11 @@ bool RunnerService::runOnce(Library& lib, WorkloadBuffers& buffers, const Evalua
         outcome.message = what + ": the candidate changed " + changed + " it was given; kf_run must leave its kf_call as it is";
         return false;
     }
+    return true;
+}
+
+bool RunnerService::canariesIntact(WorkloadBuffers& buffers, const EvaluateSpec& spec, WorkloadOutcome& outcome,
+                                   const std::string& what) {
     size_t byte = 0;
     if (const int o = buffers.damagedCanary(byte); o >= 0) {
         outcome.status = Status::Fault;

@@ -52,6 +52,12 @@ private:
     // failure.
     bool runOnce(Library& lib, WorkloadBuffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
                  WorkloadOutcome& outcome, const std::string& what);
+    // A call that returned: false with `outcome` set (RUNTIME_ERROR) on a
+    // non-zero return, a launch error (`launch`, empty when none) or a changed kf_call.
+    bool callAccepted(WorkloadBuffers& buffers, int rc, const std::string& launch, WorkloadOutcome& outcome,
+                      const std::string& what);
+    // False with `outcome` set (FAULT) when a write went past an output's end.
+    bool canariesIntact(WorkloadBuffers& buffers, const EvaluateSpec& spec, WorkloadOutcome& outcome, const std::string& what);
     // After a call: downloads the outputs into `out`, waits for all work on
     // the device (and on the CPU gives a thread the candidate left running
     // time to finish), and fails WORK_AFTER_RETURN when the outputs changed

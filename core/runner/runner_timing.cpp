@@ -159,20 +159,9 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
         call = buffers.freshCall();
         return true;
     };
-    auto callFailed = [&](const TimedCall& t, const std::string& when) {
-        if (t.rc != 0) {
-            outcome.status = Status::RuntimeError;
-            outcome.message = when + ": kf_run returned " + std::to_string(t.rc);
-            if (buffers.errorText()[0]) outcome.message += ": " + std::string(buffers.errorText());
-            return true;
-        }
-        if (const std::string changed = buffers.tampering(); !changed.empty()) {
-            outcome.status = Status::RuntimeError;
-            outcome.message = when + ": the candidate changed " + changed + " it was given; kf_run must leave its kf_call as it is";
-            return true;
-        }
-        return false;
-    };
+    // Timed calls are not asked for the runtime's launch error: that is a
+    // symbol lookup and a call per repetition, and verification asked it.
+    auto callFailed = [&](const TimedCall& t, const std::string& when) { return !callAccepted(buffers, t.rc, {}, outcome, when); };
 
     // Compares the outputs of the call just made with the reference's for
     // the inputs it saw; false with the verdict set when they differ.
@@ -184,13 +173,7 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
         // shows here as elements not yet written (the second look after a
         // grace period is for the verification runs, where it costs less).
         buffers.download(run1_);
-        size_t damaged = 0;
-        if (const int o = buffers.damagedCanary(damaged); o >= 0) {
-            outcome.status = Status::Fault;
-            outcome.message = when + ": out-of-bounds write: " + std::to_string(damaged) + " bytes right after output '" +
-                              spec.outputs[static_cast<size_t>(o)].name + "' were overwritten";
-            return false;
-        }
+        if (!canariesIntact(buffers, spec, outcome, when)) return false;
         std::vector<std::span<const uint8_t>> expected;
         if (patch.active) {
             WorkloadOutcome ref;
