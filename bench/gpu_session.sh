@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile tests torch hardening)
+# template-evals baseline-evals optimize throughput profile tests torch redteam hardening)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -128,9 +128,20 @@ PY
         grep -E "^(FAIL|QSKIP)|Loc:" "$LOGS/$t.log" | cut -c1-240 | head -20
         tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
       done ;;
+    redteam)
+      # Issue 15 on the GPU: the cheating kernels of tests/redteam/cuda, the
+      # floor's own test, and the sandbox (bubblewrap; on Ubuntu 24.04 AppArmor may
+      # refuse unprivileged user namespaces, which the sandbox must report, not hide).
+      for t in "test_redteam cuda" "test_fault_injection cuda cudaOnly floorRejectsTheImpossible" "test_sandbox"; do
+        set -- $t; name=$1; shift
+        $BIN/$name "$@" -maxwarnings 0 -v2 > "$LOGS/redteam_$name.log" 2>&1
+        summary+=("$t: $(grep -E '^Totals' "$LOGS/redteam_$name.log")")
+        grep -E "^(PASS|FAIL|QSKIP|QWARN)|Loc:|QINFO.*(status|verdict|sandbox)" "$LOGS/redteam_$name.log" | cut -c1-240 | head -60
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      done ;;
     hardening)
       # Issue 15: what the hardened timing costs, this build (BIN) against the one
-      # before it (OLD_BIN), alternating, same tasks; then the red-team suite.
+      # before it (OLD_BIN), alternating, same tasks (the red-team suite is the redteam phase).
       OLD=${OLD_BIN:?OLD_BIN: the kforge before} NEW=$BIN BACKEND=cuda REPS=${REPS:-3} OUTDIR=$LOGS/hardening \
         TASKS=${TASKS:-"vector_add_fp32 row_sum_fp32 softmax_fp32 rmsnorm_bf16 layernorm_fp32 gemm_bf16"} \
         bash bench/hardening_cost.sh 2>&1 | tee "$LOGS/hardening.txt"

@@ -106,6 +106,41 @@ private slots:
         QCOMPARE(fitnessOf(EvalReport{}, {}), 0.0);
     }
 
+    void fitnessAgainstBestUsesThePyTorchSpeedups() {
+        auto r = passedReport({{"a", 2.0}, {"b", 8.0}});  // 4x over the native baseline
+        r.workloads[0].speedupVsBest = 0.5;               // but slower than torch.compile on "a"
+        r.workloads[1].speedupVsBest = 2.0;
+        QCOMPARE(fitnessOf(r, {}, SpeedupBasis::Native), 4.0);
+        QCOMPARE(fitnessOf(r, {}, SpeedupBasis::Best), 1.0);
+        r.workloads[1].speedupVsBest = 0;  // no PyTorch baseline on "b": not comparable
+        QCOMPARE(fitnessOf(r, {}, SpeedupBasis::Best), 0.0);
+
+        WorkloadBaselines baselines;
+        MeasuredBaseline compile;
+        compile.name = "compile";
+        compile.status = Status::Passed;
+        compile.samplesMs = {1.0};
+        baselines["a"] = {compile};
+        QVERIFY(!everyWorkloadHasBest(baselines, {"a", "b"}));
+        MeasuredBaseline failed = compile;
+        failed.status = Status::Timeout;
+        baselines["b"] = {failed};
+        QVERIFY(!everyWorkloadHasBest(baselines, {"a", "b"}));
+        baselines["b"].push_back(compile);
+        QVERIFY(everyWorkloadHasBest(baselines, {"a", "b"}));
+        QVERIFY(!everyWorkloadHasBest(baselines, {}));
+    }
+    void speedupBasisOfAStoredConfiguration() {
+        SessionConfig c;
+        QCOMPARE(c.speedupAgainst, SpeedupBasis::Best);
+        QCOMPARE(sessionConfigFromJson(toJson(c)).speedupAgainst, SpeedupBasis::Best);
+        nlohmann::json old = toJson(c);
+        old.erase("speedup_against");  // a session stored before PyTorch baselines
+        QCOMPARE(sessionConfigFromJson(old).speedupAgainst, SpeedupBasis::Native);
+        old["speedup_against"] = "fastest";
+        QVERIFY_THROWS_EXCEPTION(Error, sessionConfigFromJson(old));
+    }
+
     void stopConditionsCompose() {
         StopConditions s;
         QVERIFY(!stopReason(s, {1000, 1e6, 1000, 100}));  // nothing set: never by itself

@@ -210,6 +210,54 @@ private slots:
         std::filesystem::remove(db);
     }
 
+    // A session's fitness is its speedup over the fastest PyTorch baseline of
+    // each workload, measured once at create and kept for a resumed session;
+    // without PyTorch baselines it falls back to the native one and says so.
+    void sessionFitnessIsVsBest() {
+        if (!python_) QSKIP(why_.c_str());
+        const std::string db = QDir::tempPath().toStdString() + "/kforge-test-vsbest-" + std::to_string(::getpid()) + ".db";
+        std::filesystem::remove(db);
+        const auto opt = kforge({"optimize", "vector_add_fp32", "--backend", "cpu", "--budget", "2", "--budget-ms", "20", "--json", "--db", db});
+        QVERIFY2(opt.ok(), opt.output.c_str());
+        const Json summary = parse(opt);
+        QCOMPARE(summary.at("speedup_against").get<std::string>(), std::string("best"));
+        const std::string id = std::to_string(summary.at("session").get<int64_t>());
+        auto show = [&] {
+            const auto r = kforge({"show", id, "--json", "--db", db});
+            if (!r.ok()) throw std::runtime_error(r.output);
+            return parse(r);
+        };
+        Json doc = show();
+        const Json torch = doc.at("session").at("torch_baselines");
+        QVERIFY2(!torch.empty(), doc.at("session").dump().c_str());
+        for (const auto& [uuid, list] : torch.items()) QVERIFY2(baseline({{"baselines", list}}, "eager"), uuid.c_str());
+        // The best node's fitness is its geometric mean speedup over the best baseline, not over the native kernel.
+        double best = 0;
+        for (const auto& n : doc.at("nodes")) {
+            if (n.at("status") != "PASSED") continue;
+            const Json& e = n.at("evaluation");
+            QVERIFY(std::abs(n.at("fitness").get<double>() - e.at("speedup_vs_best").get<double>()) < 1e-9);
+            QVERIFY(std::abs(n.at("fitness").get<double>() - e.at("speedup").get<double>()) > 1e-9);
+            best = std::max(best, n.at("fitness").get<double>());
+        }
+        QVERIFY(best > 0);
+        QCOMPARE(summary.at("best_speedup").get<double>(), best);
+        // Resumed, new nodes compare with the same stored baselines.
+        const auto resumed = kforge({"optimize", "--resume", id, "--budget", "3", "--budget-ms", "20", "--json", "--db", db});
+        QVERIFY2(resumed.ok(), resumed.output.c_str());
+        doc = show();
+        QCOMPARE(doc.at("session").at("torch_baselines"), torch);
+        const Json& last = doc.at("nodes").back();
+        if (last.at("status") == "PASSED") QVERIFY(last.at("fitness").get<double>() > 0);
+        // Without PyTorch baselines the session is vs the native baseline, and says why.
+        const auto native = kforge({"optimize", "vector_add_fp32", "--backend", "cpu", "--budget", "1", "--budget-ms", "20",
+                                    "--torch-baselines", "none", "--json", "--db", db});
+        QVERIFY2(native.ok(), native.output.c_str());
+        QCOMPARE(parse(native).at("speedup_against").get<std::string>(), std::string("native"));
+        QVERIFY2(native.output.find("not PyTorch") != std::string::npos, native.output.c_str());
+        std::filesystem::remove(db);
+    }
+
     void badProblemFilesGiveLocatedErrors_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");

@@ -258,6 +258,18 @@
         <source>%1×</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PyTorch eager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>torch.compile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor op</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::ChartsPanel</name>
@@ -1085,18 +1097,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Physical floor %1 ms (%2 bound)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No measurements.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,6 +1193,50 @@ grid %2, block %3</source>
         <source>Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. The session must not be running.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Eager (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>torch.compile (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vs best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> noisy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spread stayed above the threshold after %1 timing runs: trust this median less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fastest PyTorch baseline of this workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower than PyTorch&apos;s %1 on this workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (compute bound, %2 TFLOP/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (memory bound, %2 GB/s: the bytes fit in the last-level cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (memory bound, %2 GB/s DRAM copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>
@@ -1281,6 +1325,14 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified its inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work after return</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1971,10 +2023,6 @@ grid %2, block %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1× over the %2 (node %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no candidate passed yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1984,6 +2032,33 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>Updated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured (speedups are over the task&apos;s %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none could be measured (speedups are over the task&apos;s %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (fastest on %2 of %n workload(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1× over %2: slower (node %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× over %2 (node %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2683,6 +2758,22 @@ Native implementations: %2. Defined in %3.</source>
     </message>
     <message>
         <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified its inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work after return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>async</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

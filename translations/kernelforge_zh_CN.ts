@@ -258,6 +258,18 @@
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
+    <message>
+        <source>PyTorch eager</source>
+        <translation>PyTorch eager</translation>
+    </message>
+    <message>
+        <source>torch.compile</source>
+        <translation>torch.compile</translation>
+    </message>
+    <message>
+        <source>Vendor op</source>
+        <translation>厂商算子</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::ChartsPanel</name>
@@ -1081,18 +1093,6 @@
         <translation>样本 (ms)：%1</translation>
     </message>
     <message>
-        <source>Physical floor %1 ms (%2 bound)</source>
-        <translation>物理下限 %1 ms（%2受限）</translation>
-    </message>
-    <message>
-        <source>compute</source>
-        <translation>计算</translation>
-    </message>
-    <message>
-        <source>memory</source>
-        <translation>内存</translation>
-    </message>
-    <message>
         <source>No measurements.</source>
         <translation>没有测量数据。</translation>
     </message>
@@ -1190,6 +1190,50 @@ grid %2, block %3</source>
         <source>Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. The session must not be running.</source>
         <translation>在最大的工作负载上用 Nsight Compute 运行该节点一次，并把计数器保存在节点中。会话不能正在运行。</translation>
     </message>
+    <message>
+        <source>Eager (ms)</source>
+        <translation>Eager（毫秒）</translation>
+    </message>
+    <message>
+        <source>torch.compile (ms)</source>
+        <translation>torch.compile（毫秒）</translation>
+    </message>
+    <message>
+        <source>Vendor (ms)</source>
+        <translation>厂商算子（毫秒）</translation>
+    </message>
+    <message>
+        <source>Vs best</source>
+        <translation>相对最佳</translation>
+    </message>
+    <message>
+        <source> noisy</source>
+        <translation> 噪声大</translation>
+    </message>
+    <message>
+        <source>The spread stayed above the threshold after %1 timing runs: trust this median less.</source>
+        <translation>经过 %1 轮计时，离散度仍高于阈值：该中位数可信度较低。</translation>
+    </message>
+    <message>
+        <source>The fastest PyTorch baseline of this workload</source>
+        <translation>该工作负载上最快的 PyTorch 基线</translation>
+    </message>
+    <message>
+        <source>Slower than PyTorch&apos;s %1 on this workload</source>
+        <translation>在该工作负载上慢于 PyTorch 的 %1</translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (compute bound, %2 TFLOP/s)</source>
+        <translation>物理下限 %1 毫秒（计算受限，%2 TFLOP/s）</translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (memory bound, %2 GB/s: the bytes fit in the last-level cache)</source>
+        <translation>物理下限 %1 毫秒（访存受限，%2 GB/s：数据可放入末级缓存）</translation>
+    </message>
+    <message>
+        <source>Physical floor %1 ms (memory bound, %2 GB/s DRAM copy)</source>
+        <translation>物理下限 %1 毫秒（访存受限，%2 GB/s DRAM 拷贝）</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>
@@ -1279,6 +1323,14 @@ grid %2, block %3</source>
     <message>
         <source>pending</source>
         <translation>待评估</translation>
+    </message>
+    <message>
+        <source>modified its inputs</source>
+        <translation>修改了输入</translation>
+    </message>
+    <message>
+        <source>work after return</source>
+        <translation>返回后仍在运行</translation>
     </message>
 </context>
 <context>
@@ -1965,10 +2017,6 @@ grid %2, block %3</source>
         <translation>最佳：</translation>
     </message>
     <message>
-        <source>%1× over the %2 (node %3)</source>
-        <translation>相对于 %2 为 %1×（节点 %3）</translation>
-    </message>
-    <message>
         <source>no candidate passed yet</source>
         <translation>尚无候选内核通过</translation>
     </message>
@@ -1979,6 +2027,32 @@ grid %2, block %3</source>
     <message>
         <source>Updated:</source>
         <translation>更新时间：</translation>
+    </message>
+    <message>
+        <source>not measured (speedups are over the task&apos;s %1)</source>
+        <translation>未测量（加速比相对于任务的 %1）</translation>
+    </message>
+    <message>
+        <source>none could be measured (speedups are over the task&apos;s %1)</source>
+        <translation>均无法测量（加速比相对于任务的 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (fastest on %2 of %n workload(s))</source>
+        <translation>
+            <numerusform>%1（在 %n 个工作负载中的 %2 个上最快）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1× over %2: slower (node %3)</source>
+        <translation>相对%2 为 %1×：更慢（节点 %3）</translation>
+    </message>
+    <message>
+        <source>%1× over %2 (node %3)</source>
+        <translation>相对%2 为 %1×（节点 %3）</translation>
+    </message>
+    <message>
+        <source>PyTorch:</source>
+        <translation>PyTorch：</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +2751,22 @@ Native implementations: %2. Defined in %3.</source>
     <message>
         <source>%1×</source>
         <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Modified its inputs</source>
+        <translation>修改了输入</translation>
+    </message>
+    <message>
+        <source>Work after return</source>
+        <translation>返回后仍在运行</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>async</source>
+        <translation>异步</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "agent_commands.h"
 #include "import_commands.h"
 #include "sandbox_option.h"
+#include "torch_options.h"
 #include "session_commands.h"
 #include "util/error.h"
 
@@ -142,13 +143,10 @@ int main(int argc, char** argv) {
     eval->add_option("--max-attempts", options.timing.maxAttempts, "timing runs per workload while the spread stays above the threshold")
         ->check(CLI::Range(1, 10));
     eval->add_option("--timeout", timeoutSeconds, "seconds a step may go without progress before the runner is killed");
-    std::string torchBaselinesArg = "eager,compile,vendor";
+    kforge::cli::TorchOptions torchOptions;
     double compileTimeoutSeconds = 900;
-    eval->add_option("--torch-baselines", torchBaselinesArg,
-                     "PyTorch baselines to time beside the candidate: a comma list of eager, compile, vendor; or none");
+    kforge::cli::addTorchOptions(eval, torchOptions);
     eval->add_option("--python", options.python, "an interpreter with PyTorch to try first (else $KFORGE_PYTHON, python3, /usr/bin/python3)");
-    eval->add_option("--compile-mode", options.compileMode, "torch.compile mode of the compile baseline")
-        ->check(CLI::IsMember({"default", "max-autotune-no-cudagraphs"}));
     eval->add_option("--compile-timeout", compileTimeoutSeconds, "seconds torch.compile may take per workload before it is killed");
     kforge::cli::addNoSandboxFlag(eval);
     eval->add_option("--reference", options.judge, "whose outputs verify the candidate: auto (native when the task has one), native or torch")
@@ -215,16 +213,12 @@ int main(int argc, char** argv) {
         options.defines = config;
         options.stepTimeout = std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000));
         options.compileTimeout = std::chrono::milliseconds(static_cast<long long>(compileTimeoutSeconds * 1000));
-        options.torchBaselines.clear();
-        if (torchBaselinesArg != "none")
-            for (size_t at = 0; at <= torchBaselinesArg.size();) {
-                const size_t comma = std::min(torchBaselinesArg.find(',', at), torchBaselinesArg.size());
-                const std::string name = torchBaselinesArg.substr(at, comma - at);
-                if (name != "eager" && name != "compile" && name != "vendor")
-                    fail("--torch-baselines: unknown baseline '" + name + "' (eager, compile, vendor or none)");
-                options.torchBaselines.push_back(name);
-                at = comma + 1;
-            }
+        try {
+            options.torchBaselines = torchOptions.baselineList();
+        } catch (const CLI::ValidationError& e) {
+            fail(e.what());
+        }
+        options.compileMode = torchOptions.compileMode;
         std::filesystem::path candidate = candidateArg;
         if (!std::filesystem::exists(candidate)) {
             const auto impl = task.native.find(options.backend);

@@ -18,6 +18,7 @@
 #include "llm/provider_config.h"
 #include "profile/profile.h"
 #include "sandbox_option.h"
+#include "torch_options.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "session/standalone_source.h"
@@ -49,6 +50,20 @@ void addDbOption(CLI::App* cmd, StoreOption& o) {
 }
 
 std::string speedupText(double s) { return s > 0 ? fmt("%.3fx", s) : "-"; }
+
+// The PyTorch baselines the session measured when it was created, a line per
+// baseline: each workload's median, or why it has none.
+void printTorchBaselines(const SessionRecord& r) {
+    if (r.torchBaselines.empty()) {
+        std::cout << "PyTorch baselines: none measured\n";
+        return;
+    }
+    std::map<std::string, std::string> lines;  // baseline name -> its workloads
+    for (const auto& [uuid, list] : r.torchBaselines)
+        for (const auto& b : list)
+            lines[b.name] += " " + uuid + " " + (b.measured() ? fmt("%.4g", b.timing().median) + " ms;" : std::string(statusName(b.status)) + ";");
+    for (const auto& [name, text] : lines) std::cout << "PyTorch " << name << " medians:" << text << "\n";
+}
 
 std::string profileText(const NodeProfile& p) {
     std::string head = p.ok() ? "profile (" + p.tool + ", workload" : "profile";
@@ -176,6 +191,7 @@ Json sessionSummary(const SessionRecord& r, const SessionTree& tree) {
             {"evaluations", r.evaluations},
             {"best_node", r.bestNode ? Json(*r.bestNode) : Json(nullptr)},
             {"best_speedup", r.bestSpeedup},
+            {"speedup_against", speedupBasisName(r.config.speedupAgainst)},
             {"counts", countsJson(tree)},
             {"active_seconds", r.activeSeconds},
             {"created_at", r.createdAt},
@@ -192,6 +208,8 @@ struct OptimizeOptions {
     std::optional<double> target, maxCost;
     std::optional<int64_t> maxTokens;
     bool all = false, json = false, quiet = false, verbose = false, noProfile = false;
+    std::string speedupAgainst = "best";
+    TorchOptions torch;
     SessionConfig config;
 };
 
@@ -239,6 +257,9 @@ int optimize(const OptimizeOptions& o) {
             throw Error("--generators includes llm: name its provider with --llm-provider (see `kforge llm providers` and docs/llm.md)");
         }
         config.stop = stop;
+        config.speedupAgainst = *parseSpeedupBasis(o.speedupAgainst);
+        config.torchBaselines = o.torch.baselineList();
+        config.compileMode = o.torch.compileMode;
         std::optional<std::filesystem::path> root;
         if (!o.from.empty()) root = o.from;
         if (!o.json) std::fprintf(stderr, "measuring the %s of %s...\n", "baseline", o.task.c_str());
@@ -303,8 +324,9 @@ int optimize(const OptimizeOptions& o) {
                   << fmt("%.1f", wall > 0 ? 60.0 * stats.evaluations / wall : 0) << "/min; device busy "
                   << fmt("%.0f%%", wall > 0 ? 100 * stats.deviceBusySeconds / wall : 0) << ")\n";
         if (result.bestNode)
-            std::cout << "best: node " << *result.bestNode << ", " << speedupText(result.bestSpeedup) << " over the "
-                      << result.baselineName << "  ->  kforge best " << result.id << " --out FILE\n";
+            std::cout << "best: node " << *result.bestNode << ", " << speedupText(result.bestSpeedup) << " over "
+                      << speedupBasisText(result) << (result.bestSpeedup < 1 ? " (SLOWER)" : "") << "  ->  kforge best "
+                      << result.id << " --out FILE\n";
         else
             std::cout << "no candidate passed: see kforge show " << result.id << "\n";
     }
@@ -386,10 +408,13 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
         std::cout << "session " << r.id << " \"" << r.name << "\": " << r.task << " on " << describeDevice(r.device) << "\n"
                   << r.status << (r.stopReason.empty() ? "" : " (" + r.stopReason + ")") << "; " << r.evaluations << " evaluations in "
                   << formatDuration(r.activeSeconds) << "; selection " << r.config.selection << ", tuner " << r.config.tuner
-                  << "; best " << speedupText(r.bestSpeedup) << " over the " << r.baselineName << "\n";
+                  << "; best " << speedupText(r.bestSpeedup) << " over " << speedupBasisText(r)
+                  << (r.bestNode && r.bestSpeedup < 1 ? " (SLOWER)" : "") << "\n";
         std::cout << r.baselineName << " medians:";
         for (const auto& [uuid, s] : r.baseline) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
-        std::cout << "\n\n";
+        std::cout << "\n";
+        printTorchBaselines(r);
+        std::cout << "\n";
         for (const auto& n : tree.nodes())
             if (!n.parent) printTree(tree, r.bestNode, n.id, "", true, true, std::cout);
         return 0;
@@ -560,6 +585,11 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_option("--warmup-ms", o->config.timing.warmupMs, "warm-up per workload");
     opt->add_option("--budget-ms", o->config.timing.budgetMs, "timing budget per workload");
     opt->add_option("--min-reps", o->config.timing.minReps, "fewest timed repetitions")->check(CLI::Range(1, 1000000));
+    opt->add_option("--speedup-against", o->speedupAgainst,
+                    "what fitness is a speedup over: best (the fastest PyTorch baseline per workload; the task's native "
+                    "baseline when PyTorch is missing) or native")
+        ->check(CLI::IsMember({"best", "native"}));
+    addTorchOptions(opt, o->torch);
     opt->add_option("--max-in-flight", o->config.maxInFlight, "bound on proposed-but-unmeasured candidates (0: half the cores + 2)");
     opt->add_flag("--json", o->json, "print one JSON summary at the end (progress goes to stderr on a terminal)");
     opt->add_flag("-q,--quiet", o->quiet, "only the progress line on a terminal, no line per candidate");

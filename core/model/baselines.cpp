@@ -72,4 +72,23 @@ TorchSummary torchSummaryFromJson(const Json& j, const std::string& where) {
     return t;
 }
 
+Json toJson(const WorkloadBaselines& b) {
+    Json j = Json::object();
+    for (const auto& [uuid, list] : b) {
+        Json items = Json::array();
+        for (const auto& one : list) items.push_back(toJson(one));
+        j[uuid] = std::move(items);
+    }
+    return j;
+}
+
+WorkloadBaselines workloadBaselinesFromJson(const Json& j, const std::string& where) {
+    if (!j.is_object()) modelFail(where, "expected an object, got " + jsonTypeName(j));
+    WorkloadBaselines b;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        b[it.key()] = readArray<MeasuredBaseline>(it.value(), where + "." + it.key(), measuredBaselineFromJson);
+    }
+    return b;
+}
+
 }  // namespace kforge

@@ -3,6 +3,7 @@
 // inputs under the same timer rules: PyTorch eager (the definition's reference
 // as written), torch.compile of it, and the vendor op the task names. One
 // struct per baseline and one JSON codec for it.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct TorchSummary {
     int restarts = 0;              // times the child was started again after a crash or hang
 };
 
+// The baselines of every workload, by workload uuid.
+using WorkloadBaselines = std::map<std::string, std::vector<MeasuredBaseline>>;
+
 // The strongest measured baseline (least median), or nullptr when none was measured.
 const MeasuredBaseline* bestBaseline(const std::vector<MeasuredBaseline>& baselines);
 
@@ -47,5 +51,8 @@ nlohmann::json toJson(const MeasuredBaseline& b);
 MeasuredBaseline measuredBaselineFromJson(const nlohmann::json& j, const std::string& where);
 nlohmann::json toJson(const TorchSummary& t);
 TorchSummary torchSummaryFromJson(const nlohmann::json& j, const std::string& where);
+// {uuid: [baseline, ...]}; the same errors as measuredBaselineFromJson.
+nlohmann::json toJson(const WorkloadBaselines& b);
+WorkloadBaselines workloadBaselinesFromJson(const nlohmann::json& j, const std::string& where);
 
 }  // namespace kforge

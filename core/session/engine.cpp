@@ -1,6 +1,7 @@
 #include "session/engine.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "eval/report.h"
 #include "session/fitness.h"
@@ -122,6 +123,8 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     record_.baselineHash = store_.putSource(readTextFile(prepared_.baselineSource));
     evaluator_.measureTorch(prepared_, config.evalOptions());  // PyTorch baselines; the judge of a task without a native reference
     record_.baseline = evaluator_.measureBaseline(prepared_, config.evalOptions());
+    if (prepared_.torch) record_.torchBaselines = prepared_.torch->baselines;
+    chooseSpeedupBasis();
     record_.name = name.empty() ? task.name + " on " + (record_.device.name.empty() ? std::string(backendName(config.backend)) : record_.device.name) : name;
 
     const auto implIt = task.native.find(config.backend);
@@ -155,6 +158,7 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
     prepared_ = evaluator_.prepare(task, record_.config.backend);
     const std::string was = record_.device.name, now = prepared_.device.name;
     if (!task.native.count(record_.config.backend)) evaluator_.measureTorch(prepared_, record_.config.evalOptions());  // its judge
+    useStoredTorchBaselines();
     if (was != now)
         throw Error("session " + std::to_string(sessionId) + " was measured on " + was + ", but this machine's " +
                     std::string(backendName(record_.config.backend)) + " device is " + now +
@@ -165,6 +169,30 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
     sinceImprovement_ = 0;
     for (const auto& n : tree_.nodes())
         if (n.state == NodeState::Done && (!best || n.id > best->id)) ++sinceImprovement_;
+}
+
+void SessionEngine::chooseSpeedupBasis() {
+    basisNote_.clear();
+    if (record_.config.speedupAgainst != SpeedupBasis::Best) return;
+    std::vector<std::string> uuids;
+    for (const Workload* w : prepared_.workloads) uuids.push_back(w->uuid);
+    if (everyWorkloadHasBest(record_.torchBaselines, uuids)) return;
+    // Fitness vs best on some workloads and vs the native kernel on others
+    // would rank candidates by a mixture: the whole session falls back instead.
+    record_.config.speedupAgainst = SpeedupBasis::Native;
+    const std::string why = prepared_.torch && !prepared_.torch->summary.error.empty()
+                                ? prepared_.torch->summary.error
+                                : "not every workload has a measured PyTorch baseline";
+    basisNote_ = "speedups are against the task's " + record_.baselineName + ", not PyTorch: " + why;
+}
+
+void SessionEngine::useStoredTorchBaselines() {
+    // New nodes of a resumed session compare with the numbers its first nodes
+    // did (the device is the same model: open() refuses another).
+    if (record_.torchBaselines.empty()) return;
+    auto run = prepared_.torch ? std::make_shared<TorchRun>(*prepared_.torch) : std::make_shared<TorchRun>();
+    run->baselines = record_.torchBaselines;
+    prepared_.torch = run;
 }
 
 NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& workload) {
@@ -412,7 +440,7 @@ void SessionEngine::finish(Work w) {
     n.evaluation->device = {};
     n.evaluation->candidate.clear();
     n.evaluation->compile = {};
-    n.fitness = fitnessOf(r, weights_);
+    n.fitness = fitnessOf(r, weights_, record_.config.speedupAgainst);
     n.seconds = r.compile.seconds + r.seconds;
     n.evaluatedAt = isoNowUtc();
 
@@ -548,6 +576,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         for (const auto& n : tree_.nodes())
             if (n.state == NodeState::Pending) startEvaluation(n);
         if (resumed_ && tree_.pending() > 0) say("resuming " + std::to_string(tree_.pending()) + " evaluations left in flight");
+        if (!basisNote_.empty()) say(std::exchange(basisNote_, {}));
 
         bool stopping = false, exhausted = false;
         for (;;) {

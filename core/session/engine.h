@@ -123,6 +123,11 @@ private:
         EvalReport report;
     };
     void setUp(const Task& task, bool deferAgentErrors = false);
+    // At create: falls back from "vs best" to the native baseline when PyTorch
+    // baselines are missing, and keeps the reason for the first run's observer.
+    void chooseSpeedupBasis();
+    // At open: the PyTorch baselines measured at create stand for the session.
+    void useStoredTorchBaselines();
     // Stores `profile` with node `nodeId` (tree and workspace) and tells `observer`.
     void keepProfile(int64_t nodeId, const NodeProfile& profile, SessionObserver* observer);
     std::filesystem::path sourceFile(const Node& node) const;
@@ -161,6 +166,7 @@ private:
     std::deque<Proposal> manual_;
     int sinceImprovement_ = 0;
     bool resumed_ = false;
+    std::string basisNote_;  // why fitness is not vs best, told to the first run's observer
     // Why the stored session's agent cannot run here (its key is missing): opening
     // it for `kforge add`, `kforge profile` or the GUI still works; run() refuses.
     std::string agentUnavailable_;

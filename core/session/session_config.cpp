@@ -10,6 +10,8 @@ EvalOptions SessionConfig::evalOptions() const {
     o.seeds = seeds;
     o.timing = timing;
     o.stepTimeout = stepTimeout;
+    o.torchBaselines = torchBaselines;
+    o.compileMode = compileMode;
     return o;
 }
 
@@ -31,7 +33,10 @@ nlohmann::json toJson(const SessionConfig& c) {
               {"noise_threshold", c.timing.noiseThreshold},
               {"max_attempts", c.timing.maxAttempts}}},
             {"step_timeout_ms", c.stepTimeout.count()},
-            {"max_in_flight", c.maxInFlight}};
+            {"max_in_flight", c.maxInFlight},
+            {"speedup_against", speedupBasisName(c.speedupAgainst)},
+            {"torch_baselines", c.torchBaselines},
+            {"compile_mode", c.compileMode}};
     if (c.llm)
         j["llm"] = {{"provider", toJson(c.llm->provider)},
                     {"attempts_per_parent", c.llm->attemptsPerParent},
@@ -65,6 +70,13 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
         }
         c.stepTimeout = std::chrono::milliseconds(j.value("step_timeout_ms", int64_t{60000}));
         c.maxInFlight = j.value("max_in_flight", 0);
+        // Sessions stored before PyTorch baselines were measured against the native baseline.
+        const std::string against = j.value("speedup_against", std::string("native"));
+        const auto basis = parseSpeedupBasis(against);
+        if (!basis) throw Error("session configuration: speedup_against: unknown basis '" + against + "' (best or native)");
+        c.speedupAgainst = *basis;
+        c.torchBaselines = j.value("torch_baselines", c.torchBaselines);
+        c.compileMode = j.value("compile_mode", c.compileMode);
         if (const auto l = j.find("llm"); l != j.end() && !l->is_null()) {
             LlmSettings s;
             s.provider = providerFromJson(l->at("provider"), "session configuration: llm.provider");
@@ -93,6 +105,10 @@ BaselineTimes baselineTimesFromJson(const nlohmann::json& j) {
     return times;
 }
 
+std::string speedupBasisText(const SessionRecord& r) {
+    return r.config.speedupAgainst == SpeedupBasis::Best ? "the best PyTorch baseline" : "the task's " + r.baselineName;
+}
+
 nlohmann::json toJson(const SessionRecord& r) {
     return {{"uuid", r.uuid},
             {"name", r.name},
@@ -106,6 +122,7 @@ nlohmann::json toJson(const SessionRecord& r) {
             {"baseline_name", r.baselineName},
             {"baseline_hash", r.baselineHash},
             {"baseline", baselineTimesJson(r.baseline)},
+            {"torch_baselines", toJson(r.torchBaselines)},
             {"status", r.status},
             {"stop_reason", r.stopReason},
             {"created_at", r.createdAt},
@@ -136,6 +153,8 @@ SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& 
     r.baselineName = in.required<std::string>("baseline_name");
     r.baselineHash = in.required<std::string>("baseline_hash");
     r.baseline = baselineTimesFromJson(in.field("baseline"));
+    if (in.has("torch_baselines"))  // session files before PyTorch baselines have none
+        r.torchBaselines = workloadBaselinesFromJson(in.field("torch_baselines"), in.childPath("torch_baselines"));
     r.status = in.required<std::string>("status");
     r.stopReason = in.required<std::string>("stop_reason");
     r.createdAt = in.required<std::string>("created_at");

@@ -10,6 +10,7 @@
 
 #include "eval/evaluator.h"
 #include "llm/provider_config.h"
+#include "session/fitness.h"
 #include "session/stop_conditions.h"
 
 namespace kforge {
@@ -40,6 +41,13 @@ struct SessionConfig {
     std::chrono::milliseconds stepTimeout{60000};
     int maxInFlight = 0;                            // compiled-but-unmeasured bound; 0: compile workers + 2
     std::optional<LlmSettings> llm;                 // set when "llm" is among the generators
+    // What a node's fitness (its speedup) is measured against. A session asked
+    // for "best" that gets no PyTorch baseline on some workload is created with
+    // "native" instead and says why; a stored configuration without the field
+    // predates PyTorch baselines and reads as "native".
+    SpeedupBasis speedupAgainst = SpeedupBasis::Best;
+    std::vector<std::string> torchBaselines{"eager", "compile", "vendor"};  // timed once, when the session is created
+    std::string compileMode = "default";                                    // torch.compile's mode for "compile"
 
     EvalOptions evalOptions() const;
 };
@@ -63,6 +71,7 @@ struct SessionRecord {
     std::string baselineName;     // "baseline" or "reference"
     std::string baselineHash;     // its source, among the sources
     BaselineTimes baseline;       // measured once when the session was created
+    WorkloadBaselines torchBaselines;  // PyTorch eager / compile / vendor, measured then too (empty: none)
     std::string status = "new";   // new, running, paused, stopped, finished, failed
     std::string stopReason;
     std::string createdAt;
@@ -74,6 +83,10 @@ struct SessionRecord {
 };
 
 // The session as a session file carries it (the store keeps it in columns).
+// What a session's speedups are over, in words: "the best PyTorch baseline"
+// or "the task's baseline" (its native kernel, a sanity floor).
+std::string speedupBasisText(const SessionRecord& r);
+
 nlohmann::json toJson(const SessionRecord& r);
 SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& path);
 

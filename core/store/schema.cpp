@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -137,6 +137,12 @@ ALTER TABLE memories ADD COLUMN bottleneck TEXT NOT NULL DEFAULT '';
     R"sql(
 UPDATE nodes SET compile = 'null' WHERE compile = '{}';
 UPDATE nodes SET profile = 'null' WHERE profile = '{}';
+)sql",
+    // 6: the PyTorch baselines (eager, torch.compile, vendor) a session measured
+    // when it was created, per workload: a resumed session compares new nodes
+    // with the same numbers ('{}' for sessions that had none).
+    R"sql(
+ALTER TABLE sessions ADD COLUMN torch_baselines TEXT NOT NULL DEFAULT '{}';
 )sql",
 };
 

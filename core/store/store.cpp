@@ -18,7 +18,8 @@ namespace {
 
 constexpr const char* kSessionColumns =
     "id, uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, config, baseline_name, "
-    "baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, evaluations, best_node, best_speedup";
+    "baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, evaluations, best_node, best_speedup, "
+    "torch_baselines";
 constexpr const char* kNodeColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
     "seconds, created_at, evaluated_at, profile";
@@ -144,7 +145,7 @@ void Store::createSession(SessionRecord& r) {
     Statement s = db_.prepare(
         "INSERT INTO sessions(uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, "
         "config, baseline_name, baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, "
-        "evaluations, best_node, best_speedup) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "evaluations, best_node, best_speedup, torch_baselines) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, r.uuid)
         .bind(2, r.name)
         .bind(3, r.task)
@@ -165,7 +166,8 @@ void Store::createSession(SessionRecord& r) {
         .bind(18, r.activeSeconds)
         .bind(19, r.evaluations)
         .bind(20, r.bestNode)
-        .bind(21, r.bestSpeedup);
+        .bind(21, r.bestSpeedup)
+        .bind(22, toJson(r.torchBaselines).dump());
     s.run();
     r.id = db_.lastInsertId();
 }
@@ -174,7 +176,7 @@ void Store::saveSession(SessionRecord& r) {
     r.updatedAt = isoNowUtc();
     db_.prepare(
            "UPDATE sessions SET name = ?, device = ?, config = ?, baseline = ?, status = ?, stop_reason = ?, updated_at = ?, "
-           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ? WHERE id = ?")
+           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ?, torch_baselines = ? WHERE id = ?")
         .bind(1, r.name)
         .bind(2, deviceText(r.device))
         .bind(3, toJson(r.config).dump())
@@ -186,7 +188,8 @@ void Store::saveSession(SessionRecord& r) {
         .bind(9, r.evaluations)
         .bind(10, r.bestNode)
         .bind(11, r.bestSpeedup)
-        .bind(12, r.id)
+        .bind(12, toJson(r.torchBaselines).dump())
+        .bind(13, r.id)
         .run();
 }
 
@@ -213,6 +216,8 @@ SessionRecord Store::readSession(Statement& s) {
     r.evaluations = static_cast<int>(s.int64(19));
     r.bestNode = s.optionalInt64(20);
     r.bestSpeedup = s.real(21);
+    r.torchBaselines = workloadBaselinesFromJson(parseStored(s.text(22), "a session's PyTorch baselines"),
+                                                 "session " + std::to_string(r.id) + " torch_baselines");
     return r;
 }
 

@@ -28,7 +28,7 @@ private:
 
 struct TorchRun {
     TorchSummary summary;
-    std::map<std::string, std::vector<MeasuredBaseline>> baselines;  // per workload uuid
+    WorkloadBaselines baselines;
     std::filesystem::path expectedDir;  // non-empty when the PyTorch reference judges
     std::shared_ptr<ScratchDir> scratch;
 };

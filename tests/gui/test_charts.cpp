@@ -253,6 +253,36 @@ private slots:
         QCOMPARE(chart.barCount(), 0);
     }
 
+    void workloadBarsShowPyTorchBaselinesBesideTheNative() {
+        // torch.compile measured on every workload at 0.8 of the native
+        // baseline, eager on the first workload only: two PyTorch bar sets
+        // between the native baseline and the candidate.
+        Node n = makeNode(2, Status::Passed, 1.5, 30);
+        for (std::size_t i = 0; i < n.evaluation->workloads.size(); ++i) {
+            auto& w = n.evaluation->workloads[i];
+            kforge::MeasuredBaseline compile;
+            compile.name = "compile";
+            compile.status = Status::Passed;
+            compile.samplesMs = {baselineMs(kShapes[i]) * 0.8};
+            w.baselines.push_back(compile);
+            if (i == 0) {
+                kforge::MeasuredBaseline eager = compile;
+                eager.name = "eager";
+                eager.samplesMs = {baselineMs(kShapes[i]) * 1.2};
+                w.baselines.push_back(eager);
+            }
+        }
+        WorkloadChart chart;
+        chart.resize(900, 500);
+        chart.setNodes({n});
+        QCOMPARE(chart.setCount(), 4);  // native baseline, eager, torch.compile, the node
+        QCOMPARE(chart.barCount(), 3 + 1 + 3 + 3);
+        QCOMPARE(chart.barValue(1, 0), baselineMs(kShapes[0]) * 1.2 * 1e3);  // eager, µs
+        QCOMPARE(chart.barValue(1, 1), 0.0);                                 // eager not measured there
+        QVERIFY(std::abs(chart.barValue(2, 2) - baselineMs(kShapes[2]) * 0.8 * 1e3) < 1e-9);
+        saveShot(&chart, QStringLiteral("workload_with_pytorch.png"));
+    }
+
     void rooflinePointsUnderTheRoofs() {
         const SessionTree t = knownTree();
         RooflineChart chart;

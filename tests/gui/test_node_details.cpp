@@ -149,6 +149,20 @@ Node passedNode() {
                     {"seconds", 3.25},
                     {"runner_restarts", 0},
                     {"workloads", {passedWorkload("n1m", 0.25, 0.375), passedWorkload("n16m", 4.0, 6.0)}}}, "evaluation", ReportScope::Node);
+    // PyTorch beside the first workload: eager slower than the candidate,
+    // torch.compile faster (the candidate loses to it), no vendor op.
+    auto baseline = [](const char* name, double ms) {
+        kforge::MeasuredBaseline b;
+        b.name = name;
+        b.status = Status::Passed;
+        b.samplesMs = {ms, ms, ms};
+        b.speedup = ms / 0.25;
+        return b;
+    };
+    auto& w = n.evaluation->workloads[0];
+    w.baselines = {baseline("eager", 0.5), baseline("compile", 0.2)};
+    w.bestBaseline = "compile";
+    w.speedupVsBest = 0.2 / 0.25;
     return n;
 }
 
@@ -248,9 +262,15 @@ void TestNodeDetails::passedNodeShowsItsFigures() {
     QCOMPARE(text(timing, 0, 5), QStringLiteral("120"));
     QCOMPARE(text(timing, 0, 6), locale.toString(0.375, 'f', 4));  // baseline
     QCOMPARE(text(timing, 0, 7), locale.toString(1.5, 'f', 2) + QStringLiteral("×"));
-    QCOMPARE(text(timing, 0, 8), locale.toString(812.5, 'f', 1) + QStringLiteral(" GB/s"));
-    QCOMPARE(text(timing, 0, 9), QStringLiteral("80%"));
-    QCOMPARE(text(timing, 1, 10), locale.toString(0.125, 'f', 3));  // runner setup
+    QCOMPARE(text(timing, 0, 8), locale.toString(0.5, 'f', 4));   // eager
+    QCOMPARE(text(timing, 0, 9), locale.toString(0.2, 'f', 4));   // torch.compile
+    QCOMPARE(text(timing, 0, 10), QStringLiteral("—"));           // no vendor op
+    QCOMPARE(text(timing, 0, 11), locale.toString(0.8, 'f', 2) + QStringLiteral("×"));  // vs best: slower
+    QVERIFY(timing->item(0, 11)->toolTip().contains(QStringLiteral("compile")));
+    QCOMPARE(text(timing, 1, 11), QStringLiteral("—"));           // no PyTorch on the second workload
+    QCOMPARE(text(timing, 0, 12), locale.toString(812.5, 'f', 1) + QStringLiteral(" GB/s"));
+    QCOMPARE(text(timing, 0, 13), QStringLiteral("80%"));
+    QCOMPARE(text(timing, 1, 14), locale.toString(0.125, 'f', 3));  // runner setup
     QVERIFY(timing->item(0, 5)->toolTip().contains(locale.toString(0.25, 'f', 4)));
     QVERIFY(
         details.findChild<QLabel*>(QStringLiteral("timingSummary"))->text().contains(locale.toString(0.25, 'f', 2)));

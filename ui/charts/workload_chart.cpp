@@ -90,7 +90,19 @@ void WorkloadChart::rebuild() {
         BarData b{tr("Baseline"), {}};
         for (const auto& w : baseline) b.stats.push_back(w.baseline);
         bars_.push_back(std::move(b));
+        // What the engineer would otherwise run, beside the native baseline.
+        for (const char* name : {"eager", "compile", "vendor"}) {
+            BarData t{torchBaselineLabel(name), {}};
+            bool any = false;
+            for (const auto& w : baseline) {
+                const auto it = w.torch.find(name);
+                t.stats.push_back(it == w.torch.end() ? std::nullopt : std::optional<LatencyStats>(it->second));
+                any = any || it != w.torch.end();
+            }
+            if (any) bars_.push_back(std::move(t));
+        }
     }
+    referenceSets_ = bars_.size();
     for (const auto& n : nodes_) {
         BarData b{nodeLabel(n), std::vector<std::optional<LatencyStats>>(uuids.size())};
         for (const auto& w : workloadTimings(n.evaluation)) {
@@ -161,8 +173,11 @@ void WorkloadChart::rebuild() {
     series_->clear();
     for (std::size_t s = 0; s < bars_.size(); ++s) {
         auto* set = new QBarSet(bars_[s].name);
-        const QColor color = hasBaseline_ && s == 0 ? baselineColor(palette())
-                                                    : candidateColor(static_cast<int>(s) - (hasBaseline_ ? 1 : 0), palette());
+        // The reference bars (native baseline, then PyTorch's) in shades of the
+        // baseline's colour; candidates in their own colours after them.
+        const int refs = static_cast<int>(referenceSets_);
+        const QColor color = static_cast<int>(s) < refs ? baselineColor(palette()).darker(100 + 28 * static_cast<int>(s))
+                                                        : candidateColor(static_cast<int>(s) - refs, palette());
         set->setColor(color);
         set->setBorderColor(color.darker(115));
         for (double v : values[s]) set->append(v > 0 ? v : floor);

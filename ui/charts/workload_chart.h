@@ -57,8 +57,9 @@ private:
     void showTooltip(bool on, int index, QBarSet* set);
 
     std::vector<kforge::Node> nodes_;
-    std::vector<BarData> bars_;  // baseline first when known
+    std::vector<BarData> bars_;  // baseline first when known, then PyTorch's baselines, then the nodes
     bool hasBaseline_ = false;
+    std::size_t referenceSets_ = 0;  // the baselines' bars at the front of bars_
     QStringList labels_;
     Scale scale_ = Scale::Latency;
 

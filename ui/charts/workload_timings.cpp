@@ -25,6 +25,9 @@ std::vector<WorkloadTiming> workloadTimings(const std::optional<kforge::EvalRepo
         t.label = QString::fromStdString(w.label());
         t.timing = statsOf(w.timing);
         if (w.baseline) t.baseline = statsOf(*w.baseline);
+        for (const auto& b : w.baselines)
+            if (b.measured())
+                if (const auto stats = statsOf(b.timing())) t.torch[b.name] = *stats;
         t.bytes = w.bytes.value_or(0.0);
         t.flops = w.flops.value_or(0.0);
         out.push_back(std::move(t));
@@ -40,6 +43,13 @@ std::vector<WorkloadTiming> baselineTimings(const std::vector<kforge::Node>& nod
         if (complete) return timings;
     }
     return {};
+}
+
+QString torchBaselineLabel(const std::string& name) {
+    if (name == "eager") return QCoreApplication::translate("kforge::ui::Charts", "PyTorch eager");
+    if (name == "compile") return QCoreApplication::translate("kforge::ui::Charts", "torch.compile");
+    if (name == "vendor") return QCoreApplication::translate("kforge::ui::Charts", "Vendor op");
+    return QString::fromStdString(name);
 }
 
 QString nodeLabel(const kforge::Node& node, int maxChars) {

@@ -397,7 +397,8 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
     const auto& workloads = workloadsOf(n);
     fillTable(timing_,
               {tr("Workload"), tr("Median (ms)"), tr("p20 (ms)"), tr("p80 (ms)"), tr("CV"), tr("Samples"),
-               tr("Baseline (ms)"), tr("Speedup"), tr("Achieved"), tr("Of floor"), tr("Runner setup (s)"),
+               tr("Baseline (ms)"), tr("Speedup"), tr("Eager (ms)"), tr("torch.compile (ms)"), tr("Vendor (ms)"),
+               tr("Vs best"), tr("Achieved"), tr("Of floor"), tr("Runner setup (s)"),
                tr("Runner verify (s)"), tr("Runner timing (s)")},
               static_cast<int>(workloads.size()));
     const QLocale locale;
@@ -424,22 +425,37 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
         put(5, measured ? locale.toString(w.timing.count) : dash());
         put(6, w.baseline ? milliseconds(w.baseline->median) : dash());
         put(7, w.speedup > 0 ? number(w.speedup, 2) + QStringLiteral("×") : dash());
+        const char* const torchNames[] = {"eager", "compile", "vendor"};
+        for (int i = 0; i < 3; ++i) {
+            const int col = 8 + i;
+            const kforge::MeasuredBaseline* b = nullptr;
+            for (const auto& x : w.baselines)
+                if (x.name == torchNames[i]) b = &x;
+            put(col, b && b->measured() ? milliseconds(b->timing().median) : dash());
+            if (b && !b->measured() && !b->message.empty()) timing_->item(row, col)->setToolTip(str(b->message));
+            if (b && b->name == w.bestBaseline) timing_->item(row, col)->setToolTip(tr("The fastest PyTorch baseline of this workload"));
+        }
+        put(11, w.speedupVsBest > 0 ? number(w.speedupVsBest, 2) + QStringLiteral("×") : dash());
+        if (w.speedupVsBest > 0 && w.speedupVsBest < 1) {
+            timing_->item(row, 11)->setForeground(QColor(0xc0, 0x30, 0x20));
+            timing_->item(row, 11)->setToolTip(tr("Slower than PyTorch's %1 on this workload").arg(str(w.bestBaseline)));
+        }
         const bool computeBound = w.floor && w.floor->computeBound();
         const double achieved = computeBound ? w.achievedTflops : w.achievedGbps;
-        put(8, achieved > 0
+        put(12, achieved > 0
                    ? (computeBound ? tr("%1 TFLOP/s") : tr("%1 GB/s")).arg(number(achieved, computeBound ? 2 : 1))
                    : dash());
-        put(9, w.fractionOfFloor > 0 ? locale.toString(w.fractionOfFloor * 100, 'f', 0) + QLatin1Char('%') : dash());
-        put(10, number(seconds.setup, 3));
-        put(11, number(seconds.verify, 3));
-        put(12, number(seconds.timing, 3));
+        put(13, w.fractionOfFloor > 0 ? locale.toString(w.fractionOfFloor * 100, 'f', 0) + QLatin1Char('%') : dash());
+        put(14, number(seconds.setup, 3));
+        put(15, number(seconds.verify, 3));
+        put(16, number(seconds.timing, 3));
         if (measured && !w.samplesMs.empty()) {
             QStringList samples;
             for (const double sample : w.samplesMs) samples << milliseconds(sample);
             timing_->item(row, 5)->setToolTip(tr("Samples (ms): %1").arg(samples.join(QStringLiteral(", "))));
         }
         if (w.floor)
-            timing_->item(row, 9)->setToolTip(
+            timing_->item(row, 13)->setToolTip(
                 computeBound ? tr("Physical floor %1 ms (compute bound, %2 TFLOP/s)").arg(milliseconds(w.floor->ms()), number(w.floor->peakTflops, 1))
                 : w.floor->cacheResident
                     ? tr("Physical floor %1 ms (memory bound, %2 GB/s: the bytes fit in the last-level cache)").arg(milliseconds(w.floor->ms()), number(w.floor->bandwidthGbps, 0))

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <map>
 
 #include "session/stop_conditions.h"
 #include "task/task.h"
@@ -31,6 +32,27 @@ QString stopText(const kforge::StopConditions& s) {
     if (s.plateau) parts << SessionSummary::tr("%n evaluation(s) without a new best", nullptr, *s.plateau);
     if (s.target) parts << SessionSummary::tr("a speedup of %1×").arg(locale.toString(*s.target, 'f', 2));
     return parts.join(s.requireAll ? SessionSummary::tr(" and ") : SessionSummary::tr(" or "));
+}
+
+// Per baseline (eager, compile, vendor): on how many workloads it is the
+// fastest, so the engineer sees what the speedups are measured against.
+QString baselinesText(const kforge::SessionRecord& s) {
+    if (s.torchBaselines.empty()) return SessionSummary::tr("not measured (speedups are over the task's %1)").arg(QString::fromStdString(s.baselineName));
+    std::map<std::string, int> fastest;
+    std::map<std::string, int> measured;
+    for (const auto& [uuid, list] : s.torchBaselines) {
+        for (const auto& b : list)
+            if (b.measured()) ++measured[b.name];
+        if (const auto* best = kforge::bestBaseline(list)) ++fastest[best->name];
+    }
+    if (measured.empty()) return SessionSummary::tr("none could be measured (speedups are over the task's %1)").arg(QString::fromStdString(s.baselineName));
+    QStringList parts;
+    const int workloads = static_cast<int>(s.torchBaselines.size());
+    for (const auto& [name, count] : measured)
+        parts << SessionSummary::tr("%1 (fastest on %2 of %n workload(s))", nullptr, workloads)
+                     .arg(QString::fromStdString(name))
+                     .arg(fastest.count(name) ? fastest.at(name) : 0);
+    return parts.join(QStringLiteral("; "));
 }
 
 QString timeText(const std::string& iso) {
@@ -118,10 +140,11 @@ void SessionSummary::render() {
         tr("%1 in %2 of active time")
             .arg(locale.toString(s.evaluations), QString::fromStdString(kforge::formatDuration(s.activeSeconds))));
     set(BestField, tr("Best:"),
-        s.bestNode ? tr("%1× over the %2 (node %3)")
-                         .arg(locale.toString(s.bestSpeedup, 'f', 3), QString::fromStdString(s.baselineName))
+        s.bestNode ? (s.bestSpeedup < 1 ? tr("%1× over %2: slower (node %3)") : tr("%1× over %2 (node %3)"))
+                         .arg(locale.toString(s.bestSpeedup, 'f', 3), QString::fromStdString(kforge::speedupBasisText(s)))
                          .arg(*s.bestNode)
                    : tr("no candidate passed yet"));
+    set(BaselinesField, tr("PyTorch:"), baselinesText(s));
     set(CreatedField, tr("Created:"), timeText(s.createdAt));
     set(UpdatedField, tr("Updated:"), timeText(s.updatedAt));
 }

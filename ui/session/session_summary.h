@@ -33,7 +33,7 @@ protected:
 private:
     void render();
 
-    enum Field { TaskField, DeviceField, SearchField, StopField, StatusField, EvaluationsField, BestField, CreatedField, UpdatedField, FieldCount };
+    enum Field { TaskField, DeviceField, SearchField, StopField, StatusField, EvaluationsField, BestField, BaselinesField, CreatedField, UpdatedField, FieldCount };
 
     QLabel* title_;
     QFormLayout* form_;
