@@ -85,6 +85,22 @@ private slots:
         QCOMPARE(t.toleranceFor(t.outputs[0]).rtol, 1e-4);
         QVERIFY(t.native.at(Backend::Cpu).reference.filename() == "ref.cpp");
     }
+    // FlashInfer-Bench writes a Python scalar as "shape": null: a 0-d input here,
+    // for every task, given a value by a scalar workload input (int, float or bool).
+    void nullShapeIsAScalar() {
+        const std::string def = replaced(kDefinition, "\"w\": {\"shape\": [\"H\"], \"dtype\": \"bfloat16\"}",
+                                         "\"w\": {\"shape\": null, \"dtype\": \"float32\"}");
+        const std::string wl = "{\"uuid\": \"a\", \"axes\": {\"N\": 4}, \"inputs\": {\"x\": {\"type\": \"random\"}, \"w\": {\"type\": \"scalar\", \"value\": 3}}}\n"
+                               "{\"uuid\": \"b\", \"axes\": {\"N\": 2}, \"inputs\": {\"x\": {\"type\": \"random\"}, \"w\": {\"type\": \"scalar\", \"value\": true}}}\n";
+        const Task t = loadTask(makeTask(def, wl));
+        QVERIFY(t.inputs[1].shape.empty());
+        QCOMPARE(t.shapeOf(t.inputs[1], t.workloads[0]), std::vector<int64_t>{});
+        QCOMPARE(t.tensorBytes(t.inputs[1], t.workloads[0]), uint64_t{4});
+        QCOMPARE(t.workloads[0].inputs.at("w").scalar, 3.0);
+        QCOMPARE(t.workloads[1].inputs.at("w").scalar, 1.0);
+        expectError(makeTask(replaced(def, "\"shape\": null", "\"shape\": \"H\"")), {"inputs.w.shape", "array of axis names or null"});
+        expectError(makeTask(replaced(def, "\"shape\": null, ", "")), {"inputs.w.shape", "missing"});
+    }
     void everyBuiltinTaskLoads() {
         const AppPaths paths = AppPaths::discover();
         const auto names = builtinTaskNames(paths);
@@ -146,7 +162,12 @@ private slots:
                     {"axes.H", "const axis"});
         expectError(makeTask(kDefinition, replaced(kWorkloads, "[\"cuda\"]", "[\"tpu\"]")), {"workloads.jsonl:2", "unknown backend"});
         expectError(makeTask(kDefinition, replaced(kWorkloads, "\"type\": \"random\"}, \"w\"", "\"type\": \"safetensors\"}, \"w\"")),
-                    {"safetensors inputs are not supported"});
+                    {"workloads.jsonl:1", "inputs.x.path: missing (required)"});
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"type\": \"random\"}, \"w\"",
+                                                   "\"type\": \"safetensors\", \"path\": \"nowhere.safetensors\", \"tensor_key\": \"x\"}, \"w\"")),
+                    {"workloads.jsonl:1", "inputs.x.path", "nowhere.safetensors: not found"});
+        expectError(makeTask(kDefinition, replaced(kWorkloads, "\"type\": \"random\"}, \"w\"", "\"type\": \"random\", \"seed\": 1}, \"w\"")),
+                    {"workloads.jsonl:1", "inputs.x.seed: unknown field"});
         expectError(makeTask(kDefinition, "{\"uuid\": \"a\", \n"), {"workloads.jsonl:1", "invalid JSON"});
         expectError(makeTask(kDefinition, "\n\n"), {"holds no workloads"});
     }

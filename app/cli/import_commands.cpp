@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eval/paths.h"
+#include "task/fib_import.h"
 #include "task/task.h"
 #include "torchref/torch_python.h"
 #include "util/error.h"
@@ -22,9 +23,16 @@ ImportCommands::ImportCommands(CLI::App& app) {
     kernelbench_->add_option("--out", out_, "the task directory to write (default: the problem's name in the current directory)");
     kernelbench_->add_option("--seed", seed_, "torch.manual_seed before the module is made (its parameters' distributions)");
     kernelbench_->add_option("--python", python_, "an interpreter with PyTorch to try first");
+    fib_ = imp->add_subcommand("fib", "A FlashInfer-Bench definition and its workloads (random, scalar and safetensors inputs)");
+    fib_->add_option("DEFINITION", problem_, "the definition's .json file")->required();
+    fib_->add_option("--workloads", workloads_,
+                     "the workloads (.jsonl, bare workloads or FIB workload traces; default: <name>.jsonl or workloads.jsonl "
+                     "beside the definition); relative safetensors paths resolve against its directory");
+    fib_->add_option("--out", out_, "the task directory to write (default: the definition's name in the current directory)");
 }
 
 std::optional<int> ImportCommands::run() {
+    if (fib_->parsed()) return runFib();
     if (!kernelbench_->parsed()) return std::nullopt;
     std::string why;
     const auto python = findTorchPython(python_, why);
@@ -60,6 +68,18 @@ std::optional<int> ImportCommands::run() {
               << task.inputs.size() << " inputs, " << task.outputs.size() << " outputs; judged by its PyTorch reference)\n"
               << "  kforge eval " << out.string() << " CANDIDATE.cpp --backend cpu\n"
               << "  kforge optimize " << out.string() << " --from CANDIDATE.cpp --backend cpu\n";
+    return 0;
+}
+
+int ImportCommands::runFib() {
+    // No Python here: the files are JSON and safetensors; PyTorch runs the reference when the task is evaluated.
+    const FibImportResult r = importFib({problem_, workloads_, out_});
+    const std::string dir = r.task.directory.string();
+    std::cout << "imported " << std::filesystem::path(problem_).filename().string() << " as task " << r.task.name << " in " << dir
+              << " (" << r.task.inputs.size() << " inputs, " << r.task.outputs.size() << " outputs, " << r.task.workloads.size()
+              << " workloads, " << r.copiedFiles << " safetensors files copied; judged by its PyTorch reference)\n"
+              << "  kforge eval " << dir << " CANDIDATE.cpp --backend cpu\n"
+              << "  kforge optimize " << dir << " --from CANDIDATE.cpp --backend cpu\n";
     return 0;
 }
 

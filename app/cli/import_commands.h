@@ -13,8 +13,10 @@ public:
     std::optional<int> run();  // the exit code of the command given, or nullopt
 
 private:
+    int runFib();
     CLI::App* kernelbench_ = nullptr;
-    std::string problem_, out_, python_;
+    CLI::App* fib_ = nullptr;
+    std::string problem_, out_, python_, workloads_;
     int seed_ = 0;
 };
 

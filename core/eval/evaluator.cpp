@@ -36,7 +36,8 @@ TensorSpec tensorSpec(const Task& task, const TensorDef& t, bool output) {
 Evaluator::Evaluator(AppPaths paths)
     : paths_(std::move(paths)),
       sandbox_(std::make_shared<Sandbox>(SandboxSettings::fromEnvironment())),
-      runnerScratch_(std::make_shared<ScratchDir>("kforge-runner-")) {
+      runnerScratch_(std::make_shared<ScratchDir>("kforge-runner-")),
+      staging_(std::make_unique<InputStaging>()) {
     cache_ = std::make_unique<CompileCache>(CompileCache::defaultDirectory());
     cache_->setSandbox(sandbox_);
     pool_ = std::make_unique<CompilePool>(*cache_);
@@ -48,10 +49,12 @@ RunnerClient& Evaluator::runner(Backend backend) {
     std::lock_guard lock(mutex_);
     auto& r = runners_[backend];
     if (!r) {
-        // The runner reads compiled candidates from the cache and writes inputs
-        // for PyTorch into its scratch directory; it sees nothing else of ours.
+        // The runner reads compiled candidates from the cache and recorded
+        // inputs from the staging directory (input_staging.h says why), and
+        // writes inputs for PyTorch into its scratch directory; it sees
+        // nothing else of ours.
         SandboxJob job;
-        job.readOnly = {cache_->directory()};
+        job.readOnly = {cache_->directory(), staging_->directory()};
         job.writable = {runnerScratch_->path()};
         // Threads count as processes: one per core for verification and for an
         // OpenMP candidate, the CUDA runtime's own, with room to spare.
@@ -101,9 +104,9 @@ std::string Evaluator::archFor(Backend backend) {
 namespace {
 
 // What the runner is asked to do with a library on these workloads.
-EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
-                     const std::string& reference, const std::string& role, const EvalOptions& options,
-                     const std::string& expectedDir = {}) {
+EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workloads, InputStaging& staging,
+                     const std::string& library, const std::string& reference, const std::string& role,
+                     const EvalOptions& options, const std::string& expectedDir = {}) {
     EvaluateSpec spec;
     spec.library = library;
     spec.reference = reference;
@@ -121,6 +124,8 @@ EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workl
             ws.inputShapes.push_back(task.shapeOf(t, *w));
             const auto& in = w->inputs.at(t.name);
             ws.scalars.push_back(in.kind == WorkloadInput::Kind::Scalar ? std::optional<double>(in.scalar) : std::nullopt);
+            ws.files.push_back(in.kind == WorkloadInput::Kind::Safetensors ? staging.stage(in, t, ws.inputShapes.back())
+                                                                              : std::string());
         }
         for (const auto& t : task.outputs) ws.outputShapes.push_back(task.shapeOf(t, *w));
         spec.workloads.push_back(std::move(ws));
@@ -136,7 +141,7 @@ EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workl
 Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const Workload*>& workloads,
                                        const std::string& library, const std::string& reference, const std::string& role,
                                        const EvalOptions& options, const std::string& expectedDir) {
-    const EvaluateSpec spec = specFor(task, workloads, library, reference, role, options, expectedDir);
+    const EvaluateSpec spec = specFor(task, workloads, *staging_, library, reference, role, options, expectedDir);
     Measured m;
     std::lock_guard deviceBusy(deviceLock(options.backend));
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
@@ -329,7 +334,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     const auto inputsDir = run->scratch->path() / "inputs";
     if (torchJudges) run->expectedDir = run->scratch->path() / "expected";
     EvalOptions inputOptions = options;
-    EvaluateSpec spec = specFor(task, p.workloads, "", "", "PyTorch reference", inputOptions);
+    EvaluateSpec spec = specFor(task, p.workloads, *staging_, "", "", "PyTorch reference", inputOptions);
     const uint64_t timedSeed = spec.seeds.empty() ? 1 : spec.seeds.front();
     if (!torchJudges) spec.seeds = {timedSeed};
 
@@ -611,7 +616,7 @@ NodeProfile Evaluator::profile(const PreparedTask& prepared, const std::filesyst
     options.seeds = 1;
     NcuRunRequest request;
     request.runner = paths_.runner;
-    request.spec = toJson(specFor(task, {chosen}, library.library.string(), prepared.reference.library.string(), "candidate", options));
+    request.spec = toJson(specFor(task, {chosen}, *staging_, library.library.string(), prepared.reference.library.string(), "candidate", options));
     // The device is the profiler's alone while it runs: no measurement overlaps it.
     std::lock_guard deviceBusy(deviceLock(prepared.backend));
     NodeProfile measured = runUnderNcu(*ncu, request);

@@ -14,6 +14,7 @@
 
 #include "model/baselines.h"
 #include "eval/device_facts.h"
+#include "eval/input_staging.h"
 #include "model/eval_report.h"
 #include "eval/paths.h"
 #include "eval/runner_client.h"
@@ -139,6 +140,7 @@ private:
     // The one directory a sandboxed runner may write (write-inputs) and the
     // PyTorch child's outputs live under: it must exist when the runner starts.
     std::shared_ptr<ScratchDir> runnerScratch_;
+    std::unique_ptr<InputStaging> staging_;  // recorded inputs, read-only to the runner
     std::unique_ptr<CompileCache> cache_;
     std::unique_ptr<CompilePool> pool_;
     std::mutex mutex_;  // guards the lazily built toolchains and runners

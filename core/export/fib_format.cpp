@@ -32,8 +32,16 @@ Json workloadJson(const ExportWorkload& w) {
     Json axes = Json::object();
     for (const auto& [k, v] : w.workload.axes) axes[k] = v;
     Json inputs = Json::object();
-    for (const auto& [name, in] : w.workload.inputs)
-        inputs[name] = in.kind == WorkloadInput::Kind::Scalar ? Json{{"type", "scalar"}, {"value", in.scalar}} : Json{{"type", "random"}};
+    for (const auto& [name, in] : w.workload.inputs) {
+        switch (in.kind) {
+            case WorkloadInput::Kind::Scalar: inputs[name] = {{"type", "scalar"}, {"value", in.scalar}}; break;
+            // The recorded file is named where it lies (absolute); the export does not copy it.
+            case WorkloadInput::Kind::Safetensors:
+                inputs[name] = {{"type", "safetensors"}, {"path", in.file.string()}, {"tensor_key", in.tensorKey}};
+                break;
+            case WorkloadInput::Kind::Random: inputs[name] = {{"type", "random"}}; break;
+        }
+    }
     return {{"uuid", w.workload.uuid}, {"axes", axes}, {"inputs", inputs}};
 }
 

@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <numbers>
+#include <stdexcept>
 
 #include "runner/parallel.h"
 
@@ -55,6 +57,14 @@ void fillScalar(const TensorSpec& spec, double value, uint64_t elements, std::ve
     const size_t width = dtypeInfo(spec.dtype).bytes;
     out.resize(elements * width);
     for (size_t i = 0; i < elements; ++i) encodeElement(spec.dtype, value, out.data() + i * width);
+}
+
+void readInputFile(const std::string& path, uint64_t bytes, std::vector<uint8_t>& out) {
+    std::ifstream in(path, std::ios::binary);
+    out.resize(bytes);
+    if (!in || !in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(bytes)) ||
+        in.peek() != std::ifstream::traits_type::eof())
+        throw std::runtime_error("the input file " + path + " is missing or not " + std::to_string(bytes) + " bytes");
 }
 
 }  // namespace kforge

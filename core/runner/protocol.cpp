@@ -134,11 +134,15 @@ Json toJson(const EvaluateSpec& s) {
     for (const auto& w : s.workloads) {
         Json scalars = Json::array();
         for (const auto& v : w.scalars) scalars.push_back(v ? Json(*v) : Json(nullptr));
-        workloads.push_back({{"uuid", w.uuid},
-                             {"axes", w.axisValues},
-                             {"in", w.inputShapes},
-                             {"out", w.outputShapes},
-                             {"scalars", scalars}});
+        Json workload = {{"uuid", w.uuid}, {"axes", w.axisValues}, {"in", w.inputShapes}, {"out", w.outputShapes}, {"scalars", scalars}};
+        bool anyFile = false;
+        for (const auto& f : w.files) anyFile = anyFile || !f.empty();
+        if (anyFile) {
+            Json files = Json::array();
+            for (const auto& f : w.files) files.push_back(f.empty() ? Json(nullptr) : Json(f));
+            workload["files"] = files;
+        }
+        workloads.push_back(std::move(workload));
     }
     Json j = {{"library", s.library},
             {"reference", s.reference},
@@ -252,6 +256,18 @@ EvaluateSpec evaluateSpecFromJson(const Json& j, const std::string& what, bool w
         for (size_t i = 0; i < ns; ++i)
             ws.scalars.push_back(scalars[i].json().is_null() ? std::nullopt
                                                               : std::optional<double>(scalars[i].number(-kHuge, kHuge)));
+        ws.files.assign(s.inputs.size(), {});
+        if (w.has("files")) {
+            const Field files = w.at("files");
+            const size_t nf = files.array(0, RequestLimits::maxTensors);
+            if (nf != s.inputs.size())
+                files.fail(std::to_string(nf) + " entries, but the spec has " + std::to_string(s.inputs.size()) + " inputs");
+            for (size_t i = 0; i < nf; ++i) {
+                if (files[i].json().is_null()) continue;
+                ws.files[i] = files[i].text();
+                if (ws.scalars[i]) files[i].fail("input '" + printable(s.inputs[i].name) + "' has a scalar value and a file");
+            }
+        }
         for (const auto& other : s.workloads)
             if (other.uuid == ws.uuid) w.at("uuid").fail("'" + printable(ws.uuid) + "' appears twice");
         s.workloads.push_back(std::move(ws));

@@ -24,8 +24,9 @@
 namespace kforge {
 
 // 2: tensors carry their shape's axis names; 3: typed device facts, the evaluate
-// result under "result"; 4: timed-call checks, the noise threshold and attempts.
-inline constexpr int kProtocolVersion = 4;
+// result under "result"; 4: timed-call checks, the noise threshold and attempts;
+// 5: input files (workloads[].files).
+inline constexpr int kProtocolVersion = 5;
 
 // What one request may ask for. The runner checks every request against these
 // (and the memory it needs against the device's) before it acts.
@@ -67,6 +68,10 @@ struct WorkloadSpec {
     std::vector<std::vector<int64_t>> inputShapes;
     std::vector<std::vector<int64_t>> outputShapes;
     std::vector<std::optional<double>> scalars;  // per input: a fixed value instead of random data
+    // Per input: a file holding exactly its bytes (recorded data, e.g. from a
+    // safetensors workload input, staged by the core), used for every seed
+    // instead of random data; empty for none. Absent in a request: none.
+    std::vector<std::string> files;
 };
 
 struct TimingSpec {

@@ -33,6 +33,8 @@ void generateInputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t se
     for (size_t i = 0; i < spec.inputs.size(); ++i) {
         const uint64_t n = elementCount(w.inputShapes[i]);
         if (w.scalars[i]) fillScalar(spec.inputs[i], *w.scalars[i], n, inputs[i]);
+        else if (i < w.files.size() && !w.files[i].empty())
+            readInputFile(w.files[i], n * dtypeInfo(spec.inputs[i].dtype).bytes, inputs[i]);
         else generateInput(spec.inputs[i], seed, static_cast<uint32_t>(i), n, inputs[i]);
     }
 }

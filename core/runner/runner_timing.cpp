@@ -97,7 +97,10 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
     // Patching needs the reference's outputs for exactly the patched inputs.
     std::vector<size_t> patchable;
     for (size_t i = 0; i < spec.inputs.size(); ++i)
-        if (dtypeInfo(spec.inputs[i].dtype).isFloat && !w.scalars[i] && buffers.inputs()[i].bytes > 0) patchable.push_back(i);
+        // Recorded data (an input file) stays as recorded: random values could break what it encodes.
+        if (dtypeInfo(spec.inputs[i].dtype).isFloat && !w.scalars[i] && (i >= w.files.size() || w.files[i].empty()) &&
+            buffers.inputs()[i].bytes > 0)
+            patchable.push_back(i);
     if (!job.reference)
         limits.push_back("inputs not patched: the PyTorch reference judged, and its outputs exist only for the seeds it ran");
     else if (patchable.empty())

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "task/safetensors.h"
 #include "util/error.h"
 #include "util/json_input.h"
 #include "util/text.h"
@@ -125,7 +126,12 @@ std::vector<TensorDef> parseTensors(const Checker& c, const Json& def, const std
         c.expectType(spec, field, Json::value_t::object);
         TensorDef t;
         t.name = name;
-        const Json& shape = c.require(spec, "shape", field + ".", Json::value_t::array);
+        // FlashInfer-Bench writes a Python scalar as "shape": null; it is a 0-d tensor here.
+        const auto shapeIt = spec.find("shape");
+        if (shapeIt == spec.end()) c.fail(field + ".shape", "missing (required; [] or null for a scalar)");
+        static const Json kNoAxes = Json::array();
+        const Json& shape = shapeIt->is_null() ? kNoAxes : *shapeIt;
+        if (!shape.is_array()) c.fail(field + ".shape", "must be an array of axis names or null (a scalar), not " + std::string(shape.type_name()));
         for (size_t i = 0; i < shape.size(); ++i) {
             const std::string f = field + ".shape[" + std::to_string(i) + "]";
             c.expectType(shape[i], f, Json::value_t::string);
@@ -190,12 +196,127 @@ uint64_t checkedProduct(const std::vector<int64_t>& dims, bool& overflow) {
     return n;
 }
 
+// FlashInfer-Bench stores each workload as a trace: {"definition": NAME,
+// "workload": {...}, "solution": null, "evaluation": null}. Either that or the
+// bare workload is accepted; a trace of an evaluated solution is not a workload.
+const Json& unwrapTrace(const Checker& c, const Json& line, const std::string& taskName) {
+    const auto it = line.find("workload");
+    if (it == line.end()) return line;
+    for (const auto& [key, value] : line.items()) {
+        if (key == "workload") continue;
+        if (key == "definition") {
+            c.expectType(value, "definition", Json::value_t::string);
+            if (value.get<std::string>() != taskName)
+                c.fail("definition", "'" + printable(value.get<std::string>()) + "' is not this task ('" + taskName + "')");
+        } else if (key == "solution" || key == "evaluation") {
+            if (!value.is_null()) c.fail(key, "a trace with a solution or an evaluation is a result, not a workload");
+        } else {
+            c.fail(key, "unknown field of a workload trace (definition, workload, solution, evaluation)");
+        }
+    }
+    c.expectType(*it, "workload", Json::value_t::object);
+    return *it;
+}
+
+// Each safetensors file's header, read once per load however many workloads use it.
+class SafetensorsHeaders {
+public:
+    explicit SafetensorsHeaders(std::filesystem::path base) : base_(std::move(base)) {}
+    std::filesystem::path resolve(const std::string& path) const {
+        const std::filesystem::path p(path);
+        return std::filesystem::weakly_canonical(p.is_absolute() ? p : base_ / p);
+    }
+    const SafetensorsFile& header(const std::filesystem::path& file) {
+        auto it = files_.find(file);
+        if (it == files_.end()) it = files_.emplace(file, readSafetensorsHeader(file)).first;
+        return it->second;
+    }
+
+private:
+    std::filesystem::path base_;
+    std::map<std::filesystem::path, SafetensorsFile> files_;
+};
+
+std::string shapeText(const std::vector<int64_t>& shape) {
+    std::string s = "[";
+    for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + "]";
+}
+
+WorkloadInput parseInput(const Checker& c, const Json& spec, const std::string& field, const TensorDef& def, const Task& task,
+                         const Workload& w, SafetensorsHeaders& safetensors) {
+    c.expectType(spec, field, Json::value_t::object);
+    const std::string type = c.require(spec, "type", field + ".", Json::value_t::string).get<std::string>();
+    auto onlyFields = [&](std::initializer_list<const char*> known, const char* list) {
+        for (const auto& [key, value] : spec.items()) {
+            bool ok = false;
+            for (const char* k : known) ok = ok || key == k;
+            if (!ok) c.fail(field + "." + key, "unknown field of a '" + type + "' input (" + list + ")");
+        }
+    };
+    WorkloadInput in;
+    if (type == "random") {
+        onlyFields({"type"}, "type");
+        in.kind = WorkloadInput::Kind::Random;
+    } else if (type == "scalar") {
+        onlyFields({"type", "value"}, "type, value");
+        if (!def.shape.empty()) c.fail(field + ".type", "'scalar' needs a 0-d input, but this one has a shape");
+        in.kind = WorkloadInput::Kind::Scalar;
+        const auto it = spec.find("value");
+        // FlashInfer-Bench allows int, float or bool.
+        if (it == spec.end() || !(it->is_number() || it->is_boolean()))
+            c.fail(field + ".value", "a scalar input needs a numeric (or boolean) value");
+        in.scalar = it->is_boolean() ? (it->get<bool>() ? 1.0 : 0.0) : it->get<double>();
+        if (!std::isfinite(in.scalar)) c.fail(field + ".value", "must be finite");
+    } else if (type == "safetensors") {
+        onlyFields({"type", "path", "tensor_key"}, "type, path, tensor_key");
+        in.kind = WorkloadInput::Kind::Safetensors;
+        const std::string path = c.require(spec, "path", field + ".", Json::value_t::string).get<std::string>();
+        in.tensorKey = c.require(spec, "tensor_key", field + ".", Json::value_t::string).get<std::string>();
+        if (path.empty()) c.fail(field + ".path", "must not be empty");
+        if (in.tensorKey.empty()) c.fail(field + ".tensor_key", "must not be empty");
+        if (path.find("://") != std::string::npos)
+            c.fail(field + ".path", "'" + printable(path) + "' is a URI; KernelForge downloads nothing (give a local file)");
+        in.file = safetensors.resolve(path);
+        const SafetensorsFile* st = nullptr;
+        try {
+            st = &safetensors.header(in.file);
+        } catch (const Error& e) {
+            c.fail(field + ".path", e.what());
+        }
+        const auto entry = st->tensors.find(in.tensorKey);
+        if (entry == st->tensors.end()) {
+            std::string keys;
+            for (const auto& [k, e] : st->tensors) {
+                if (keys.size() > 200) { keys += ", ..."; break; }
+                keys += (keys.empty() ? "" : ", ") + printable(k);
+            }
+            c.fail(field + ".tensor_key", "'" + printable(in.tensorKey) + "' is not in " + in.file.string() + " (it holds: " +
+                                              (keys.empty() ? "nothing" : keys) + ")");
+        }
+        const auto stored = dtypeFromSafetensors(entry->second.dtype);
+        if (stored != def.dtype)
+            c.fail(field + ".tensor_key", "'" + printable(in.tensorKey) + "' in " + in.file.string() + " is " + entry->second.dtype +
+                                              ", but input '" + def.name + "' is " + std::string(dtypeInfo(def.dtype).name) +
+                                              " (" + std::string(safetensorsDTypeName(def.dtype)) + ")");
+        const auto want = task.shapeOf(def, w);
+        if (entry->second.shape != want)
+            c.fail(field + ".tensor_key", "'" + printable(in.tensorKey) + "' in " + in.file.string() + " has shape " +
+                                              shapeText(entry->second.shape) + ", but input '" + def.name +
+                                              "' has shape " + shapeText(want) + " in this workload");
+    } else {
+        c.fail(field + ".type", "unknown input type '" + printable(type) + "' (random, scalar or safetensors)");
+    }
+    return in;
+}
+
 void parseWorkloads(Task& task) {
     const std::string file = task.workloadsFile.string();
     if (!std::filesystem::is_regular_file(task.workloadsFile))
         throw Error(file + ": not found (every task needs a workloads file beside its definition)");
     std::istringstream lines(readTextFile(task.workloadsFile, kMaxWorkloadsBytes, "a workloads file"));
     std::set<std::string> seen;
+    SafetensorsHeaders safetensors(task.workloadsFile.parent_path());
     std::string text;
     int lineNo = 0;
     while (std::getline(lines, text)) {
@@ -207,9 +328,10 @@ void parseWorkloads(Task& task) {
                         std::to_string(kMaxWorkloadLineBytes) + " for one workload line");
         if (task.workloads.size() >= kMaxWorkloads)
             throw Error(where + ": more than " + std::to_string(kMaxWorkloads) + " workloads (the limit)");
-        const Json j = parseOrderedJsonInput(text, where);
+        const Json line = parseOrderedJsonInput(text, where);
         const Checker c(where);
-        c.expectType(j, "workload", Json::value_t::object);
+        c.expectType(line, "workload", Json::value_t::object);
+        const Json& j = unwrapTrace(c, line, task.name);
         Workload w;
         w.line = lineNo;
         w.uuid = c.require(j, "uuid", "", Json::value_t::string).get<std::string>();
@@ -236,22 +358,7 @@ void parseWorkloads(Task& task) {
                 if (t.name == name) def = &t;
             if (!def) c.fail("inputs." + name, "not an input of " + task.name);
             c.expectType(spec, "inputs." + name, Json::value_t::object);
-            const std::string type = c.require(spec, "type", "inputs." + name + ".", Json::value_t::string).get<std::string>();
-            WorkloadInput in;
-            if (type == "random") {
-                in.kind = WorkloadInput::Kind::Random;
-            } else if (type == "scalar") {
-                if (!def->shape.empty()) c.fail("inputs." + name + ".type", "'scalar' needs a 0-d input, but this one has a shape");
-                in.kind = WorkloadInput::Kind::Scalar;
-                const auto it = spec.find("value");
-                if (it == spec.end() || !it->is_number()) c.fail("inputs." + name + ".value", "a scalar input needs a numeric value");
-                in.scalar = it->get<double>();
-            } else if (type == "safetensors") {
-                c.fail("inputs." + name + ".type", "safetensors inputs are not supported by KernelForge yet (use random or scalar)");
-            } else {
-                c.fail("inputs." + name + ".type", "unknown input type '" + type + "' (random, scalar or safetensors)");
-            }
-            w.inputs[name] = in;
+            w.inputs[name] = parseInput(c, spec, "inputs." + name, *def, task, w, safetensors);
         }
         for (const auto& t : task.inputs)
             if (!w.inputs.count(t.name)) c.fail("inputs", "no entry for input '" + t.name + "'");
@@ -368,21 +475,29 @@ std::optional<double> Task::bytesMoved(const Workload& w) const { return evalOve
 std::optional<double> Task::flopCount(const Workload& w) const { return evalOver(*this, flops, w); }
 
 Task loadTask(const std::filesystem::path& path) {
-    Task task;
+    TaskFiles files;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        task.directory = std::filesystem::weakly_canonical(path);
-        task.definitionFile = task.directory / "definition.json";
+        files.directory = std::filesystem::weakly_canonical(path);
+        files.definitionFile = files.directory / "definition.json";
     } else {
-        task.definitionFile = std::filesystem::weakly_canonical(path);
-        task.directory = task.definitionFile.parent_path();
+        files.definitionFile = std::filesystem::weakly_canonical(path);
+        files.directory = files.definitionFile.parent_path();
     }
-    task.workloadsFile = task.directory / "workloads.jsonl";
-    const std::string file = task.definitionFile.string();
-    if (!std::filesystem::is_regular_file(task.definitionFile, ec))
-        throw Error(file + ": not found (a task is a directory with definition.json and workloads.jsonl)");
+    files.workloadsFile = files.directory / "workloads.jsonl";
+    if (!std::filesystem::is_regular_file(files.definitionFile, ec))
+        throw Error(files.definitionFile.string() + ": not found (a task is a directory with definition.json and workloads.jsonl)");
+    return loadTask(readTextFile(files.definitionFile, kMaxDefinitionBytes, "a task definition"), files);
+}
 
-    const std::string text = readTextFile(task.definitionFile, kMaxDefinitionBytes, "a task definition");
+Task loadTask(const std::string& text, const TaskFiles& files) {
+    Task task;
+    task.directory = files.directory;
+    task.definitionFile = files.definitionFile;
+    task.workloadsFile = files.workloadsFile;
+    const std::string file = task.definitionFile.string();
+    if (text.size() > kMaxDefinitionBytes)
+        throw Error(file + ": more than " + std::to_string(kMaxDefinitionBytes) + " bytes, the limit for a task definition");
     const Json def = parseOrderedJsonInput(text, file);
     const Checker c(file);
     c.expectType(def, "definition", Json::value_t::object);

@@ -32,7 +32,9 @@ struct Distribution {
 
 struct TensorDef {
     std::string name;
-    std::vector<std::string> shape;  // axis names; empty for a scalar
+    // Axis names; empty for a scalar (written [] or, as FlashInfer-Bench writes
+    // a Python scalar, null: both reach kf_run as a 0-d tensor).
+    std::vector<std::string> shape;
     DType dtype = DType::Float32;
     Distribution distribution;       // inputs only
 };
@@ -57,8 +59,14 @@ struct VendorOp {
 };
 
 struct WorkloadInput {
-    enum class Kind { Random, Scalar } kind = Kind::Random;
+    enum class Kind { Random, Scalar, Safetensors } kind = Kind::Random;
     double scalar = 0;
+    // Safetensors: the file (absolute; a relative path in the workload resolves
+    // against the workloads file's directory) and the tensor's key in it. The
+    // loader checked the header: the key exists, and its dtype and shape are
+    // the definition's for this workload.
+    std::filesystem::path file;
+    std::string tensorKey;
 };
 
 struct Workload {
@@ -106,5 +114,15 @@ struct Task {
 // definition file (workloads.jsonl beside it). Throws kforge::Error naming the
 // file, the field or line, and what is wrong.
 Task loadTask(const std::filesystem::path& path);
+
+// A definition given as text, with workloads from anywhere (what `kforge import
+// fib` checks before it writes a task directory). Errors name definitionFile,
+// the workloads file and its lines; native paths resolve against directory.
+struct TaskFiles {
+    std::filesystem::path definitionFile;
+    std::filesystem::path workloadsFile;
+    std::filesystem::path directory;
+};
+Task loadTask(const std::string& definitionText, const TaskFiles& files);
 
 }  // namespace kforge

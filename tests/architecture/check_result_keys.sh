@@ -10,9 +10,10 @@ cd "$root"
 # Every key a model codec writes or reads.
 mapfile -t keys < <(grep -ohE '"[a-z][a-z0-9_]+"' core/model/*.cpp | tr -d '"' | sort -u)
 # Keys that also name fields of inputs the model does not own (task files,
-# the runner protocol's requests, LLM wire formats, settings): reading those
+# the runner protocol's requests, LLM wire formats, settings; "workload" is a
+# FlashInfer-Bench workload trace's field): reading those
 # is not reading a result.
-shared='^(name|message|status|backend|config|id|uuid|inputs|outputs|axes|file|line|column|model|provider|mode|note|error|seconds|text|kind|type|value|version|format|tool|ok|result|facts|workloads|task|device|source|count|timing|float32|bfloat16|attempts)$'
+shared='^(name|message|status|backend|config|id|uuid|inputs|outputs|axes|file|line|column|model|provider|mode|note|error|seconds|text|kind|type|value|version|format|tool|ok|result|facts|workloads|task|device|source|count|timing|float32|bfloat16|attempts|workload)$'
 pattern=""
 for k in "${keys[@]}"; do
   [[ "$k" =~ $shared ]] && continue
