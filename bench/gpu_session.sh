@@ -85,6 +85,8 @@ PY
         tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
       done
       python3 bench/summarize_sessions.py "$LOGS"/session_*.json > "$LOGS/optimize.md"; cat "$LOGS/optimize.md"
+      # Issue 14: the tuned candidates against PyTorch eager, torch.compile and the vendor op, per workload.
+      python3 bench/summarize_vs_best.py "$LOGS"/session_*.json > "$LOGS/vs_best.md"; tail -14 "$LOGS/vs_best.md"
       summary+=("optimize: done") ;;
     throughput)
       # Evaluations per minute for a small kernel, pipelined (the default) against
