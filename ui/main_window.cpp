@@ -32,6 +32,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QEvent>
 #include <QFileDialog>
 #include <QKeySequence>
@@ -161,7 +162,15 @@ void MainWindow::createSessionViews() {
     summary_ = new SessionSummary(this);
     summaryDock_ = new QDockWidget(this);
     summaryDock_->setObjectName(QStringLiteral("summaryDock"));
-    summaryDock_->setWidget(summary_);
+    // Scrolls rather than clips: in a short dock the wrapped values (the
+    // generators, the PyTorch baselines) need more lines than there is room for.
+    auto* summaryScroll = new QScrollArea(summaryDock_);
+    summaryScroll->setObjectName(QStringLiteral("summaryScroll"));
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    summaryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    summaryScroll->setWidget(summary_);
+    summaryDock_->setWidget(summaryScroll);
     addDockWidget(Qt::LeftDockWidgetArea, summaryDock_);
     splitDockWidget(sessionsDock_, summaryDock_, Qt::Vertical);
     sessionArea_->hide();
