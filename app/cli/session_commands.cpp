@@ -262,6 +262,8 @@ int optimize(const OptimizeOptions& o) {
         config.compileMode = o.torch.compileMode;
         std::optional<std::filesystem::path> root;
         if (!o.from.empty()) root = o.from;
+        if (const std::string notice = shadowedBuiltinNotice(o.task, AppPaths::discover()); !notice.empty())
+            std::cerr << "kforge: note: " << notice << "\n";
         if (!o.json) std::fprintf(stderr, "measuring the %s of %s...\n", "baseline", o.task.c_str());
         launch.create(o.task, config, o.name, root);
     }

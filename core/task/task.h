@@ -115,6 +115,19 @@ struct Task {
 // file, the field or line, and what is wrong.
 Task loadTask(const std::filesystem::path& path);
 
+// A problem a check found, where it is: file, line (0 when the file has no
+// line for it), and what is wrong without the location.
+struct TaskProblem {
+    std::filesystem::path file;
+    int line = 0;
+    std::string message;
+};
+
+// loadTask for `kforge check`: a definition error still throws (what follows
+// depends on it), but a bad workload line is added to `workloadProblems` and
+// the other lines load, so the user sees every broken line at once.
+Task loadTaskCollecting(const std::filesystem::path& path, std::vector<TaskProblem>& workloadProblems);
+
 // A definition given as text, with workloads from anywhere (what `kforge import
 // fib` checks before it writes a task directory). Errors name definitionFile,
 // the workloads file and its lines; native paths resolve against directory.

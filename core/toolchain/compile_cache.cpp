@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -43,7 +44,6 @@ SandboxJob compileJob(const Toolchain& toolchain, const CompileRequest& request,
     namespace fs = std::filesystem;
     SandboxJob job;
     job.readOnly = {toolchain.paths().abiInclude, fs::absolute(request.source).parent_path()};
-    if (request.source.is_relative()) job.workingDirectory = fs::current_path();
     std::error_code ec;
     const fs::path exe = toolchain.executable();
     if (exe.is_absolute()) {
@@ -91,7 +91,26 @@ std::string CompileCache::key(const Toolchain& toolchain, const CompileRequest& 
     return sha256Hex(material);
 }
 
-CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileRequest& request) const {
+namespace {
+// Only a failure the source caused may be cached: a located error (file and
+// line) from a compiler that ran to its end. A compiler killed by a signal or
+// our deadline, a sandbox or driver that could not start, a missing include
+// directory or an unlocated driver error (a bad flag, a library not found)
+// says something about this machine at this moment, and caching it would
+// repeat it after the environment is fixed.
+bool failureIsTheSources(const ProcessResult& p, const CompileResult& r) {
+    if (!p.status.exited || p.status.timedOut) return false;
+    return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == "error" && !d.file.empty() && d.line > 0; });
+}
+}  // namespace
+
+CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileRequest& given) const {
+    // A relative path would give the command an empty -I (the source's
+    // directory) and a sandbox that binds the wrong place: compile from the
+    // absolute path, which also keeps the cache key independent of the cwd.
+    CompileRequest request = given;
+    request.source = std::filesystem::absolute(given.source);
     const std::string sourceText = slurp(request.source);
     if (sourceText.empty() && !std::filesystem::is_regular_file(request.source)) {
         CompileResult r;
@@ -143,11 +162,15 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     r.kernels = parseResourceUsage(p.output);
     if (!r.ok && std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == "error"; }))
         r.diagnostics.push_back({"", 0, 0, "error", "compiler " + p.status.describe()});
+    std::error_code ec;
+    if (!r.ok && !failureIsTheSources(p, r)) {
+        std::filesystem::remove_all(work, ec);
+        return r;
+    }
     {
         std::ofstream out(work / "result.json");
         out << toJson(r, CompileScope::Cache).dump(1);
     }
-    std::error_code ec;
     std::filesystem::create_directories(entry.parent_path(), ec);
     std::filesystem::rename(work, entry, ec);
     if (ec) std::filesystem::remove_all(work, ec);  // another thread won the race with the same bytes
