@@ -446,7 +446,8 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
                 std::cout << "  line " << d.line << ":" << d.column << ": " << d.severity << ": " << d.message << "\n";
     }
     if (n.evaluation && !n.evaluation->workloads.empty())
-        std::cout << "\n" << workloadTable(n.evaluation->workloads, r.baselineName);
+        std::cout << "\n" << workloadTable(n.evaluation->workloads, r.baselineName)
+                  << floorFootnote(n.evaluation->workloads, r.config.backend);
     if (n.profile) std::cout << "\n" << profileText(*n.profile);
     if (!noSource) std::cout << "\n" << tree.source(n.sourceHash);
     return 0;
