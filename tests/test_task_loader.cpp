@@ -6,6 +6,7 @@
 
 #include "eval/evaluator.h"
 #include "eval/paths.h"
+#include "task/json_locate.h"
 #include "task/task.h"
 #include "util/error.h"
 
@@ -68,6 +69,52 @@ class TestTaskLoader : public QObject {
     }
 
 private slots:
+    void collectingReportsEveryBadWorkloadLine() {
+        // kforge check lists every broken line, not only the first; the good lines still load.
+        const std::string workloads = std::string(kWorkloads) +
+            R"({"uuid": "c", "axes": {"N": 5}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}}})" "\n"
+            R"({"uuid": "d", "axes": {"N": 6}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}, "z": {"type": "random"}}})" "\n"
+            R"({"uuid": "e", "axes": {"N": 8}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}}})" "\n";
+        const fs::path dir = makeTask(kDefinition, workloads);
+        expectError(dir, {"workloads.jsonl:3", "does not hold"});  // the plain loader still stops at the first
+        std::vector<TaskProblem> problems;
+        const Task t = loadTaskCollecting(dir, problems);
+        QCOMPARE(t.workloads.size(), size_t(3));
+        QCOMPARE(problems.size(), size_t(2));
+        QCOMPARE(problems[0].line, 3);
+        QCOMPARE(problems[0].file.filename().string(), std::string("workloads.jsonl"));
+        QVERIFY2(problems[0].message.find("'N % 2 == 0' does not hold") != std::string::npos, problems[0].message.c_str());
+        QVERIFY2(problems[0].message.find("workloads.jsonl") == std::string::npos, "the location is split off the message");
+        QCOMPARE(problems[1].line, 4);
+        QVERIFY2(problems[1].message.find("inputs.z") != std::string::npos, problems[1].message.c_str());
+    }
+    void fieldLinesAreFound() {
+        QCOMPARE(lineOfField(kDefinition, "kforge.native.cpu.reference"), 9);
+        QCOMPARE(lineOfField(kDefinition, "inputs.w.dtype"), 5);
+        QCOMPARE(lineOfField(kDefinition, "constraints[0]"), 7);
+        QCOMPARE(lineOfField(kDefinition, "kforge.flops"), 8);
+        QCOMPARE(lineOfField(kDefinition, "axes.H.value"), 4);
+        // A key that only appears as a value ("N" in a shape) is not taken for the field.
+        QCOMPARE(lineOfField("{\n\"a\": [\"N\"],\n\"N\": 1}", "N"), 3);
+        QCOMPARE(lineOfField(kDefinition, "nothing.here"), 0);
+    }
+    void aLocalDirectoryShadowingABuiltinIsTold() {
+        const AppPaths paths = AppPaths::discover();
+        const fs::path root = fs::path(tmp_.path().toStdString()) / "shadow";
+        fs::create_directories(root / "vector_add_fp32");
+        const fs::path before = fs::current_path();
+        fs::current_path(root);
+        const std::string notice = shadowedBuiltinNotice("vector_add_fp32", paths);
+        const std::string viaPath = shadowedBuiltinNotice("./vector_add_fp32", paths);
+        const std::string noBuiltin = shadowedBuiltinNotice("my_own_op", paths);
+        fs::current_path(before);
+        QVERIFY2(notice.find((root / "vector_add_fp32").string()) != std::string::npos, notice.c_str());
+        QVERIFY2(notice.find((paths.tasksDirectory() / "vector_add_fp32").string()) != std::string::npos, notice.c_str());
+        QVERIFY2(viaPath.empty(), "a path is what the user meant");
+        QVERIFY(noBuiltin.empty());
+        // Run from elsewhere, the name is the built-in and nothing is said.
+        QVERIFY(shadowedBuiltinNotice("vector_add_fp32", paths).empty());
+    }
     void loadsAWellFormedTask() {
         const Task t = loadTask(makeTask(kDefinition));
         QCOMPARE(t.name, std::string("t"));
