@@ -109,7 +109,7 @@ private slots:
         std::string def;
         {
             std::ifstream in(dir / "definition.json");
-            def.assign(std::istreambuf_iterator<char>(in), {});
+            def.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         }
         def.replace(def.find("\"float32\"}},"), 9, "\"float33\"");
         write(dir / "definition.json", def);

@@ -6,8 +6,17 @@
 
 #include <cmath>
 #include <cstring>
+#include <vector>
 
+// kf_abi.h is plain C (nvcc and hipcc read it too): its C casts and integer
+// promotions are right there and only warned about here, under C++ warnings.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wuseless-cast"
 #include <kf_abi.h>
+#pragma GCC diagnostic pop
 
 namespace {
 
@@ -40,10 +49,10 @@ uint16_t bf16Reference(float x) {
     const uint16_t up = static_cast<uint16_t>(down + 1);  // next magnitude; 0x7f7f + 1 is Inf, as it should be
     const double dx = std::fabs(static_cast<double>(x));
     const double dDown = std::fabs(static_cast<double>(kf_bf16_to_float(down)));
-    const double dUp = (up & 0x7fffu) == 0x7f80u ? std::ldexp(1.0, 128) : std::fabs(static_cast<double>(kf_bf16_to_float(up)));
+    const double dUp = (static_cast<uint32_t>(up) & 0x7fffu) == 0x7f80u ? std::ldexp(1.0, 128) : std::fabs(static_cast<double>(kf_bf16_to_float(up)));
     if (dx - dDown < dUp - dx) return down;
     if (dx - dDown > dUp - dx) return up;
-    return (down & 1u) ? up : down;
+    return (static_cast<uint32_t>(down) & 1u) ? up : down;
 }
 
 // Floats that test a narrowing: each 16-bit value, the midpoints between
@@ -96,7 +105,7 @@ private slots:
                 if (!std::isnan(x)) continue;
                 const uint16_t got = kf_float_to_bf16(x);
                 QVERIFY(std::isnan(kf_bf16_to_float(got)));
-                QCOMPARE(got & 0x8000u, hi & 0x8000u);
+                QCOMPARE(static_cast<uint32_t>(got) & 0x8000u, hi & 0x8000u);
             }
     }
     void fp16WidensLikeTheCompiler() {

@@ -93,6 +93,10 @@ Expr parseExpr(const Checker& c, const std::string& field, const std::string& te
 
 Distribution parseDistribution(const Checker& c, const Json& j, const std::string& field) {
     c.expectType(j, field, Json::value_t::object);
+    for (const auto& [key, value] : j.items())
+        if (key != "distribution" && key != "low" && key != "high" && key != "mean" && key != "std" && key != "min" && key != "max" &&
+            key != "positive")
+            c.fail(field + "." + key, "unknown field (distribution, low, high, mean, std, min, max, positive)");
     Distribution d;
     const std::string kind = c.optString(j, "distribution", field + ".");
     auto number = [&](const char* key, double fallback) {
@@ -115,6 +119,43 @@ Distribution parseDistribution(const Checker& c, const Json& j, const std::strin
         c.fail(field + ".distribution", "unknown distribution '" + kind + "' (uniform or normal)");
     }
     return d;
+}
+
+InputBounds parseBounds(const Checker& c, const Json& j, const std::string& field) {
+    InputBounds b;
+    for (const char* key : {"min", "max"})
+        if (const auto it = j.find(key); it != j.end()) {
+            c.expectType(*it, field + "." + key, Json::value_t::number_float);
+            if (!std::isfinite(it->get<double>())) c.fail(field + "." + key, "must be finite");
+            (std::string(key) == "min" ? b.min : b.max) = it->get<double>();
+        }
+    if (const auto it = j.find("positive"); it != j.end()) {
+        c.expectType(*it, field + ".positive", Json::value_t::boolean);
+        b.positive = it->get<bool>();
+    }
+    if (b.min && b.max && *b.min > *b.max) c.fail(field, "min " + formatNumber("%g", *b.min) + " is above max " + formatNumber("%g", *b.max));
+    return b;
+}
+
+// The distribution must only give values the bounds allow. Uniform draws lie
+// in [low, high); an integer tensor takes their floor, so its values are
+// floor(low) .. high - 1 (low 0, high S: the positions 0 .. S-1, max S-1);
+// a float tensor's may round up to high. A normal distribution has no bounds.
+void checkDistributionInBounds(const Checker& c, const TensorDef& t, const std::string& field) {
+    const InputBounds& b = t.bounds;
+    if (!b.any()) return;
+    const Distribution& d = t.distribution;
+    if (d.kind == Distribution::Kind::Normal)
+        c.fail(field + ".distribution", "a normal distribution can give any value, but the input is bounded (min, max or positive): use a "
+                                        "uniform distribution with low and high inside the bounds");
+    const bool integer = !dtypeInfo(t.dtype).isFloat;
+    const double lowest = integer ? std::floor(d.a) : d.a;
+    const double highest = integer ? std::ceil(d.b) - 1 : d.b;
+    const std::string range = "uniform [" + formatNumber("%g", d.a) + ", " + formatNumber("%g", d.b) + ")" +
+                              (integer ? " gives " + formatNumber("%g", lowest) + " .. " + formatNumber("%g", highest) : std::string());
+    if (b.positive && !(lowest > 0)) c.fail(field + ".low", range + ", but the input must be positive (low above 0)");
+    if (b.min && lowest < *b.min) c.fail(field + ".low", range + " goes below min " + formatNumber("%g", *b.min));
+    if (b.max && highest > *b.max) c.fail(field + ".high", range + " goes above max " + formatNumber("%g", *b.max));
 }
 
 std::vector<TensorDef> parseTensors(const Checker& c, const Json& def, const std::string& key,
@@ -268,6 +309,11 @@ WorkloadInput parseInput(const Checker& c, const Json& spec, const std::string& 
             c.fail(field + ".value", "a scalar input needs a numeric (or boolean) value");
         in.scalar = it->is_boolean() ? (it->get<bool>() ? 1.0 : 0.0) : it->get<double>();
         if (!std::isfinite(in.scalar)) c.fail(field + ".value", "must be finite");
+        const InputBounds& b = def.bounds;
+        const std::string v = formatNumber("%g", in.scalar);
+        if (b.positive && !(in.scalar > 0)) c.fail(field + ".value", v + ", but input '" + def.name + "' must be positive");
+        if (b.min && in.scalar < *b.min) c.fail(field + ".value", v + " is below the min " + formatNumber("%g", *b.min) + " of input '" + def.name + "'");
+        if (b.max && in.scalar > *b.max) c.fail(field + ".value", v + " is above the max " + formatNumber("%g", *b.max) + " of input '" + def.name + "'");
     } else if (type == "safetensors") {
         onlyFields({"type", "path", "tensor_key"}, "type, path, tensor_key");
         in.kind = WorkloadInput::Kind::Safetensors;
@@ -607,6 +653,8 @@ Task loadDefinition(const std::string& text, const TaskFiles& files) {
                 if (in.name == name) t = &in;
             if (!t) c.fail("kforge.inputs." + name, "not an input of this task");
             t->distribution = parseDistribution(c, spec, "kforge.inputs." + name);
+            t->bounds = parseBounds(c, spec, "kforge.inputs." + name);
+            checkDistributionInBounds(c, *t, "kforge.inputs." + name);
         }
     }
     if (const auto it = kf.find("vendor"); it != kf.end()) {

@@ -30,6 +30,17 @@ struct Distribution {
     double b = 1;   // high, or standard deviation
 };
 
+// What values an input may hold, declared beside its distribution in
+// kforge.inputs ("min", "max", "positive"): the loader rejects a distribution
+// or a workload's scalar that could break them (an eps drawn from [-1, 1]
+// when the reference takes its square root), naming the field.
+struct InputBounds {
+    std::optional<double> min;  // values >= min
+    std::optional<double> max;  // values <= max
+    bool positive = false;      // values > 0
+    bool any() const { return min || max || positive; }
+};
+
 struct TensorDef {
     std::string name;
     // Axis names; empty for a scalar (written [] or, as FlashInfer-Bench writes
@@ -37,6 +48,7 @@ struct TensorDef {
     std::vector<std::string> shape;
     DType dtype = DType::Float32;
     Distribution distribution;       // inputs only
+    InputBounds bounds;              // inputs only
 };
 
 struct Tolerance {
