@@ -129,7 +129,15 @@ private slots:
         const auto r = kforge({"compile", data("data/constrained.cpp"), "-D", "UNROLL=4"});
         QCOMPARE(r.status.code, 2);
         QVERIFY2(has(r, "constrained.cpp:3: configuration UNROLL=4 breaks @constraint UNROLL < 4"), r.output.c_str());
-        QVERIFY(kforge({"compile", data("data/constrained.cpp"), "-D", "UNROLL=2"}).ok());
+        // A configuration inside the constraint compiles.
+        const auto src = tmp() / "blocked.cpp";
+        write(src, "// @tune BLOCK 64 128\n// @constraint BLOCK <= 64\n#include <kf_abi.h>\n"
+                   "KF_EXPORT int kf_run(const kf_call*) { return BLOCK - 64; }\n");
+        const auto ok = kforge({"compile", src.string(), "-D", "BLOCK=64"});
+        QVERIFY2(ok.ok(), ok.output.c_str());
+        const auto broken = kforge({"compile", src.string(), "-D", "BLOCK=128"});
+        QCOMPARE(broken.status.code, 2);
+        QVERIFY2(has(broken, src.string() + ":2: configuration BLOCK=128 breaks @constraint BLOCK <= 64"), broken.output.c_str());
     }
     void compileTakesARelativePath() {
         const auto r = kforge({"compile", "template.cpp", "--json"}, builtin("vector_add_fp32/cpu"));

@@ -103,10 +103,8 @@ std::string floorFootnote(const std::vector<WorkloadReport>& workloads, Backend 
     if (!any) return {};
     // A user who sees "112%" of a limit deserves to know why that is not a bug.
     std::ostringstream out;
-    out << "of floor: the floor divided by the median; the floor is max(bytes / bandwidth, flops / peak) for the task's
-"
-           "  kforge.bytes and kforge.flops on this device, 100% is that limit. It can be passed honestly (the copy bandwidth is
-"
+    out << "of floor: the floor divided by the median; the floor is max(bytes / bandwidth, flops / peak) for the task's\n"
+           "  kforge.bytes and kforge.flops on this device, 100% is that limit. It can be passed honestly (the copy bandwidth is\n"
            "  measured, not a bound; bytes may overstate what must move); beyond "
         << fmt("%.0f%%", 100 / suspiciousFraction(backend)) << " on " << backendName(backend)
         << " the result is SUSPICIOUS_SPEED (docs/verdicts.md, \"The physics floor\")"
