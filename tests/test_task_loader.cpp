@@ -88,6 +88,43 @@ private slots:
         QCOMPARE(problems[1].line, 4);
         QVERIFY2(problems[1].message.find("inputs.z") != std::string::npos, problems[1].message.c_str());
     }
+    void inputBoundsRejectAContradictingDistribution() {
+        // An eps the reference takes the square root of must not be drawn from [-1, 1].
+        const std::string withInputs = replaced(kDefinition, "\"native\"", "\"inputs\": {INPUTS}, \"native\"");
+        auto def = [&](const std::string& inputs) { return replaced(withInputs, "{INPUTS}", inputs); };
+        expectError(makeTask(def(R"({"x": {"positive": true}})")),
+                    {"kforge.inputs.x.low", "uniform [-1, 1)", "must be positive"});
+        expectError(makeTask(def(R"({"x": {"distribution": "uniform", "low": -0.5, "high": 2, "min": 0}})")),
+                    {"kforge.inputs.x.low", "goes below min 0"});
+        expectError(makeTask(def(R"({"x": {"distribution": "uniform", "low": 0.5, "high": 2, "max": 1}})")),
+                    {"kforge.inputs.x.high", "goes above max 1"});
+        expectError(makeTask(def(R"({"x": {"distribution": "normal", "mean": 5, "std": 1, "positive": true}})")),
+                    {"kforge.inputs.x.distribution", "normal distribution can give any value"});
+        expectError(makeTask(def(R"({"x": {"positive": 1}})")), {"kforge.inputs.x.positive", "true or false"});
+        expectError(makeTask(def(R"({"x": {"min": 2, "max": 1, "low": 1, "high": 2}})")), {"kforge.inputs.x", "min 2 is above max 1"});
+        expectError(makeTask(def(R"({"x": {"postive": true}})")), {"kforge.inputs.x.postive", "unknown field"});
+        // Inside the bounds it loads, and keeps them.
+        const Task t = loadTask(makeTask(def(R"({"x": {"distribution": "uniform", "low": 1e-6, "high": 1e-3, "positive": true, "max": 1}})")));
+        QVERIFY(t.inputs[0].bounds.positive);
+        QCOMPARE(*t.inputs[0].bounds.max, 1.0);
+    }
+    void integerRangesAreTheirFloors() {
+        // An int32 index tensor drawn from uniform [0, 64) holds 0 .. 63: max 63 holds, max 62 does not.
+        const std::string def = replaced(replaced(kDefinition, "\"native\"", "\"inputs\": {INPUTS}, \"native\""),
+                                         "\"w\": {\"shape\": [\"H\"], \"dtype\": \"bfloat16\"}",
+                                         "\"w\": {\"shape\": [\"H\"], \"dtype\": \"int32\"}");
+        loadTask(makeTask(replaced(def, "{INPUTS}", R"({"w": {"low": 0, "high": 64, "min": 0, "max": 63}})")));
+        expectError(makeTask(replaced(def, "{INPUTS}", R"({"w": {"low": 0, "high": 64, "min": 0, "max": 62}})")),
+                    {"kforge.inputs.w.high", "gives 0 .. 63", "goes above max 62"});
+    }
+    void scalarWorkloadInputsObeyTheBounds() {
+        const std::string def = replaced(replaced(kDefinition, "\"w\": {\"shape\": [\"H\"], \"dtype\": \"bfloat16\"}",
+                                                  "\"w\": {\"shape\": [], \"dtype\": \"float32\"}"),
+                                         "\"native\"", "\"inputs\": {\"w\": {\"low\": 0.5, \"high\": 1, \"positive\": true}}, \"native\"");
+        const std::string wl = R"({"uuid": "a", "axes": {"N": 4}, "inputs": {"x": {"type": "random"}, "w": {"type": "scalar", "value": VALUE}}})" "\n";
+        loadTask(makeTask(def, replaced(wl, "VALUE", "0.25")));
+        expectError(makeTask(def, replaced(wl, "VALUE", "-1e-5")), {"workloads.jsonl:1", "inputs.w.value", "must be positive"});
+    }
     void fieldLinesAreFound() {
         QCOMPARE(lineOfField(kDefinition, "kforge.native.cpu.reference"), 9);
         QCOMPARE(lineOfField(kDefinition, "inputs.w.dtype"), 5);
