@@ -100,6 +100,23 @@ private slots:
         QVERIFY2(r.command.find("-I ") == std::string::npos, r.command.c_str());
     }
 
+    void aCachedFailureNamesTheFileAskedFor() {
+        // The same bytes in two places share a cache entry; the hit's errors
+        // must point at the second file, not at where the first compile ran.
+        auto tc = toolchain(Backend::Cpu);
+        const std::string text = "#include <kf_abi.h>\nKF_EXPORT int kf_run(const kf_call*) {\n    return not_declared_here;\n}\n";
+        const fs::path first = writeSource("copy_one.cpp", text), second = writeSource("copy_two.cpp", text);
+        const CompileResult a = cache_->compile(*tc, {first, {}, {}, "native"});
+        const CompileResult b = cache_->compile(*tc, {second, {}, {}, "native"});
+        QVERIFY(!a.ok && !b.ok);
+        QVERIFY(b.cacheHit);
+        QVERIFY(!b.diagnostics.empty());
+        QCOMPARE(b.diagnostics.front().file, second.string());
+        QCOMPARE(b.diagnostics.front().line, 3);
+        QVERIFY2(b.firstError().find(second.string() + ":3:") == 0, b.firstError().c_str());
+        QVERIFY(b.log.find(first.string()) == std::string::npos);
+    }
+
     void environmentFailuresAreNotCached() {
         // A library this machine lacks is not the source's fault: the next
         // compile (after the library is installed) must try again.

@@ -103,6 +103,18 @@ bool failureIsTheSources(const ProcessResult& p, const CompileResult& r) {
     return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
                        [](const Diagnostic& d) { return d.severity == "error" && !d.file.empty() && d.line > 0; });
 }
+// The key leaves out where the source lives, so a hit may have been compiled
+// from another copy of it (another checkout, a session's scratch file): its
+// diagnostics, log and command then name that copy. They are made to name the
+// source asked for, so a located error points at the user's file.
+void renameSource(CompileResult& r, const std::string& compiledFrom, const std::string& now) {
+    if (compiledFrom.empty() || compiledFrom == now) return;
+    for (auto& d : r.diagnostics)
+        if (d.file == compiledFrom) d.file = now;
+    for (std::string* text : {&r.log, &r.command})
+        for (size_t at = text->find(compiledFrom); at != std::string::npos; at = text->find(compiledFrom, at + now.size()))
+            text->replace(at, compiledFrom.size(), now);
+}
 }  // namespace
 
 CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileRequest& given) const {
@@ -134,6 +146,7 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
             if (!r.ok || std::filesystem::is_regular_file(r.library)) {
                 r.cacheHit = true;
                 r.seconds = 0;
+                renameSource(r, slurp(entry / "source"), request.source.string());
                 return r;
             }
         } catch (const std::exception&) {
@@ -171,6 +184,7 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
         std::ofstream out(work / "result.json");
         out << toJson(r, CompileScope::Cache).dump(1);
     }
+    std::ofstream(work / "source") << request.source.string();
     std::filesystem::create_directories(entry.parent_path(), ec);
     std::filesystem::rename(work, entry, ec);
     if (ec) std::filesystem::remove_all(work, ec);  // another thread won the race with the same bytes
