@@ -143,7 +143,10 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
         try {
             CompileResult r = compileResultFromJson(Json::parse(slurp(entry / "result.json")), (entry / "result.json").string());
             r.library = entry / "candidate.so";
-            if (!r.ok || std::filesystem::is_regular_file(r.library)) {
+            // A failure cached before entries recorded their source cannot be
+            // made to name the user's file: it is compiled again (it is cheap).
+            const bool usable = r.ok ? std::filesystem::is_regular_file(r.library) : std::filesystem::is_regular_file(entry / "source");
+            if (usable) {
                 r.cacheHit = true;
                 r.seconds = 0;
                 renameSource(r, slurp(entry / "source"), request.source.string());
@@ -186,6 +189,8 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     }
     std::ofstream(work / "source") << request.source.string();
     std::filesystem::create_directories(entry.parent_path(), ec);
+    // An entry from before sources were recorded is replaced, else it would be compiled every time.
+    if (std::filesystem::exists(entry, ec) && !std::filesystem::exists(entry / "source", ec)) std::filesystem::remove_all(entry, ec);
     std::filesystem::rename(work, entry, ec);
     if (ec) std::filesystem::remove_all(work, ec);  // another thread won the race with the same bytes
     r.library = entry / "candidate.so";
