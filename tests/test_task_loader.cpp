@@ -6,6 +6,7 @@
 
 #include "eval/evaluator.h"
 #include "eval/paths.h"
+#include "task/json_locate.h"
 #include "task/task.h"
 #include "util/error.h"
 
@@ -68,6 +69,89 @@ class TestTaskLoader : public QObject {
     }
 
 private slots:
+    void collectingReportsEveryBadWorkloadLine() {
+        // kforge check lists every broken line, not only the first; the good lines still load.
+        const std::string workloads = std::string(kWorkloads) +
+            R"({"uuid": "c", "axes": {"N": 5}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}}})" "\n"
+            R"({"uuid": "d", "axes": {"N": 6}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}, "z": {"type": "random"}}})" "\n"
+            R"({"uuid": "e", "axes": {"N": 8}, "inputs": {"x": {"type": "random"}, "w": {"type": "random"}}})" "\n";
+        const fs::path dir = makeTask(kDefinition, workloads);
+        expectError(dir, {"workloads.jsonl:3", "does not hold"});  // the plain loader still stops at the first
+        std::vector<TaskProblem> problems;
+        const Task t = loadTaskCollecting(dir, problems);
+        QCOMPARE(t.workloads.size(), size_t(3));
+        QCOMPARE(problems.size(), size_t(2));
+        QCOMPARE(problems[0].line, 3);
+        QCOMPARE(problems[0].file.filename().string(), std::string("workloads.jsonl"));
+        QVERIFY2(problems[0].message.find("'N % 2 == 0' does not hold") != std::string::npos, problems[0].message.c_str());
+        QVERIFY2(problems[0].message.find("workloads.jsonl") == std::string::npos, "the location is split off the message");
+        QCOMPARE(problems[1].line, 4);
+        QVERIFY2(problems[1].message.find("inputs.z") != std::string::npos, problems[1].message.c_str());
+    }
+    void inputBoundsRejectAContradictingDistribution() {
+        // An eps the reference takes the square root of must not be drawn from [-1, 1].
+        const std::string withInputs = replaced(kDefinition, "\"native\"", "\"inputs\": {INPUTS}, \"native\"");
+        auto def = [&](const std::string& inputs) { return replaced(withInputs, "{INPUTS}", inputs); };
+        expectError(makeTask(def(R"({"x": {"positive": true}})")),
+                    {"kforge.inputs.x.low", "uniform [-1, 1)", "must be positive"});
+        expectError(makeTask(def(R"({"x": {"distribution": "uniform", "low": -0.5, "high": 2, "min": 0}})")),
+                    {"kforge.inputs.x.low", "goes below min 0"});
+        expectError(makeTask(def(R"({"x": {"distribution": "uniform", "low": 0.5, "high": 2, "max": 1}})")),
+                    {"kforge.inputs.x.high", "goes above max 1"});
+        expectError(makeTask(def(R"({"x": {"distribution": "normal", "mean": 5, "std": 1, "positive": true}})")),
+                    {"kforge.inputs.x.distribution", "normal distribution can give any value"});
+        expectError(makeTask(def(R"({"x": {"positive": 1}})")), {"kforge.inputs.x.positive", "true or false"});
+        expectError(makeTask(def(R"({"x": {"min": 2, "max": 1, "low": 1, "high": 2}})")), {"kforge.inputs.x", "min 2 is above max 1"});
+        expectError(makeTask(def(R"({"x": {"postive": true}})")), {"kforge.inputs.x.postive", "unknown field"});
+        // Inside the bounds it loads, and keeps them.
+        const Task t = loadTask(makeTask(def(R"({"x": {"distribution": "uniform", "low": 1e-6, "high": 1e-3, "positive": true, "max": 1}})")));
+        QVERIFY(t.inputs[0].bounds.positive);
+        QCOMPARE(*t.inputs[0].bounds.max, 1.0);
+    }
+    void integerRangesAreTheirFloors() {
+        // An int32 index tensor drawn from uniform [0, 64) holds 0 .. 63: max 63 holds, max 62 does not.
+        const std::string def = replaced(replaced(kDefinition, "\"native\"", "\"inputs\": {INPUTS}, \"native\""),
+                                         "\"w\": {\"shape\": [\"H\"], \"dtype\": \"bfloat16\"}",
+                                         "\"w\": {\"shape\": [\"H\"], \"dtype\": \"int32\"}");
+        loadTask(makeTask(replaced(def, "{INPUTS}", R"({"w": {"low": 0, "high": 64, "min": 0, "max": 63}})")));
+        expectError(makeTask(replaced(def, "{INPUTS}", R"({"w": {"low": 0, "high": 64, "min": 0, "max": 62}})")),
+                    {"kforge.inputs.w.high", "gives 0 .. 63", "goes above max 62"});
+    }
+    void scalarWorkloadInputsObeyTheBounds() {
+        const std::string def = replaced(replaced(kDefinition, "\"w\": {\"shape\": [\"H\"], \"dtype\": \"bfloat16\"}",
+                                                  "\"w\": {\"shape\": [], \"dtype\": \"float32\"}"),
+                                         "\"native\"", "\"inputs\": {\"w\": {\"low\": 0.5, \"high\": 1, \"positive\": true}}, \"native\"");
+        const std::string wl = R"({"uuid": "a", "axes": {"N": 4}, "inputs": {"x": {"type": "random"}, "w": {"type": "scalar", "value": VALUE}}})" "\n";
+        loadTask(makeTask(def, replaced(wl, "VALUE", "0.25")));
+        expectError(makeTask(def, replaced(wl, "VALUE", "-1e-5")), {"workloads.jsonl:1", "inputs.w.value", "must be positive"});
+    }
+    void fieldLinesAreFound() {
+        QCOMPARE(lineOfField(kDefinition, "kforge.native.cpu.reference"), 9);
+        QCOMPARE(lineOfField(kDefinition, "inputs.w.dtype"), 5);
+        QCOMPARE(lineOfField(kDefinition, "constraints[0]"), 7);
+        QCOMPARE(lineOfField(kDefinition, "kforge.flops"), 8);
+        QCOMPARE(lineOfField(kDefinition, "axes.H.value"), 4);
+        // A key that only appears as a value ("N" in a shape) is not taken for the field.
+        QCOMPARE(lineOfField("{\n\"a\": [\"N\"],\n\"N\": 1}", "N"), 3);
+        QCOMPARE(lineOfField(kDefinition, "nothing.here"), 0);
+    }
+    void aLocalDirectoryShadowingABuiltinIsTold() {
+        const AppPaths paths = AppPaths::discover();
+        const fs::path root = fs::path(tmp_.path().toStdString()) / "shadow";
+        fs::create_directories(root / "vector_add_fp32");
+        const fs::path before = fs::current_path();
+        fs::current_path(root);
+        const std::string notice = shadowedBuiltinNotice("vector_add_fp32", paths);
+        const std::string viaPath = shadowedBuiltinNotice("./vector_add_fp32", paths);
+        const std::string noBuiltin = shadowedBuiltinNotice("my_own_op", paths);
+        fs::current_path(before);
+        QVERIFY2(notice.find((root / "vector_add_fp32").string()) != std::string::npos, notice.c_str());
+        QVERIFY2(notice.find((paths.tasksDirectory() / "vector_add_fp32").string()) != std::string::npos, notice.c_str());
+        QVERIFY2(viaPath.empty(), "a path is what the user meant");
+        QVERIFY(noBuiltin.empty());
+        // Run from elsewhere, the name is the built-in and nothing is said.
+        QVERIFY(shadowedBuiltinNotice("vector_add_fp32", paths).empty());
+    }
     void loadsAWellFormedTask() {
         const Task t = loadTask(makeTask(kDefinition));
         QCOMPARE(t.name, std::string("t"));

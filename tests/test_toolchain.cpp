@@ -85,6 +85,53 @@ private slots:
         QVERIFY(!cache_->compile(*tc, {src, {}, {}, "native"}).cacheHit);
     }
 
+    void relativeSourceCompilesFromItsDirectory() {
+        // A bare file name once gave an empty -I (its parent path), which took
+        // the next flag as a directory, and the failure was cached.
+        auto tc = toolchain(Backend::Cpu);
+        writeSource("relative_header.h", "#define KF_RELATIVE_RESULT 0\n");
+        writeSource("relative.cpp", "#include <kf_abi.h>\n#include <relative_header.h>\n"
+                                    "KF_EXPORT int kf_run(const kf_call*) { return KF_RELATIVE_RESULT; }\n");
+        const fs::path before = fs::current_path();
+        fs::current_path(tmp_.path().toStdString());
+        const CompileResult r = cache_->compile(*tc, {"relative.cpp", {}, {}, "native"});
+        fs::current_path(before);
+        QVERIFY2(r.ok, (r.command + "\n" + r.log).c_str());
+        QVERIFY2(r.command.find("-I ") == std::string::npos, r.command.c_str());
+    }
+
+    void aCachedFailureNamesTheFileAskedFor() {
+        // The same bytes in two places share a cache entry; the hit's errors
+        // must point at the second file, not at where the first compile ran.
+        auto tc = toolchain(Backend::Cpu);
+        const std::string text = "#include <kf_abi.h>\nKF_EXPORT int kf_run(const kf_call*) {\n    return not_declared_here;\n}\n";
+        const fs::path first = writeSource("copy_one.cpp", text), second = writeSource("copy_two.cpp", text);
+        const CompileResult a = cache_->compile(*tc, {first, {}, {}, "native"});
+        const CompileResult b = cache_->compile(*tc, {second, {}, {}, "native"});
+        QVERIFY(!a.ok && !b.ok);
+        QVERIFY(b.cacheHit);
+        QVERIFY(!b.diagnostics.empty());
+        QCOMPARE(b.diagnostics.front().file, second.string());
+        QCOMPARE(b.diagnostics.front().line, 3);
+        QVERIFY2(b.firstError().find(second.string() + ":3:") == 0, b.firstError().c_str());
+        QVERIFY(b.log.find(first.string()) == std::string::npos);
+    }
+
+    void environmentFailuresAreNotCached() {
+        // A library this machine lacks is not the source's fault: the next
+        // compile (after the library is installed) must try again.
+        auto tc = toolchain(Backend::Cpu);
+        const fs::path src = writeSource("links.cpp", "#include <kf_abi.h>\nKF_EXPORT int kf_run(const kf_call*) { return 0; }\n");
+        const CompileRequest req{src, {}, {"kforge_no_such_library"}, "native"};
+        const CompileResult first = cache_->compile(*tc, req);
+        QVERIFY(!first.ok);
+        QVERIFY(!first.cacheHit);
+        const CompileResult second = cache_->compile(*tc, req);
+        QVERIFY(!second.ok);
+        QVERIFY2(!second.cacheHit, "a missing library was cached as if the source had failed");
+        // While an error located in the source is cached (compileErrorsAreStructuredAndCached).
+    }
+
     void cudaCompileOnlyReportsResources() {
         auto tc = toolchain(Backend::Cuda);
         if (!tc->available()) QSKIP("nvcc not found");

@@ -8,6 +8,35 @@ using namespace kforge;
 class TestTuneSpace : public QObject {
     Q_OBJECT
 private slots:
+    void undeclaredOverrideNamesTheDeclaredOnes() {
+        const TuneSpace space = parseTuneSpace("// @tune BLOCK 64 128\n// @tune VEC 1 4\n", "k.cpp");
+        checkOverridesDeclared(space, {{"BLOCK", "128"}}, "k.cpp");  // declared: fine
+        try {
+            checkOverridesDeclared(space, {{"BLOK", "128"}}, "k.cpp");
+            QFAIL("an undeclared -D was accepted");
+        } catch (const Error& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("k.cpp: -D BLOK=128") == 0 && m.find("BLOCK, VEC") != std::string::npos, m.c_str());
+        }
+        try {
+            checkOverridesDeclared(parseTuneSpace("int x;\n", "plain.cpp"), {{"N", "1"}}, "plain.cpp");
+            QFAIL("a -D for a source without @tune was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("no @tune parameters") != std::string::npos, e.what());
+        }
+    }
+    void brokenConstraintIsLocated() {
+        const TuneSpace space = parseTuneSpace("// @tune BLOCK 64 128\n// @tune VEC 1 4\n\n// @constraint BLOCK * VEC <= 256\n", "k.cpp");
+        checkConstraints(space, {{"BLOCK", "64"}, {"VEC", "4"}}, "k.cpp");
+        QVERIFY(space.brokenConstraint({{"BLOCK", "64"}, {"VEC", "4"}}) == nullptr);
+        try {
+            checkConstraints(space, {{"BLOCK", "128"}, {"VEC", "4"}}, "k.cpp");
+            QFAIL("a configuration breaking @constraint passed");
+        } catch (const Error& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("k.cpp:4: configuration BLOCK=128 VEC=4 breaks @constraint BLOCK * VEC <= 256") == 0, m.c_str());
+        }
+    }
     void parsesDeclarations() {
         const auto space = parseTuneSpace(
             "// @tune BLOCK 64 128 256\n"

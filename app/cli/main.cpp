@@ -9,7 +9,9 @@
 
 #include "eval/evaluator.h"
 #include "eval/report.h"
+#include "task/tune_space.h"
 #include "agent_commands.h"
+#include "check_command.h"
 #include "import_commands.h"
 #include "sandbox_option.h"
 #include "torch_options.h"
@@ -166,6 +168,7 @@ int main(int argc, char** argv) {
     kforge::cli::SessionCommands sessionCommands(app);
     kforge::cli::AgentCommands agentCommands(app);
     kforge::cli::ImportCommands importCommands(app);
+    kforge::cli::CheckCommand checkCommand(app, tasks, json);
 
     CLI11_PARSE(app, argc, argv);
 
@@ -173,6 +176,7 @@ int main(int argc, char** argv) {
         if (const auto code = sessionCommands.run()) return *code;
         if (const auto code = agentCommands.run()) return *code;
         if (const auto code = importCommands.run()) return *code;
+        if (const auto code = checkCommand.run()) return *code;
         if (devices->parsed()) return listDevices(json);
         if (tasks->parsed()) return listTasks(json);
 
@@ -189,7 +193,11 @@ int main(int argc, char** argv) {
             const Backend b = *parseBackend(compileBackend);
             const auto& tc = evaluator.toolchain(b);
             const std::string arch = compileArch.empty() ? (b == Backend::Cpu ? "native" : tc.defaultArch()) : compileArch;
-            const TuneConfig withDefaults = withOverrides(parseTuneSpaceFile(compileFile), config);
+            // Like the tuner: only declared parameters, and no configuration that breaks a @constraint.
+            const TuneSpace space = parseTuneSpaceFile(compileFile);
+            checkOverridesDeclared(space, config, compileFile);
+            const TuneConfig withDefaults = withOverrides(space, config);
+            checkConstraints(space, withDefaults, compileFile);
             const CompileResult r = evaluator.cache().compile(tc, {compileFile, withDefaults, compileLibs, arch});
             if (json) {
                 std::cout << toJson(r, CompileScope::Report).dump(2) << "\n";
@@ -206,6 +214,8 @@ int main(int argc, char** argv) {
         }
 
         const AppPaths paths = AppPaths::discover();
+        if (const std::string notice = shadowedBuiltinNotice(taskArg, paths); !notice.empty())
+            std::cerr << "kforge: note: " << notice << "\n";
         const Task task = resolveTask(taskArg, paths);
         Evaluator evaluator(paths);
         kforge::cli::announceSandbox(evaluator);
@@ -232,6 +242,16 @@ int main(int argc, char** argv) {
                      (candidateArg == "baseline" || candidateArg == "template" || candidateArg == "reference"
                           ? " (the task has no " + candidateArg + " for " + std::string(backendName(options.backend)) + ")"
                           : ""));
+        }
+        // A -D of an undeclared name is the user's mistake, not the candidate's
+        // verdict; a source whose declarations do not parse is (INVALID_CONFIG).
+        if (!config.empty()) {
+            std::optional<TuneSpace> space;
+            try {
+                space = parseTuneSpaceFile(candidate);
+            } catch (const kforge::Error&) {
+            }
+            if (space) checkOverridesDeclared(*space, config, candidate.string());
         }
         const EvalReport report = evaluator.evaluate(task, candidate, options);
         if (json) std::cout << toJson(report, ReportScope::Full).dump(2) << "\n";

@@ -262,6 +262,8 @@ int optimize(const OptimizeOptions& o) {
         config.compileMode = o.torch.compileMode;
         std::optional<std::filesystem::path> root;
         if (!o.from.empty()) root = o.from;
+        if (const std::string notice = shadowedBuiltinNotice(o.task, AppPaths::discover()); !notice.empty())
+            std::cerr << "kforge: note: " << notice << "\n";
         if (!o.json) std::fprintf(stderr, "measuring the %s of %s...\n", "baseline", o.task.c_str());
         launch.create(o.task, config, o.name, root);
     }
@@ -444,7 +446,8 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
                 std::cout << "  line " << d.line << ":" << d.column << ": " << d.severity << ": " << d.message << "\n";
     }
     if (n.evaluation && !n.evaluation->workloads.empty())
-        std::cout << "\n" << workloadTable(n.evaluation->workloads, r.baselineName);
+        std::cout << "\n" << workloadTable(n.evaluation->workloads, r.baselineName)
+                  << floorFootnote(n.evaluation->workloads, r.config.backend);
     if (n.profile) std::cout << "\n" << profileText(*n.profile);
     if (!noSource) std::cout << "\n" << tree.source(n.sourceHash);
     return 0;

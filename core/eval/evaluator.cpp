@@ -633,6 +633,17 @@ Task resolveTask(const std::string& nameOrPath, const AppPaths& paths) {
     throw Error("unknown task '" + nameOrPath + "': neither a built-in task (see `kforge tasks`) nor an existing path");
 }
 
+std::string shadowedBuiltinNotice(const std::string& nameOrPath, const AppPaths& paths) {
+    std::error_code ec;
+    if (nameOrPath.empty() || nameOrPath.find('/') != std::string::npos || nameOrPath == "." || nameOrPath == "..") return {};
+    const auto builtin = paths.tasksDirectory() / nameOrPath;
+    if (!std::filesystem::exists(nameOrPath, ec) || !std::filesystem::is_directory(builtin, ec)) return {};
+    if (std::filesystem::equivalent(nameOrPath, builtin, ec)) return {};
+    return "task '" + nameOrPath + "': using " + std::filesystem::absolute(nameOrPath).string() +
+           " in the current directory, not the built-in task of that name (" + builtin.string() +
+           "); give the built-in's path to use it";
+}
+
 std::vector<std::string> builtinTaskNames(const AppPaths& paths) {
     std::vector<std::string> names;
     std::error_code ec;

@@ -159,8 +159,12 @@ private:
     std::string pythonWhy_;
 };
 
-// The built-in task of that name, or the task at that path.
+// The task at that path, else the built-in task of that name.
 Task resolveTask(const std::string& nameOrPath, const AppPaths& paths);
+// When resolveTask would take a directory that has a built-in task's name (a
+// "gemm_bf16" in the current directory), the sentence that tells the user so;
+// else empty. They may well have meant the built-in.
+std::string shadowedBuiltinNotice(const std::string& nameOrPath, const AppPaths& paths);
 std::vector<std::string> builtinTaskNames(const AppPaths& paths);
 
 }  // namespace kforge

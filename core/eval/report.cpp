@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "eval/device_facts.h"
 #include "task/tune_space.h"
 #include "model/baselines.h"
 #include "util/text.h"
@@ -93,6 +94,24 @@ std::string floorSummary(const EvalReport& r) {
     return out.str();
 }
 
+std::string floorFootnote(const std::vector<WorkloadReport>& workloads, Backend backend) {
+    bool any = false, above = false;
+    for (const auto& w : workloads) {
+        any = any || w.fractionOfFloor > 0;
+        above = above || w.fractionOfFloor > 1;
+    }
+    if (!any) return {};
+    // A user who sees "112%" of a limit deserves to know why that is not a bug.
+    std::ostringstream out;
+    out << "of floor: the floor divided by the median; the floor is max(bytes / bandwidth, flops / peak) for the task's\n"
+           "  kforge.bytes and kforge.flops on this device, 100% is that limit. It can be passed honestly (the copy bandwidth is\n"
+           "  measured, not a bound; bytes may overstate what must move); beyond "
+        << fmt("%.0f%%", 100 / suspiciousFraction(backend)) << " on " << backendName(backend)
+        << " the result is SUSPICIOUS_SPEED (docs/verdicts.md, \"The physics floor\")"
+        << (above ? ".\n  Above 100% here: check kforge.bytes and kforge.flops before believing it.\n" : ".\n");
+    return out.str();
+}
+
 std::string reportTable(const EvalReport& r) {
     std::ostringstream out;
     out << r.task << " on " << backendName(r.backend) << ": " << describeDevice(r.device) << "\n";
@@ -115,7 +134,7 @@ std::string reportTable(const EvalReport& r) {
         }
     }
     if (!r.workloads.empty()) out << "\n" << workloadTable(r.workloads, r.baselineName);
-    if (!r.workloads.empty()) out << checksSummary(r.workloads) << floorSummary(r);
+    if (!r.workloads.empty()) out << checksSummary(r.workloads) << floorSummary(r) << floorFootnote(r.workloads, r.backend);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
     if (r.speedupVsBestGeomean > 0)

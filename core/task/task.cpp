@@ -93,6 +93,10 @@ Expr parseExpr(const Checker& c, const std::string& field, const std::string& te
 
 Distribution parseDistribution(const Checker& c, const Json& j, const std::string& field) {
     c.expectType(j, field, Json::value_t::object);
+    for (const auto& [key, value] : j.items())
+        if (key != "distribution" && key != "low" && key != "high" && key != "mean" && key != "std" && key != "min" && key != "max" &&
+            key != "positive")
+            c.fail(field + "." + key, "unknown field (distribution, low, high, mean, std, min, max, positive)");
     Distribution d;
     const std::string kind = c.optString(j, "distribution", field + ".");
     auto number = [&](const char* key, double fallback) {
@@ -115,6 +119,43 @@ Distribution parseDistribution(const Checker& c, const Json& j, const std::strin
         c.fail(field + ".distribution", "unknown distribution '" + kind + "' (uniform or normal)");
     }
     return d;
+}
+
+InputBounds parseBounds(const Checker& c, const Json& j, const std::string& field) {
+    InputBounds b;
+    for (const char* key : {"min", "max"})
+        if (const auto it = j.find(key); it != j.end()) {
+            c.expectType(*it, field + "." + key, Json::value_t::number_float);
+            if (!std::isfinite(it->get<double>())) c.fail(field + "." + key, "must be finite");
+            (std::string(key) == "min" ? b.min : b.max) = it->get<double>();
+        }
+    if (const auto it = j.find("positive"); it != j.end()) {
+        c.expectType(*it, field + ".positive", Json::value_t::boolean);
+        b.positive = it->get<bool>();
+    }
+    if (b.min && b.max && *b.min > *b.max) c.fail(field, "min " + formatNumber("%g", *b.min) + " is above max " + formatNumber("%g", *b.max));
+    return b;
+}
+
+// The distribution must only give values the bounds allow. Uniform draws lie
+// in [low, high); an integer tensor takes their floor, so its values are
+// floor(low) .. high - 1 (low 0, high S: the positions 0 .. S-1, max S-1);
+// a float tensor's may round up to high. A normal distribution has no bounds.
+void checkDistributionInBounds(const Checker& c, const TensorDef& t, const std::string& field) {
+    const InputBounds& b = t.bounds;
+    if (!b.any()) return;
+    const Distribution& d = t.distribution;
+    if (d.kind == Distribution::Kind::Normal)
+        c.fail(field + ".distribution", "a normal distribution can give any value, but the input is bounded (min, max or positive): use a "
+                                        "uniform distribution with low and high inside the bounds");
+    const bool integer = !dtypeInfo(t.dtype).isFloat;
+    const double lowest = integer ? std::floor(d.a) : d.a;
+    const double highest = integer ? std::ceil(d.b) - 1 : d.b;
+    const std::string range = "uniform [" + formatNumber("%g", d.a) + ", " + formatNumber("%g", d.b) + ")" +
+                              (integer ? " gives " + formatNumber("%g", lowest) + " .. " + formatNumber("%g", highest) : std::string());
+    if (b.positive && !(lowest > 0)) c.fail(field + ".low", range + ", but the input must be positive (low above 0)");
+    if (b.min && lowest < *b.min) c.fail(field + ".low", range + " goes below min " + formatNumber("%g", *b.min));
+    if (b.max && highest > *b.max) c.fail(field + ".high", range + " goes above max " + formatNumber("%g", *b.max));
 }
 
 std::vector<TensorDef> parseTensors(const Checker& c, const Json& def, const std::string& key,
@@ -268,6 +309,11 @@ WorkloadInput parseInput(const Checker& c, const Json& spec, const std::string& 
             c.fail(field + ".value", "a scalar input needs a numeric (or boolean) value");
         in.scalar = it->is_boolean() ? (it->get<bool>() ? 1.0 : 0.0) : it->get<double>();
         if (!std::isfinite(in.scalar)) c.fail(field + ".value", "must be finite");
+        const InputBounds& b = def.bounds;
+        const std::string v = formatNumber("%g", in.scalar);
+        if (b.positive && !(in.scalar > 0)) c.fail(field + ".value", v + ", but input '" + def.name + "' must be positive");
+        if (b.min && in.scalar < *b.min) c.fail(field + ".value", v + " is below the min " + formatNumber("%g", *b.min) + " of input '" + def.name + "'");
+        if (b.max && in.scalar > *b.max) c.fail(field + ".value", v + " is above the max " + formatNumber("%g", *b.max) + " of input '" + def.name + "'");
     } else if (type == "safetensors") {
         onlyFields({"type", "path", "tensor_key"}, "type, path, tensor_key");
         in.kind = WorkloadInput::Kind::Safetensors;
@@ -310,7 +356,9 @@ WorkloadInput parseInput(const Checker& c, const Json& spec, const std::string& 
     return in;
 }
 
-void parseWorkloads(Task& task) {
+// `problems` null: the first bad line throws. Otherwise each bad line is
+// recorded (its location split off) and the loader goes on to the next.
+void parseWorkloads(Task& task, std::vector<TaskProblem>* problems) {
     const std::string file = task.workloadsFile.string();
     if (!std::filesystem::is_regular_file(task.workloadsFile))
         throw Error(file + ": not found (every task needs a workloads file beside its definition)");
@@ -323,100 +371,107 @@ void parseWorkloads(Task& task) {
         ++lineNo;
         if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
         const std::string where = file + ":" + std::to_string(lineNo);
-        if (text.size() > kMaxWorkloadLineBytes)
-            throw Error(where + ": " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                        std::to_string(kMaxWorkloadLineBytes) + " for one workload line");
         if (task.workloads.size() >= kMaxWorkloads)
             throw Error(where + ": more than " + std::to_string(kMaxWorkloads) + " workloads (the limit)");
-        const Json line = parseOrderedJsonInput(text, where);
-        const Checker c(where);
-        c.expectType(line, "workload", Json::value_t::object);
-        const Json& j = unwrapTrace(c, line, task.name);
-        Workload w;
-        w.line = lineNo;
-        w.uuid = c.require(j, "uuid", "", Json::value_t::string).get<std::string>();
-        if (w.uuid.empty()) c.fail("uuid", "must not be empty");
-        if (!seen.insert(w.uuid).second) c.fail("uuid", "'" + w.uuid + "' appears twice");
-        const Json& axes = c.require(j, "axes", "", Json::value_t::object);
-        for (const auto& [name, value] : axes.items()) {
-            const AxisDef* def = nullptr;
+        try {
+            if (text.size() > kMaxWorkloadLineBytes)
+                throw Error(where + ": " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                            std::to_string(kMaxWorkloadLineBytes) + " for one workload line");
+            const Json line = parseOrderedJsonInput(text, where);
+            const Checker c(where);
+            c.expectType(line, "workload", Json::value_t::object);
+            const Json& j = unwrapTrace(c, line, task.name);
+            Workload w;
+            w.line = lineNo;
+            w.uuid = c.require(j, "uuid", "", Json::value_t::string).get<std::string>();
+            if (w.uuid.empty()) c.fail("uuid", "must not be empty");
+            if (!seen.insert(w.uuid).second) c.fail("uuid", "'" + w.uuid + "' appears twice");
+            const Json& axes = c.require(j, "axes", "", Json::value_t::object);
+            for (const auto& [name, value] : axes.items()) {
+                const AxisDef* def = nullptr;
+                for (const auto& a : task.axes)
+                    if (a.name == name) def = &a;
+                if (!def) c.fail("axes." + name, "not an axis of " + task.name);
+                if (def->isConst) c.fail("axes." + name, "is a const axis (" + std::to_string(def->value) + ") and cannot be set");
+                if (!value.is_number_integer()) c.fail("axes." + name, "must be an integer, not " + std::string(value.type_name()));
+                const auto v = value.get<int64_t>();
+                if (v <= 0) c.fail("axes." + name, "must be positive, got " + std::to_string(v));
+                w.axes[name] = v;
+            }
             for (const auto& a : task.axes)
-                if (a.name == name) def = &a;
-            if (!def) c.fail("axes." + name, "not an axis of " + task.name);
-            if (def->isConst) c.fail("axes." + name, "is a const axis (" + std::to_string(def->value) + ") and cannot be set");
-            if (!value.is_number_integer()) c.fail("axes." + name, "must be an integer, not " + std::string(value.type_name()));
-            const auto v = value.get<int64_t>();
-            if (v <= 0) c.fail("axes." + name, "must be positive, got " + std::to_string(v));
-            w.axes[name] = v;
-        }
-        for (const auto& a : task.axes)
-            if (!a.isConst && !w.axes.count(a.name)) c.fail("axes", "no value for var axis '" + a.name + "'");
-        const Json& inputs = c.require(j, "inputs", "", Json::value_t::object);
-        for (const auto& [name, spec] : inputs.items()) {
-            const TensorDef* def = nullptr;
+                if (!a.isConst && !w.axes.count(a.name)) c.fail("axes", "no value for var axis '" + a.name + "'");
+            const Json& inputs = c.require(j, "inputs", "", Json::value_t::object);
+            for (const auto& [name, spec] : inputs.items()) {
+                const TensorDef* def = nullptr;
+                for (const auto& t : task.inputs)
+                    if (t.name == name) def = &t;
+                if (!def) c.fail("inputs." + name, "not an input of " + task.name);
+                c.expectType(spec, "inputs." + name, Json::value_t::object);
+                w.inputs[name] = parseInput(c, spec, "inputs." + name, *def, task, w, safetensors);
+            }
             for (const auto& t : task.inputs)
-                if (t.name == name) def = &t;
-            if (!def) c.fail("inputs." + name, "not an input of " + task.name);
-            c.expectType(spec, "inputs." + name, Json::value_t::object);
-            w.inputs[name] = parseInput(c, spec, "inputs." + name, *def, task, w, safetensors);
-        }
-        for (const auto& t : task.inputs)
-            if (!w.inputs.count(t.name)) c.fail("inputs", "no entry for input '" + t.name + "'");
-        if (const auto it = j.find("backends"); it != j.end()) {
-            c.expectType(*it, "backends", Json::value_t::array);
-            for (const auto& b : *it) {
-                const auto backend = b.is_string() ? parseBackend(b.get<std::string>()) : std::nullopt;
-                if (!backend) c.fail("backends", "unknown backend " + b.dump() + " (cpu, cuda or hip)");
-                w.backends.push_back(*backend);
+                if (!w.inputs.count(t.name)) c.fail("inputs", "no entry for input '" + t.name + "'");
+            if (const auto it = j.find("backends"); it != j.end()) {
+                c.expectType(*it, "backends", Json::value_t::array);
+                for (const auto& b : *it) {
+                    const auto backend = b.is_string() ? parseBackend(b.get<std::string>()) : std::nullopt;
+                    if (!backend) c.fail("backends", "unknown backend " + b.dump() + " (cpu, cuda or hip)");
+                    w.backends.push_back(*backend);
+                }
             }
-        }
-        if (const auto it = j.find("weight"); it != j.end()) {
-            if (!it->is_number() || !(it->get<double>() > 0) || !std::isfinite(it->get<double>()))
-                c.fail("weight", "must be a positive number (a workload's share in the fitness), not " + it->dump());
-            w.weight = it->get<double>();
-        }
-        // Sizes: every tensor must have a representable size.
-        for (const auto* list : {&task.inputs, &task.outputs})
-            for (const auto& t : *list) {
-                bool overflow = false;
-                const uint64_t n = checkedProduct(task.shapeOf(t, w), overflow);
-                uint64_t bytes = 0;
-                if (overflow || __builtin_mul_overflow(n, dtypeInfo(t.dtype).bytes, &bytes) || bytes > kMaxTensorBytes)
-                    c.fail("axes", "tensor '" + t.name + "' would be too large to allocate (its size overflows)");
+            if (const auto it = j.find("weight"); it != j.end()) {
+                if (!it->is_number() || !(it->get<double>() > 0) || !std::isfinite(it->get<double>()))
+                    c.fail("weight", "must be a positive number (a workload's share in the fitness), not " + it->dump());
+                w.weight = it->get<double>();
             }
-        const Expr::Lookup lookup = lookupIn(task.axisValues(w));
-        // Every expression is evaluated here, for every workload, so that a
-        // division by zero or an absurd result is found before anything runs.
-        auto evaluate = [&](const Expr& e, const std::string& field) {
-            try {
-                return e.eval(lookup);
-            } catch (const Error& err) {
-                c.fail(field, "'" + shorten(e.text()) + "' cannot be evaluated for workload '" + w.uuid + "': " + err.what());
+            // Sizes: every tensor must have a representable size.
+            for (const auto* list : {&task.inputs, &task.outputs})
+                for (const auto& t : *list) {
+                    bool overflow = false;
+                    const uint64_t n = checkedProduct(task.shapeOf(t, w), overflow);
+                    uint64_t bytes = 0;
+                    if (overflow || __builtin_mul_overflow(n, dtypeInfo(t.dtype).bytes, &bytes) || bytes > kMaxTensorBytes)
+                        c.fail("axes", "tensor '" + t.name + "' would be too large to allocate (its size overflows)");
+                }
+            const Expr::Lookup lookup = lookupIn(task.axisValues(w));
+            // Every expression is evaluated here, for every workload, so that a
+            // division by zero or an absurd result is found before anything runs.
+            auto evaluate = [&](const Expr& e, const std::string& field) {
+                try {
+                    return e.eval(lookup);
+                } catch (const Error& err) {
+                    c.fail(field, "'" + shorten(e.text()) + "' cannot be evaluated for workload '" + w.uuid + "': " + err.what());
+                }
+            };
+            for (size_t i = 0; i < task.constraints.size(); ++i) {
+                const Expr& e = task.constraints[i];
+                if (evaluate(e, "constraints[" + std::to_string(i) + "]") == 0) {
+                    std::string shown;
+                    for (const auto& n : e.names())
+                        shown += (shown.empty() ? "" : ", ") + n + " = " + std::to_string(static_cast<int64_t>(*lookup(n)));
+                    c.fail("axes", "constraint '" + shorten(e.text()) + "' does not hold (" + shown + ")");
+                }
             }
-        };
-        for (size_t i = 0; i < task.constraints.size(); ++i) {
-            const Expr& e = task.constraints[i];
-            if (evaluate(e, "constraints[" + std::to_string(i) + "]") == 0) {
-                std::string shown;
-                for (const auto& n : e.names())
-                    shown += (shown.empty() ? "" : ", ") + n + " = " + std::to_string(static_cast<int64_t>(*lookup(n)));
-                c.fail("axes", "constraint '" + shorten(e.text()) + "' does not hold (" + shown + ")");
+            for (const auto& [e, field] : {std::pair{&task.bytes, "kforge.bytes"}, std::pair{&task.flops, "kforge.flops"}}) {
+                if (!*e) continue;
+                const double v = evaluate(**e, field);
+                // bytes and flops set the physics floor: an infinite one flags every
+                // candidate, a negative one none. No arithmetic at all (a transpose,
+                // a copy) is a real answer for flops; moving no bytes is not.
+                const bool isFlops = e == &task.flops;
+                if (!std::isfinite(v) || v < 0 || (v == 0 && !isFlops))
+                    c.fail(field, "'" + shorten((*e)->text()) + "' is " + formatNumber("%g", v) + " for workload '" + w.uuid +
+                                      (isFlops ? "' (it must be a finite number, 0 or more)" : "' (it must be a positive, finite number)"));
             }
+            task.workloads.push_back(std::move(w));
+        } catch (const Error& e) {
+            if (!problems) throw;
+            std::string message = e.what();
+            if (message.rfind(where + ": ", 0) == 0) message.erase(0, where.size() + 2);
+            problems->push_back({task.workloadsFile, lineNo, message});
         }
-        for (const auto& [e, field] : {std::pair{&task.bytes, "kforge.bytes"}, std::pair{&task.flops, "kforge.flops"}}) {
-            if (!*e) continue;
-            const double v = evaluate(**e, field);
-            // bytes and flops set the physics floor: an infinite one flags every
-            // candidate, a negative one none. No arithmetic at all (a transpose,
-            // a copy) is a real answer for flops; moving no bytes is not.
-            const bool isFlops = e == &task.flops;
-            if (!std::isfinite(v) || v < 0 || (v == 0 && !isFlops))
-                c.fail(field, "'" + shorten((*e)->text()) + "' is " + formatNumber("%g", v) + " for workload '" + w.uuid +
-                                  (isFlops ? "' (it must be a finite number, 0 or more)" : "' (it must be a positive, finite number)"));
-        }
-        task.workloads.push_back(std::move(w));
     }
-    if (task.workloads.empty()) throw Error(file + ": holds no workloads");
+    if (task.workloads.empty() && (!problems || problems->empty())) throw Error(file + ": holds no workloads");
 }
 
 }  // namespace
@@ -474,7 +529,8 @@ std::optional<double> evalOver(const Task& task, const std::optional<Expr>& e, c
 std::optional<double> Task::bytesMoved(const Workload& w) const { return evalOver(*this, bytes, w); }
 std::optional<double> Task::flopCount(const Workload& w) const { return evalOver(*this, flops, w); }
 
-Task loadTask(const std::filesystem::path& path) {
+namespace {
+TaskFiles filesOf(const std::filesystem::path& path) {
     TaskFiles files;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
@@ -487,10 +543,32 @@ Task loadTask(const std::filesystem::path& path) {
     files.workloadsFile = files.directory / "workloads.jsonl";
     if (!std::filesystem::is_regular_file(files.definitionFile, ec))
         throw Error(files.definitionFile.string() + ": not found (a task is a directory with definition.json and workloads.jsonl)");
+    return files;
+}
+
+Task loadDefinition(const std::string& text, const TaskFiles& files);
+}  // namespace
+
+Task loadTask(const std::filesystem::path& path) {
+    const TaskFiles files = filesOf(path);
     return loadTask(readTextFile(files.definitionFile, kMaxDefinitionBytes, "a task definition"), files);
 }
 
+Task loadTaskCollecting(const std::filesystem::path& path, std::vector<TaskProblem>& workloadProblems) {
+    const TaskFiles files = filesOf(path);
+    Task task = loadDefinition(readTextFile(files.definitionFile, kMaxDefinitionBytes, "a task definition"), files);
+    parseWorkloads(task, &workloadProblems);
+    return task;
+}
+
 Task loadTask(const std::string& text, const TaskFiles& files) {
+    Task task = loadDefinition(text, files);
+    parseWorkloads(task, nullptr);
+    return task;
+}
+
+namespace {
+Task loadDefinition(const std::string& text, const TaskFiles& files) {
     Task task;
     task.directory = files.directory;
     task.definitionFile = files.definitionFile;
@@ -575,6 +653,8 @@ Task loadTask(const std::string& text, const TaskFiles& files) {
                 if (in.name == name) t = &in;
             if (!t) c.fail("kforge.inputs." + name, "not an input of this task");
             t->distribution = parseDistribution(c, spec, "kforge.inputs." + name);
+            t->bounds = parseBounds(c, spec, "kforge.inputs." + name);
+            checkDistributionInBounds(c, *t, "kforge.inputs." + name);
         }
     }
     if (const auto it = kf.find("vendor"); it != kf.end()) {
@@ -598,8 +678,8 @@ Task loadTask(const std::string& text, const TaskFiles& files) {
         if (task.native.empty() && task.referencePython.empty()) c.fail("kforge.native", "names no backend");
     }
 
-    parseWorkloads(task);
     return task;
 }
+}  // namespace
 
 }  // namespace kforge

@@ -30,6 +30,17 @@ struct Distribution {
     double b = 1;   // high, or standard deviation
 };
 
+// What values an input may hold, declared beside its distribution in
+// kforge.inputs ("min", "max", "positive"): the loader rejects a distribution
+// or a workload's scalar that could break them (an eps drawn from [-1, 1]
+// when the reference takes its square root), naming the field.
+struct InputBounds {
+    std::optional<double> min;  // values >= min
+    std::optional<double> max;  // values <= max
+    bool positive = false;      // values > 0
+    bool any() const { return min || max || positive; }
+};
+
 struct TensorDef {
     std::string name;
     // Axis names; empty for a scalar (written [] or, as FlashInfer-Bench writes
@@ -37,6 +48,7 @@ struct TensorDef {
     std::vector<std::string> shape;
     DType dtype = DType::Float32;
     Distribution distribution;       // inputs only
+    InputBounds bounds;              // inputs only
 };
 
 struct Tolerance {
@@ -114,6 +126,19 @@ struct Task {
 // definition file (workloads.jsonl beside it). Throws kforge::Error naming the
 // file, the field or line, and what is wrong.
 Task loadTask(const std::filesystem::path& path);
+
+// A problem a check found, where it is: file, line (0 when the file has no
+// line for it), and what is wrong without the location.
+struct TaskProblem {
+    std::filesystem::path file;
+    int line = 0;
+    std::string message;
+};
+
+// loadTask for `kforge check`: a definition error still throws (what follows
+// depends on it), but a bad workload line is added to `workloadProblems` and
+// the other lines load, so the user sees every broken line at once.
+Task loadTaskCollecting(const std::filesystem::path& path, std::vector<TaskProblem>& workloadProblems);
 
 // A definition given as text, with workloads from anywhere (what `kforge import
 // fib` checks before it writes a task directory). Errors name definitionFile,

@@ -69,6 +69,14 @@ std::string TuneSpace::violation(const TuneConfig& config) const {
     return {};
 }
 
+const TuneConstraint* TuneSpace::brokenConstraint(const TuneConfig& config) const {
+    const std::string text = violation(config);
+    if (text.empty()) return nullptr;
+    for (const auto& c : constraints)
+        if (text.rfind(c.expr.text(), 0) == 0) return &c;
+    return &constraints.front();
+}
+
 std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
     std::vector<TuneConfig> out;
     std::vector<size_t> index(params.size(), 0);
@@ -160,6 +168,25 @@ TuneConfig withOverrides(const TuneSpace& space, const TuneConfig& overrides) {
     TuneConfig c = space.defaults();
     for (const auto& [k, v] : overrides) c[k] = v;
     return c;
+}
+
+void checkOverridesDeclared(const TuneSpace& space, const TuneConfig& overrides, const std::string& fileName) {
+    for (const auto& [name, value] : overrides) {
+        bool declared = false;
+        for (const auto& p : space.params) declared = declared || p.name == name;
+        if (declared) continue;
+        std::string names;
+        for (const auto& p : space.params) names += (names.empty() ? "" : ", ") + p.name;
+        throw Error(fileName + ": -D " + name + "=" + value + ": the source declares no @tune " + name +
+                    (names.empty() ? std::string(" (it declares no @tune parameters at all)") : " (it declares " + names + ")"));
+    }
+}
+
+void checkConstraints(const TuneSpace& space, const TuneConfig& config, const std::string& fileName) {
+    const TuneConstraint* c = space.brokenConstraint(config);
+    if (!c) return;
+    throw Error(fileName + ":" + std::to_string(c->line) + ": configuration " + describeConfig(config) + " breaks @constraint " +
+                space.violation(config));
 }
 
 std::string describeConfig(const TuneConfig& config) {

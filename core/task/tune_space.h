@@ -35,6 +35,8 @@ struct TuneSpace {
     double size() const;  // configurations before constraints
     // The first constraint the configuration breaks, as text; empty when it satisfies all.
     std::string violation(const TuneConfig& config) const;
+    // The first constraint the configuration breaks (its line locates it), or null.
+    const TuneConstraint* brokenConstraint(const TuneConfig& config) const;
     // Every configuration that satisfies the constraints, in declaration order (grid).
     std::vector<TuneConfig> enumerate(size_t limit = 1'000'000) const;
 };
@@ -47,5 +49,14 @@ TuneSpace parseTuneSpaceFile(const std::filesystem::path& source);
 TuneConfig withOverrides(const TuneSpace& space, const TuneConfig& overrides);
 
 std::string describeConfig(const TuneConfig& config);  // "BLOCK=128 VEC=4"
+
+// What the CLI checks of a user's -D values before compiling; each throws
+// kforge::Error naming the file. A -D of a name no @tune declares would be
+// passed to the compiler and silently change nothing the search knows about:
+// "<file>: -D BLOK=64: the source declares no @tune BLOK (it declares BLOCK, VEC)".
+void checkOverridesDeclared(const TuneSpace& space, const TuneConfig& overrides, const std::string& fileName);
+// The tuner never compiles a configuration that breaks a @constraint; neither
+// may `kforge compile`: "<file>:<line>: configuration ... breaks @constraint ...".
+void checkConstraints(const TuneSpace& space, const TuneConfig& config, const std::string& fileName);
 
 }  // namespace kforge

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -43,7 +44,6 @@ SandboxJob compileJob(const Toolchain& toolchain, const CompileRequest& request,
     namespace fs = std::filesystem;
     SandboxJob job;
     job.readOnly = {toolchain.paths().abiInclude, fs::absolute(request.source).parent_path()};
-    if (request.source.is_relative()) job.workingDirectory = fs::current_path();
     std::error_code ec;
     const fs::path exe = toolchain.executable();
     if (exe.is_absolute()) {
@@ -91,7 +91,38 @@ std::string CompileCache::key(const Toolchain& toolchain, const CompileRequest& 
     return sha256Hex(material);
 }
 
-CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileRequest& request) const {
+namespace {
+// Only a failure the source caused may be cached: a located error (file and
+// line) from a compiler that ran to its end. A compiler killed by a signal or
+// our deadline, a sandbox or driver that could not start, a missing include
+// directory or an unlocated driver error (a bad flag, a library not found)
+// says something about this machine at this moment, and caching it would
+// repeat it after the environment is fixed.
+bool failureIsTheSources(const ProcessResult& p, const CompileResult& r) {
+    if (!p.status.exited || p.status.timedOut) return false;
+    return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == "error" && !d.file.empty() && d.line > 0; });
+}
+// The key leaves out where the source lives, so a hit may have been compiled
+// from another copy of it (another checkout, a session's scratch file): its
+// diagnostics, log and command then name that copy. They are made to name the
+// source asked for, so a located error points at the user's file.
+void renameSource(CompileResult& r, const std::string& compiledFrom, const std::string& now) {
+    if (compiledFrom.empty() || compiledFrom == now) return;
+    for (auto& d : r.diagnostics)
+        if (d.file == compiledFrom) d.file = now;
+    for (std::string* text : {&r.log, &r.command})
+        for (size_t at = text->find(compiledFrom); at != std::string::npos; at = text->find(compiledFrom, at + now.size()))
+            text->replace(at, compiledFrom.size(), now);
+}
+}  // namespace
+
+CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileRequest& given) const {
+    // A relative path would give the command an empty -I (the source's
+    // directory) and a sandbox that binds the wrong place: compile from the
+    // absolute path, which also keeps the cache key independent of the cwd.
+    CompileRequest request = given;
+    request.source = std::filesystem::absolute(given.source);
     const std::string sourceText = slurp(request.source);
     if (sourceText.empty() && !std::filesystem::is_regular_file(request.source)) {
         CompileResult r;
@@ -112,9 +143,13 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
         try {
             CompileResult r = compileResultFromJson(Json::parse(slurp(entry / "result.json")), (entry / "result.json").string());
             r.library = entry / "candidate.so";
-            if (!r.ok || std::filesystem::is_regular_file(r.library)) {
+            // A failure cached before entries recorded their source cannot be
+            // made to name the user's file: it is compiled again (it is cheap).
+            const bool usable = r.ok ? std::filesystem::is_regular_file(r.library) : std::filesystem::is_regular_file(entry / "source");
+            if (usable) {
                 r.cacheHit = true;
                 r.seconds = 0;
+                renameSource(r, slurp(entry / "source"), request.source.string());
                 return r;
             }
         } catch (const std::exception&) {
@@ -143,12 +178,19 @@ CompileResult CompileCache::compile(const Toolchain& toolchain, const CompileReq
     r.kernels = parseResourceUsage(p.output);
     if (!r.ok && std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == "error"; }))
         r.diagnostics.push_back({"", 0, 0, "error", "compiler " + p.status.describe()});
+    std::error_code ec;
+    if (!r.ok && !failureIsTheSources(p, r)) {
+        std::filesystem::remove_all(work, ec);
+        return r;
+    }
     {
         std::ofstream out(work / "result.json");
         out << toJson(r, CompileScope::Cache).dump(1);
     }
-    std::error_code ec;
+    std::ofstream(work / "source") << request.source.string();
     std::filesystem::create_directories(entry.parent_path(), ec);
+    // An entry from before sources were recorded is replaced, else it would be compiled every time.
+    if (std::filesystem::exists(entry, ec) && !std::filesystem::exists(entry / "source", ec)) std::filesystem::remove_all(entry, ec);
     std::filesystem::rename(work, entry, ec);
     if (ec) std::filesystem::remove_all(work, ec);  // another thread won the race with the same bytes
     r.library = entry / "candidate.so";

@@ -30,7 +30,8 @@ std::string versionText(const std::vector<std::string>& argv, const std::string&
 
 void addCommon(std::vector<std::string>& cmd, const CompileRequest& r, const ToolchainPaths& paths) {
     cmd.push_back("-I" + paths.abiInclude.string());
-    cmd.push_back("-I" + r.source.parent_path().string());
+    // Absolute: a bare file name's parent is empty, and "-I" alone would eat the next flag.
+    cmd.push_back("-I" + std::filesystem::absolute(r.source).parent_path().string());
     for (const auto& [k, v] : r.defines) cmd.push_back("-D" + k + "=" + v);
 }
 

@@ -81,6 +81,76 @@ static inline int kf_fail(const kf_call* call, const char* message) {
     return 1;
 }
 
+/* bfloat16 and float16 elements arrive as raw 16-bit patterns (uint16_t) on
+ * the CPU. These convert them to and from float: widening is exact, narrowing
+ * rounds to nearest, ties to even (as PyTorch and the hardware do), overflow
+ * gives infinity, and NaN stays NaN (made quiet, sign and leading payload
+ * kept); float16 subnormals are handled. Named kf_* so that a candidate's own
+ * helpers of the usual names do not clash. Host code; on CUDA/HIP devices use
+ * __nv_bfloat16 / __half and their intrinsics. */
+static inline float kf_bf16_to_float(uint16_t h) {
+    const uint32_t u = (uint32_t)h << 16;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+static inline uint16_t kf_float_to_bf16(float f) {
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x0040u); /* NaN: quiet, never rounded into Inf */
+    u += 0x7fffu + ((u >> 16) & 1u); /* round to nearest, ties to even; a carry into the exponent is right */
+    return (uint16_t)(u >> 16);
+}
+
+static inline float kf_fp16_to_float(uint16_t h) {
+    const uint32_t sign = (uint32_t)(h & 0x8000u) << 16;
+    const uint32_t exponent = (h >> 10) & 0x1fu;
+    uint32_t mantissa = h & 0x3ffu;
+    uint32_t u;
+    if (exponent == 0x1fu) {
+        u = sign | 0x7f800000u | (mantissa << 13) | (mantissa ? 0x00400000u : 0u); /* Inf, or NaN made quiet */
+    } else if (exponent != 0) {
+        u = sign | ((exponent + 112u) << 23) | (mantissa << 13); /* rebias 15 -> 127 */
+    } else if (mantissa == 0) {
+        u = sign; /* signed zero */
+    } else {
+        /* A subnormal (mantissa * 2^-24) is a normal float: shift the leading 1 into the implicit bit. */
+        uint32_t e = 113u; /* 2^-14, biased for float */
+        while (!(mantissa & 0x400u)) {
+            mantissa <<= 1;
+            --e;
+        }
+        u = sign | (e << 23) | ((mantissa & 0x3ffu) << 13);
+    }
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+static inline uint16_t kf_float_to_fp16(float f) {
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    const uint16_t sign = (uint16_t)((u >> 16) & 0x8000u);
+    const uint32_t a = u & 0x7fffffffu;
+    if (a > 0x7f800000u) return (uint16_t)(sign | 0x7e00u | ((a >> 13) & 0x3ffu)); /* NaN: quiet */
+    if (a >= 0x477ff000u) return (uint16_t)(sign | 0x7c00u);                     /* 65520 and above round to Inf */
+    if (a >= 0x38800000u) {                                                         /* normal: 2^-14 and above */
+        uint32_t r = a - 0x38000000u;                                               /* rebias 127 -> 15 */
+        r += 0xfffu + ((r >> 13) & 1u);
+        return (uint16_t)(sign | (r >> 13));
+    }
+    if (a <= 0x33000000u) return sign; /* 2^-25 and below: zero (2^-25 itself ties to the even zero) */
+    /* Subnormal: the significand with its implicit bit, in units of 2^-24, rounded to nearest even. */
+    const uint32_t m = (a & 0x7fffffu) | 0x800000u;
+    const uint32_t shift = 126u - (a >> 23); /* 14 .. 24 */
+    uint32_t q = m >> shift;
+    const uint32_t rest = m & ((1u << shift) - 1u);
+    const uint32_t half = 1u << (shift - 1u);
+    if (rest > half || (rest == half && (q & 1u))) ++q; /* may carry into the smallest normal: right */
+    return (uint16_t)(sign | q);
+}
+
 #if defined(__CUDACC__) && !defined(__HIP__)
 /* After a launch: turns a launch failure (bad configuration, too much shared
  * memory, ...) into a RUNTIME_ERROR carrying the CUDA message. */

@@ -9,21 +9,6 @@
 #include <cmath>
 #include <omp.h>
 
-static inline float bf16_to_float(uint16_t h) {
-    const uint32_t u = static_cast<uint32_t>(h) << 16;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
-static inline uint16_t float_to_bf16(float f) {
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return static_cast<uint16_t>((u >> 16) | 0x0040u);  // NaN stays NaN
-    u += 0x7fffu + ((u >> 16) & 1u);  // round to nearest, ties to even
-    return static_cast<uint16_t>(u >> 16);
-}
-
 // erf(x) ~= x * P(x^2) / Q(x^2) on [-4, 4]; |erf| rounds to 1 in float outside.
 static inline float erf_rational(float a) {
     const float x = a < -4.0f ? -4.0f : (a > 4.0f ? 4.0f : a);
@@ -59,7 +44,7 @@ KF_EXPORT int kf_run(const kf_call* call) {
     for (int64_t start = 0; start < n; start += CHUNK) {
         const int64_t end = start + CHUNK < n ? start + CHUNK : n;
 #pragma omp simd
-        for (int64_t i = start; i < end; ++i) y[i] = float_to_bf16(gelu(bf16_to_float(x[i])));
+        for (int64_t i = start; i < end; ++i) y[i] = kf_float_to_bf16(gelu(kf_bf16_to_float(x[i])));
     }
     return 0;
 }

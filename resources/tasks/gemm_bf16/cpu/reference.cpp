@@ -1,21 +1,6 @@
 // Reference: each dot product accumulated in double, rounded once.
 #include <kf_abi.h>
 
-static inline float bf16_to_float(uint16_t h) {
-    const uint32_t u = static_cast<uint32_t>(h) << 16;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
-static inline uint16_t float_to_bf16(float f) {
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return static_cast<uint16_t>((u >> 16) | 0x0040u);  // NaN stays NaN
-    u += 0x7fffu + ((u >> 16) & 1u);  // round to nearest, ties to even
-    return static_cast<uint16_t>(u >> 16);
-}
-
 KF_EXPORT int kf_run(const kf_call* call) {
     const int64_t m = kf_axis(call, "M");
     const int64_t n = kf_axis(call, "N");
@@ -27,8 +12,8 @@ KF_EXPORT int kf_run(const kf_call* call) {
         for (int64_t j = 0; j < n; ++j) {
             double acc = 0.0;
             for (int64_t p = 0; p < k; ++p)
-                acc += static_cast<double>(bf16_to_float(a[i * k + p])) * static_cast<double>(bf16_to_float(b[j * k + p]));
-            c[i * n + j] = float_to_bf16(static_cast<float>(acc));
+                acc += static_cast<double>(kf_bf16_to_float(a[i * k + p])) * static_cast<double>(kf_bf16_to_float(b[j * k + p]));
+            c[i * n + j] = kf_float_to_bf16(static_cast<float>(acc));
         }
     return 0;
 }

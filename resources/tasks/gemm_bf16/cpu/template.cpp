@@ -9,21 +9,6 @@
 #include <omp.h>
 #include <vector>
 
-static inline float bf16_to_float(uint16_t h) {
-    const uint32_t u = static_cast<uint32_t>(h) << 16;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
-static inline uint16_t float_to_bf16(float f) {
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return static_cast<uint16_t>((u >> 16) | 0x0040u);  // NaN stays NaN
-    u += 0x7fffu + ((u >> 16) & 1u);  // round to nearest, ties to even
-    return static_cast<uint16_t>(u >> 16);
-}
-
 KF_EXPORT int kf_run(const kf_call* call) {
     const int64_t m = kf_axis(call, "M");
     const int64_t n = kf_axis(call, "N");
@@ -37,9 +22,9 @@ KF_EXPORT int kf_run(const kf_call* call) {
 #pragma omp parallel num_threads(THREADS)
     {
 #pragma omp for schedule(static) nowait
-        for (int64_t i = 0; i < m * k; ++i) a[i] = bf16_to_float(a16[i]);
+        for (int64_t i = 0; i < m * k; ++i) a[i] = kf_bf16_to_float(a16[i]);
 #pragma omp for schedule(static)
-        for (int64_t i = 0; i < n * k; ++i) b[i] = bf16_to_float(b16[i]);
+        for (int64_t i = 0; i < n * k; ++i) b[i] = kf_bf16_to_float(b16[i]);
         const int64_t tiles_m = (m + BLOCK_M - 1) / BLOCK_M;
         const int64_t tiles_n = (n + BLOCK_N - 1) / BLOCK_N;
 #pragma omp for schedule(static)
@@ -64,17 +49,17 @@ KF_EXPORT int kf_run(const kf_call* call) {
                         s2 += v * b2[p];
                         s3 += v * b3[p];
                     }
-                    c[i * n + j] = float_to_bf16(s0);
-                    c[i * n + j + 1] = float_to_bf16(s1);
-                    c[i * n + j + 2] = float_to_bf16(s2);
-                    c[i * n + j + 3] = float_to_bf16(s3);
+                    c[i * n + j] = kf_float_to_bf16(s0);
+                    c[i * n + j + 1] = kf_float_to_bf16(s1);
+                    c[i * n + j + 2] = kf_float_to_bf16(s2);
+                    c[i * n + j + 3] = kf_float_to_bf16(s3);
                 }
                 for (; j < j1; ++j) {
                     const float* __restrict b0 = b + j * k;
                     float s0 = 0.0f;
 #pragma omp simd reduction(+ : s0)
                     for (int64_t p = 0; p < k; ++p) s0 += ar[p] * b0[p];
-                    c[i * n + j] = float_to_bf16(s0);
+                    c[i * n + j] = kf_float_to_bf16(s0);
                 }
             }
         }

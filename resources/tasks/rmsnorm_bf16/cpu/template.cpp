@@ -6,21 +6,6 @@
 #include <cmath>
 #include <omp.h>
 
-static inline float bf16_to_float(uint16_t h) {
-    const uint32_t u = static_cast<uint32_t>(h) << 16;
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
-static inline uint16_t float_to_bf16(float f) {
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return static_cast<uint16_t>((u >> 16) | 0x0040u);  // NaN stays NaN
-    u += 0x7fffu + ((u >> 16) & 1u);  // round to nearest, ties to even
-    return static_cast<uint16_t>(u >> 16);
-}
-
 KF_EXPORT int kf_run(const kf_call* call) {
     const int64_t m = kf_axis(call, "M");
     const int64_t h = kf_axis(call, "H");
@@ -36,12 +21,12 @@ KF_EXPORT int kf_run(const kf_call* call) {
             float ss = 0.0f;
 #pragma omp simd reduction(+ : ss)
             for (int64_t j = 0; j < h; ++j) {
-                const float v = bf16_to_float(xr[j]);
+                const float v = kf_bf16_to_float(xr[j]);
                 ss += v * v;
             }
             const float inv_rms = 1.0f / std::sqrt(ss / static_cast<float>(h) + 1e-6f);
 #pragma omp simd
-            for (int64_t j = 0; j < h; ++j) orow[j] = float_to_bf16(bf16_to_float(xr[j]) * inv_rms * bf16_to_float(w[j]));
+            for (int64_t j = 0; j < h; ++j) orow[j] = kf_float_to_bf16(kf_bf16_to_float(xr[j]) * inv_rms * kf_bf16_to_float(w[j]));
         }
     }
     return 0;
