@@ -40,7 +40,7 @@ private slots:
         std::filesystem::create_directories(dir_);
         db_ = out("ws.db");
         const auto r = kforge({"optimize", "row_sum_fp32", "--backend", "cpu", "--budget", "4", "--budget-ms", "30", "--warmup-ms", "5",
-                               "--json", "--db", db_});
+                               "--torch-baselines", "none", "--json", "--db", db_});
         QVERIFY2(r.ok(), r.output.c_str());
     }
     void cleanupTestCase() { std::filesystem::remove_all(dir_); }

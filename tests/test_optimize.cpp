@@ -33,7 +33,11 @@ class TestOptimize : public QObject {
         return Json::parse(r.output.substr(start == std::string::npos ? 0 : start));
     }
     // Short timing budgets: these tests check behaviour, not numbers.
-    static std::vector<std::string> quick() { return {"--backend", "cpu", "--budget-ms", "30", "--warmup-ms", "5"}; }
+    // The tuner against the task's native baseline: PyTorch's baselines (and
+    // their child process) are another test's subject (test_torch).
+    static std::vector<std::string> quick() {
+        return {"--backend", "cpu", "--budget-ms", "30", "--warmup-ms", "5", "--torch-baselines", "none", "--speedup-against", "native"};
+    }
 
     static int doneNodes(const std::string& file) {
         if (!std::filesystem::exists(file)) return 0;
