@@ -11,6 +11,9 @@ OUT=${OUT:-/tmp/kforge-out}
 mkdir -p "$OUT" /tmp/kforge-qt /tmp/kforge-logs
 tar xJf .qtcarry/qtlibs.tar.xz -C /tmp/kforge-qt
 export LD_LIBRARY_PATH=/tmp/kforge-qt:${LD_LIBRARY_PATH:-}
+# The data rows of one CUDA test function (fault injection waits out hangs)
+# together outlast Qt Test's 300 s watchdog on the hardened runner.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-1200000}
 # BIN: where the binaries are (stripped copies travel lighter than build-gpu/bin).
 BIN=${BIN:-$ROOT/build-gpu/bin}; [ "${BIN:0:1}" = / ] || BIN=$ROOT/$BIN
 export KFORGE_RESOURCES=$ROOT/resources KFORGE_RUNNER=$BIN/kforge-runner \
