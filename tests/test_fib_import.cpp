@@ -172,6 +172,34 @@ private slots:
         QVERIFY2(b.at("status").get<std::string>() == "INCORRECT_NUMERICAL", bad.output.c_str());
     }
 
+    // A FlashInfer-Bench dataset keeps definitions/, workloads/ and blob/ apart,
+    // and its workloads name files from the dataset's root (./blob/...).
+    void datasetLayoutResolvesFromTheRoot() {
+        const fs::path root = fs::path(tmp_.path().toStdString()) / ("dataset" + std::to_string(counter_++));
+        for (const char* d : {"definitions/scale", "workloads/scale", "blob/workloads/scale"}) fs::create_directories(root / d);
+        fs::copy_file(data("definition.json"), root / "definitions/scale/scale_add.json");
+        fs::copy_file(data("w.safetensors"), root / "blob/workloads/scale/w.safetensors");
+        std::string lines = readBytes(data("workloads.jsonl"));
+        const std::string from = "\"path\": \"w.safetensors\"", to = "\"path\": \"./blob/workloads/scale/w.safetensors\"";
+        for (size_t at; (at = lines.find(from)) != std::string::npos;) lines.replace(at, from.size(), to);
+        writeBytes(root / "workloads/scale/scale_add.jsonl", lines);
+        const auto workloads = (root / "workloads/scale/scale_add.jsonl").string();
+        const fs::path out = freshOut();
+        const auto r = kforgeCli({"import", "fib", (root / "definitions/scale/scale_add.json").string(), "--workloads", workloads,
+                                  "--out", out.string()});
+        QVERIFY2(r.ok(), r.output.c_str());
+        QCOMPARE(readBytes(out / "safetensors/w.safetensors"), readBytes(data("w.safetensors")));
+        // An explicit --root that is not the dataset's: the file is not found, and the error says where it looked.
+        const auto wrong = kforgeCli({"import", "fib", (root / "definitions/scale/scale_add.json").string(), "--workloads", workloads,
+                                      "--root", (root / "workloads").string(), "--out", freshOut().string()});
+        QCOMPARE(wrong.status.code, 2);
+        QVERIFY2(wrong.output.find((root / "workloads/blob/workloads/scale/w.safetensors").string() + ": not found") != std::string::npos,
+                 wrong.output.c_str());
+        const auto missing = kforgeCli({"import", "fib", (root / "definitions/scale/scale_add.json").string(), "--workloads", workloads,
+                                        "--root", (root / "nowhere").string(), "--out", freshOut().string()});
+        QVERIFY2(missing.output.find("--root: not a directory") != std::string::npos, missing.output.c_str());
+    }
+
     // The same check with a recorded input that does not follow the formula:
     // the checking candidate must now fail, or it proves nothing.
     void changedRecordingFailsTheCheckingCandidate() {

@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "model/tuning_config.h"
 #include "store/store.h"
 #include "util/process.h"
 
@@ -22,10 +24,11 @@ class TestOptimize : public QObject {
 
     std::string db(const std::string& name) const { return (dir_ / name).string(); }
     static std::string cli() { return qEnvironmentVariable("KFORGE_CLI").toStdString(); }
-    static ProcessResult kforge(std::vector<std::string> args) {
+    static ProcessResult kforge(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
         args.insert(args.begin(), cli());
         RunOptions o;
         o.timeout = std::chrono::minutes(8);
+        o.extraEnv = std::move(env);
         return runProcess(args, o);
     }
     static Json parse(const ProcessResult& r) {
@@ -158,6 +161,57 @@ private slots:
         for (const auto& n : store.nodes(s.id)) done += n.state == NodeState::Done;
         QCOMPARE(done, s.evaluations);
         QVERIFY(done < 40);
+    }
+
+    // A second session of the same task on the same machine starts from the
+    // configurations the first one found fastest, and says so; --no-tuning-cache
+    // neither reads nor writes the cache.
+    void secondSessionStartsFromTheTuningCache() {
+        // A tuning cache of its own (no other test's entries); the compile cache stays shared and warm.
+        const std::map<std::string, std::string> env{{"KFORGE_TUNING_CACHE", (dir_ / "tuning.cache.db").string()}};
+        const std::string file = db("tuning.db");
+        auto run = [&](const std::string& budget, std::vector<std::string> extra = {}) {
+            std::vector<std::string> args{"optimize", "row_sum_fp32", "--tuner", "grid", "--budget", budget, "--json", "--db", file};
+            for (const auto& a : quick()) args.push_back(a);
+            for (const auto& a : extra) args.push_back(a);
+            return kforge(args, env);
+        };
+        const auto first = run("4");
+        QVERIFY2(first.ok(), first.output.c_str());
+        QVERIFY2(first.output.find("tuning cache: the tuner starts") == std::string::npos, first.output.c_str());
+        const auto listed = kforge({"cache", "list", "--json"}, env);
+        QVERIFY2(listed.ok(), listed.output.c_str());
+        const Json entries = parse(listed);
+        QVERIFY2(!entries.empty(), listed.output.c_str());
+        std::set<std::string> cached;
+        for (const auto& e : entries) {
+            QCOMPARE(e.at("task").get<std::string>(), std::string("row_sum_fp32"));
+            QCOMPARE(e.at("session").get<std::string>(), parse(first).at("uuid").get<std::string>());
+            cached.insert(configKey(tuneConfigFromJson(e.at("config"), "config")));
+        }
+
+        const auto second = run("2");
+        QVERIFY2(second.ok(), second.output.c_str());
+        QVERIFY2(second.output.find("tuning cache: the tuner starts from") != std::string::npos, second.output.c_str());
+        Store store(file);
+        const auto tree = store.loadTree(parse(second).at("session").get<int64_t>());
+        const Node& child = tree.at(2);  // the first the tuner proposed
+        QCOMPARE(child.input.strategy, std::string("cache"));
+        QVERIFY2(cached.count(configKey(child.config)), configKey(child.config).c_str());
+
+        const auto off = run("2", {"--no-tuning-cache"});
+        QVERIFY2(off.ok(), off.output.c_str());
+        QVERIFY2(off.output.find("tuning cache") == std::string::npos, off.output.c_str());
+        QCOMPARE(store.loadTree(parse(off).at("session").get<int64_t>()).at(2).input.strategy, std::string("grid"));
+
+        const auto show = kforge({"cache", "show", std::to_string(entries[0].at("id").get<int64_t>())}, env);
+        QVERIFY2(show.ok() && show.output.find("row_sum_fp32") != std::string::npos, show.output.c_str());
+        const auto missing = kforge({"cache", "show", "99999"}, env);
+        QVERIFY2(missing.status.code == 2 && missing.output.find("no entry 99999") != std::string::npos, missing.output.c_str());
+        const auto cleared = kforge({"cache", "clear", "--task", "row_sum_fp32"}, env);
+        QVERIFY2(cleared.ok() && cleared.output.find("removed " + std::to_string(entries.size()) + " entr") != std::string::npos,
+                 cleared.output.c_str());
+        QCOMPARE(parse(kforge({"cache", "list", "--json"}, env)).size(), size_t{0});
     }
 
     void sessionCommands() {

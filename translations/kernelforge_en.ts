@@ -1870,6 +1870,22 @@ grid %2, block %3</source>
         <source>C&amp;ost budget:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Speedup &amp;against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fastest PyTorch baseline (eager, torch.compile, vendor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task&apos;s native baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a candidate&apos;s fitness is a speedup over. Without a measured PyTorch baseline for every workload the session uses the task&apos;s native baseline instead and says so when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::SessionListModel</name>
@@ -2510,11 +2526,19 @@ Native implementations: %2. Defined in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Speedup over the baseline (×)</source>
+        <source>Node %1, evaluation %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Node %1, evaluation %2: %3</source>
+        <source>Speedup over the best PyTorch baseline (×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup over the task&apos;s baseline (×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best PyTorch (1×)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

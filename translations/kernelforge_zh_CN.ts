@@ -1866,6 +1866,22 @@ grid %2, block %3</source>
         <source>C&amp;ost budget:</source>
         <translation>费用预算(&amp;O)：</translation>
     </message>
+    <message>
+        <source>Speedup &amp;against:</source>
+        <translation>加速比基准(&amp;A):</translation>
+    </message>
+    <message>
+        <source>The fastest PyTorch baseline (eager, torch.compile, vendor)</source>
+        <translation>最快的 PyTorch 基线(eager、torch.compile、厂商库)</translation>
+    </message>
+    <message>
+        <source>The task&apos;s native baseline</source>
+        <translation>任务的原生基线</translation>
+    </message>
+    <message>
+        <source>What a candidate&apos;s fitness is a speedup over. Without a measured PyTorch baseline for every workload the session uses the task&apos;s native baseline instead and says so when it starts.</source>
+        <translation>候选内核的适应度以什么为基准计算加速比。若并非每个工作负载都测得 PyTorch 基线,会话将改用任务的原生基线,并在开始时说明。</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::SessionListModel</name>
@@ -2502,12 +2518,20 @@ Native implementations: %2. Defined in %3.</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <source>Speedup over the baseline (×)</source>
-        <translation>相对基线的加速比 (×)</translation>
-    </message>
-    <message>
         <source>Node %1, evaluation %2: %3</source>
         <translation>节点 %1，第 %2 次评估：%3</translation>
+    </message>
+    <message>
+        <source>Speedup over the best PyTorch baseline (×)</source>
+        <translation>相对最佳 PyTorch 基线的加速比(×)</translation>
+    </message>
+    <message>
+        <source>Speedup over the task&apos;s baseline (×)</source>
+        <translation>相对任务基线的加速比(×)</translation>
+    </message>
+    <message>
+        <source>Best PyTorch (1×)</source>
+        <translation>最佳 PyTorch(1×)</translation>
     </message>
 </context>
 <context>

@@ -502,6 +502,7 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
         detailed_->put(all[i]);
     workbench_->showSession(session, tree);
     charts_->setTree(*tree);
+    charts_->setSpeedupBasis(session.config.speedupAgainst);
     agent_->setSession(session.id);
     try {
         charts_->setDeviceFacts(session.device, RooflineChart::computeDtype(nlohmann::json::parse(session.taskDefinition), session.device));

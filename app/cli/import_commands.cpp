@@ -27,7 +27,10 @@ ImportCommands::ImportCommands(CLI::App& app) {
     fib_->add_option("DEFINITION", problem_, "the definition's .json file")->required();
     fib_->add_option("--workloads", workloads_,
                      "the workloads (.jsonl, bare workloads or FIB workload traces; default: <name>.jsonl or workloads.jsonl "
-                     "beside the definition); relative safetensors paths resolve against its directory");
+                     "beside the definition)");
+    fib_->add_option("--root", root_,
+                     "where relative safetensors paths resolve (default: the FlashInfer-Bench dataset's root, the nearest folder "
+                     "above the workloads that holds blob/, else the workloads file's directory)");
     fib_->add_option("--out", out_, "the task directory to write (default: the definition's name in the current directory)");
 }
 
@@ -73,7 +76,7 @@ std::optional<int> ImportCommands::run() {
 
 int ImportCommands::runFib() {
     // No Python here: the files are JSON and safetensors; PyTorch runs the reference when the task is evaluated.
-    const FibImportResult r = importFib({problem_, workloads_, out_});
+    const FibImportResult r = importFib({problem_, workloads_, out_, root_});
     const std::string dir = r.task.directory.string();
     std::cout << "imported " << std::filesystem::path(problem_).filename().string() << " as task " << r.task.name << " in " << dir
               << " (" << r.task.inputs.size() << " inputs, " << r.task.outputs.size() << " outputs, " << r.task.workloads.size()

@@ -16,7 +16,7 @@ private:
     int runFib();
     CLI::App* kernelbench_ = nullptr;
     CLI::App* fib_ = nullptr;
-    std::string problem_, out_, python_, workloads_;
+    std::string problem_, out_, python_, workloads_, root_;
     int seed_ = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "task/tune_space.h"
 #include "agent_commands.h"
 #include "check_command.h"
+#include "cache_commands.h"
 #include "import_commands.h"
 #include "sandbox_option.h"
 #include "torch_options.h"
@@ -168,6 +169,7 @@ int main(int argc, char** argv) {
     kforge::cli::SessionCommands sessionCommands(app);
     kforge::cli::AgentCommands agentCommands(app);
     kforge::cli::ImportCommands importCommands(app);
+    kforge::cli::CacheCommands cacheCommands(app);
     kforge::cli::CheckCommand checkCommand(app, tasks, json);
 
     CLI11_PARSE(app, argc, argv);
@@ -176,6 +178,7 @@ int main(int argc, char** argv) {
         if (const auto code = sessionCommands.run()) return *code;
         if (const auto code = agentCommands.run()) return *code;
         if (const auto code = importCommands.run()) return *code;
+        if (const auto code = cacheCommands.run()) return *code;
         if (const auto code = checkCommand.run()) return *code;
         if (devices->parsed()) return listDevices(json);
         if (tasks->parsed()) return listTasks(json);

@@ -207,7 +207,7 @@ struct OptimizeOptions {
     std::optional<int> budget, plateau, resume, llmAttempts;
     std::optional<double> target, maxCost;
     std::optional<int64_t> maxTokens;
-    bool all = false, json = false, quiet = false, verbose = false, noProfile = false;
+    bool all = false, json = false, quiet = false, verbose = false, noProfile = false, noTuningCache = false;
     std::string speedupAgainst = "best";
     TorchOptions torch;
     SessionConfig config;
@@ -260,6 +260,7 @@ int optimize(const OptimizeOptions& o) {
         config.speedupAgainst = *parseSpeedupBasis(o.speedupAgainst);
         config.torchBaselines = o.torch.baselineList();
         config.compileMode = o.torch.compileMode;
+        config.tuningCache = !o.noTuningCache;
         std::optional<std::filesystem::path> root;
         if (!o.from.empty()) root = o.from;
         if (const std::string notice = shadowedBuiltinNotice(o.task, AppPaths::discover()); !notice.empty())
@@ -593,6 +594,8 @@ SessionCommands::SessionCommands(CLI::App& app) {
                     "baseline when PyTorch is missing) or native")
         ->check(CLI::IsMember({"best", "native"}));
     addTorchOptions(opt, o->torch);
+    opt->add_flag("--no-tuning-cache", o->noTuningCache,
+                  "neither start from the tuning cache's configurations nor add this session's (see `kforge cache`)");
     opt->add_option("--max-in-flight", o->config.maxInFlight, "bound on proposed-but-unmeasured candidates (0: half the cores + 2)");
     opt->add_flag("--json", o->json, "print one JSON summary at the end (progress goes to stderr on a terminal)");
     opt->add_flag("-q,--quiet", o->quiet, "only the progress line on a terminal, no line per candidate");

@@ -24,7 +24,7 @@ std::optional<NodeState> parseNodeState(std::string_view name);
 // fields and leaves the others empty.
 struct NodeOrigin {
     std::string file;                   // the root: the template it was read from
-    std::string strategy;               // tuner: the search strategy
+    std::string strategy;               // tuner: the search strategy, or "cache" (the tuning cache's)
     std::optional<uint64_t> spaceSize;  // tuner: configurations in the space
     std::string note;                   // manual: the engineer's note
     std::string mode;                   // llm: fix, optimize, explore, expose-parameters

@@ -5,6 +5,7 @@
 
 #include "eval/report.h"
 #include "session/fitness.h"
+#include "session/session_tuning_cache.h"
 #include "session/tuner_generator.h"
 #include "agent/knowledge_base.h"
 #include "agent/llm_generator.h"
@@ -68,11 +69,21 @@ void SessionEngine::setUp(const Task& task, bool deferAgentErrors) {
     for (auto* a : agents_) a->cancelAll();
     agents_.clear();
     generators_.clear();
+    tuning_.reset();
     records_ = std::make_unique<AgentRecords>(store_.database());
     const bool tuner = std::find(c.generators.begin(), c.generators.end(), "tuner") != c.generators.end();
     for (const auto& g : c.generators) {
         if (g == "tuner") {
-            generators_.push_back(std::make_unique<TunerGenerator>(c.tuner, c.seed));
+            TunerGenerator::Priors priors;
+            if (c.tuningCache) {
+                tuning_ = std::make_unique<SessionTuningCache>(
+                    record_, [this] { return evaluator_.toolchain(record_.config.backend).version(); },
+                    [this](const std::string& m) {
+                        if (auto* o = observer_.load()) o->message(m);
+                    });
+                priors = [this](const std::string& hash) { return tuning_->priors(hash); };
+            }
+            generators_.push_back(std::make_unique<TunerGenerator>(c.tuner, c.seed, std::move(priors)));
         } else if (g == "llm") {
             if (!c.llm) throw Error("the llm generator needs a provider (--llm-provider; see docs/llm.md)");
             // Guides and the engineers' notes, searched for every prompt.
@@ -461,6 +472,7 @@ void SessionEngine::finish(Work w) {
         remember(n);
         t.commit();
     }
+    if (tuning_) tuning_->feed(n, r);
     tree_.put(n);
     ++stats_.evaluations;
 }

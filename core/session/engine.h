@@ -30,6 +30,8 @@
 
 namespace kforge {
 
+class SessionTuningCache;
+
 struct SessionProgress {
     int64_t sessionId = 0;
     int evaluations = 0;            // done, over the whole session
@@ -162,6 +164,7 @@ private:
     LlmUsageTotals llmUsage_;
     std::atomic<SessionObserver*> observer_{nullptr};
     std::unique_ptr<SelectionPolicy> selection_;
+    std::unique_ptr<SessionTuningCache> tuning_;  // set when the config uses the tuning cache
     size_t nextGenerator_ = 0;
     std::deque<Proposal> manual_;
     int sinceImprovement_ = 0;

@@ -36,7 +36,8 @@ nlohmann::json toJson(const SessionConfig& c) {
             {"max_in_flight", c.maxInFlight},
             {"speedup_against", speedupBasisName(c.speedupAgainst)},
             {"torch_baselines", c.torchBaselines},
-            {"compile_mode", c.compileMode}};
+            {"compile_mode", c.compileMode},
+            {"tuning_cache", c.tuningCache}};
     if (c.llm)
         j["llm"] = {{"provider", toJson(c.llm->provider)},
                     {"attempts_per_parent", c.llm->attemptsPerParent},
@@ -77,6 +78,7 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
         c.speedupAgainst = *basis;
         c.torchBaselines = j.value("torch_baselines", c.torchBaselines);
         c.compileMode = j.value("compile_mode", c.compileMode);
+        c.tuningCache = j.value("tuning_cache", false);
         if (const auto l = j.find("llm"); l != j.end() && !l->is_null()) {
             LlmSettings s;
             s.provider = providerFromJson(l->at("provider"), "session configuration: llm.provider");

@@ -48,6 +48,10 @@ struct SessionConfig {
     SpeedupBasis speedupAgainst = SpeedupBasis::Best;
     std::vector<std::string> torchBaselines{"eager", "compile", "vendor"};  // timed once, when the session is created
     std::string compileMode = "default";                                    // torch.compile's mode for "compile"
+    // The tuner starts from the tuning cache's configurations for this task,
+    // source and machine, and the session's measurements feed the cache.
+    // Stored configurations without the field predate the cache: off.
+    bool tuningCache = true;
 
     EvalOptions evalOptions() const;
 };

@@ -6,7 +6,8 @@
 
 namespace kforge {
 
-TunerGenerator::TunerGenerator(std::string strategy, uint64_t seed) : strategy_(std::move(strategy)), seed_(seed) {
+TunerGenerator::TunerGenerator(std::string strategy, uint64_t seed, Priors priors)
+    : strategy_(std::move(strategy)), seed_(seed), priors_(std::move(priors)) {
     // An unknown strategy fails here, not mid-session.
     const auto names = searcherNames();
     if (std::find(names.begin(), names.end(), strategy_) == names.end()) makeSearcher(strategy_, SearchSpace(TuneSpace{}), seed_);
@@ -26,6 +27,11 @@ TunerGenerator::SourceSpace& TunerGenerator::spaceOf(const std::string& hash, co
         else
             s.searcher = makeSearcher(strategy_, *s.space, seed_ ^ std::hash<std::string>{}(hash));
         for (size_t i = 0; i < s.space->size(); ++i) s.indexByKey[configKey(s.space->config(i))] = i;
+        if (s.problem.empty() && priors_)
+            for (const TuneConfig& c : priors_(hash))  // one from before the @tune lines changed is not in the space
+                if (const auto at = s.indexByKey.find(configKey(c)); at != s.indexByKey.end() &&
+                    std::find(s.priors.begin(), s.priors.end(), at->second) == s.priors.end())
+                    s.priors.push_back(at->second);
     } catch (const Error& e) {
         s.problem = e.what();
     }
@@ -58,12 +64,21 @@ bool TunerGenerator::canExpand(const Node& parent, const SessionTree& tree) {
 std::optional<Proposal> TunerGenerator::propose(const Node& parent, const SessionTree& tree) {
     SourceSpace& s = spaceOf(parent.sourceHash, tree);
     if (!s.problem.empty()) return std::nullopt;
-    const auto next = s.searcher->next(history(parent.sourceHash, s, tree));
+    // The cache's configurations first, each once, then the strategy's.
+    std::optional<size_t> next;
+    bool fromCache = false;
+    for (size_t i : s.priors)
+        if (!tree.tried(parent.sourceHash, s.space->config(i))) {
+            next = i;
+            fromCache = true;
+            break;
+        }
+    if (!next) next = s.searcher->next(history(parent.sourceHash, s, tree));
     if (!next) return std::nullopt;
     Proposal p;
     p.parent = parent.id;
     p.generator = "tuner";
-    p.input.strategy = strategy_;
+    p.input.strategy = fromCache ? std::string(kTuningCacheStrategy) : strategy_;
     p.input.spaceSize = s.space->size();
     p.source = tree.source(parent.sourceHash);
     p.extension = parent.sourceExtension;

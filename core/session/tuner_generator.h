@@ -3,16 +3,25 @@
 // configurations of the node's own source, from the space its @tune and
 // @constraint lines declare, chosen by a search strategy that sees every
 // configuration of that source tried anywhere in the session.
+#include <functional>
 #include <map>
+#include <string_view>
 
 #include "search/searcher.h"
 #include "session/generator.h"
 
 namespace kforge {
 
+// NodeOrigin::strategy of a configuration the tuning cache proposed.
+inline constexpr std::string_view kTuningCacheStrategy = "cache";
+
 class TunerGenerator final : public Generator {
 public:
-    TunerGenerator(std::string strategy, uint64_t seed);
+    // Configurations to measure first for a source (by its hash), before the
+    // strategy's own: the tuning cache's best ones. Asked once per source.
+    using Priors = std::function<std::vector<TuneConfig>(const std::string& sourceHash)>;
+
+    TunerGenerator(std::string strategy, uint64_t seed, Priors priors = {});
     std::string_view name() const override { return "tuner"; }
     bool canExpand(const Node& parent, const SessionTree& tree) override;
     std::optional<Proposal> propose(const Node& parent, const SessionTree& tree) override;
@@ -22,6 +31,7 @@ private:
         std::unique_ptr<SearchSpace> space;
         std::unique_ptr<Searcher> searcher;
         std::map<std::string, size_t> indexByKey;  // configKey -> index into space
+        std::vector<size_t> priors;                // the Priors' configurations that are in the space
         std::string problem;  // why the source has no usable space
     };
     SourceSpace& spaceOf(const std::string& hash, const SessionTree& tree);
@@ -29,6 +39,7 @@ private:
 
     std::string strategy_;
     uint64_t seed_;
+    Priors priors_;
     std::map<std::string, SourceSpace> spaces_;
 };
 

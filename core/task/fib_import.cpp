@@ -105,6 +105,20 @@ std::string workloadLine(const Task& task, const Workload& w, FileCopies& copies
 
 }  // namespace
 
+std::filesystem::path fibDataRoot(const std::filesystem::path& workloads, const std::filesystem::path& root) {
+    if (!root.empty()) {
+        const auto r = std::filesystem::weakly_canonical(root);
+        if (!std::filesystem::is_directory(r)) throw Error(root.string() + ": --root: not a directory");
+        return r;
+    }
+    std::error_code ec;
+    for (auto dir = workloads.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+        if (std::filesystem::is_directory(dir / "blob", ec)) return dir;
+        if (dir == dir.parent_path()) break;
+    }
+    return workloads.parent_path();
+}
+
 std::string tensorBytesExpression(const Task& task) {
     std::string expr;
     for (const auto* list : {&task.inputs, &task.outputs})
@@ -125,7 +139,7 @@ FibImportResult importFib(const FibImport& request) {
     Json def = withKforge(source, file);
 
     // Everything is checked against the source files before anything is written.
-    const TaskFiles files{definition, workloads, definition.parent_path()};
+    const TaskFiles files{definition, workloads, definition.parent_path(), fibDataRoot(workloads, request.root)};
     Task checked = loadTask(def.dump(2), files);
     if (!checked.bytes) def["kforge"]["bytes"] = tensorBytesExpression(checked);
     checked = loadTask(def.dump(2), files);  // the estimate evaluates for every workload

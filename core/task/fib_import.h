@@ -18,6 +18,11 @@ struct FibImport {
     std::filesystem::path workloads;
     // Empty: the definition's name in the current directory. Must not exist, or be empty.
     std::filesystem::path out;
+    // Where relative safetensors paths resolve. Empty: the dataset's root when
+    // the workloads lie in a FlashInfer-Bench dataset (the nearest folder above
+    // them that holds blob/; FIB writes paths like ./blob/workloads/...), else
+    // the workloads file's directory.
+    std::filesystem::path root;
 };
 
 struct FibImportResult {
@@ -26,6 +31,9 @@ struct FibImportResult {
 };
 
 FibImportResult importFib(const FibImport& request);
+
+// The directory relative safetensors paths of `workloads` resolve against (FibImport::root's rule).
+std::filesystem::path fibDataRoot(const std::filesystem::path& workloads, const std::filesystem::path& root);
 
 // The bytes a call moves when every input is read and every output written
 // once: "4*M*K + 4*K*N + ..." over the axes, for the physics floor.

@@ -364,7 +364,7 @@ void parseWorkloads(Task& task, std::vector<TaskProblem>* problems) {
         throw Error(file + ": not found (every task needs a workloads file beside its definition)");
     std::istringstream lines(readTextFile(task.workloadsFile, kMaxWorkloadsBytes, "a workloads file"));
     std::set<std::string> seen;
-    SafetensorsHeaders safetensors(task.workloadsFile.parent_path());
+    SafetensorsHeaders safetensors(task.dataRoot);
     std::string text;
     int lineNo = 0;
     while (std::getline(lines, text)) {
@@ -573,6 +573,7 @@ Task loadDefinition(const std::string& text, const TaskFiles& files) {
     task.directory = files.directory;
     task.definitionFile = files.definitionFile;
     task.workloadsFile = files.workloadsFile;
+    task.dataRoot = files.dataRoot.empty() ? files.workloadsFile.parent_path() : files.dataRoot;
     const std::string file = task.definitionFile.string();
     if (text.size() > kMaxDefinitionBytes)
         throw Error(file + ": more than " + std::to_string(kMaxDefinitionBytes) + " bytes, the limit for a task definition");

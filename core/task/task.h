@@ -99,6 +99,9 @@ struct Task {
     std::filesystem::path directory;
     std::filesystem::path definitionFile;
     std::filesystem::path workloadsFile;
+    // Where relative safetensors paths of the workloads resolve: the workloads
+    // file's directory, or a FlashInfer-Bench dataset's root on import.
+    std::filesystem::path dataRoot;
     std::vector<AxisDef> axes;
     std::vector<TensorDef> inputs;
     std::vector<TensorDef> outputs;
@@ -147,6 +150,7 @@ struct TaskFiles {
     std::filesystem::path definitionFile;
     std::filesystem::path workloadsFile;
     std::filesystem::path directory;
+    std::filesystem::path dataRoot;  // empty: the workloads file's directory
 };
 Task loadTask(const std::string& definitionText, const TaskFiles& files);
 

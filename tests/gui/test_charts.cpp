@@ -10,6 +10,8 @@
 #include "ui/charts/trajectory_chart.h"
 #include "ui/charts/workload_chart.h"
 
+#include <QAbstractAxis>
+#include <QAbstractSeries>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -155,6 +157,24 @@ private slots:
         QCOMPARE(order, (std::vector<qint64>{1, 3, 2, 4, 5, 6}));
         QCOMPARE(chart.data().runningBest(), (std::vector<double>{1.0, 1.0, 1.5, 1.5, 1.5, 2.5}));
         QVERIFY(!chart.logScale());
+    }
+
+    void trajectoryNamesWhatSpeedupsAreOver() {
+        TrajectoryChart chart;
+        chart.setTree(knownTree());
+        const auto yTitle = [&] {  // the visible vertical axis (the failures' band axis is hidden)
+            for (const auto* a : chart.chart()->axes(Qt::Vertical))
+                if (a->isVisible()) return a->titleText();
+            return QString();
+        };
+        QVERIFY2(yTitle().contains(QStringLiteral("task's baseline")), qPrintable(yTitle()));
+        chart.setSpeedupBasis(kforge::SpeedupBasis::Best);
+        QVERIFY2(yTitle().contains(QStringLiteral("best PyTorch baseline")), qPrintable(yTitle()));
+        QStringList names;
+        for (const auto* s : chart.chart()->series()) names << s->name();
+        QVERIFY2(names.contains(QStringLiteral("Best PyTorch (1×)")), qPrintable(names.join(QStringLiteral(", "))));
+        chart.setTree(knownTree());  // a rebuilt axis keeps the basis
+        QVERIFY2(yTitle().contains(QStringLiteral("best PyTorch baseline")), qPrintable(yTitle()));
     }
 
     void trajectoryStepLineHasACornerPerImprovement() {

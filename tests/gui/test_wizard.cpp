@@ -128,6 +128,7 @@ void TestWizard::defaultsAcceptedWithEnterGiveARunnableConfig() {
     QCOMPARE(c.generators, std::vector<std::string>{"tuner"});
     QCOMPARE(c.tuner, std::string("bo"));
     QCOMPARE(c.selection, std::string("ucb"));
+    QCOMPARE(c.speedupAgainst, kforge::SpeedupBasis::Best);  // the user's yardstick unless they say otherwise
     QCOMPARE(c.stop.evaluations, std::optional<int>(50));
     QVERIFY(!c.stop.seconds && !c.stop.plateau && !c.stop.target);
     // What the store would keep reads back as the same configuration.
@@ -258,6 +259,9 @@ void TestWizard::lastChoicesAreRemembered() {
         strategy->setCurrentIndex(strategy->findData(QStringLiteral("genetic")));
         auto* policy = wizard.findChild<QComboBox*>(QStringLiteral("selectionPolicy"));
         policy->setCurrentIndex(policy->findData(QStringLiteral("beam")));
+        auto* basis = wizard.findChild<QComboBox*>(QStringLiteral("speedupAgainst"));
+        QVERIFY(basis);
+        basis->setCurrentIndex(basis->findData(QStringLiteral("native")));
         wizard.next();
         wizard.findChild<QCheckBox*>(QStringLiteral("plateauCheck"))->setChecked(true);
         wizard.button(QWizard::FinishButton)->click();
@@ -270,6 +274,7 @@ void TestWizard::lastChoicesAreRemembered() {
     const kforge::SessionConfig c = again.config();
     QCOMPARE(c.tuner, std::string("genetic"));
     QCOMPARE(c.selection, std::string("beam"));
+    QCOMPARE(c.speedupAgainst, kforge::SpeedupBasis::Native);
     QCOMPARE(c.stop.plateau, std::optional<int>(20));
     QCOMPARE(c.stop.evaluations, std::optional<int>(50));
 }

@@ -95,6 +95,10 @@ void ChartsPanel::setDeviceFacts(const kforge::DeviceFacts& facts, const std::st
     roofline_->setDeviceFacts(facts, dtype);
 }
 
+void ChartsPanel::setSpeedupBasis(kforge::SpeedupBasis basis) {
+    trajectory_->setSpeedupBasis(basis);
+}
+
 void ChartsPanel::clear() {
     nodes_.clear();
     selected_.clear();

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "model/node.h"
+#include "session/session_config.h"
 #include "session/session_tree.h"
 
 QT_BEGIN_NAMESPACE
@@ -44,6 +45,8 @@ public:
     // SessionRecord::device; `dtype` as RooflineChart::computeDtype() finds it.
     void setDeviceFacts(const kforge::DeviceFacts& facts, const std::string& dtype = {});
     void clear();
+    // SessionConfig::speedupAgainst of the session shown.
+    void setSpeedupBasis(kforge::SpeedupBasis basis);
 
     TrajectoryChart* trajectory() const { return trajectory_; }
     WorkloadChart* workloads() const { return workloads_; }

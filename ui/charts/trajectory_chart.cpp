@@ -240,7 +240,7 @@ void TrajectoryChart::updateAxes() {
             yAxis_ = axis;
         }
         // Qt Charts formats labels through 8-bit printf, so the "×" goes in the title.
-        yAxis_->setTitleText(tr("Speedup over the baseline (×)"));
+        yAxis_->setTitleText(yAxisTitle());
         c->addAxis(yAxis_, Qt::AlignLeft);
         for (QXYSeries* s : std::initializer_list<QXYSeries*>{baseline_, best_, passed_, selectedPassed_}) {
             if (!s->attachedAxes().contains(xAxis_)) s->attachAxis(xAxis_);
@@ -334,6 +334,17 @@ void TrajectoryChart::applyStyle() {
     }
 }
 
+void TrajectoryChart::setSpeedupBasis(kforge::SpeedupBasis basis) {
+    if (basis == basis_) return;
+    basis_ = basis;
+    retranslateUi();
+}
+
+QString TrajectoryChart::yAxisTitle() const {
+    return basis_ == kforge::SpeedupBasis::Best ? tr("Speedup over the best PyTorch baseline (×)")
+                                                : tr("Speedup over the task's baseline (×)");
+}
+
 void TrajectoryChart::changeEvent(QEvent* event) {
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) applyStyle();
@@ -343,10 +354,10 @@ void TrajectoryChart::changeEvent(QEvent* event) {
 void TrajectoryChart::retranslateUi() {
     chart()->setTitle(tr("Speedup by evaluation"));
     xAxis_->setTitleText(tr("Evaluation"));
-    if (yAxis_) yAxis_->setTitleText(tr("Speedup over the baseline (×)"));
+    if (yAxis_) yAxis_->setTitleText(yAxisTitle());
     passed_->setName(tr("Passed"));
     best_->setName(tr("Best so far"));
-    baseline_->setName(tr("Baseline (1×)"));
+    baseline_->setName(basis_ == kforge::SpeedupBasis::Best ? tr("Best PyTorch (1×)") : tr("Baseline (1×)"));
     for (auto& [status, s] : failures_) s->setName(tr("Failed: %1").arg(statusText(status)));
 }
 

@@ -12,6 +12,7 @@
 #include <map>
 
 #include "model/node.h"
+#include "session/session_config.h"
 #include "session/session_tree.h"
 #include "ui/charts/trajectory_data.h"
 
@@ -34,6 +35,10 @@ public:
     void updateNode(const kforge::Node& node);
     void clear();
     void setSelectedIds(const QList<qint64>& ids);
+    // What the speedups are over (SessionConfig::speedupAgainst): names the
+    // axis and the 1x line, so a reader never takes vs-best for vs-naive.
+    void setSpeedupBasis(kforge::SpeedupBasis basis);
+    kforge::SpeedupBasis speedupBasis() const { return basis_; }
 
     int pointCount() const { return static_cast<int>(data_.points().size()); }  // passed and failed
     int failureCount() const { return data_.failureCount(); }
@@ -69,6 +74,8 @@ private:
     QTimer flushTimer_;
     QSet<qint64> selected_;
     bool logScale_ = false;
+    kforge::SpeedupBasis basis_ = kforge::SpeedupBasis::Native;
+    QString yAxisTitle() const;
 
     QScatterSeries* passed_ = nullptr;
     QLineSeries* best_ = nullptr;

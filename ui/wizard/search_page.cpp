@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "session/fitness.h"
 #include "ui/wizard/validation_message.h"
 
 namespace kforge::ui {
@@ -58,6 +59,8 @@ SearchPage::SearchPage(QWidget* parent)
       beamWidth_(new QSpinBox(this)),
       seedLabel_(new QLabel(this)),
       seed_(new QSpinBox(this)),
+      basisLabel_(new QLabel(this)),
+      basis_(new QComboBox(this)),
       generatorsBox_(heading(this)),
       selectionBox_(heading(this)),
       message_(new ValidationMessage(this)) {
@@ -99,6 +102,12 @@ SearchPage::SearchPage(QWidget* parent)
     explorationLabel_->setBuddy(exploration_);
     beamWidthLabel_->setBuddy(beamWidth_);
     seedLabel_->setBuddy(seed_);
+    basis_->setObjectName(QStringLiteral("speedupAgainst"));
+    for (const auto b : {kforge::SpeedupBasis::Best, kforge::SpeedupBasis::Native}) {
+        const std::string_view name = kforge::speedupBasisName(b);
+        basis_->addItem(QString(), QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
+    }
+    basisLabel_->setBuddy(basis_);
 
     auto* tunerRow = new QHBoxLayout;
     tunerRow->addWidget(tuner_);
@@ -124,6 +133,7 @@ SearchPage::SearchPage(QWidget* parent)
     selection->addRow(explorationLabel_, exploration_);
     selection->addRow(beamWidthLabel_, beamWidth_);
     selection->addRow(seedLabel_, seed_);
+    selection->addRow(basisLabel_, basis_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(generatorsBox_);
@@ -194,6 +204,7 @@ void SearchPage::load(const kforge::SessionConfig& c) {
     exploration_->setValue(c.exploration);
     beamWidth_->setValue(c.beamWidth);
     seed_->setValue(static_cast<int>(std::min<uint64_t>(c.seed, static_cast<uint64_t>(seed_->maximum()))));
+    selectData(basis_, std::string(kforge::speedupBasisName(c.speedupAgainst)));
     const bool agent = std::find(c.generators.begin(), c.generators.end(), "llm") != c.generators.end();
     wantedProvider_ = c.llm ? c.llm->provider.name : std::string();
     if (!wantedProvider_.empty()) {
@@ -215,6 +226,8 @@ void SearchPage::store(kforge::SessionConfig& c) const {
     c.exploration = exploration_->value();
     c.beamWidth = beamWidth_->value();
     c.seed = static_cast<uint64_t>(seed_->value());
+    if (const auto basis = kforge::parseSpeedupBasis(basis_->currentData().toString().toStdString()))
+        c.speedupAgainst = *basis;
     std::erase(c.generators, std::string("llm"));
     const int index = provider_->currentIndex();
     if (llm_->isChecked() && index >= 0 && index < static_cast<int>(providers_.size())) {
@@ -306,6 +319,11 @@ void SearchPage::retranslateUi() {
     explorationLabel_->setText(tr("&Exploration constant c:"));
     beamWidthLabel_->setText(tr("Beam &width:"));
     seedLabel_->setText(tr("Random &seed:"));
+    basisLabel_->setText(tr("Speedup &against:"));
+    basis_->setItemText(0, tr("The fastest PyTorch baseline (eager, torch.compile, vendor)"));
+    basis_->setItemText(1, tr("The task's native baseline"));
+    basis_->setToolTip(tr("What a candidate's fitness is a speedup over. Without a measured PyTorch baseline for every "
+                          "workload the session uses the task's native baseline instead and says so when it starts."));
 }
 
 }  // namespace kforge::ui

@@ -66,6 +66,8 @@ private:
     QSpinBox* beamWidth_;
     QLabel* seedLabel_;
     QSpinBox* seed_;
+    QLabel* basisLabel_;
+    QComboBox* basis_;  // SessionConfig::speedupAgainst: what fitness is a speedup over
     QLabel* generatorsBox_;
     QLabel* selectionBox_;
     ValidationMessage* message_;

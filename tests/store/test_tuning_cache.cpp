@@ -1,0 +1,176 @@
+// The tuning cache: the faster entry wins a key, entries measured on another
+// device or toolchain come back as stale (never usable), clearing by task,
+// a newer cache's file is refused; and the tuner proposes the cache's
+// configurations first, once each, skipping those outside the declared space.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <set>
+
+#include "session/tuner_generator.h"
+#include "store/tuning_cache.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+using namespace kforge;
+
+namespace {
+
+TuningEntry entry(const std::string& axes, double ms, const std::string& device = "GPU A", const std::string& toolchain = "nvcc 13.0",
+                  TuneConfig config = {{"A", "2"}, {"B", "1"}}) {
+    TuningEntry e;
+    e.key = {"taskhash", axes, device, "sm_90", toolchain, "src"};
+    e.task = "row_sum";
+    e.workload = "w-" + axes;
+    e.config = std::move(config);
+    e.medianMs = ms;
+    e.samples = 100;
+    e.session = "uuid";
+    e.node = 7;
+    e.recordedAt = "2026-12-06T00:00:00Z";
+    return e;
+}
+
+const char* kTunable =
+    "// @tune A 1 2 3 4\n"
+    "// @tune B 1 2 3\n"
+    "// @constraint A * B <= 8\n"
+    "int x;\n";
+
+}  // namespace
+
+class TestTuningCache : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    int n_ = 0;
+    std::filesystem::path fresh() { return std::filesystem::path(dir_.path().toStdString()) / ("t" + std::to_string(n_++) + ".db"); }
+
+private slots:
+    void fasterEntryWinsItsKey() {
+        TuningCache c(fresh());
+        QVERIFY(c.offer(entry("M=4", 2.0)));
+        QVERIFY(!c.offer(entry("M=4", 2.5, "GPU A", "nvcc 13.0", {{"A", "4"}, {"B", "2"}})));  // slower: kept out
+        QVERIFY(c.offer(entry("M=4", 1.5, "GPU A", "nvcc 13.0", {{"A", "3"}, {"B", "2"}})));
+        QVERIFY(c.offer(entry("M=8", 3.0)));
+        const auto all = c.list();
+        QCOMPARE(all.size(), size_t{2});
+        QCOMPARE(all[0].key.axes, std::string("M=4"));
+        QCOMPARE(all[0].medianMs, 1.5);
+        QCOMPARE(configKey(all[0].config), configKey(TuneConfig{{"A", "3"}, {"B", "2"}}));
+        const auto one = c.entry(all[0].id);
+        QVERIFY(one);
+        QCOMPARE(toJson(*one), toJson(all[0]));
+        QVERIFY(!c.entry(999));
+        QVERIFY_THROWS_EXCEPTION(Error, c.offer(entry("M=4", 0.0)));  // a median of 0 is no measurement
+    }
+
+    void otherDeviceOrToolchainIsStale() {
+        TuningCache c(fresh());
+        c.offer(entry("M=4", 1.0));
+        c.offer(entry("M=4", 0.5, "GPU B"));
+        c.offer(entry("M=8", 0.7, "GPU A", "nvcc 12.4"));
+        const TuningLookup here = c.lookup("taskhash", "src", "GPU A", "sm_90", "nvcc 13.0");
+        QCOMPARE(here.usable.size(), size_t{1});
+        QCOMPARE(here.usable[0].key.device, std::string("GPU A"));
+        QCOMPARE(here.stale.size(), size_t{2});
+        QVERIFY(c.lookup("taskhash", "src", "GPU A", "sm_80", "nvcc 13.0").usable.empty());  // another architecture
+        QVERIFY(c.lookup("otherhash", "src", "GPU A", "sm_90", "nvcc 13.0").usable.empty());
+        QVERIFY(c.lookup("taskhash", "othersrc", "GPU A", "sm_90", "nvcc 13.0").usable.empty());
+    }
+
+    void clearsAllOrOneTask() {
+        TuningCache c(fresh());
+        c.offer(entry("M=4", 1.0));
+        TuningEntry other = entry("M=4", 1.0);
+        other.key.taskHash = "other";
+        other.task = "softmax";
+        c.offer(other);
+        QCOMPARE(c.list(std::string("softmax")).size(), size_t{1});
+        QCOMPARE(c.clear(std::string("softmax")), int64_t{1});
+        QCOMPARE(c.list().size(), size_t{1});
+        QCOMPARE(c.clear(), int64_t{1});
+        QVERIFY(c.list().empty());
+    }
+
+    void persistsAndRefusesANewerSchema() {
+        const auto file = fresh();
+        { TuningCache(file).offer(entry("M=4", 1.0)); }
+        QCOMPARE(TuningCache(file).list().size(), size_t{1});
+        { Database(file).exec("PRAGMA user_version = 99"); }
+        try {
+            TuningCache again(file);
+            QFAIL("a newer cache was opened");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("newer KernelForge") != std::string::npos, e.what());
+        }
+    }
+
+    void keysNameTheArchitecture() {
+        DeviceFacts gpu;
+        gpu.backend = Backend::Cuda;
+        gpu.gpu = GpuFacts{};
+        gpu.gpu->ccMajor = 9;
+        gpu.gpu->ccMinor = 0;
+        QCOMPARE(tuningArch(gpu), std::string("sm_90"));
+        gpu.gpu->gcnArch = "gfx942";
+        QCOMPARE(tuningArch(gpu), std::string("gfx942"));
+        DeviceFacts cpu;
+        QCOMPARE(tuningArch(cpu), std::string("cpu"));
+        QCOMPARE(tuningAxes({{"M", 4}, {"N", 1024}}), std::string("M=4,N=1024"));
+        QCOMPARE(tuningToolchain("nvcc: NVIDIA (R) Cuda compiler driver\nCopyright (c) 2005-2025 NVIDIA Corporation\n"
+                                 "Cuda compilation tools, release 13.0, V13.0.48\nBuild cuda_13.0.r13.0\n"),
+                 std::string("Cuda compilation tools, release 13.0, V13.0.48"));
+        QCOMPARE(tuningToolchain("\nc++ (Debian 12.2.0-14+deb12u1) 12.2.0\r\nCopyright (C) 2022\n"),
+                 std::string("c++ (Debian 12.2.0-14+deb12u1) 12.2.0"));
+        QCOMPARE(tuningToolchain(""), std::string());
+    }
+
+    void tunerProposesTheCacheFirst() {
+        SessionTree tree;
+        const std::string hash = sha256Hex(kTunable);
+        tree.putSource(hash, kTunable);
+        Node root;
+        root.id = 1;
+        root.sourceHash = hash;
+        root.sourceExtension = ".cpp";
+        root.config = {{"A", "1"}, {"B", "1"}};
+        root.state = NodeState::Done;
+        root.status = Status::Passed;
+        root.fitness = 1;
+        tree.put(root);
+        int asked = 0;
+        // (4, 2) is the cache's best; (1, 1) is the root (tried); (4, 3) breaks A * B <= 8; (9, 9) is outside the space.
+        TunerGenerator tuner("grid", 1, [&](const std::string& h) {
+            ++asked;
+            return h == hash ? std::vector<TuneConfig>{{{"A", "4"}, {"B", "2"}}, {{"A", "1"}, {"B", "1"}}, {{"A", "4"}, {"B", "3"}},
+                                                       {{"A", "9"}, {"B", "9"}}, {{"A", "3"}, {"B", "1"}}, {{"A", "4"}, {"B", "2"}}}
+                             : std::vector<TuneConfig>{};
+        });
+        std::vector<std::string> order;
+        std::set<std::string> seen{configKey(root.config)};
+        for (int i = 0; i < 9; ++i) {
+            const auto p = tuner.propose(tree.at(1), tree);
+            QVERIFY(p);
+            QVERIFY(seen.insert(configKey(p->config)).second);
+            if (i < 2) QCOMPARE(p->input.strategy, std::string(kTuningCacheStrategy));
+            else QCOMPARE(p->input.strategy, std::string("grid"));
+            order.push_back(configKey(p->config));
+            Node n;
+            n.id = tree.nextId();
+            n.parent = 1;
+            n.sourceHash = hash;
+            n.config = p->config;
+            n.state = NodeState::Done;
+            n.status = Status::Passed;
+            n.fitness = 1;
+            tree.put(n);
+        }
+        QCOMPARE(order[0], configKey(TuneConfig{{"A", "4"}, {"B", "2"}}));
+        QCOMPARE(order[1], configKey(TuneConfig{{"A", "3"}, {"B", "1"}}));
+        QVERIFY(!tuner.propose(tree.at(1), tree));  // 10 valid configurations, all tried
+        QCOMPARE(asked, 1);                         // once per source
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTuningCache)
+#include "test_tuning_cache.moc"
