@@ -124,7 +124,7 @@ private slots:
         QCOMPARE(j.size(), size_t{1});
         QVERIFY2(j[0].at("available").get<bool>(), r.output.c_str());
         QVERIFY(j[0].at("runner").get<std::string>().rfind("ssh://kforge-test", 0) == 0);
-        QVERIFY(j[0].at("facts").at("cpu").at("cores").get<int>() > 0);
+        QVERIFY(!j[0].at("facts").at("name").get<std::string>().empty());
     }
 
     void sessionOverSshFindsTheLocalBest() {

@@ -69,7 +69,7 @@ private slots:
         QTest::newRow("unknown option") << "ssh://h?gres=gpu:1" << "column 9: unknown option 'gres' (device, runner, config)";
         QTest::newRow("twice") << "slurm://p?time=1&time=2" << "column 18: option 'time' is given twice";
         QTest::newRow("no value") << "slurm://p?gres" << "column 11: an option is key=value";
-        QTest::newRow("runner quote") << "ssh://h?runner=/a b" << "column 19: the runner path holds ' '";
+        QTest::newRow("runner quote") << "ssh://h?runner=/a b" << "column 18: the runner path holds ' '";
         QTest::newRow("partition") << "slurm://a/b" << "column 10: a partition name holds no '/' or ':'";
     }
     void malformedSpecsNameTheColumn() {
