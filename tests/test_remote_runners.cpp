@@ -172,7 +172,7 @@ private slots:
         const std::string file = db("killed.db");
         // Timing long enough that the kill mostly lands inside a measurement
         // (between two it is a lost runner too: the next request finds it gone).
-        auto args = search(file, "200");
+        auto args = search(file, "100");
         args.insert(args.end(), {"--runners", sshSpec()});
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);

@@ -35,6 +35,7 @@ int listDevices(bool json, const std::string& runners) {
     if (!runners.empty()) endpoints = parseRunnerEndpoints(runners);
     Json all = Json::array();
     std::vector<std::optional<DeviceFacts>> facts;
+    std::vector<std::string> labels;  // what each entry is called in the text listing
     for (size_t i = 0; i < std::max<size_t>(1, endpoints.size()); ++i) {
         Evaluator evaluator(AppPaths::discover());
         std::vector<Backend> backends = {Backend::Cuda, Backend::Hip, Backend::Cpu};
@@ -48,6 +49,7 @@ int listDevices(bool json, const std::string& runners) {
             const bool ok = r.available(why);
             Json entry = {{"backend", backendName(b)}, {"available", ok}};
             if (!endpoints.empty()) entry["runner"] = r.name();
+            labels.push_back(endpoints.empty() ? std::string(backendName(b)) : r.name());
             facts.push_back(ok ? std::optional<DeviceFacts>(r.facts()) : std::nullopt);
             if (ok) entry["facts"] = toJson(r.facts());
             else entry["why"] = why;
@@ -64,7 +66,7 @@ int listDevices(bool json, const std::string& runners) {
     }
     for (size_t i = 0; i < all.size(); ++i) {
         const Json& e = all[i];
-        std::cout << (e.contains("runner") ? e.at("runner").get<std::string>() : e.at("backend").get<std::string>()) << ": ";
+        std::cout << labels[i] << ": ";
         if (facts[i]) {
             const DeviceFacts& f = *facts[i];
             std::cout << describeDevice(f) << "\n";

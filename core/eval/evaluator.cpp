@@ -162,12 +162,15 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
     if (options.backend == Backend::Cpu && !client.endpoint().remote()) cpuAlone.lock();
     std::string why;
+    const int restartsBefore = client.restarts();
     if (!client.ship(spec, why)) {
         m.kind = RunnerClient::Reply::Kind::Failed;
         m.result.status = Status::RuntimeError;
         m.result.message = why;
+        // Sending failed because the runner went away (it restarts now, or
+        // cannot), not because of the files: nothing is known of the candidate.
         std::string down;
-        m.runnerLost = !client.available(down);
+        m.runnerLost = !client.available(down) || client.restarts() != restartsBefore;
         return m;
     }
     const auto reply = client.request({{"cmd", "evaluate"}, {"spec", toJson(spec)}}, options.stepTimeout);

@@ -86,7 +86,10 @@ bool RunnerClient::greeted(const std::string& line, bool sandboxed, const std::s
         why = who + " spoke an unknown protocol: " + printable(line.substr(0, 300));
         return false;
     }
-    if (greeting.protocol != kProtocolVersion || greeting.build != buildId()) {
+    // The build is compared for a runner elsewhere, which is installed apart
+    // from this kforge; this machine's runner comes from the same build tree,
+    // where rebuilding one target alone must not stop the other from working.
+    if (greeting.protocol != kProtocolVersion || (endpoint_.remote() && greeting.build != buildId())) {
         child_.kill();
         why = who + " is kforge-runner " + (greeting.build.empty() ? "of an older build" : greeting.build) + " (protocol " +
               std::to_string(greeting.protocol) + "), this kforge is " + buildId() + " (protocol " +
