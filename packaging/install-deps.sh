@@ -16,6 +16,12 @@ packages=(
   # Candidates compile and run in a bubblewrap sandbox (docs/sandbox.md);
   # prlimit (util-linux) sets their limits.
   bubblewrap util-linux
+  # Runner endpoints (docs/runners.md): ssh:// starts kforge-runner with
+  # OpenSSH's client; the tests start their own sshd on 127.0.0.1.
+  openssh-client openssh-server
+  # slurm:// starts it with srun; the tests run a single-node cluster
+  # (slurmctld + slurmd with munge) of their own.
+  slurm-wlm slurm-client munge
   hipcc
   # PyTorch references and baselines (run at run time, never a build dependency;
   # Debian's 1.13 is CPU-only and has no torch.compile); kforge export's torch

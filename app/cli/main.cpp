@@ -29,23 +29,37 @@ using namespace kforge;
     std::exit(2);
 }
 
-int listDevices(bool json) {
-    Evaluator evaluator(AppPaths::discover());
+// One entry per backend of each endpoint (every backend when the endpoint names
+// no device); without endpoints, this machine's devices.
+int listDevices(bool json, const std::string& runners) {
+    std::vector<RunnerEndpoint> endpoints;
+    if (!runners.empty()) endpoints = parseRunnerEndpoints(runners);
     Json all = Json::array();
     std::vector<std::optional<DeviceFacts>> facts;
-    for (Backend b : {Backend::Cuda, Backend::Hip, Backend::Cpu}) {
-        std::string why;
-        RunnerClient& r = evaluator.runner(b);
-        const bool ok = r.available(why);
-        Json entry = {{"backend", backendName(b)}, {"available", ok}};
-        facts.push_back(ok ? std::optional<DeviceFacts>(r.facts()) : std::nullopt);
-        if (ok) entry["facts"] = toJson(r.facts());
-        else entry["why"] = why;
-        const auto& tc = evaluator.toolchain(b);
-        const std::string version = tc.version();
-        entry["compiler"] = {{"path", tc.executable()}, {"found", !version.empty()},
-                             {"version", version.substr(0, version.find('\n'))}, {"arch", ok ? evaluator.archFor(b) : tc.defaultArch()}};
-        all.push_back(entry);
+    std::vector<std::string> labels;  // what each entry is called in the text listing
+    for (size_t i = 0; i < std::max<size_t>(1, endpoints.size()); ++i) {
+        Evaluator evaluator(AppPaths::discover());
+        std::vector<Backend> backends = {Backend::Cuda, Backend::Hip, Backend::Cpu};
+        if (!endpoints.empty()) {
+            evaluator.setRunners({endpoints[i]});
+            if (endpoints[i].device) backends = {endpoints[i].device->backend};
+        }
+        for (Backend b : backends) {
+            std::string why;
+            RunnerClient& r = evaluator.runner(b);
+            const bool ok = r.available(why);
+            Json entry = {{"backend", backendName(b)}, {"available", ok}};
+            if (!endpoints.empty()) entry["runner"] = r.name();
+            labels.push_back(endpoints.empty() ? std::string(backendName(b)) : r.name());
+            facts.push_back(ok ? std::optional<DeviceFacts>(r.facts()) : std::nullopt);
+            if (ok) entry["facts"] = toJson(r.facts());
+            else entry["why"] = why;
+            const auto& tc = evaluator.toolchain(b);
+            const std::string version = tc.version();
+            entry["compiler"] = {{"path", tc.executable()}, {"found", !version.empty()},
+                                 {"version", version.substr(0, version.find('\n'))}, {"arch", ok ? evaluator.archFor(b) : tc.defaultArch()}};
+            all.push_back(entry);
+        }
     }
     if (json) {
         std::cout << all.dump(2) << "\n";
@@ -53,7 +67,7 @@ int listDevices(bool json) {
     }
     for (size_t i = 0; i < all.size(); ++i) {
         const Json& e = all[i];
-        std::cout << e.at("backend").get<std::string>() << ": ";
+        std::cout << labels[i] << ": ";
         if (facts[i]) {
             const DeviceFacts& f = *facts[i];
             std::cout << describeDevice(f) << "\n";
@@ -120,6 +134,10 @@ int main(int argc, char** argv) {
     bool json = false;
     auto* devices = app.add_subcommand("devices", "The accelerators found (CUDA, HIP, CPU) with their facts");
     devices->add_flag("--json", json, "one JSON array");
+    std::string deviceRunners;
+    devices->add_option("--runners", deviceRunners,
+                        "runner endpoints to ask instead of this machine: cpu, cuda:N, ssh://[user@]host[:port][?...], "
+                        "slurm://PARTITION[?...], comma-separated (docs/runners.md)");
 
     auto* tasks = app.add_subcommand("tasks", "Built-in tasks with their workloads");
     tasks->add_flag("--json", json, "one JSON array");
@@ -180,7 +198,7 @@ int main(int argc, char** argv) {
         if (const auto code = importCommands.run()) return *code;
         if (const auto code = cacheCommands.run()) return *code;
         if (const auto code = checkCommand.run()) return *code;
-        if (devices->parsed()) return listDevices(json);
+        if (devices->parsed()) return listDevices(json, deviceRunners);
         if (tasks->parsed()) return listTasks(json);
 
         TuneConfig config;

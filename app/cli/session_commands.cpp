@@ -209,6 +209,7 @@ struct OptimizeOptions {
     std::optional<int64_t> maxTokens;
     bool all = false, json = false, quiet = false, verbose = false, noProfile = false, noTuningCache = false;
     std::string speedupAgainst = "best";
+    std::string runners;
     TorchOptions torch;
     SessionConfig config;
 };
@@ -217,6 +218,7 @@ int optimize(const OptimizeOptions& o) {
     const AppPaths paths = AppPaths::discover();
     Store store(o.store.path());
     Evaluator evaluator(paths);
+    if (!o.runners.empty()) evaluator.setRunners(parseRunnerEndpoints(o.runners));
     announceSandbox(evaluator);
     SessionLaunch launch(evaluator, store, paths);
     SessionEngine& engine = launch.engine();
@@ -560,6 +562,9 @@ SessionCommands::SessionCommands(CLI::App& app) {
     auto* opt = app.add_subcommand("optimize", "Grow a tree of candidates for a task until a stop condition holds");
     opt->add_option("TASK", o->task, "a built-in task name or a task directory (optional with --resume)");
     opt->add_option("--backend", o->backend, "cpu, cuda, hip, or auto")->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
+    opt->add_option("--runners", o->runners,
+                    "measure on these runner endpoints, comma-separated: cpu, cuda:N, ssh://[user@]host[:port][?device=..&runner=..], "
+                    "slurm://PARTITION[?gres=..&time=..] (docs/runners.md); candidates are spread over them");
     opt->add_option("--strategy", o->strategy, "node selection: ucb, best or beam")->check(CLI::IsMember({"ucb", "best", "beam"}));
     opt->add_option("--generators", o->generators, "comma-separated: tuner, llm (manual edits come through kforge add)");
     opt->add_option("--llm-provider", o->llmProvider, "the LLM provider (from providers.json) the agent asks; adds llm to the generators");

@@ -1,17 +1,22 @@
 // kforge-runner: one process per device. It owns the device context, so a
 // candidate that faults, hangs or poisons the context takes down only this
 // process; the core kills and respawns it and goes on.
+#include <poll.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 #include "runner/protocol.h"
 #include "runner/runner_service.h"
+#include "runner/staged_files.h"
+#include "util/build_id.h"
 #include "util/json_input.h"
 #include "util/text.h"
 
@@ -90,6 +95,23 @@ int profileOnce(const std::string& backend, int ordinal, const std::string& requ
     return out ? 0 : 1;
 }
 
+// A runner started over ssh or srun outlives a core that died or a network that
+// dropped: nothing signals it, and a candidate it is timing may never return.
+// It watches its stdin instead and ends when the other side has closed it.
+void exitWhenStdinCloses(const std::filesystem::path* stagedDir) {
+    std::thread([stagedDir] {
+        pollfd p{0, POLLRDHUP, 0};
+        for (;;) {
+            if (::poll(&p, 1, -1) < 0) continue;
+            if (p.revents & (POLLHUP | POLLRDHUP | POLLERR | POLLNVAL)) {
+                std::error_code ec;
+                if (!stagedDir->empty()) std::filesystem::remove_all(*stagedDir, ec);
+                std::_Exit(0);
+            }
+        }
+    }).detach();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,6 +129,9 @@ int main(int argc, char** argv) {
                    "the most memory (device and host together) one request may use, e.g. 8GiB; requests are also held to "
                    "what the device has free")
         ->transform(CLI::AsSizeValue(false));
+    bool exitWithStdin = false;
+    app.add_flag("--exit-with-stdin", exitWithStdin,
+                 "end as soon as stdin is closed, even mid-request (how ssh and srun start a runner)");
     CLI11_PARSE(app, argc, argv);
     if (!profileRequest.empty()) return profileOnce(backend, ordinal, profileRequest, profileResult, limits);
 
@@ -117,15 +142,12 @@ int main(int argc, char** argv) {
     std::string why;
     std::unique_ptr<kforge::Device> device = openDevice(backend, ordinal, why);
 
-    Json greeting = {{"protocol", kforge::kProtocolVersion}, {"abi", KF_ABI_VERSION}, {"backend", backend}};
-    if (!device) {
-        greeting["available"] = false;
-        greeting["why"] = why;
-        send(greeting);
-        return 0;
-    }
-    greeting["available"] = true;
-    send(greeting);
+    kforge::StagedFiles staged;
+    if (exitWithStdin) exitWhenStdinCloses(&staged.directory());
+
+    kforge::RunnerGreeting greeting{kforge::kProtocolVersion, KF_ABI_VERSION, kforge::buildId(), backend, device != nullptr, why};
+    send(kforge::toJson(greeting));
+    if (!device) return 0;
 
     int64_t currentId = 0;
     kforge::RunnerService service(
@@ -187,6 +209,11 @@ int main(int argc, char** argv) {
                 if (!request.contains("dir") || !request["dir"].is_string()) throw kforge::RequestError("write-inputs: dir: expected a string");
                 service.writeInputs(kforge::evaluateSpecFromJson(request["spec"], "write-inputs: spec", /*withLibraries=*/false), request["dir"].get<std::string>());
                 send({{"id", currentId}, {"ok", true}});
+            } else if (cmd == "stage") {
+                if (!request.contains("sha256") || !request["sha256"].is_string()) throw kforge::RequestError("stage: sha256: expected a string");
+                if (!request.contains("data") || !request["data"].is_string()) throw kforge::RequestError("stage: data: expected a string");
+                const auto path = staged.stage(request["sha256"].get<std::string>(), request["data"].get<std::string>());
+                send({{"id", currentId}, {"ok", true}, {"path", path.string()}});
             } else if (cmd == "quit") {
                 send({{"id", currentId}, {"ok", true}});
                 return 0;

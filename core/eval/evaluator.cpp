@@ -45,9 +45,16 @@ Evaluator::Evaluator(AppPaths paths)
 
 Evaluator::~Evaluator() = default;
 
-RunnerClient& Evaluator::runner(Backend backend) {
+void Evaluator::setRunners(std::vector<RunnerEndpoint> endpoints) {
     std::lock_guard lock(mutex_);
-    auto& r = runners_[backend];
+    if (!runners_.empty()) throw Error("the runners are chosen before the first one starts");
+    endpoints_ = std::move(endpoints);
+}
+
+RunnerClient& Evaluator::runner(Backend backend, size_t index) {
+    std::lock_guard lock(mutex_);
+    if (index >= std::max<size_t>(1, endpoints_.size())) throw Error("no runner " + std::to_string(index));
+    auto& r = runners_[{backend, index}];
     if (!r) {
         // The runner reads compiled candidates from the cache and recorded
         // inputs from the staging directory (input_staging.h says why), and
@@ -59,7 +66,12 @@ RunnerClient& Evaluator::runner(Backend backend) {
         // Threads count as processes: one per core for verification and for an
         // OpenMP candidate, the CUDA runtime's own, with room to spare.
         job.limits.processes = 4096;
-        r = std::make_unique<RunnerClient>(paths_.runner, backend, 0, sandbox_, std::move(job));
+        RunnerEndpoint endpoint;
+        if (endpoints_.empty())
+            endpoint.device = DeviceSlot{backend, 0};
+        else
+            endpoint = endpoints_[index];
+        r = std::make_unique<RunnerClient>(paths_.runner, std::move(endpoint), backend, sandbox_, std::move(job));
     }
     return *r;
 }
@@ -74,9 +86,9 @@ Backend Evaluator::pickBackend(const std::string& requested) {
     return runner(Backend::Cuda).available(why) ? Backend::Cuda : Backend::Cpu;
 }
 
-std::mutex& Evaluator::deviceLock(Backend backend) {
+std::mutex& Evaluator::deviceLock(Backend backend, size_t index) {
     std::lock_guard lock(mutex_);
-    return deviceLocks_[backend];
+    return deviceLocks_[{backend, index}];
 }
 
 const Toolchain& Evaluator::toolchain(Backend backend) {
@@ -140,14 +152,30 @@ EvaluateSpec specFor(const Task& task, const std::vector<const Workload*>& workl
 
 Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const Workload*>& workloads,
                                        const std::string& library, const std::string& reference, const std::string& role,
-                                       const EvalOptions& options, const std::string& expectedDir) {
-    const EvaluateSpec spec = specFor(task, workloads, *staging_, library, reference, role, options, expectedDir);
+                                       const EvalOptions& options, const std::string& expectedDir, size_t runnerIndex) {
+    EvaluateSpec spec = specFor(task, workloads, *staging_, library, reference, role, options, expectedDir);
     Measured m;
-    std::lock_guard deviceBusy(deviceLock(options.backend));
+    RunnerClient& client = runner(options.backend, runnerIndex);
+    std::lock_guard deviceBusy(deviceLock(options.backend, runnerIndex));
+    // A local CPU measurement has the machine to itself (compiles wait); a
+    // runner on another host is that host's.
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
-    if (options.backend == Backend::Cpu) cpuAlone.lock();
-    const auto reply = runner(options.backend).request({{"cmd", "evaluate"}, {"spec", toJson(spec)}}, options.stepTimeout);
+    if (options.backend == Backend::Cpu && !client.endpoint().remote()) cpuAlone.lock();
+    std::string why;
+    const int restartsBefore = client.restarts();
+    if (!client.ship(spec, why)) {
+        m.kind = RunnerClient::Reply::Kind::Failed;
+        m.result.status = Status::RuntimeError;
+        m.result.message = why;
+        // Sending failed because the runner went away (it restarts now, or
+        // cannot), not because of the files: nothing is known of the candidate.
+        std::string down;
+        m.runnerLost = !client.available(down) || client.restarts() != restartsBefore;
+        return m;
+    }
+    const auto reply = client.request({{"cmd", "evaluate"}, {"spec", toJson(spec)}}, options.stepTimeout);
     m.kind = reply.kind;
+    m.runnerLost = reply.runnerLost;
     const std::string during = reply.lastProgress.empty() ? "" : " during \"" + reply.lastProgress + "\"";
     switch (reply.kind) {
         case RunnerClient::Reply::Kind::Ok:
@@ -307,6 +335,13 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
         return;
     }
     if (task.referencePython.empty()) return unavailable("the definition has no PyTorch reference");
+    // PyTorch runs here on the inputs the runner writes here: not yet with a
+    // runner on another host (its files would land there).
+    if (const RunnerClient& first = runner(p.backend); first.endpoint().remote()) {
+        const std::string remote = "PyTorch baselines are not measured with a runner on another host (" + first.name() + ") yet";
+        if (torchJudges) throw Error(task.definitionFile.string() + ": the PyTorch reference must judge, but " + remote);
+        return unavailable(remote);
+    }
     std::optional<TorchPython> python;
     std::string why;
     {
@@ -434,11 +469,12 @@ BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOption
     return times;
 }
 
-void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& baseline, const EvalOptions& options,
-                                 EvalReport& report) {
+Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& baseline,
+                                                   const EvalOptions& options, EvalReport& report, size_t runnerIndex) {
     const auto start = Clock::now();
     const Task& task = *p.task;
-    RunnerClient& runnerClient = runner(p.backend);
+    RunnerClient& runnerClient = runner(p.backend, runnerIndex);
+    report.runner = runnerClient.name();
     report.task = task.name;
     report.backend = p.backend;
     report.device = p.device;
@@ -446,7 +482,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
     report.sandbox = sandbox_->status().description;
     const std::string expectedDir = p.torch ? p.torch->expectedDir.string() : std::string();
     const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate",
-                                  options, expectedDir);
+                                  options, expectedDir, runnerIndex);
     if (p.torch) report.torch = p.torch->summary;
     report.status = cand.result.status;
     report.message = cand.result.message;
@@ -464,7 +500,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
         return false;
     };
     if (belowFloor()) {
-        std::lock_guard deviceBusy(deviceLock(p.backend));
+        std::lock_guard deviceBusy(deviceLock(p.backend, runnerIndex));
         runnerClient.remeasure(options.stepTimeout);
         report.device = runnerClient.facts();
     }
@@ -543,6 +579,7 @@ void Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& bas
     if (report.status == Status::Passed && againstBest > 0) report.speedupVsBestGeomean = std::exp(bestLogSum / againstBest);
     report.runnerRestarts = runnerClient.restarts();
     report.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+    return cand.runnerLost ? Measurement::RunnerLost : Measurement::Done;
 }
 
 EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& candidate, const EvalOptions& options) {

@@ -98,10 +98,15 @@ public:
     // Times the baseline on every workload (throws kforge::Error when it fails);
     // for a task without a native reference, that is PyTorch eager.
     BaselineTimes measureBaseline(const PreparedTask& prepared, const EvalOptions& options);
-    // Verifies and times a compiled candidate (report.compile.ok) and fills the
-    // report's verdict, workloads and speedups against `baseline`.
-    void measureCandidate(const PreparedTask& prepared, const BaselineTimes& baseline, const EvalOptions& options,
-                          EvalReport& report);
+    // Verifies and times a compiled candidate (report.compile.ok) on runner
+    // `runnerIndex` and fills the report's verdict, workloads and speedups
+    // against `baseline`. RunnerLost when that runner went away under the
+    // candidate or cannot start (a dropped connection, a killed or preempted
+    // runner): the report then says so, but a caller with other runners
+    // measures the candidate again there rather than believe it failed.
+    enum class Measurement { Done, RunnerLost };
+    Measurement measureCandidate(const PreparedTask& prepared, const BaselineTimes& baseline, const EvalOptions& options,
+                                 EvalReport& report, size_t runnerIndex = 0);
 
     // Profiles a candidate (one that passed): compiles it (a cache hit once
     // measured) and runs it once under Nsight Compute on one workload, by uuid
@@ -113,7 +118,13 @@ public:
     // "cpu", "cuda", "hip", or "auto": CUDA when a CUDA device is attached, else the CPU.
     Backend pickBackend(const std::string& requested);
 
-    RunnerClient& runner(Backend backend);
+    // The runners a session spreads its candidates over (runner_endpoint.h);
+    // by default one, this machine's device 0 of each backend. Call before
+    // the first runner is used.
+    void setRunners(std::vector<RunnerEndpoint> endpoints);
+    size_t runnerCount() const { return endpoints_.empty() ? 1 : endpoints_.size(); }
+    // Runner `index` for `backend` (index 0 prepares tasks and measures baselines).
+    RunnerClient& runner(Backend backend, size_t index = 0);
     const Toolchain& toolchain(Backend backend);
     CompilePool& pool() { return *pool_; }
     const AppPaths& paths() const { return paths_; }
@@ -126,14 +137,15 @@ public:
     std::string archFor(Backend backend);
 
 private:
-    std::mutex& deviceLock(Backend backend);
+    std::mutex& deviceLock(Backend backend, size_t index = 0);
     struct Measured {
         EvaluateResult result;
         RunnerClient::Reply::Kind kind;
+        bool runnerLost = false;
     };
     Measured measure(const Task& task, const std::vector<const Workload*>& workloads, const std::string& library,
                      const std::string& reference, const std::string& role, const EvalOptions& options,
-                     const std::string& expectedDir = {});
+                     const std::string& expectedDir = {}, size_t runnerIndex = 0);
 
     AppPaths paths_;
     std::shared_ptr<const Sandbox> sandbox_;
@@ -145,9 +157,10 @@ private:
     std::unique_ptr<CompilePool> pool_;
     std::mutex mutex_;  // guards the lazily built toolchains and runners
     std::map<Backend, std::unique_ptr<Toolchain>> toolchains_;
-    std::map<Backend, std::unique_ptr<RunnerClient>> runners_;
-    // One measurement at a time per device, whichever session asks: timings never overlap.
-    std::map<Backend, std::mutex> deviceLocks_;
+    std::vector<RunnerEndpoint> endpoints_;  // empty: the backend's local device 0
+    std::map<std::pair<Backend, size_t>, std::unique_ptr<RunnerClient>> runners_;
+    // One measurement at a time per runner, whichever session asks: timings never overlap.
+    std::map<std::pair<Backend, size_t>, std::mutex> deviceLocks_;
     std::shared_mutex cpuGate_;  // compiles share it; a CPU measurement takes it alone
     // Nsight Compute, looked for once (guarded by mutex_).
     bool ncuLooked_ = false;

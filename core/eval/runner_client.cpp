@@ -2,8 +2,14 @@
 
 #include <csignal>
 
+#include "eval/runner_launch.h"
 #include "runner/protocol.h"
+#include "runner/staged_files.h"
+#include "util/base64.h"
+#include "util/build_id.h"
 #include "util/error.h"
+#include "util/sha256.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -15,14 +21,31 @@ namespace {
 constexpr auto kStartTimeout = std::chrono::seconds(180);
 }  // namespace
 
+namespace {
+RunnerEndpoint localEndpoint(Backend backend, int ordinal) {
+    RunnerEndpoint e;
+    e.device = DeviceSlot{backend, ordinal};
+    return e;
+}
+}  // namespace
+
 RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, int ordinal)
-    : executable_(std::move(executable)), backend_(backend), ordinal_(ordinal) {
+    : executable_(std::move(executable)), endpoint_(localEndpoint(backend, ordinal)), backend_(backend),
+      device_{backend, ordinal} {
     std::signal(SIGPIPE, SIG_IGN);  // a dead runner must give EPIPE, not kill us
 }
 
 RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, int ordinal, std::shared_ptr<const Sandbox> sandbox,
                            SandboxJob job)
-    : RunnerClient(std::move(executable), backend, ordinal) {
+    : RunnerClient(std::move(executable), localEndpoint(backend, ordinal), backend, std::move(sandbox), std::move(job)) {}
+
+RunnerClient::RunnerClient(std::filesystem::path executable, RunnerEndpoint endpoint, Backend backend,
+                           std::shared_ptr<const Sandbox> sandbox, SandboxJob job)
+    : RunnerClient(std::move(executable), backend, 0) {
+    endpoint_ = std::move(endpoint);
+    device_ = endpoint_.deviceFor(backend);
+    // The sandbox is this machine's: a runner elsewhere is that host's business.
+    if (endpoint_.remote()) return;
     sandbox_ = std::move(sandbox);
     job_ = std::move(job);
     // The directory the runner is started from, and its real one when that
@@ -46,42 +69,37 @@ ExitStatus RunnerClient::seen(ExitStatus status) const {
     return sandbox_ ? sandbox_->jobStatus(status) : status;
 }
 
-bool RunnerClient::start(std::string& why) {
-    std::vector<std::string> argv = {executable_.string(), "--backend", std::string(backendName(backend_)), "--device",
-                                     std::to_string(ordinal_)};
-    const bool sandboxed = sandbox_ && sandbox_->active();
-    if (sandboxed) argv = sandbox_->wrap(job_, argv);
-    // A runner that cannot start inside the sandbox is not started outside it
-    // behind the user's back: the message says how to choose that.
-    const std::string hint = sandboxed ? " (it ran in the bubblewrap sandbox; --no-sandbox runs it without)" : "";
-    if (auto err = child_.start(argv)) {
-        why = "cannot start the runner " + executable_.string() + ": " + *err;
-        return false;
-    }
-    std::string line;
-    const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
-    if (status != ChildProcess::ReadStatus::Line) {
-        const auto exit = seen(child_.kill());
-        why = "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
-        return false;
-    }
-    Json greeting;
+std::string RunnerClient::name() const {
+    const std::string device = std::string(backendName(device_.backend)) +
+                               (device_.backend == Backend::Cpu ? "" : ":" + std::to_string(device_.ordinal));
+    return endpoint_.remote() ? endpoint_.spec() + " (" + device + ")" : device;
+}
+
+bool RunnerClient::greeted(const std::string& line, bool sandboxed, const std::string& hint, std::string& why) {
+    const std::string who = endpoint_.remote() ? "the runner at " + endpoint_.spec() : "the runner";
+    RunnerGreeting greeting;
     try {
-        greeting = Json::parse(line);
+        greeting = runnerGreetingFromJson(Json::parse(line));
     } catch (const std::exception&) {
         child_.kill();
-        why = "the runner spoke an unknown protocol: " + line;
+        // Over ssh, a login banner or a shell's chatter on stdout lands here.
+        why = who + " spoke an unknown protocol: " + printable(line.substr(0, 300));
         return false;
     }
-    if (greeting.value("protocol", -1) != kProtocolVersion) {
+    // The build is compared for a runner elsewhere, which is installed apart
+    // from this kforge; this machine's runner comes from the same build tree,
+    // where rebuilding one target alone must not stop the other from working.
+    if (greeting.protocol != kProtocolVersion || (endpoint_.remote() && greeting.build != buildId())) {
         child_.kill();
-        why = "the runner speaks protocol " + greeting.value("protocol", Json(-1)).dump() + ", this kforge speaks " +
-              std::to_string(kProtocolVersion) + " (rebuild both)";
+        why = who + " is kforge-runner " + (greeting.build.empty() ? "of an older build" : greeting.build) + " (protocol " +
+              std::to_string(greeting.protocol) + "), this kforge is " + buildId() + " (protocol " +
+              std::to_string(kProtocolVersion) + "): install the same build on both sides";
         return false;
     }
-    if (!greeting.value("available", false)) {
+    if (!greeting.available) {
         child_.reap(std::chrono::milliseconds(2000));
-        why = greeting.value("why", "no device");
+        why = greeting.why.empty() ? "no device" : greeting.why;
+        if (endpoint_.remote()) why = endpoint_.spec() + ": " + why;
         // A GPU is there but the runner cannot use it: perhaps a device node or
         // driver file the sandbox does not show.
         std::error_code ec;
@@ -91,6 +109,30 @@ bool RunnerClient::start(std::string& why) {
         unavailable_ = true;
         return false;
     }
+    return true;
+}
+
+bool RunnerClient::start(std::string& why) {
+    std::vector<std::string> argv = runnerCommand(endpoint_, device_, executable_);
+    const bool sandboxed = sandbox_ && sandbox_->active();
+    if (sandboxed) argv = sandbox_->wrap(job_, argv);
+    // A runner that cannot start inside the sandbox is not started outside it
+    // behind the user's back: the message says how to choose that.
+    const std::string hint = sandboxed ? " (it ran in the bubblewrap sandbox; --no-sandbox runs it without)" : "";
+    if (auto err = child_.start(argv)) {
+        why = "cannot start the runner " + argv.front() + ": " + *err;
+        return false;
+    }
+    staged_.clear();  // a new process has a new private directory
+    std::string line;
+    const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
+    if (status != ChildProcess::ReadStatus::Line) {
+        const auto exit = seen(child_.kill());
+        why = endpoint_.remote() ? explainStartFailure(endpoint_, exit, child_.stderrTail())
+                                 : "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
+        return false;
+    }
+    if (!greeted(line, sandboxed, hint, why)) return false;
     child_.writeLine(Json{{"id", 0}, {"cmd", "hello"}}.dump());
     if (child_.readLine(line, Clock::now() + kStartTimeout) != ChildProcess::ReadStatus::Line) {
         child_.kill();
@@ -159,6 +201,57 @@ bool RunnerClient::remeasure(std::chrono::milliseconds timeout) {
     return rose;
 }
 
+bool RunnerClient::stageFile(std::string& path, std::string& why) {
+    std::string bytes;
+    try {
+        bytes = readTextFile(path, StagedFiles::maxBytes, "a compiled library");
+    } catch (const std::exception& e) {
+        why = e.what();
+        return false;
+    }
+    const std::string sha = sha256Hex(bytes);
+    if (const auto it = staged_.find(sha); it != staged_.end()) {
+        path = it->second;
+        return true;
+    }
+    // Staging is quick (a copy); a minute covers a slow link for the 40 MiB limit.
+    const Reply r = request({{"cmd", "stage"}, {"sha256", sha}, {"data", base64Encode(bytes)}}, std::chrono::seconds(60));
+    if (r.kind != Reply::Kind::Ok || !r.body.contains("path") || !r.body["path"].is_string()) {
+        why = "could not send " + path + " to the runner at " + endpoint_.spec() + ": " + r.message;
+        return false;
+    }
+    path = staged_[sha] = r.body["path"].get<std::string>();
+    return true;
+}
+
+bool RunnerClient::ship(EvaluateSpec& spec, std::string& why) {
+    if (!endpoint_.remote()) return true;
+    for (const auto& w : spec.workloads)
+        for (const auto& f : w.files)
+            if (!f.empty()) {
+                why = "workload " + w.uuid + " reads recorded inputs (safetensors), which are not sent to a runner on another host yet";
+                return false;
+            }
+    if (!spec.expectedDir.empty()) {
+        why = "the PyTorch reference judges this task, and its outputs are not sent to a runner on another host yet";
+        return false;
+    }
+    // Staging starts the runner when needed; a restart between the two files
+    // would leave the first one's path dangling, so the pair is retried once.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        EvaluateSpec copy = spec;
+        const int restartsBefore = restarts_;
+        if (!copy.library.empty() && !stageFile(copy.library, why)) return false;
+        if (!copy.reference.empty() && !stageFile(copy.reference, why)) return false;
+        if (restarts_ == restartsBefore) {
+            spec = std::move(copy);
+            return true;
+        }
+    }
+    why = "the runner at " + endpoint_.spec() + " restarted while the candidate was sent";
+    return false;
+}
+
 RunnerClient::Reply RunnerClient::request(Json command, std::chrono::milliseconds stepTimeout) {
     Reply reply;
     if (!child_.running()) {
@@ -166,6 +259,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
         if (!start(why)) {
             reply.kind = Reply::Kind::Failed;
             reply.message = why;
+            reply.runnerLost = true;
             return reply;
         }
     }
@@ -175,6 +269,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
         const auto exit = seen(child_.kill());
         reply.kind = Reply::Kind::Crashed;
         reply.message = "the runner was gone before the request (" + exit.describe() + ")";
+        reply.runnerLost = true;
         return reply;
     }
     auto deadline = Clock::now() + stepTimeout;
@@ -192,6 +287,8 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
             const auto exit = seen(child_.reap(std::chrono::milliseconds(5000)));
             reply.kind = Reply::Kind::Crashed;
             reply.message = "the runner died: " + exit.describe();
+            reply.runnerLost = endpoint_.remote() ||
+                               (!exit.exited && (exit.signal == SIGKILL || exit.signal == SIGTERM || exit.signal == SIGHUP));
             std::string tail = child_.stderrTail();
             if (!tail.empty()) {
                 if (tail.size() > 600) tail = "..." + tail.substr(tail.size() - 600);

@@ -235,6 +235,7 @@ Json toJson(const EvalReport& r, ReportScope scope) {
     if (r.speedupVsBestGeomean > 0) out["speedup_vs_best"] = r.speedupVsBestGeomean;
     out["torch"] = toJson(r.torch);
     out["sandbox"] = r.sandbox;
+    if (!r.runner.empty()) out["runner"] = r.runner;
     return out;
 }
 
@@ -254,6 +255,7 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     e.speedupVsBestGeomean = r.optionalOr<double>("speedup_vs_best", 0.0);
     if (r.has("torch")) e.torch = torchSummaryFromJson(r.field("torch"), r.childPath("torch"));  // schema 4 had none
     e.sandbox = r.optionalOr<std::string>("sandbox", "");  // reports before the sandbox have none
+    e.runner = r.optionalOr<std::string>("runner", "");    // and before runner endpoints
     if (scope == ReportScope::Full) {
         const Json& device = r.field("device");
         if (!(device.is_object() && device.empty())) e.device = deviceFactsFromJson(device, r.childPath("device"));

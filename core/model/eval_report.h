@@ -110,6 +110,9 @@ struct EvalReport {
     TorchSummary torch;
     double seconds = 0;
     int runnerRestarts = 0;
+    // Which runner measured it: "cpu", "cuda:1", "ssh://gpu-box (cuda:0)".
+    // Empty in reports written before runner endpoints existed.
+    std::string runner;
     // How the candidate was contained: "bubblewrap", or "none (why)"; empty in
     // reports written before the sandbox existed.
     std::string sandbox;

@@ -339,4 +339,24 @@ EvaluateResult evaluateResultFromJson(const Json& j) {
     return e;
 }
 
+Json toJson(const RunnerGreeting& g) {
+    Json j = {{"protocol", g.protocol}, {"abi", g.abi}, {"build", g.build}, {"backend", g.backend}, {"available", g.available}};
+    if (!g.available) j["why"] = g.why;
+    return j;
+}
+
+RunnerGreeting runnerGreetingFromJson(const Json& j) {
+    if (!j.is_object() || !j.contains("protocol") || !j["protocol"].is_number_integer())
+        throw ModelError("greeting: not a runner's greeting (no protocol version)");
+    RunnerGreeting g;
+    g.protocol = j["protocol"].get<int>();
+    auto text = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+    g.build = text("build");
+    g.backend = text("backend");
+    g.why = text("why");
+    if (j.contains("abi") && j["abi"].is_number_integer()) g.abi = j["abi"].get<int>();
+    g.available = j.contains("available") && j["available"].is_boolean() && j["available"].get<bool>();
+    return g;
+}
+
 }  // namespace kforge

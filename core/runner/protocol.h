@@ -1,13 +1,17 @@
 #pragma once
 // The runner protocol: JSON lines over the runner's stdin/stdout.
 //
-//   core -> runner  {"id": N, "cmd": "hello" | "evaluate" | "quit", ...}
+//   core -> runner  {"id": N, "cmd": "hello" | "evaluate" | "measure" | "write-inputs" | "quit", ...}
+//                   {"id": N, "cmd": "stage", "sha256": HEX, "data": BASE64} -> {"ok": true, "path": P}
+//                     (a shared object the runner keeps in its private directory; P then
+//                     stands for it in an evaluate's library or reference)
 //   runner -> core  {"id": N, "progress": "what it is doing"}      (any number; a heartbeat)
 //                   {"id": N, "ok": true, "result"|"facts": {...}}  (exactly one, last)
 //                   {"id": N, "ok": false, "error": "message"}
 //
 // The first line the runner writes, unasked, is {"protocol": kProtocolVersion,
-// "abi": KF_ABI_VERSION}; the core refuses a runner of another version.
+// "abi": KF_ABI_VERSION, "build": buildId()}; the core refuses a runner of
+// another protocol or build.
 // Everything here is plain data shared by both ends.
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -25,8 +29,9 @@ namespace kforge {
 
 // 2: tensors carry their shape's axis names; 3: typed device facts, the evaluate
 // result under "result"; 4: timed-call checks, the noise threshold and attempts;
-// 5: input files (workloads[].files).
-inline constexpr int kProtocolVersion = 5;
+// 5: input files (workloads[].files); 6: the greeting's build id, "stage"
+// (a candidate's bytes sent in the request, for a runner on another host).
+inline constexpr int kProtocolVersion = 6;
 
 // What one request may ask for. The runner checks every request against these
 // (and the memory it needs against the device's) before it acts.
@@ -132,5 +137,20 @@ uint64_t workloadInputBytes(const EvaluateSpec& s, const WorkloadSpec& w);
 uint64_t workloadOutputBytes(const EvaluateSpec& s, const WorkloadSpec& w);
 nlohmann::json toJson(const EvaluateResult& r);
 EvaluateResult evaluateResultFromJson(const nlohmann::json& j);
+
+// The first line a runner writes, unasked.
+struct RunnerGreeting {
+    int protocol = 0;
+    int abi = 0;
+    std::string build;    // util/build_id.h
+    std::string backend;
+    bool available = false;
+    std::string why;      // when not available
+};
+nlohmann::json toJson(const RunnerGreeting& g);
+// Reads only what every version of the greeting had (the protocol) strictly;
+// the rest of an older or newer greeting is left at its defaults, so that
+// the version check, not this reader, says what is wrong.
+RunnerGreeting runnerGreetingFromJson(const nlohmann::json& j);
 
 }  // namespace kforge

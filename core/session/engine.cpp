@@ -401,8 +401,28 @@ void SessionEngine::account() {
         stats_.idleWhilePendingSeconds += dt;
 }
 
-void SessionEngine::measureLoop() {
+void SessionEngine::measureLoop(size_t runnerIndex) {
+    // A candidate whose runner went away this often is measured no more: the
+    // runner's death is then most likely its own doing (reported as it came).
+    constexpr int kMaxLostRunners = 2;
     const EvalOptions options = record_.config.evalOptions();
+    if (runnerIndex > 0) {
+        // The baseline was measured on runner 0: a runner on another device
+        // model would compare its candidates against the wrong times.
+        RunnerClient& r = evaluator_.runner(record_.config.backend, runnerIndex);
+        std::string why;
+        if (r.available(why) && r.facts().name != prepared_.device.name)
+            why = "its device is a " + r.facts().name + ", the session's a " + prepared_.device.name +
+                  " (runners of one session share a device model)";
+        if (!why.empty()) {
+            std::lock_guard lock(mutex_);
+            lostNotes_.push_back(r.name() + " is not used: " + why);
+            lostWhy_ = why;
+            --liveRunners_;
+            wake_.notify_all();
+            return;
+        }
+    }
     for (;;) {
         Work w;
         {
@@ -412,17 +432,47 @@ void SessionEngine::measureLoop() {
             account();
             w = std::move(toMeasure_.front());
             toMeasure_.pop_front();
-            measuring_ = true;
+            ++measuring_;
         }
+        Evaluator::Measurement m = Evaluator::Measurement::Done;
         try {
-            evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report);
+            m = evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, runnerIndex);
         } catch (const std::exception& e) {
             w.report.status = Status::RuntimeError;
             w.report.message = e.what();
         }
+        const bool lost = m == Evaluator::Measurement::RunnerLost && w.lostRunners < kMaxLostRunners;
+        // Whether the runner comes back (a restart: ssh, the device's facts)
+        // is asked outside the lock, which the engine thread needs meanwhile.
+        std::string down;
+        const bool gone = lost && !evaluator_.runner(record_.config.backend, runnerIndex).available(down);
         std::lock_guard lock(mutex_);
         account();
-        measuring_ = false;
+        --measuring_;
+        if (lost) {
+            // Nothing about the candidate is known: it goes back, first in line.
+            ++w.lostRunners;
+            lostNotes_.push_back("node " + std::to_string(w.id) + ": " +
+                                 evaluator_.runner(record_.config.backend, runnerIndex).name() + " was lost (" +
+                                 w.report.message + "); measured again" +
+                                 (gone ? " elsewhere; the runner cannot start again: " + down : ""));
+            EvalReport fresh;
+            fresh.task = w.report.task;
+            fresh.backend = w.report.backend;
+            fresh.candidate = w.report.candidate;
+            fresh.config = w.report.config;
+            fresh.compile = std::move(w.report.compile);
+            w.report = std::move(fresh);
+            toMeasure_.push_front(std::move(w));
+            measureWake_.notify_all();
+            wake_.notify_all();
+            if (gone) {
+                lostWhy_ = down;
+                --liveRunners_;
+                return;
+            }
+            continue;
+        }
         measured_.push_back(std::move(w));
         wake_.notify_all();
     }
@@ -580,7 +630,15 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         if (observer) observer->message(m);
     };
 
-    std::thread measurer([this] { measureLoop(); });
+    std::vector<std::thread> measurers;
+    {
+        std::lock_guard lock(mutex_);
+        liveRunners_ = static_cast<int>(evaluator_.runnerCount());
+    }
+    for (size_t i = 0; i < evaluator_.runnerCount(); ++i) measurers.emplace_back([this, i] { measureLoop(i); });
+    auto joinMeasurers = [&] {
+        for (auto& t : measurers) t.join();
+    };
     std::optional<std::string> reason;
     bool cancelled = false;
     try {
@@ -593,6 +651,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         bool stopping = false, exhausted = false;
         for (;;) {
             std::deque<Work> compiled, measured;
+            std::vector<std::string> lostNotes;
             bool paused;
             {
                 std::unique_lock lock(mutex_);
@@ -601,6 +660,9 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 poked_ = false;
                 compiled.swap(compiled_);
                 measured.swap(measured_);
+                lostNotes.swap(lostNotes_);
+                // Pending nodes stay pending in the store: a resume measures them.
+                if (liveRunners_ == 0) throw Error("every runner was lost (the last: " + lostWhy_ + ")");
                 paused = paused_;
                 cancelled = cancelled_;
                 if (cancelled) {
@@ -609,6 +671,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                     cancelCompiles_->store(true);
                 }
             }
+            for (const auto& note : lostNotes) say(note);
             for (auto& w : compiled) {
                 if (cancelled) continue;
                 if (w.report.status != Status::NotRun || !w.report.compile.ok) {
@@ -647,7 +710,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
             int inFlight;
             {
                 std::lock_guard lock(mutex_);
-                inFlight = compiling_ + static_cast<int>(toMeasure_.size()) + (measuring_ ? 1 : 0);
+                inFlight = compiling_ + static_cast<int>(toMeasure_.size()) + measuring_;
             }
             if (observer) observer->progress(progress());
             if (inFlight == 0 && agentsBusy() == 0 && (stopping || (exhausted && tree_.pending() == 0))) break;
@@ -678,7 +741,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
             cancelCompiles_->store(true);
         }
         measureWake_.notify_all();
-        measurer.join();
+        joinMeasurers();
         // Callbacks of queued compiles refer to this engine: let them drain.
         std::unique_lock lock(mutex_);
         wake_.wait(lock, [&] { return compiling_ == 0; });
@@ -692,7 +755,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         stopMeasuring_ = true;
     }
     measureWake_.notify_all();
-    measurer.join();
+    joinMeasurers();
     {
         std::unique_lock lock(mutex_);
         wake_.wait(lock, [&] { return compiling_ == 0; });

@@ -5,7 +5,10 @@
 //
 //   engine thread:  select -> propose -> store (pending) -> compile pool
 //   pool threads:   compile -> compiled queue
-//   measure thread: compiled queue -> runner (one measurement at a time) -> measured queue
+//   measure threads, one per runner endpoint (Evaluator::setRunners):
+//                   compiled queue -> its runner (one measurement at a time) -> measured queue
+//                   (a lost runner puts its candidate back at the queue's front
+//                   for the others, and its thread ends)
 //   engine thread:  measured queue -> fitness -> store (done) -> observer
 //
 // Back-pressure: at most maxInFlight nodes are between "proposed" and
@@ -123,6 +126,7 @@ private:
     struct Work {
         int64_t id = 0;
         EvalReport report;
+        int lostRunners = 0;  // runners that went away under it
     };
     void setUp(const Task& task, bool deferAgentErrors = false);
     // At create: falls back from "vs best" to the native baseline when PyTorch
@@ -145,7 +149,7 @@ private:
     void poke();
     void startEvaluation(const Node& node);
     void finish(Work work);
-    void measureLoop();
+    void measureLoop(size_t runnerIndex);
     void account();  // under mutex_: charge the time since the last change
     SessionProgress progress() const;
     double activeSeconds() const;  // the session's, paused time excluded
@@ -181,7 +185,10 @@ private:
     std::condition_variable measureWake_;  // the measure thread waits on it
     std::deque<Work> compiled_, toMeasure_, measured_;
     int compiling_ = 0;
-    bool measuring_ = false;
+    int measuring_ = 0;      // runners measuring now
+    int liveRunners_ = 0;    // measure threads whose runner is not lost
+    std::string lostWhy_;    // why the last runner was lost
+    std::vector<std::string> lostNotes_;  // for the observer: work measured again after a lost runner
     bool stopMeasuring_ = false;
     bool paused_ = false;
     bool cancelled_ = false;

@@ -52,6 +52,7 @@ public:
     // Starts the child; returns an error message on failure.
     std::optional<std::string> start(const std::vector<std::string>& argv);
     bool running() const { return pid_ > 0; }
+    int pid() const { return pid_; }  // -1 when not running
     bool writeLine(const std::string& line);
 
     enum class ReadStatus { Line, Timeout, Closed };

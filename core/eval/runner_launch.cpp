@@ -1,0 +1,94 @@
+#include "eval/runner_launch.h"
+
+namespace kforge {
+namespace {
+
+// ssh joins its remote arguments into one line for the remote user's shell.
+// The endpoint grammar admits no quote, but quoting keeps that a fact of one place.
+std::string shellQuoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+    if (s.size() > 800) s = "..." + s.substr(s.size() - 800);
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlot device,
+                                       const std::filesystem::path& localRunner) {
+    const std::vector<std::string> runnerArgs = {"--backend", std::string(backendName(device.backend)), "--device",
+                                                 std::to_string(device.ordinal)};
+    const std::string remoteRunner = endpoint.runner.empty() ? "kforge-runner" : endpoint.runner;
+    std::vector<std::string> argv;
+    switch (endpoint.kind) {
+        case RunnerEndpoint::Kind::Local:
+            argv = {localRunner.string()};
+            argv.insert(argv.end(), runnerArgs.begin(), runnerArgs.end());
+            return argv;
+        case RunnerEndpoint::Kind::Ssh: {
+            // BatchMode: never a password or passphrase prompt (there is no
+            // terminal; the agent or an unencrypted key must do). The keepalives
+            // turn a dropped network into an exit within about 45 s, which the
+            // client sees as a lost runner. No pty: the protocol is bytes.
+            argv = {"ssh", "-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=15", "-o", "ServerAliveInterval=15", "-o",
+                    "ServerAliveCountMax=3"};
+            if (!endpoint.sshConfig.empty()) argv.insert(argv.end(), {"-F", endpoint.sshConfig});
+            if (endpoint.port) argv.insert(argv.end(), {"-p", std::to_string(endpoint.port)});
+            if (!endpoint.user.empty()) argv.insert(argv.end(), {"-l", endpoint.user});
+            // `exec` so that the runner is the session's process and goes with it.
+            std::string line = "exec " + shellQuoted(remoteRunner) + " --exit-with-stdin";
+            for (const auto& a : runnerArgs) line += " " + shellQuoted(a);
+            argv.insert(argv.end(), {"--", endpoint.host, line});
+            return argv;
+        }
+        case RunnerEndpoint::Kind::Slurm:
+            // One task on one node; srun forwards our stdin to it and its stdout
+            // back unbuffered. The job (and its allocation) ends when the runner
+            // does; --kill-on-bad-exit so a crashed runner frees the node.
+            argv = {"srun", "--partition=" + endpoint.partition, "--nodes=1", "--ntasks=1", "--unbuffered", "--quiet",
+                    "--kill-on-bad-exit=1", "--job-name=kforge-runner"};
+            if (!endpoint.gres.empty()) argv.push_back("--gres=" + endpoint.gres);
+            if (!endpoint.time.empty()) argv.push_back("--time=" + endpoint.time);
+            argv.insert(argv.end(), {remoteRunner, "--exit-with-stdin"});
+            argv.insert(argv.end(), runnerArgs.begin(), runnerArgs.end());
+            return argv;
+    }
+    return argv;
+}
+
+std::string explainStartFailure(const RunnerEndpoint& endpoint, const ExitStatus& exit, const std::string& stderrTail) {
+    const std::string said = trimmed(stderrTail);
+    const std::string tail = said.empty() ? "" : ": " + said;
+    const std::string where = "runner endpoint " + endpoint.spec();
+    const std::string runner = endpoint.runner.empty() ? "kforge-runner (on the PATH)" : endpoint.runner;
+    if (endpoint.kind == RunnerEndpoint::Kind::Ssh && exit.exited) {
+        if (exit.code == 255) {
+            std::string hint;
+            if (said.find("Permission denied") != std::string::npos)
+                hint = " (the key was refused: ssh-copy-id, or load the key into ssh-agent; KernelForge never asks for a password)";
+            else if (said.find("Host key verification failed") != std::string::npos)
+                hint = " (the host key is not known: connect once with ssh to accept it)";
+            else if (said.find("Could not resolve") != std::string::npos || said.find("Connection refused") != std::string::npos ||
+                     said.find("timed out") != std::string::npos || said.find("No route") != std::string::npos)
+                hint = " (is the host name right and sshd running there?)";
+            return where + ": ssh could not connect" + hint + tail;
+        }
+        if (exit.code == 127 || exit.code == 126)
+            return where + ": " + runner + " is not there or cannot run on " + endpoint.host +
+                   " (install it there, or name it with ?runner=/path/to/kforge-runner)" + tail;
+    }
+    if (endpoint.kind == RunnerEndpoint::Kind::Slurm && exit.exited && exit.code != 0) {
+        if (exit.code == 127)
+            return where + ": srun (Slurm's client) or " + runner + " on the node could not be run" + tail;
+        return where + ": srun did not start the runner (" + exit.describe() + "; is " + runner +
+               " installed on the partition's nodes?)" + tail;
+    }
+    return where + ": the runner did not start (" + exit.describe() + ")" + tail;
+}
+
+}  // namespace kforge
