@@ -42,7 +42,7 @@ class TestRemoteRunners : public QObject {
     // A grid search of the template's six configurations, timed briefly.
     static std::vector<std::string> search(const std::string& file, const std::string& budgetMs = "30") {
         return {"optimize", task(), "--backend", "cpu", "--tuner", "grid", "--budget", "6", "--budget-ms", budgetMs,
-                "--warmup-ms", "5", "--torch-baselines", "none", "--speedup-against", "native", "--db", file};
+                "--warmup-ms", "5", "--torch-baselines", "none", "--speedup-against", "native", "--no-tuning-cache", "--db", file};
     }
     struct Outcome {
         SessionRecord session;
