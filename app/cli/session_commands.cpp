@@ -14,6 +14,7 @@
 
 #include "eval/report.h"
 #include "export/export_format.h"
+#include "export/tuning_notes.h"
 #include "llm/api_key.h"
 #include "llm/provider_config.h"
 #include "profile/profile.h"
@@ -514,7 +515,13 @@ int exportNode(const StoreOption& so, std::optional<int64_t> sessionId, std::opt
     const SessionRecord r = store.session(*sessionId);
     const SessionTree tree = store.loadTree(*sessionId);
     const Task task = resolveTask(r.taskRef, paths);
-    const ExportPlan plan = makeExportPlan(r, tree, task, nodeId, readTextFile(paths.abiInclude() / "kf_abi.h"));
+    ExportPlan plan = makeExportPlan(r, tree, task, nodeId, readTextFile(paths.abiInclude() / "kf_abi.h"));
+    try {
+        TuningCache cache(TuningCache::defaultFile());
+        addTuningCacheNotes(plan, cache);
+    } catch (const std::exception& e) {  // the export does not depend on the cache
+        std::cerr << "kforge: note: the tuning cache was not read: " << e.what() << "\n";
+    }
     const auto files = exportFiles(f, plan);
     writeExport(files, outDir);
     std::cerr << "exported session " << *sessionId << " node " << plan.nodeId << " (" << speedupText(tree.at(plan.nodeId).fitness) << ") as "

@@ -114,14 +114,19 @@ TuningEntry TuningCache::read(Statement& s) const {
     return e;
 }
 
-TuningLookup TuningCache::lookup(const std::string& taskHash, const std::string& sourceHash, const std::string& device,
-                                 const std::string& arch, const std::string& toolchain) {
+std::vector<TuningEntry> TuningCache::entries(const std::string& taskHash, const std::string& sourceHash) {
     auto s = db_.prepare(std::string("SELECT ") + kColumns +
                          " FROM tuning WHERE task_hash = ?1 AND source_hash = ?2 ORDER BY median_ms, axes");
     s.bind(1, taskHash).bind(2, sourceHash);
+    std::vector<TuningEntry> all;
+    while (s.step()) all.push_back(read(s));
+    return all;
+}
+
+TuningLookup TuningCache::lookup(const std::string& taskHash, const std::string& sourceHash, const std::string& device,
+                                 const std::string& arch, const std::string& toolchain) {
     TuningLookup found;
-    while (s.step()) {
-        TuningEntry e = read(s);
+    for (TuningEntry& e : entries(taskHash, sourceHash)) {
         const bool here = e.key.device == device && e.key.arch == arch && e.key.toolchain == toolchain;
         (here ? found.usable : found.stale).push_back(std::move(e));
     }

@@ -70,6 +70,8 @@ public:
 
     // Keeps `entry` when its key has none yet or a slower one; true when kept.
     bool offer(const TuningEntry& entry);
+    // Every entry of one task and source, fastest first.
+    std::vector<TuningEntry> entries(const std::string& taskHash, const std::string& sourceHash);
     TuningLookup lookup(const std::string& taskHash, const std::string& sourceHash, const std::string& device,
                         const std::string& arch, const std::string& toolchain);
     // Every entry (of one task's name when `task` is set), by task, workload and device.

@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "export/tuning_notes.h"
 #include "session/tuner_generator.h"
 #include "store/tuning_cache.h"
 #include "util/error.h"
@@ -123,6 +124,42 @@ private slots:
         QCOMPARE(tuningToolchain("\nc++ (Debian 12.2.0-14+deb12u1) 12.2.0\r\nCopyright (C) 2022\n"),
                  std::string("c++ (Debian 12.2.0-14+deb12u1) 12.2.0"));
         QCOMPARE(tuningToolchain(""), std::string());
+    }
+
+    // An export names a faster configuration the cache holds for a workload it
+    // serves (same source and device model), and nothing else.
+    void exportNotesAFasterCachedConfiguration() {
+        TuningCache c(fresh());
+        ExportPlan plan;
+        plan.session.taskDefinition = "{}";
+        plan.session.device.name = "GPU A";
+        plan.session.device.backend = Backend::Cuda;
+        plan.session.device.gpu = GpuFacts{};
+        plan.session.device.gpu->ccMajor = 9;
+        ExportVariant v;
+        v.sourceHash = "src";
+        v.config = {{"A", "2"}, {"B", "1"}};
+        plan.variants.push_back(v);
+        for (const char* axes : {"M=4", "M=8"}) {
+            ExportWorkload w;
+            w.workload.uuid = std::string("w") + axes;
+            w.axes = {{"M", std::stoll(axes + 2)}};
+            w.measured.timing.median = 1.0;
+            w.measured.timing.count = 10;
+            plan.workloads.push_back(w);
+        }
+        auto put = [&](const std::string& axes, double ms, TuneConfig config, const std::string& device = "GPU A") {
+            TuningEntry e = entry(axes, ms, device, "nvcc 12.4", std::move(config));
+            e.key.taskHash = sha256Hex("{}");
+            c.offer(e);
+        };
+        put("M=4", 0.5, {{"A", "4"}, {"B", "2"}});         // 2x faster, another configuration: noted
+        put("M=8", 0.99, {{"A", "4"}, {"B", "2"}});        // within 3%: not worth a note
+        put("M=8", 0.2, {{"A", "4"}, {"B", "2"}}, "GPU B");  // another device: not comparable
+        addTuningCacheNotes(plan, c);
+        QCOMPARE(plan.notes.size(), size_t{1});
+        QVERIFY2(plan.notes[0].find("workload wM=4 ran 2x faster with A=4 B=2") != std::string::npos, plan.notes[0].c_str());
+        QVERIFY2(plan.notes[0].find("nvcc 12.4") != std::string::npos, plan.notes[0].c_str());
     }
 
     void tunerProposesTheCacheFirst() {
