@@ -1,10 +1,12 @@
-// An LLM's answer as the agent reads it (agent/answer.h). The reader promises
-// a recorded refusal, never an exception, so nothing is caught here.
+// An LLM's answer as the agent reads it (agent/answer.h), and the source it
+// yields through the code screen (agent/code_screen.h), as llm_generator does.
+// Both promise a result, never an exception, so nothing is caught here.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "agent/answer.h"
+#include "agent/code_screen.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
@@ -14,5 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (a.source && !a.refusal.empty()) std::abort();  // either a source or the reason there is none
     if (!a.source && a.refusal.empty()) std::abort();
     (void)kforge::definesEntryPoint(answer);
+    if (a.source) (void)kforge::describeFindings(kforge::screenSource(*a.source));
     return 0;
 }

@@ -16,6 +16,9 @@ packages=(
   # Candidates compile and run in a bubblewrap sandbox (docs/sandbox.md);
   # prlimit (util-linux) sets their limits.
   bubblewrap util-linux
+  # The sanitizer and fuzzing build (.ci/sanitize, bench/fuzz.sh): clang with
+  # its ASan/UBSan/libFuzzer runtimes, and llvm-symbolizer for readable stacks.
+  clang libclang-rt-14-dev llvm
   hipcc
   # PyTorch references and baselines (run at run time, never a build dependency;
   # Debian's 1.13 is CPU-only and has no torch.compile); kforge export's torch
