@@ -83,9 +83,9 @@ std::optional<TuneConfig> checkTuneSpace(const Source& s, TaskCheckResult& out) 
         if (space.enumerate(1).empty())
             out.problems.push_back(
                 {s.path, c->line,
-                 space.size() <= static_cast<double>(TuneSpace::kMaxEnumerationVisits)
+                 space.size() <= static_cast<double>(space.maxVisits())
                      ? "no configuration of the @tune values satisfies every @constraint"
-                     : "none of the first " + std::to_string(TuneSpace::kMaxEnumerationVisits) +
+                     : "none of the first " + std::to_string(space.maxVisits()) +
                            " configurations of the @tune values satisfies every @constraint"});
         return std::nullopt;
     }

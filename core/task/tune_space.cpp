@@ -1,5 +1,6 @@
 #include "task/tune_space.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -77,6 +78,8 @@ const TuneConstraint* TuneSpace::brokenConstraint(const TuneConfig& config) cons
     return &constraints.front();
 }
 
+size_t TuneSpace::maxVisits() const { return kMaxConstraintChecks / std::max<size_t>(1, constraints.size()); }
+
 std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
     std::vector<TuneConfig> out;
     if (params.empty()) {
@@ -85,9 +88,10 @@ std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
     }
     std::vector<size_t> index(params.size(), 0);
     TuneConfig c = defaults();
+    const size_t visits = maxVisits();
     for (size_t visited = 1;; ++visited) {
         if (violation(c).empty()) out.push_back(c);
-        if (out.size() >= limit || visited >= kMaxEnumerationVisits) return out;
+        if (out.size() >= limit || visited >= visits) return out;
         // The next configuration: the last parameter moves fastest, as in nested loops.
         size_t i = params.size();
         while (i > 0) {

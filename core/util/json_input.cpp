@@ -77,6 +77,9 @@ public:
         std::string what = e.what();
         const auto colon = what.rfind(": ");  // "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
         if (colon != std::string::npos) what = what.substr(colon + 2);
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'" has
+        // no such colon: the tag names nlohmann's internals, not the input.
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
         error_ = what;
         isSyntax_ = true;
         return false;
