@@ -22,6 +22,9 @@ packages=(
   # slurm:// starts it with srun; the tests run a single-node cluster
   # (slurmctld + slurmd with munge) of their own.
   slurm-wlm slurm-client munge
+  # The sanitizer and fuzzing build (.ci/sanitize, bench/fuzz.sh): clang with
+  # its ASan/UBSan/libFuzzer runtimes, and llvm-symbolizer for readable stacks.
+  clang libclang-rt-14-dev llvm
   hipcc
   # PyTorch references and baselines (run at run time, never a build dependency;
   # Debian's 1.13 is CPU-only and has no torch.compile); kforge export's torch

@@ -23,6 +23,7 @@
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "session/standalone_source.h"
+#include "store/session_file.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -542,16 +543,12 @@ int exportSession(const StoreOption& so, int64_t sessionId, const std::string& o
 }
 
 int importSession(const StoreOption& so, const std::string& file, bool json) {
-    Json doc;
-    try {
-        doc = Json::parse(readTextFile(file));
-    } catch (const Json::parse_error& e) {
-        throw Error(file + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
-    }
+    // Read and checked whole (store/session_file.h) before the workspace is opened.
+    const SessionFile session = readSessionFile(readTextFile(file, SessionFileLimits::maxBytes, "a session file"), file);
     Store store(so.path());
     int64_t id = 0;
     try {
-        id = store.importSession(doc);
+        id = store.importSession(session);
     } catch (const Error& e) {
         throw Error(file + ": " + e.what());
     }

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "runner/protocol.h"
+#include "runner/request.h"
 #include "runner/runner_service.h"
 #include "runner/staged_files.h"
 #include "util/build_id.h"
@@ -168,57 +169,45 @@ int main(int argc, char** argv) {
             continue;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        Json request;
+        // Decoded and validated whole before anything runs (runner/request.h).
+        kforge::DecodedRequest decoded;
         try {
-            request = kforge::parseJsonInput(line, "request", kRequestLimits);
-        } catch (const std::exception& e) {
-            send({{"id", nullptr}, {"ok", false}, {"error", std::string("bad request: ") + e.what()}});
+            decoded = kforge::decodeRequest(line);
+        } catch (const std::bad_alloc&) {
+            send({{"id", nullptr}, {"ok", false}, {"error", "bad request: out of memory while reading it"}});
             continue;
         }
-        if (!request.is_object()) {
-            send({{"id", nullptr}, {"ok", false},
-                  {"error", std::string("bad request: a request is a JSON object, not ") + request.type_name()}});
+        if (decoded.id.is_number_integer()) currentId = decoded.id.get<int64_t>();
+        if (!decoded.request) {
+            send({{"id", decoded.id}, {"ok", false}, {"error", decoded.error}});
             continue;
         }
-        if (const auto it = request.find("id"); it != request.end()) {
-            if (!it->is_number_integer()) {
-                send({{"id", nullptr}, {"ok", false}, {"error", std::string("bad request: id must be an integer, not ") + it->type_name()}});
-                continue;
-            }
-            currentId = it->get<int64_t>();
-        }
-        const auto cmdIt = request.find("cmd");
-        if (cmdIt == request.end() || !cmdIt->is_string()) {
-            send({{"id", currentId}, {"ok", false},
-                  {"error", std::string("bad request: cmd must be a string, not ") + (cmdIt == request.end() ? "missing" : cmdIt->type_name())}});
-            continue;
-        }
-        const std::string cmd = cmdIt->get<std::string>();
+        const kforge::RunnerRequest& request = *decoded.request;
+        using Command = kforge::RunnerRequest::Command;
         try {
-            if (cmd == "hello") {
+            switch (request.command) {
+            case Command::Hello:
                 send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.hello())}});
-            } else if (cmd == "measure") {
+                break;
+            case Command::Measure:
                 send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.remeasure())}});
-            } else if (cmd == "evaluate") {
-                if (!request.contains("spec")) throw kforge::RequestError("evaluate: spec: missing");
-                const auto result = service.evaluate(kforge::evaluateSpecFromJson(request["spec"], "evaluate: spec"));
+                break;
+            case Command::Evaluate: {
+                const auto result = service.evaluate(request.spec);
                 send({{"id", currentId}, {"ok", true}, {"result", kforge::toJson(result)}});
                 if (result.runnerMustRestart) return 3;  // the context is gone; start afresh
-            } else if (cmd == "write-inputs") {
-                if (!request.contains("spec")) throw kforge::RequestError("write-inputs: spec: missing");
-                if (!request.contains("dir") || !request["dir"].is_string()) throw kforge::RequestError("write-inputs: dir: expected a string");
-                service.writeInputs(kforge::evaluateSpecFromJson(request["spec"], "write-inputs: spec", /*withLibraries=*/false), request["dir"].get<std::string>());
+                break;
+            }
+            case Command::WriteInputs:
+                service.writeInputs(request.spec, request.dir);
                 send({{"id", currentId}, {"ok", true}});
-            } else if (cmd == "stage") {
-                if (!request.contains("sha256") || !request["sha256"].is_string()) throw kforge::RequestError("stage: sha256: expected a string");
-                if (!request.contains("data") || !request["data"].is_string()) throw kforge::RequestError("stage: data: expected a string");
-                const auto path = staged.stage(request["sha256"].get<std::string>(), request["data"].get<std::string>());
-                send({{"id", currentId}, {"ok", true}, {"path", path.string()}});
-            } else if (cmd == "quit") {
+                break;
+            case Command::Stage:
+                send({{"id", currentId}, {"ok", true}, {"path", staged.stage(request.sha256, request.data).string()}});
+                break;
+            case Command::Quit:
                 send({{"id", currentId}, {"ok", true}});
                 return 0;
-            } else {
-                send({{"id", currentId}, {"ok", false}, {"error", "unknown command '" + kforge::printable(cmd) + "'"}});
             }
         } catch (const kforge::DeviceFault& e) {
             send({{"id", currentId}, {"ok", false}, {"fault", true}, {"error", e.what()}});

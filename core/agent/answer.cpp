@@ -1,6 +1,8 @@
 #include "agent/answer.h"
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <vector>
 
 namespace kforge {
@@ -67,25 +69,116 @@ std::string firstSentence(const std::string& prose) {
     return s.size() > 300 ? s.substr(0, 297) + "..." : s;
 }
 
-std::string changeLine(const std::string& answer) {
-    static const std::regex change(R"((^|\n)\s*\**\s*Change\s*\**\s*:\s*\**\s*([^\n]+))", std::regex::icase);
-    std::smatch m;
-    if (std::regex_search(answer, m, change)) {
-        std::string s = m[2].str();
-        return s.size() > 300 ? s.substr(0, 297) + "..." : s;
+// An answer is read with these small scanners, not std::regex: libstdc++'s
+// regex matches by recursion, a stack frame or more per character matched, so
+// a model's 300 KB line after "Change:" overflowed the stack (fuzz_answer
+// found it). Each scanner looks at every character a bounded number of times.
+bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isWord(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+size_t skipSpaces(std::string_view s, size_t at, bool crossLines) {
+    while (at < s.size() && isSpace(s[at]) && (crossLines || s[at] != '\n')) ++at;
+    return at;
+}
+size_t skipStars(std::string_view s, size_t at) {
+    while (at < s.size() && s[at] == '*') ++at;
+    return at;
+}
+bool startsWithNoCase(std::string_view s, size_t at, std::string_view word) {
+    if (s.size() - at < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[at + i])) != word[i]) return false;
+    return true;
+}
+
+// The text after "Change:" on the first line that has one (bold and spacing
+// as models write it: "**Change:** ..."), across a line break after the colon.
+std::optional<std::string> changeField(std::string_view answer) {
+    for (size_t line = 0; line <= answer.size();) {
+        size_t at = skipStars(answer, skipSpaces(answer, line, false));
+        at = skipSpaces(answer, at, false);
+        if (startsWithNoCase(answer, at, "change")) {
+            at = skipSpaces(answer, skipStars(answer, skipSpaces(answer, at + 6, true)), true);
+            if (at < answer.size() && answer[at] == ':') {
+                at = skipSpaces(answer, skipStars(answer, skipSpaces(answer, at + 1, true)), true);
+                const size_t end = std::min(answer.find('\n', at), answer.size());
+                if (end > at) return std::string(answer.substr(at, end - at));
+            }
+        }
+        const size_t next = answer.find('\n', line);
+        if (next == std::string_view::npos) break;
+        line = next + 1;
     }
+    return std::nullopt;
+}
+
+std::string changeLine(const std::string& answer) {
+    if (const auto s = changeField(answer)) return s->size() > 300 ? s->substr(0, 297) + "..." : *s;
     const size_t fence = answer.find("```");
     return firstSentence(answer.substr(0, fence));
 }
 
 // Local headers other than the ABI's: the answer depends on files it did not give.
-std::optional<std::string> foreignLocalInclude(const std::string& code) {
-    static const std::regex include(R"re(^\s*#\s*include\s*"([^"]+)")re", std::regex::multiline);
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), include); it != std::sregex_iterator(); ++it) {
-        const std::string name = (*it)[1].str();
-        if (name != "kf_abi.h") return name;
+std::optional<std::string> foreignLocalInclude(std::string_view code) {
+    for (size_t line = 0; line <= code.size();) {
+        size_t at = skipSpaces(code, line, false);
+        if (at < code.size() && code[at] == '#') {
+            at = skipSpaces(code, at + 1, false);
+            if (code.substr(at, 7) == "include") {
+                at = skipSpaces(code, at + 7, false);
+                if (at < code.size() && code[at] == '"') {
+                    const size_t end = code.find_first_of("\"\n", at + 1);
+                    if (end != std::string_view::npos && code[end] == '"' && end > at + 1) {
+                        const std::string name(code.substr(at + 1, end - at - 1));
+                        if (name != "kf_abi.h") return name;
+                    }
+                }
+            }
+        }
+        const size_t next = code.find('\n', line);
+        if (next == std::string_view::npos) break;
+        line = next + 1;
     }
     return std::nullopt;
+}
+
+// `int` (a whole word), spaces, `kf_run`, optional spaces, `(` at `at`, the
+// position of "kf_run"; `from` is where the int may start at the earliest.
+bool intKfRunCallAt(std::string_view s, size_t at, size_t from) {
+    size_t after = skipSpaces(s, at + 6, true);
+    if (after >= s.size() || s[after] != '(') return false;
+    size_t before = at;
+    while (before > from && isSpace(s[before - 1])) --before;
+    if (before == at || before < from + 3 || s.substr(before - 3, 3) != "int") return false;
+    return before - 3 == 0 || !isWord(s[before - 4]);
+}
+
+// KF_EXPORT int kf_run(
+bool exportsKfRun(std::string_view s) {
+    for (size_t at = s.find("KF_EXPORT"); at != std::string_view::npos; at = s.find("KF_EXPORT", at + 1)) {
+        size_t p = skipSpaces(s, at + 9, true);
+        if (p == at + 9 || s.substr(p, 3) != "int") continue;
+        const size_t q = skipSpaces(s, p + 3, true);
+        if (q == p + 3 || s.substr(q, 6) != "kf_run") continue;
+        if (intKfRunCallAt(s, q, p)) return true;
+    }
+    return false;
+}
+
+// extern "C" ... int kf_run(   with no ';' or '{' between extern and int.
+bool externCKfRun(std::string_view s) {
+    size_t searchedTo = 0;  // externs inside one span share its end: search each span once
+    for (size_t at = s.find("extern"); at != std::string_view::npos; at = s.find("extern", at + 1)) {
+        const size_t q = skipSpaces(s, at + 6, true);
+        if (q == at + 6 || s.substr(q, 3) != "\"C\"") continue;
+        const size_t from = q + 3;
+        const size_t end = std::min(s.find_first_of(";{", from), s.size());
+        if (end <= searchedTo) continue;
+        for (size_t k = s.find("kf_run", from); k != std::string_view::npos && k < end; k = s.find("kf_run", k + 1))
+            if (intKfRunCallAt(s, k, from)) return true;
+        searchedTo = end;
+    }
+    return false;
 }
 
 bool looksLikeSource(const std::string& text) {
@@ -96,11 +189,7 @@ bool looksLikeSource(const std::string& text) {
 
 }  // namespace
 
-bool definesEntryPoint(const std::string& source) {
-    static const std::regex exported(R"(KF_EXPORT\s+int\s+kf_run\s*\()");
-    static const std::regex externC(R"re(extern\s+"C"[^;{]*\bint\s+kf_run\s*\()re");
-    return std::regex_search(source, exported) || std::regex_search(source, externC);
-}
+bool definesEntryPoint(const std::string& source) { return exportsKfRun(source) || externCKfRun(source); }
 
 ExtractedAnswer extractAnswer(const std::string& answer, bool truncated, const AnswerLimits& limits) {
     ExtractedAnswer out;

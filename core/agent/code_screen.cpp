@@ -1,6 +1,12 @@
 #include "agent/code_screen.h"
 
+#include <algorithm>
+#include <cctype>
 #include <regex>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace kforge {
 namespace {
@@ -51,6 +57,57 @@ std::string blanked(const std::string& s) {
     return out;
 }
 
+// What the rules match: the blanked text with each run of whitespace squeezed
+// to one character, and where each character came from. libstdc++'s std::regex
+// recurses once per character a `\s*` consumes, so a long comment (blanked to
+// spaces) after a name would overflow the stack; squeezed, no run is longer
+// than one.
+struct Squeezed {
+    std::string text;
+    std::vector<size_t> origin;  // index in the blanked text of each character
+};
+
+Squeezed squeezed(const std::string& s) {
+    Squeezed out;
+    out.text.reserve(s.size());
+    out.origin.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const bool space = std::isspace(static_cast<unsigned char>(s[i])) != 0;
+        if (space && !out.text.empty() && std::isspace(static_cast<unsigned char>(out.text.back())) != 0) continue;
+        out.text.push_back(s[i]);
+        out.origin.push_back(i);
+    }
+    return out;
+}
+
+bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// Whole-word `word` in text[from, to), or npos.
+size_t findWord(std::string_view text, std::string_view word, size_t from, size_t to) {
+    for (size_t at = text.find(word, from); at != std::string_view::npos && at + word.size() <= to; at = text.find(word, at + 1)) {
+        const bool startOk = at == 0 || !isWordChar(text[at - 1]);
+        const bool endOk = at + word.size() == text.size() || !isWordChar(text[at + word.size()]);
+        if (startOk && endOk) return at;
+    }
+    return std::string_view::npos;
+}
+
+// `asm ... syscall` within one statement (no ';' between): a scan, not a
+// regex, since the statement may be as long as the file. Each statement is
+// searched once, however many `asm` words it holds. Returns (start, end) pairs.
+std::vector<std::pair<size_t, size_t>> asmSyscalls(std::string_view text) {
+    std::vector<std::pair<size_t, size_t>> found;
+    size_t searchedTo = 0;
+    for (size_t at = findWord(text, "asm", 0, text.size()); at != std::string_view::npos;
+         at = findWord(text, "asm", at + 1, text.size())) {
+        const size_t end = std::min(text.find(';', at), text.size());
+        if (end <= searchedTo) continue;
+        if (const size_t sys = findWord(text, "syscall", at + 3, end); sys != std::string_view::npos) found.emplace_back(at, sys + 7);
+        searchedTo = end;
+    }
+    return found;
+}
+
 struct Rule {
     std::regex pattern;
     std::string category;
@@ -76,7 +133,6 @@ const std::vector<Rule>& rules() {
         v.push_back({calls("dlopen|dlsym|dlmopen"), "dynamic loading"});
         v.push_back({headers("fstream|filesystem|spawn\\.h|dlfcn\\.h|sys/socket\\.h|netinet/[a-z_]+\\.h|arpa/inet\\.h|netdb\\.h|sys/ptrace\\.h|curl/curl\\.h"),
                      "header"});
-        v.push_back({std::regex(R"(\basm\b[^;]*\bsyscall\b)"), "process"});
         return v;
     }();
     return r;
@@ -85,24 +141,30 @@ const std::vector<Rule>& rules() {
 }  // namespace
 
 std::vector<ScreenFinding> screenSource(const std::string& source) {
-    const std::string text = blanked(source);
+    const std::string blank = blanked(source);
+    const Squeezed sq = squeezed(blank);
+    const std::string& text = sq.text;
     std::vector<ScreenFinding> found;
+    auto add = [&](size_t at, std::string what, const std::string& category) {
+        const size_t pos = sq.origin[at];  // where it is in the source
+        ScreenFinding f;
+        f.line = 1 + static_cast<int>(std::count(blank.begin(), blank.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+        const size_t lineStart = blank.rfind('\n', pos == 0 ? 0 : pos - 1);
+        f.column = static_cast<int>(pos - (lineStart == std::string::npos || pos == 0 ? 0 : lineStart + 1)) + 1;
+        f.what = std::move(what);
+        f.category = category == "header" ? "file, process or network header" : category;
+        found.push_back(std::move(f));
+    };
     for (const auto& rule : rules()) {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), rule.pattern); it != std::sregex_iterator(); ++it) {
             const auto& m = *it;
             // Report the name, not the character before it that the pattern needed.
             const size_t group = m.size() > 2 && m[2].matched ? 2 : 0;
-            const size_t at = static_cast<size_t>(m.position(group));
-            ScreenFinding f;
-            f.line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-            const size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
-            f.column = static_cast<int>(at - (lineStart == std::string::npos || at == 0 ? 0 : lineStart + 1)) + 1;
-            f.what = m[group].str();
-            if (rule.category != "header") f.what += group == 2 ? "(" : "";
-            f.category = rule.category == "header" ? "file, process or network header" : rule.category;
-            found.push_back(std::move(f));
+            add(static_cast<size_t>(m.position(group)),
+                m[group].str() + (rule.category != "header" && group == 2 ? "(" : ""), rule.category);
         }
     }
+    for (const auto& [begin, end] : asmSyscalls(text)) add(begin, text.substr(begin, end - begin), "process");
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); });
     return found;
 }

@@ -81,7 +81,12 @@ std::optional<TuneConfig> checkTuneSpace(const Source& s, TaskCheckResult& out) 
                                 "the defaults (" + describeConfig(defaults) + ", each @tune's first value) break @constraint " +
                                     space.violation(defaults)});
         if (space.enumerate(1).empty())
-            out.problems.push_back({s.path, c->line, "no configuration of the @tune values satisfies every @constraint"});
+            out.problems.push_back(
+                {s.path, c->line,
+                 space.size() <= static_cast<double>(space.maxVisits())
+                     ? "no configuration of the @tune values satisfies every @constraint"
+                     : "none of the first " + std::to_string(space.maxVisits()) +
+                           " configurations of the @tune values satisfies every @constraint"});
         return std::nullopt;
     }
     if (!space.empty())

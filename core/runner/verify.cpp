@@ -4,12 +4,16 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <mutex>
 
 #include "runner/parallel.h"
 
 namespace kforge {
 namespace {
+
+// A double: INFINITY is a float, which clang's -Wdouble-promotion refuses.
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 void merge(Comparison& total, const Comparison& part) {
     total.checked += part.checked;
@@ -73,10 +77,10 @@ Comparison compareToReference(DType type, std::span<const uint8_t> actual, std::
         double diff = 0;
         if (std::isnan(e) || std::isnan(a)) {
             bad = std::isnan(e) != std::isnan(a);
-            diff = bad ? INFINITY : 0;
+            diff = bad ? kInfinity : 0;
         } else if (std::isinf(e) || std::isinf(a)) {
             bad = a != e;
-            diff = bad ? INFINITY : 0;
+            diff = bad ? kInfinity : 0;
         } else {
             diff = std::fabs(a - e);
             bad = diff > tol.atol + tol.rtol * std::fabs(e);
@@ -90,7 +94,7 @@ Comparison compareToReference(DType type, std::span<const uint8_t> actual, std::
                 p.actual = a;
             }
             ++p.mismatches;
-            if (std::isinf(diff)) p.maxAbs = INFINITY;
+            if (std::isinf(diff)) p.maxAbs = kInfinity;
         }
     });
 }

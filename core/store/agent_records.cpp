@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "model/json_reader.h"
 #include "util/clock.h"
 #include "util/error.h"
 
@@ -106,26 +107,36 @@ Json toJson(const LlmExchange& e) {
             {"first_token_seconds", e.firstTokenSeconds}};
 }
 
-LlmExchange exchangeFromJson(const Json& j) {
+LlmExchange exchangeFromJson(const Json& j, const std::string& path) {
+    // Session files carry exchanges, so this reads input from outside: every
+    // field is type- and range-checked (a float where an integer belongs must
+    // not reach a C++ conversion). Unknown fields are tolerated, as in files
+    // written before a field was retired.
+    ObjectReader in(j, path);
     LlmExchange e;
-    if (!j.at("node_id").is_null()) e.nodeId = j.at("node_id").get<int64_t>();
-    e.parentId = j.at("parent_id").get<int64_t>();
-    e.provider = j.at("provider").get<std::string>();
-    e.model = j.at("model").get<std::string>();
-    e.mode = j.at("mode").get<std::string>();
-    e.request = j.at("request");
-    e.response = j.at("response").get<std::string>();
-    e.outcome = j.at("outcome").get<std::string>();
-    e.refusal = j.value("refusal", "");
-    e.error = j.value("error", "");
-    e.attempts = j.value("attempts", Json::array());
-    e.inputTokens = j.value("input_tokens", int64_t{0});
-    e.outputTokens = j.value("output_tokens", int64_t{0});
-    e.tokensEstimated = j.value("tokens_estimated", false);
-    e.cost = j.value("cost", 0.0);
-    e.startedAt = j.at("started_at").get<std::string>();
-    e.seconds = j.value("seconds", 0.0);
-    e.firstTokenSeconds = j.value("first_token_seconds", -1.0);
+    e.nodeId = in.optional<int64_t>("node_id");
+    e.parentId = in.required<int64_t>("parent_id");
+    e.provider = in.required<std::string>("provider");
+    e.model = in.required<std::string>("model");
+    e.mode = in.required<std::string>("mode");
+    e.request = in.field("request");
+    e.response = in.required<std::string>("response");
+    e.outcome = in.required<std::string>("outcome");
+    e.refusal = in.optionalOr<std::string>("refusal", "");
+    e.error = in.optionalOr<std::string>("error", "");
+    if (in.has("attempts")) {
+        e.attempts = in.field("attempts");
+        if (!e.attempts.is_array()) modelFail(in.childPath("attempts"), "expected an array, got " + jsonTypeName(e.attempts));
+    } else {
+        e.attempts = Json::array();
+    }
+    e.inputTokens = in.optionalOr<int64_t>("input_tokens", 0);
+    e.outputTokens = in.optionalOr<int64_t>("output_tokens", 0);
+    e.tokensEstimated = in.optionalOr<bool>("tokens_estimated", false);
+    e.cost = in.optionalOr<double>("cost", 0.0);
+    e.startedAt = in.required<std::string>("started_at");
+    e.seconds = in.optionalOr<double>("seconds", 0.0);
+    e.firstTokenSeconds = in.optionalOr<double>("first_token_seconds", -1.0);
     return e;
 }
 

@@ -68,7 +68,7 @@ struct KnowledgeNote {
 };
 
 nlohmann::json toJson(const LlmExchange& e);
-LlmExchange exchangeFromJson(const nlohmann::json& j);
+LlmExchange exchangeFromJson(const nlohmann::json& j, const std::string& path = "exchange");
 
 class AgentRecords {
 public:

@@ -328,47 +328,28 @@ Json Store::exportSession(int64_t id) {
             {"exchanges", exchanges}};
 }
 
-int64_t Store::importSession(const Json& doc) {
-    if (!doc.is_object() || doc.value("format", "") != "kernelforge-session")
-        throw Error("not a KernelForge session file (its \"format\" is not \"kernelforge-session\")");
-    if (doc.value("version", 0) != 1)
-        throw Error("session file version " + doc.value("version", Json(nullptr)).dump() + " is not one this KernelForge reads (1)");
-    try {
-        const Json& j = doc.at("session");
-        SessionRecord r = sessionRecordFromJson(j, "session");
-        Statement existing = db_.prepare("SELECT id FROM sessions WHERE uuid = ?");
-        existing.bind(1, r.uuid);
-        if (existing.step())
-            throw Error("this session is already in the workspace as session " + std::to_string(existing.int64(0)));
-        if (r.status == "running") r.status = "stopped";  // exported mid-run: here it is not running
-        r.id = 0;
-        r.updatedAt.clear();
+int64_t Store::importSession(const Json& doc) { return importSession(sessionFileFromJson(doc)); }
 
-        Transaction t(db_);
-        for (const auto& [hash, text] : doc.at("sources").items()) {
-            const std::string actual = putSource(text.get<std::string>());
-            if (actual != hash) throw Error("source " + hash.substr(0, 12) + " does not match its hash: the file is damaged");
-        }
-        createSession(r);
-        const Json& nodes = doc.at("nodes");
-        if (!nodes.is_array()) throw Error("the session file's \"nodes\" is not a list");
-        for (size_t i = 0; i < nodes.size(); ++i) insertNode(r.id, nodeFromJson(nodes[i], "nodes[" + std::to_string(i) + "]"));
-        // Files from before the agent have no exchanges.
-        if (doc.contains("exchanges")) {
-            AgentRecords records(db_);
-            for (const Json& e : doc.at("exchanges")) {
-                LlmExchange x = exchangeFromJson(e);
-                x.sessionId = r.id;
-                records.insertExchange(x);
-            }
-        }
-        t.commit();
-        return r.id;
-    } catch (const ModelError& e) {
-        throw Error(std::string("the session file does not read: ") + e.what());
-    } catch (const Json::exception& e) {
-        throw Error(std::string("the session file is incomplete: ") + e.what());
+int64_t Store::importSession(const SessionFile& file) {
+    SessionRecord r = file.session;
+    Statement existing = db_.prepare("SELECT id FROM sessions WHERE uuid = ?");
+    existing.bind(1, r.uuid);
+    if (existing.step()) throw Error("this session is already in the workspace as session " + std::to_string(existing.int64(0)));
+    if (r.status == "running") r.status = "stopped";  // exported mid-run: here it is not running
+    r.id = 0;
+    r.updatedAt.clear();
+
+    Transaction t(db_);
+    for (const auto& [hash, text] : file.sources) putSource(text);
+    createSession(r);
+    for (const Node& n : file.nodes) insertNode(r.id, n);
+    AgentRecords records(db_);
+    for (LlmExchange x : file.exchanges) {
+        x.sessionId = r.id;
+        records.insertExchange(x);
     }
+    t.commit();
+    return r.id;
 }
 
 }  // namespace kforge

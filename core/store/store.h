@@ -11,6 +11,7 @@
 #include "model/node.h"
 #include "session/session_config.h"
 #include "session/session_tree.h"
+#include "store/session_file.h"
 #include "store/sqlite.h"
 
 namespace kforge {
@@ -52,6 +53,7 @@ public:
     nlohmann::json exportSession(int64_t id);
     // Adds an exported session under a new id; refuses one already here (same uuid).
     int64_t importSession(const nlohmann::json& document);
+    int64_t importSession(const SessionFile& file);
 
 private:
     SessionRecord readSession(Statement& s);

@@ -358,11 +358,11 @@ WorkloadInput parseInput(const Checker& c, const Json& spec, const std::string& 
 
 // `problems` null: the first bad line throws. Otherwise each bad line is
 // recorded (its location split off) and the loader goes on to the next.
-void parseWorkloads(Task& task, std::vector<TaskProblem>* problems) {
+void parseWorkloads(Task& task, const std::string& workloadsText, std::vector<TaskProblem>* problems) {
     const std::string file = task.workloadsFile.string();
-    if (!std::filesystem::is_regular_file(task.workloadsFile))
-        throw Error(file + ": not found (every task needs a workloads file beside its definition)");
-    std::istringstream lines(readTextFile(task.workloadsFile, kMaxWorkloadsBytes, "a workloads file"));
+    if (workloadsText.size() > kMaxWorkloadsBytes)
+        throw Error(file + ": more than " + std::to_string(kMaxWorkloadsBytes) + " bytes, the limit for a workloads file");
+    std::istringstream lines(workloadsText);
     std::set<std::string> seen;
     SafetensorsHeaders safetensors(task.dataRoot);
     std::string text;
@@ -546,6 +546,12 @@ TaskFiles filesOf(const std::filesystem::path& path) {
     return files;
 }
 
+std::string readWorkloadsFile(const Task& task) {
+    if (!std::filesystem::is_regular_file(task.workloadsFile))
+        throw Error(task.workloadsFile.string() + ": not found (every task needs a workloads file beside its definition)");
+    return readTextFile(task.workloadsFile, kMaxWorkloadsBytes, "a workloads file");
+}
+
 Task loadDefinition(const std::string& text, const TaskFiles& files);
 }  // namespace
 
@@ -557,13 +563,19 @@ Task loadTask(const std::filesystem::path& path) {
 Task loadTaskCollecting(const std::filesystem::path& path, std::vector<TaskProblem>& workloadProblems) {
     const TaskFiles files = filesOf(path);
     Task task = loadDefinition(readTextFile(files.definitionFile, kMaxDefinitionBytes, "a task definition"), files);
-    parseWorkloads(task, &workloadProblems);
+    parseWorkloads(task, readWorkloadsFile(task), &workloadProblems);
     return task;
 }
 
 Task loadTask(const std::string& text, const TaskFiles& files) {
     Task task = loadDefinition(text, files);
-    parseWorkloads(task, nullptr);
+    parseWorkloads(task, readWorkloadsFile(task), nullptr);
+    return task;
+}
+
+Task loadTask(const std::string& definitionText, const std::string& workloadsText, const TaskFiles& files) {
+    Task task = loadDefinition(definitionText, files);
+    parseWorkloads(task, workloadsText, nullptr);
     return task;
 }
 

@@ -153,5 +153,8 @@ struct TaskFiles {
     std::filesystem::path dataRoot;  // empty: the workloads file's directory
 };
 Task loadTask(const std::string& definitionText, const TaskFiles& files);
+// Both files given as text: nothing is read but what the definition points at
+// (native sources, safetensors inputs). What fuzz/fuzz_task_load.cpp drives.
+Task loadTask(const std::string& definitionText, const std::string& workloadsText, const TaskFiles& files);
 
 }  // namespace kforge

@@ -1,5 +1,6 @@
 #include "task/tune_space.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -77,14 +78,21 @@ const TuneConstraint* TuneSpace::brokenConstraint(const TuneConfig& config) cons
     return &constraints.front();
 }
 
+size_t TuneSpace::maxVisits() const { return kMaxConstraintChecks / std::max<size_t>(1, constraints.size()); }
+
 std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
     std::vector<TuneConfig> out;
+    if (params.empty()) {
+        if (limit > 0 && violation({}).empty()) out.emplace_back();
+        return out;
+    }
     std::vector<size_t> index(params.size(), 0);
-    for (;;) {
-        TuneConfig c;
-        for (size_t i = 0; i < params.size(); ++i) c[params[i].name] = params[i].values[index[i]];
-        if (violation(c).empty()) out.push_back(std::move(c));
-        if (out.size() >= limit) return out;
+    TuneConfig c = defaults();
+    const size_t visits = maxVisits();
+    for (size_t visited = 1;; ++visited) {
+        if (violation(c).empty()) out.push_back(c);
+        if (out.size() >= limit || visited >= visits) return out;
+        // The next configuration: the last parameter moves fastest, as in nested loops.
         size_t i = params.size();
         while (i > 0) {
             --i;
@@ -92,7 +100,7 @@ std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
             index[i] = 0;
             if (i == 0) return out;
         }
-        if (params.empty()) return out;
+        for (size_t k = i; k < params.size(); ++k) c[params[k].name] = params[k].values[index[k]];
     }
 }
 

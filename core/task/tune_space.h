@@ -37,7 +37,14 @@ struct TuneSpace {
     std::string violation(const TuneConfig& config) const;
     // The first constraint the configuration breaks (its line locates it), or null.
     const TuneConstraint* brokenConstraint(const TuneConfig& config) const;
-    // Every configuration that satisfies the constraints, in declaration order (grid).
+    // Every configuration that satisfies the constraints, in declaration order
+    // (grid), up to `limit` of them, among the first maxVisits()
+    // configurations: a candidate may declare 64 parameters of 4096 values
+    // under a constraint nothing satisfies, and looking for one would not end.
+    // The bound is on work, kMaxConstraintChecks constraint evaluations
+    // (about a second), so it is tighter the more constraints there are.
+    static constexpr size_t kMaxConstraintChecks = 2'000'000;
+    size_t maxVisits() const;
     std::vector<TuneConfig> enumerate(size_t limit = 1'000'000) const;
 };
 

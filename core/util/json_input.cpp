@@ -1,5 +1,7 @@
 #include "util/json_input.h"
 
+#include <algorithm>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -30,7 +32,11 @@ class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<J> {
     using Base = nlohmann::detail::json_sax_dom_parser<J>;
 
 public:
-    BoundedDomParser(J& result, const JsonLimits& limits) : Base(result, true), limits_(limits) {}
+    BoundedDomParser(J& result, const JsonLimits& limits)
+        : Base(result, true),
+          limits_(limits),
+          maxKeys_(std::is_same_v<J, nlohmann::ordered_json> ? std::min(limits.maxObjectKeys, kMaxOrderedObjectKeys)
+                                                             : limits.maxObjectKeys) {}
 
     bool start_object(std::size_t n) {
         if (!enter()) return false;
@@ -52,6 +58,11 @@ public:
     }
     bool key(typename J::string_t& k) {
         Frame& f = frames_.back();
+        if (f.keys.size() >= maxKeys_) {
+            error_ = (path().empty() ? std::string() : path() + ": ") + "more than " + std::to_string(maxKeys_) +
+                     " keys in one object (the limit)";
+            return false;
+        }
         if (!f.keys.insert(k).second) {
             error_ = (path().empty() ? std::string() : path() + ": ") + "key '" + printable(k) + "' appears twice";
             return false;
@@ -66,6 +77,9 @@ public:
         std::string what = e.what();
         const auto colon = what.rfind(": ");  // "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
         if (colon != std::string::npos) what = what.substr(colon + 2);
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'" has
+        // no such colon: the tag names nlohmann's internals, not the input.
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
         error_ = what;
         isSyntax_ = true;
         return false;
@@ -107,6 +121,7 @@ private:
     }
 
     JsonLimits limits_;
+    size_t maxKeys_;
     std::vector<Frame> frames_;
     std::string error_;
     bool isSyntax_ = false;

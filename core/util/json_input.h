@@ -15,7 +15,14 @@ namespace kforge {
 struct JsonLimits {
     size_t maxBytes = size_t{64} << 20;
     int maxDepth = 64;  // containers inside containers; task files use 4
+    size_t maxObjectKeys = size_t{1} << 20;  // in one object
 };
+
+// An ordered object (nlohmann::ordered_json, what task files are read into so
+// errors follow the file's order) finds a key by a linear search, so reading
+// n keys costs n^2: parseOrderedJsonInput holds an object to at most this
+// many, whatever the limits say. 200,000 keys took minutes.
+inline constexpr size_t kMaxOrderedObjectKeys = 10000;
 
 // Throws kforge::Error "<where>: ...": invalid JSON (with line and column),
 // a number out of range, too many bytes, nesting deeper than the limit, or a

@@ -149,13 +149,10 @@ quint64 Workspace::exportSession(qint64 sessionId, const QString& file) {
 
 quint64 Workspace::importSession(const QString& file) {
     return post({0, WorkspaceError::Operation::Import, 0, file, {}}, [this, file](kforge::Store& store, quint64 request) {
-        nlohmann::json doc;
-        try {
-            doc = nlohmann::json::parse(kforge::readTextFile(file.toStdString()));
-        } catch (const nlohmann::json::parse_error& e) {
-            throw kforge::Error("not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
-        }
-        const qint64 id = store.importSession(doc);
+        const std::string path = file.toStdString();
+        const kforge::SessionFile session = kforge::readSessionFile(
+            kforge::readTextFile(path, kforge::SessionFileLimits::maxBytes, "a session file"), path);
+        const qint64 id = store.importSession(session);
         answer([this, request, id, file] { emit sessionImported(request, id, file); });
     });
 }
