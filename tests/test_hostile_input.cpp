@@ -337,7 +337,7 @@ private slots:
         for (const auto& entry : std::filesystem::directory_iterator(tasks)) {
             const auto dir = entry.path();
             const Task t = loadTask(readTextFile(dir / "definition.json"), readTextFile(dir / "workloads.jsonl"),
-                                    TaskFiles{dir / "definition.json", dir / "workloads.jsonl", dir});
+                                    TaskFiles{dir / "definition.json", dir / "workloads.jsonl", dir, {}});
             QVERIFY(!t.workloads.empty());
             ++loaded;
         }
