@@ -11,22 +11,10 @@
 #include <random>
 #include <thread>
 
+#include "support/free_port.h"
+
 namespace kforge::test {
 namespace {
-
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
 
 std::string readAll(const std::filesystem::path& p) {
     std::ifstream in(p);
@@ -97,8 +85,8 @@ bool LoopbackSlurm::start() {
     const std::string d = dir_.string();
     {
         std::ofstream c(configFile());
-        c << "ClusterName=kforgetest\nSlurmctldHost=" << host << "(127.0.0.1)\nSlurmctldPort=" << freePort()
-          << "\nSlurmdPort=" << freePort() << "\nAuthType=auth/munge\nCredType=cred/munge\nAuthInfo=socket=" << d
+        c << "ClusterName=kforgetest\nSlurmctldHost=" << host << "(127.0.0.1)\nSlurmctldPort=" << freeLoopbackPort()
+          << "\nSlurmdPort=" << freeLoopbackPort() << "\nAuthType=auth/munge\nCredType=cred/munge\nAuthInfo=socket=" << d
           << "/munge.socket\nMpiDefault=none\nProctrackType=proctrack/linuxproc\nTaskPlugin=task/none\nReturnToService=2\n"
           << "SlurmctldPidFile=" << d << "/slurmctld.pid\nSlurmdPidFile=" << d << "/slurmd.pid\nSlurmdSpoolDir=" << d
           << "/spool\nStateSaveLocation=" << d << "/state\nSlurmUser=root\nSlurmdUser=root\nSchedulerType=sched/builtin\n"

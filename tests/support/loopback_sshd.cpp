@@ -10,22 +10,10 @@
 #include <fstream>
 #include <thread>
 
+#include "support/free_port.h"
+
 namespace kforge::test {
 namespace {
-
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
 
 bool accepts(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -86,7 +74,7 @@ bool LoopbackSshd::start() {
     std::filesystem::copy_file(dir_ / "user_key.pub", dir_ / "authorized_keys");
     const passwd* pw = ::getpwuid(::geteuid());
     const std::string user = pw ? pw->pw_name : "root";
-    port_ = freePort();
+    port_ = freeLoopbackPort();
     {
         std::ofstream c(dir_ / "sshd_config");
         c << "ListenAddress 127.0.0.1\nPort " << port_ << "\nHostKey " << (dir_ / "host_key").string()
