@@ -127,7 +127,10 @@ bool RunnerClient::start(std::string& why) {
     std::string line;
     const auto status = child_.readLine(line, Clock::now() + kStartTimeout);
     if (status != ChildProcess::ReadStatus::Line) {
-        const auto exit = seen(child_.kill());
+        // Closed output: the runner (or ssh, or srun) is exiting, and its own
+        // status says why (ssh's 255, a shell's 127 for a missing runner); a
+        // kill now would race it and report SIGKILL instead.
+        const auto exit = seen(status == ChildProcess::ReadStatus::Closed ? child_.reap(std::chrono::seconds(5)) : child_.kill());
         why = endpoint_.remote() ? explainStartFailure(endpoint_, exit, child_.stderrTail())
                                  : "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
         return false;
