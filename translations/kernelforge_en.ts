@@ -603,6 +603,73 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::ExportDialog</name>
+    <message>
+        <source>Making the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory: give a new or empty directory to export into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export into %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Node #%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch by shape: each workload&apos;s fastest node, chosen at call time by the nearest tuned shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (making them…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (%1 variants, dispatched by shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::GeneralPage</name>
     <message>
         <source>General</source>
@@ -724,10 +791,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export Node #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>edited in the diff editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,10 +816,6 @@
     </message>
     <message>
         <source>&amp;Export Node…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the selected node (or the best) as a standalone source file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -841,6 +900,14 @@
     </message>
     <message>
         <source>Candidates are compiled and run without a sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported node #%1 to %2 (%3 files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the selected node (or the best) as a source file, a PyTorch op package, a kernel-builder package or a FlashInfer-Bench solution</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -600,6 +600,73 @@
     </message>
 </context>
 <context>
+    <name>kforge::ui::ExportDialog</name>
+    <message>
+        <source>Making the files…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+    <message>
+        <source>This export cannot be made: %1</source>
+        <translation>无法进行此导出:%1</translation>
+    </message>
+    <message>
+        <source>%1  (%2 bytes)</source>
+        <translation>%1  (%2 字节)</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: %1</source>
+        <translation>没有可导出的内容:%1</translation>
+    </message>
+    <message>
+        <source>Directory: give a new or empty directory to export into.</source>
+        <translation>目录:请指定一个新的或空的目录作为导出目标。</translation>
+    </message>
+    <message>
+        <source>Could not export into %1: %2</source>
+        <translation>无法导出到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Export Node #%1 of %2</source>
+        <translation>导出 %2 的节点 #%1</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch by shape: each workload&apos;s fastest node, chosen at call time by the nearest tuned shape</source>
+        <translation>按形状分派(&amp;D):每个工作负载使用其最快的节点,调用时按最接近的已调优形状选择</translation>
+    </message>
+    <message>
+        <source>&amp;Directory:</source>
+        <translation>目录(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Files (making them…)</source>
+        <translation>文件(生成中…)</translation>
+    </message>
+    <message>
+        <source>Files (%1 variants, dispatched by shape)</source>
+        <translation>文件(%1 个变体,按形状分派)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::GeneralPage</name>
     <message>
         <source>General</source>
@@ -721,10 +788,6 @@
         <translation>正在测量 %1 的基线…</translation>
     </message>
     <message>
-        <source>Export Node #%1</source>
-        <translation>导出节点 #%1</translation>
-    </message>
-    <message>
         <source>edited in the diff editor</source>
         <translation>在差异编辑器中编辑</translation>
     </message>
@@ -751,10 +814,6 @@
     <message>
         <source>&amp;Export Node…</source>
         <translation>导出节点(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save the selected node (or the best) as a standalone source file</source>
-        <translation>将选中的节点（或最佳节点）保存为独立的源文件</translation>
     </message>
     <message>
         <source>&amp;Session</source>
@@ -839,6 +898,14 @@
     <message>
         <source>Candidates are compiled and run without a sandbox.</source>
         <translation>候选内核在没有沙箱的情况下编译和运行。</translation>
+    </message>
+    <message>
+        <source>Exported node #%1 to %2 (%3 files)</source>
+        <translation>已将节点 #%1 导出到 %2(%3 个文件)</translation>
+    </message>
+    <message>
+        <source>Export the selected node (or the best) as a source file, a PyTorch op package, a kernel-builder package or a FlashInfer-Bench solution</source>
+        <translation>将所选节点(或最佳节点)导出为源文件、PyTorch 算子包、kernel-builder 包或 FlashInfer-Bench 解决方案</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/background_call.h"
+#include "ui/export/export_dialog.h"
 #include "ui/agent/agent_panel.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/charts/roofline_chart.h"
@@ -432,13 +433,11 @@ void MainWindow::exportCurrentNode() {
     const qint64 nodeId = selection_->current() != NodeSelection::kNone ? selection_->current()
                                                                        : openRecord_ ? openRecord_->bestNode.value_or(0) : 0;
     if (!openRecord_ || nodeId == 0) return;
-    auto* dialog = new QFileDialog(this, tr("Export Node #%1").arg(nodeId));
+    auto* dialog = new ExportDialog(workspace_->databasePath().toStdString(), *openRecord_, nodeId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    const kforge::Node* node = workbench_->node(nodeId);
-    const QString extension = node ? QString::fromStdString(node->sourceExtension) : QStringLiteral(".cu");
-    dialog->selectFile(QStringLiteral("%1_node%2%3").arg(QString::fromStdString(openRecord_->task)).arg(nodeId).arg(extension));
-    connect(dialog, &QFileDialog::fileSelected, this, [this, nodeId](const QString& file) { exportNode(nodeId, file); });
+    connect(dialog, &ExportDialog::exported, this, [this, nodeId](const QString& dir, int files) {
+        statusBar()->showMessage(tr("Exported node #%1 to %2 (%3 files)").arg(nodeId).arg(dir).arg(files), 15000);
+    });
     dialog->open();
 }
 
@@ -611,7 +610,8 @@ void MainWindow::retranslateUi() {
     newSessionAction_->setText(tr("&New Session…"));
     newSessionAction_->setStatusTip(tr("Choose a task, a device and a search, and start optimizing"));
     exportNodeAction_->setText(tr("&Export Node…"));
-    exportNodeAction_->setStatusTip(tr("Save the selected node (or the best) as a standalone source file"));
+    exportNodeAction_->setStatusTip(tr("Export the selected node (or the best) as a source file, a PyTorch op package, a "
+                                       "kernel-builder package or a FlashInfer-Bench solution"));
 
     sessionMenu_->setTitle(tr("&Session"));
     viewMenu_->setTitle(tr("&View"));

@@ -102,6 +102,8 @@ bool looksEnglish(QString text) {
                             kforge::ui::applicationName(),
                             QStringLiteral("ROCm"),
                             QStringLiteral("FlashInfer-Bench"),
+                            QStringLiteral("PyTorch"),          // product names stay as their makers write them
+                            QStringLiteral("kernel-builder"),
                             QStringLiteral("QScintilla"),
                             QStringLiteral("CUDA"),
                             QStringLiteral("HIP"),

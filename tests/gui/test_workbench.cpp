@@ -8,6 +8,7 @@
 
 #include "store/store.h"
 #include "ui/diff/diff_editor.h"
+#include "ui/export/export_dialog.h"
 #include "ui/diff/diff_pane.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/charts/trajectory_chart.h"
@@ -22,6 +23,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeWidget>
@@ -116,6 +119,40 @@ private slots:
         QVERIFY(exportedText.startsWith(QStringLiteral("// KernelForge: session ")));
         QVERIFY(exportedText.contains(QStringLiteral("node 3")));
         QVERIFY(exportedText.contains(QStringLiteral("kf_run")));
+
+        // The export dialog: the files of each format made in memory and listed
+        // with their contents, then exactly those written, all at once.
+        {
+            ExportDialog dialog(dir_.filePath(QStringLiteral("workspace.db")).toStdString(), *window.openSessionRecord(), 3);
+            dialog.show();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewing(), 60000);
+            QVERIFY2(dialog.previewError().isEmpty(), qPrintable(dialog.previewError()));
+            dialog.setFormat(QStringLiteral("torch"));
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewing(), 60000);
+            const QStringList files = dialog.previewFiles();
+            QVERIFY2(files.contains(QStringLiteral("setup.py")) && files.contains(QStringLiteral("pyproject.toml")),
+                     qPrintable(files.join(QStringLiteral(", "))));
+            auto* content = dialog.findChild<QPlainTextEdit*>(QStringLiteral("exportFileContent"));
+            auto* list = dialog.findChild<QListWidget*>(QStringLiteral("exportFiles"));
+            list->setCurrentRow(static_cast<int>(files.indexOf(QStringLiteral("setup.py"))));
+            QVERIFY(content->toPlainText().contains(QStringLiteral("BuildExtension")));
+            QSignalSpy done(&dialog, &ExportDialog::exported);
+            const QString out = dir_.filePath(QStringLiteral("torch-export"));
+            dialog.setDirectory(out);
+            dialog.exportNow();
+            QVERIFY(done.wait(20000));
+            QCOMPARE(done.first().at(1).toInt(), static_cast<int>(files.size()));
+            for (const QString& f : files) QVERIFY2(QFile::exists(out + QLatin1Char('/') + f), qPrintable(f));
+        }
+        {
+            // Into a directory that is not empty: refused, named, and nothing written.
+            ExportDialog again(dir_.filePath(QStringLiteral("workspace.db")).toStdString(), *window.openSessionRecord(), 3);
+            QTRY_VERIFY_WITH_TIMEOUT(!again.isPreviewing(), 60000);
+            again.setDirectory(dir_.filePath(QStringLiteral("torch-export")));
+            again.exportNow();
+            QTRY_VERIFY_WITH_TIMEOUT(!again.problem().isEmpty(), 20000);
+            QVERIFY2(again.problem().contains(QStringLiteral("not an empty directory")), qPrintable(again.problem()));
+        }
 
         // A click in the graph is a selection everywhere.
         graph->setSelectedIds({4});

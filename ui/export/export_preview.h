@@ -1,0 +1,36 @@
+#pragma once
+// An export made in memory, off the UI thread: the plan for a session's node
+// (or its per-shape best, for shape dispatch) in one format, the files it
+// would write and what the export wants the user to know. The dialog shows
+// exactly these files, and writes exactly these.
+#include <QMetaType>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "export/export_format.h"
+#include "session/session_config.h"
+
+namespace kforge::ui {
+
+struct ExportRequest {
+    std::string database;       // the workspace the session lives in
+    kforge::SessionRecord session;
+    std::optional<int64_t> node;  // none: each workload's fastest node (shape dispatch)
+    std::string format;         // ExportFormat::name()
+};
+
+struct ExportPreview {
+    std::vector<kforge::ExportFile> files;
+    std::vector<std::string> notes;
+    int64_t node = 0;   // the node exported (the best, for dispatch)
+    int variants = 0;   // more than one: dispatched by shape
+    std::string error;  // set instead of files when the export cannot be made
+};
+
+// Reads the store and the task's files; never throws (failures are `error`).
+ExportPreview makeExportPreview(const ExportRequest& request);
+
+}  // namespace kforge::ui
