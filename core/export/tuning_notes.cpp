@@ -19,7 +19,7 @@ void addTuningCacheNotes(ExportPlan& plan, TuningCache& cache) {
         // Any toolchain: the note names the one the entry was measured with.
         for (const TuningEntry& e : cache.entries(taskHash, v.sourceHash)) {
             if (e.key.device != device.name || e.key.arch != arch || e.key.axes != axes) continue;
-            if (e.config == v.config || e.medianMs > 0.97 * ours) continue;
+            if (e.config == v.config || e.medianMs > 0.9 * ours) continue;
             plan.notes.push_back("tuning cache: workload " + w.workload.uuid + " ran " + formatNumber("%.3g", ours / e.medianMs) +
                                  "x faster with " + describeConfig(e.config) + " (" + formatNumber("%.4g", e.medianMs) + " ms against " +
                                  formatNumber("%.4g", ours) + " ms here; node " + std::to_string(e.node) + " of session " + e.session +

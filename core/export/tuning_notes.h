@@ -10,7 +10,8 @@
 namespace kforge {
 
 // Appends one note per exported workload where the cache's entry for the
-// variant's source is at least 3% faster with another configuration.
+// variant's source is at least 10% faster with another configuration (less
+// would mostly be timing noise between sessions, on a CPU especially).
 void addTuningCacheNotes(ExportPlan& plan, TuningCache& cache);
 
 }  // namespace kforge

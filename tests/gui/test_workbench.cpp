@@ -136,6 +136,8 @@ private slots:
             auto* list = dialog.findChild<QListWidget*>(QStringLiteral("exportFiles"));
             list->setCurrentRow(static_cast<int>(files.indexOf(QStringLiteral("setup.py"))));
             QVERIFY(content->toPlainText().contains(QStringLiteral("BuildExtension")));
+            if (const QString shots = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR"); !shots.isEmpty())
+                QVERIFY(dialog.grab().save(shots + QStringLiteral("/export-dialog.png")));
             QSignalSpy done(&dialog, &ExportDialog::exported);
             const QString out = dir_.filePath(QStringLiteral("torch-export"));
             dialog.setDirectory(out);

@@ -87,6 +87,7 @@ ExportDialog::ExportDialog(std::string database, kforge::SessionRecord session, 
     split->addWidget(files_);
     split->addWidget(content_);
     split->setStretchFactor(1, 3);
+    split->setSizes({340, 620});  // the paths and sizes readable, the contents wider
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(filesLabel_);
