@@ -14,7 +14,7 @@
 
 #include "eval/report.h"
 #include "export/export_format.h"
-#include "export/tuning_notes.h"
+#include "export/stored_export.h"
 #include "llm/api_key.h"
 #include "llm/provider_config.h"
 #include "profile/profile.h"
@@ -514,18 +514,10 @@ int exportNode(const StoreOption& so, std::optional<int64_t> sessionId, std::opt
     const AppPaths paths = AppPaths::discover();
     Store store(so.path());
     const SessionRecord r = store.session(*sessionId);
-    const SessionTree tree = store.loadTree(*sessionId);
-    const Task task = resolveTask(r.taskRef, paths);
-    ExportPlan plan = makeExportPlan(r, tree, task, nodeId, readTextFile(paths.abiInclude() / "kf_abi.h"));
-    try {
-        TuningCache cache(TuningCache::defaultFile());
-        addTuningCacheNotes(plan, cache);
-    } catch (const std::exception& e) {  // the export does not depend on the cache
-        std::cerr << "kforge: note: the tuning cache was not read: " << e.what() << "\n";
-    }
+    const ExportPlan plan = planStoredExport(store, r, nodeId, paths);
     const auto files = exportFiles(f, plan);
     writeExport(files, outDir);
-    std::cerr << "exported session " << *sessionId << " node " << plan.nodeId << " (" << speedupText(tree.at(plan.nodeId).fitness) << ") as "
+    std::cerr << "exported session " << *sessionId << " node " << plan.nodeId << " (" << speedupText(plan.primary().fitness) << ") as "
               << f.name() << " to " << outDir << ": " << files.size() << " files";
     if (plan.dispatches()) std::cerr << ", " << plan.variants.size() << " variants dispatched by shape";
     std::cerr << "\n";
