@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile tests torch redteam hardening)
+# template-evals baseline-evals optimize throughput profile tests torch redteam hardening shared export)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -151,6 +151,39 @@ PY
         TASKS=${TASKS:-"vector_add_fp32 row_sum_fp32 softmax_fp32 rmsnorm_bf16 layernorm_fp32 gemm_bf16"} \
         bash bench/hardening_cost.sh 2>&1 | tee "$LOGS/hardening.txt"
       summary+=("hardening: $(tail -1 "$LOGS/hardening.txt")") ;;
+    shared)
+      # Issue 19: one GPU, one runner against two runners (cuda:0 listed twice),
+      # alternating, same task and search; the runners' own windows per request
+      # must never overlap (run.devices in --json), and the best must agree.
+      for t in ${TASKS:-rmsnorm_bf16 softmax_fp32}; do
+        for runners in cuda:0 cuda:0,cuda:0 cuda:0 cuda:0,cuda:0; do
+          tag=$(echo "$runners" | tr ':,' '_-')
+          $BIN/kforge optimize "$t" --backend cuda --runners "$runners" --tuner grid --budget ${SHARED_EVALS:-30} \
+            --budget-ms ${BUDGET_MS:-50} --warmup-ms 10 --torch-baselines none --speedup-against native --no-tuning-cache --json --db "$LOGS/shared.db" \
+            > "$LOGS/shared_${t}_$tag.json" 2> "$LOGS/shared_${t}_$tag.err"
+          python3 - "$LOGS/shared_${t}_$tag.json" "$t" "$runners" <<'PY' | tee -a "$LOGS/shared.txt"
+import json, sys
+t = open(sys.argv[1]).read()
+try:
+    d = json.loads(t[t.index("{"):])
+except ValueError:
+    print(sys.argv[2], sys.argv[3], "no result"); sys.exit()
+r = d["run"]
+for dev in r.get("devices", []):
+    print("%-14s %-14s evals %3d  wall %6.1f s  evals/min %6.1f  busy %5.1f%%  idle %5.1f%%  runners %s  overlaps %d  best %.4fx node %s" % (
+        sys.argv[2], sys.argv[3], r["evaluations"], r["wall_seconds"], r["evaluations_per_minute"],
+        100 * dev["busy_seconds"] / r["wall_seconds"], 100 * dev["idle_fraction"], ",".join(map(str, dev["runners"])),
+        dev["overlapping_requests"], d.get("best_speedup", 0), d.get("best_node")))
+PY
+          tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+        done
+      done
+      summary+=("shared: $(grep -c 'overlaps 0' "$LOGS/shared.txt") runs without overlap, $(grep -vc 'overlaps 0' "$LOGS/shared.txt") with") ;;
+    export)
+      # Issue 16: session -> torch export -> pip install -> test + benchmark (EXPORT_TASKS).
+      OUT=$LOGS bash bench/gpu_export.sh "$BIN" > "$LOGS/export.txt" 2>&1
+      tail -30 "$LOGS/export.txt"
+      summary+=("export: $(grep -c ' ok$' "$LOGS/export/run.log") ok, $(grep -c ' OFF$' "$LOGS/export/run.log") off") ;;
     torch)
       # Issue 14: every task and workload beside torch eager, torch.compile and the vendor op; do_bench cross-check.
       OUT=$LOGS bash bench/gpu_torch_baselines.sh "$BIN" > "$LOGS/torch.txt" 2>&1

@@ -1,13 +1,15 @@
 // `kforge export` end to end on the CPU backend: every format is produced for a
 // short row_sum_fp32 session, the torch package builds with Debian's
-// python3-torch and its test passes against the reference, the kernel-builder
-// layout and the FIB JSON validate (tests/support/validate_export.py), and bad
+// python3-torch and its test passes against the reference (the kernel-builder
+// layout too, through its setup.py), the kernel-builder layout and the FIB JSON validate (tests/support/validate_export.py), and bad
 // input writes nothing.
 #include <QtTest>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "util/process.h"
 
@@ -65,11 +67,19 @@ private slots:
         QVERIFY2(v.ok(), v.output.c_str());
     }
 
-    void torchPackageBuildsAndPassesItsTest() {
+    // The torch package, and the kernel-builder layout through the setup.py
+    // it ships for machines without Nix: the same sources kernel-builder's
+    // build.toml lists, built by setuptools against Debian's PyTorch.
+    void packageBuildsAndPassesItsTest_data() {
+        QTest::addColumn<QString>("format");
+        for (const char* f : {"torch", "kernel-builder"}) QTest::newRow(f) << f;
+    }
+    void packageBuildsAndPassesItsTest() {
+        QFETCH(QString, format);
         if (!haveTorch()) QSKIP("no /usr/bin/python3 with torch (Debian: python3-torch libtorch-dev)");
-        const std::string dir = out("fmt-torch");
+        const std::string dir = out("fmt-" + format.toStdString());
         QVERIFY(std::filesystem::is_directory(dir));
-        const std::string target = out("site");
+        const std::string target = out("site-" + format.toStdString());
         const auto b = run({"/usr/bin/python3", "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index", "--target", target, dir}, 15);
         QVERIFY2(b.ok(), b.output.c_str());
         RunOptions o;
@@ -77,6 +87,20 @@ private slots:
         o.extraEnv = {{"PYTHONPATH", target}};
         const auto t = runProcess({"/usr/bin/python3", dir + "/tests/test_row_sum_fp32.py", "-v"}, o);
         QVERIFY2(t.ok(), t.output.c_str());
+        if (format == "kernel-builder") {
+            // Built from what build.toml names, nothing else.
+            const auto listed = run({"python3", "-c",
+                                     "import sys, tomllib; t = tomllib.load(open(sys.argv[1], 'rb'));"
+                                     "print('\\n'.join(t['torch']['src'] + [s for k in t['kernel'].values() for s in k['src']]))",
+                                     dir + "/build.toml"});
+            QVERIFY2(listed.ok(), listed.output.c_str());
+            std::ifstream setup(dir + "/setup.py");
+            const std::string py(std::istreambuf_iterator<char>(setup), {});
+            std::istringstream names(listed.output);
+            for (std::string name; std::getline(names, name);)
+                if (name.ends_with(".cpp") || name.ends_with(".cu"))
+                    QVERIFY2(py.find("\"" + name + "\"") != std::string::npos, (name + " is not in setup.py").c_str());
+        }
         const auto bench = runProcess({"/usr/bin/python3", dir + "/benchmarks/benchmark_row_sum_fp32.py", "--reps", "3", "--warmup", "1", "--json"}, o);
         QVERIFY2(bench.ok(), bench.output.c_str());
     }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "session/device_usage.h"
 #include "store/store.h"
 #include "support/loopback_slurm.h"
 #include "support/loopback_sshd.h"
@@ -166,6 +167,34 @@ private slots:
         }
         QVERIFY(o.best());
         QCOMPARE(o.best()->config.at("PASSES"), std::string("1"));
+    }
+
+    // Two runners on one device (the same ssh endpoint twice: the local CPU
+    // gate does not hold them apart) take turns: the windows the runners
+    // report by their own clock never overlap, and all six are kept.
+    void twoRunnersOnOneDeviceTakeTurns() {
+        auto args = search(db("shared.db"));
+        args.insert(args.end(), {"--runners", sshSpec() + "," + sshSpec(), "--json"});
+        const auto r = kforge(args);
+        QVERIFY2(r.ok(), r.output.c_str());
+        const Json j = Json::parse(r.output.substr(r.output.find("{\n")));
+        const Json& devices = j.at("run").at("devices");
+        QCOMPARE(devices.size(), size_t{1});
+        QVERIFY2(devices[0].at("device").get<std::string>().rfind("ssh://kforge-test", 0) == 0, r.output.c_str());
+        QCOMPARE(devices[0].at("measurements").get<int>(), 6);
+        QCOMPARE(devices[0].at("overlapping_requests").get<int>(), 0);
+        const Outcome o = stored(db("shared.db"));
+        std::vector<DeviceMeasurement> windows;
+        for (const auto& n : o.nodes) {
+            QCOMPARE(n.status, Status::Passed);
+            QVERIFY(n.evaluation && n.evaluation->window);
+            QVERIFY(n.evaluation->window->runnerIndex == 0 || n.evaluation->window->runnerIndex == 1);
+            windows.push_back({n.evaluation->runner, *n.evaluation->window});
+        }
+        const auto usage = deviceUsage(windows);
+        QCOMPARE(usage.size(), size_t{1});
+        QCOMPARE(usage[0].overlaps, 0);
+        QVERIFY(usage[0].busySeconds > 0);
     }
 
     void killedRemoteRunnerLosesNothing() {

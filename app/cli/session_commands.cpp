@@ -322,14 +322,31 @@ int optimize(const OptimizeOptions& o) {
                     {"device_busy_fraction", wall > 0 ? stats.deviceBusySeconds / wall : 0},
                     {"device_idle_while_pending_fraction", wall > 0 ? stats.idleWhilePendingSeconds / wall : 0},
                     {"compiles", stats.compiled}};
+        Json devices = Json::array();
+        for (const auto& u : deviceUsage(stats.deviceWindows))
+            devices.push_back({{"device", u.device},
+                               {"runners", u.runners},
+                               {"measurements", u.measurements},
+                               {"busy_seconds", u.busySeconds},
+                               {"idle_fraction", u.idleFraction(wall)},
+                               {"overlapping_requests", u.overlaps},
+                               {"overlap_seconds", u.overlapSeconds}});
+        j["run"]["devices"] = devices;
         j["db"] = o.store.path().string();
         std::cout << j.dump(2) << "\n";
     } else {
         std::cout << "\n" << bestTable(engine.tree(), 5);
+        // Per device, from the runners' windows, when they share one or spread
+        // over several; otherwise the engine's own account of its one runner.
+        const auto devices = deviceUsage(stats.deviceWindows);
+        const bool perDevice = devices.size() > 1 || (devices.size() == 1 && devices.front().runners.size() > 1);
         std::cout << "\nsession " << result.id << " " << result.status << ": " << result.stopReason << "\n"
                   << result.evaluations << " evaluations (" << stats.evaluations << " in this run, " << formatDuration(wall) << ", "
-                  << fmt("%.1f", wall > 0 ? 60.0 * stats.evaluations / wall : 0) << "/min; device busy "
-                  << fmt("%.0f%%", wall > 0 ? 100 * stats.deviceBusySeconds / wall : 0) << ")\n";
+                  << fmt("%.1f", wall > 0 ? 60.0 * stats.evaluations / wall : 0) << "/min"
+                  << (perDevice ? "" : "; device busy " + fmt("%.0f%%", wall > 0 ? 100 * stats.deviceBusySeconds / wall : 0))
+                  << ")\n";
+        if (perDevice)
+            for (const auto& u : devices) std::cout << "  " << describeDeviceUsage(u, wall) << "\n";
         if (result.bestNode)
             std::cout << "best: node " << *result.bestNode << ", " << speedupText(result.bestSpeedup) << " over "
                       << speedupBasisText(result) << (result.bestSpeedup < 1 ? " (SLOWER)" : "") << "  ->  kforge best "

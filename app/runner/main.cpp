@@ -18,6 +18,7 @@
 #include "runner/runner_service.h"
 #include "runner/staged_files.h"
 #include "util/build_id.h"
+#include "util/clock.h"
 #include "util/json_input.h"
 #include "util/text.h"
 
@@ -193,7 +194,10 @@ int main(int argc, char** argv) {
                 send({{"id", currentId}, {"ok", true}, {"facts", kforge::toJson(service.remeasure())}});
                 break;
             case Command::Evaluate: {
-                const auto result = service.evaluate(request.spec);
+                const double startedAt = kforge::unixSeconds();
+                auto result = service.evaluate(request.spec);
+                result.startedAt = startedAt;
+                result.finishedAt = kforge::unixSeconds();
                 send({{"id", currentId}, {"ok", true}, {"result", kforge::toJson(result)}});
                 if (result.runnerMustRestart) return 3;  // the context is gone; start afresh
                 break;

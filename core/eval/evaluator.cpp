@@ -87,8 +87,15 @@ Backend Evaluator::pickBackend(const std::string& requested) {
 }
 
 std::mutex& Evaluator::deviceLock(Backend backend, size_t index) {
+    // Keyed by the device, not the runner: runners listed twice share it.
+    const std::string device = runner(backend, index).name();
     std::lock_guard lock(mutex_);
-    return deviceLocks_[{backend, index}];
+    return deviceLocks_[device];
+}
+
+bool Evaluator::startRunner(Backend backend, size_t index, std::string& why) {
+    std::lock_guard deviceBusy(deviceLock(backend, index));
+    return runner(backend, index).available(why);
 }
 
 const Toolchain& Evaluator::toolchain(Backend backend) {
@@ -486,6 +493,8 @@ Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const 
     if (p.torch) report.torch = p.torch->summary;
     report.status = cand.result.status;
     report.message = cand.result.message;
+    if (cand.result.finishedAt > 0)
+        report.window = DeviceWindow{static_cast<int>(runnerIndex), cand.result.startedAt, cand.result.finishedAt};
 
     // A result faster than physics allows is a measurement problem until shown
     // otherwise: before flagging one, measure the ceilings again (a busy machine

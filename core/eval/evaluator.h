@@ -123,6 +123,10 @@ public:
     // the first runner is used.
     void setRunners(std::vector<RunnerEndpoint> endpoints);
     size_t runnerCount() const { return endpoints_.empty() ? 1 : endpoints_.size(); }
+    // Starts runner `index` if it is not running, holding its device's lock:
+    // a runner's hello measures the device, which must not overlap another
+    // runner's measurement there. False with `why` when it cannot start.
+    bool startRunner(Backend backend, size_t index, std::string& why);
     // Runner `index` for `backend` (index 0 prepares tasks and measures baselines).
     RunnerClient& runner(Backend backend, size_t index = 0);
     const Toolchain& toolchain(Backend backend);
@@ -159,8 +163,10 @@ private:
     std::map<Backend, std::unique_ptr<Toolchain>> toolchains_;
     std::vector<RunnerEndpoint> endpoints_;  // empty: the backend's local device 0
     std::map<std::pair<Backend, size_t>, std::unique_ptr<RunnerClient>> runners_;
-    // One measurement at a time per runner, whichever session asks: timings never overlap.
-    std::map<std::pair<Backend, size_t>, std::mutex> deviceLocks_;
+    // One measurement at a time per device (by its runner's name, "cuda:0",
+    // "ssh://box (cuda:1)"), whichever session or runner asks: two runners on
+    // one device take turns, so timings never overlap.
+    std::map<std::string, std::mutex> deviceLocks_;
     std::shared_mutex cpuGate_;  // compiles share it; a CPU measurement takes it alone
     // Nsight Compute, looked for once (guarded by mutex_).
     bool ncuLooked_ = false;

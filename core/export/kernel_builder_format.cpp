@@ -67,9 +67,9 @@ public:
           << "#include <torch/library.h>\n\n#include \"registration.h\"\n#include \"torch_binding.h\"\n\n"
           << "TORCH_LIBRARY_EXPAND(TORCH_EXTENSION_NAME, ops) {\n"
           << "    ops.def(\"" << opSchema(p) << "\");\n"
-          << "    ops.impl(\"" << n << "\", torch::k" << dispatchKey(p) << ", &kforge_export::" << n << ");\n"
+          << "    ops.impl(\"" << n << "\", c10::k" << dispatchKey(p) << ", &kforge_export::" << n << ");\n"
           << "    ops.def(\"" << outOpSchema(p) << "\");\n"
-          << "    ops.impl(\"" << n << "_out\", torch::k" << dispatchKey(p) << ", &kforge_export::" << n << "_out);\n}\n\n"
+          << "    ops.impl(\"" << n << "_out\", c10::k" << dispatchKey(p) << ", &kforge_export::" << n << "_out);\n}\n\n"
           << "REGISTER_EXTENSION(TORCH_EXTENSION_NAME)\n";
         f.push_back({"torch-ext/torch_binding.cpp", b.str()});
         f.push_back({"torch-ext/" + n + "/__init__.py", initPy(p, extName)});

@@ -236,6 +236,8 @@ Json toJson(const EvalReport& r, ReportScope scope) {
     out["torch"] = toJson(r.torch);
     out["sandbox"] = r.sandbox;
     if (!r.runner.empty()) out["runner"] = r.runner;
+    if (r.window)
+        out["device_window"] = {{"runner_index", r.window->runnerIndex}, {"from", r.window->from}, {"to", r.window->to}};
     return out;
 }
 
@@ -256,6 +258,16 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     if (r.has("torch")) e.torch = torchSummaryFromJson(r.field("torch"), r.childPath("torch"));  // schema 4 had none
     e.sandbox = r.optionalOr<std::string>("sandbox", "");  // reports before the sandbox have none
     e.runner = r.optionalOr<std::string>("runner", "");    // and before runner endpoints
+    if (r.has("device_window")) {  // and before device windows
+        ObjectReader w(r.field("device_window"), r.childPath("device_window"));
+        DeviceWindow d;
+        d.runnerIndex = w.required<int>("runner_index");
+        d.from = w.required<double>("from");
+        d.to = w.required<double>("to");
+        w.finish();
+        if (d.runnerIndex < 0 || d.to < d.from) modelFail(r.childPath("device_window"), "runner_index must be >= 0 and to >= from");
+        e.window = d;
+    }
     if (scope == ReportScope::Full) {
         const Json& device = r.field("device");
         if (!(device.is_object() && device.empty())) e.device = deviceFactsFromJson(device, r.childPath("device"));

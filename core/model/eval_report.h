@@ -94,6 +94,17 @@ struct WorkloadReport {
     std::string label() const;
 };
 
+// When a runner worked on the candidate (its whole request: loading, checks,
+// timing), by the runner host's wall clock in unix seconds. Two runners on one
+// device must never overlap; session/device_usage.h checks that and sums the
+// device's busy time.
+struct DeviceWindow {
+    int runnerIndex = 0;  // which of the session's runners (its --runners position)
+    double from = 0;
+    double to = 0;
+    bool operator==(const DeviceWindow&) const = default;
+};
+
 struct EvalReport {
     std::string task;
     Backend backend = Backend::Cpu;
@@ -113,6 +124,7 @@ struct EvalReport {
     // Which runner measured it: "cpu", "cuda:1", "ssh://gpu-box (cuda:0)".
     // Empty in reports written before runner endpoints existed.
     std::string runner;
+    std::optional<DeviceWindow> window;  // none in reports written before it was kept
     // How the candidate was contained: "bubblewrap", or "none (why)"; empty in
     // reports written before the sandbox existed.
     std::string sandbox;

@@ -61,7 +61,8 @@ struct RunnerEndpoint {
 // Throws EndpointError naming the column of the first fault.
 RunnerEndpoint parseRunnerEndpoint(std::string_view spec);
 // A comma-separated list ("cuda:0,cuda:1,ssh://gpu-box"); throws EndpointError,
-// also for an empty list and for the same endpoint twice.
+// also for an empty list or an empty item. An endpoint listed twice starts two
+// runner processes on its device ("cuda:0,cuda:0"), which take turns on it.
 std::vector<RunnerEndpoint> parseRunnerEndpoints(std::string_view list);
 
 // The JSON form is the spec string: one grammar for the command line, the

@@ -313,7 +313,9 @@ Json toJson(const EvaluateResult& r) {
     return {{"status", statusName(r.status)},
             {"message", r.message},
             {"workloads", workloads},
-            {"must_restart", r.runnerMustRestart}};
+            {"must_restart", r.runnerMustRestart},
+            {"started_at", r.startedAt},
+            {"finished_at", r.finishedAt}};
 }
 
 EvaluateResult evaluateResultFromJson(const Json& j) {
@@ -322,6 +324,8 @@ EvaluateResult evaluateResultFromJson(const Json& j) {
     e.status = r.required<Status>("status");
     e.message = r.required<std::string>("message");
     e.runnerMustRestart = r.required<bool>("must_restart");
+    e.startedAt = r.required<double>("started_at");
+    e.finishedAt = r.required<double>("finished_at");
     e.workloads = readArray<WorkloadOutcome>(r.array("workloads"), r.childPath("workloads"), [](const Json& w, const std::string& at) {
         ObjectReader wr(w, at);
         WorkloadOutcome o;

@@ -123,6 +123,11 @@ struct EvaluateResult {
     std::string message;
     std::vector<WorkloadOutcome> workloads;
     bool runnerMustRestart = false;  // the device context is gone; the runner exits after answering
+    // When the runner began and finished the request (unix seconds, its host's
+    // wall clock): its device work lies inside, so two runners' requests on one
+    // device can be checked for overlap by a clock outside the evaluator's lock.
+    double startedAt = 0;
+    double finishedAt = 0;
 };
 
 nlohmann::json toJson(const EvaluateSpec& s);

@@ -411,7 +411,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         // model would compare its candidates against the wrong times.
         RunnerClient& r = evaluator_.runner(record_.config.backend, runnerIndex);
         std::string why;
-        if (r.available(why) && r.facts().name != prepared_.device.name)
+        if (evaluator_.startRunner(record_.config.backend, runnerIndex, why) && r.facts().name != prepared_.device.name)
             why = "its device is a " + r.facts().name + ", the session's a " + prepared_.device.name +
                   " (runners of one session share a device model)";
         if (!why.empty()) {
@@ -525,6 +525,7 @@ void SessionEngine::finish(Work w) {
     if (tuning_) tuning_->feed(n, r);
     tree_.put(n);
     ++stats_.evaluations;
+    if (r.window) stats_.deviceWindows.push_back({r.runner, *r.window});
 }
 
 bool SessionEngine::fill(Mode mode) {

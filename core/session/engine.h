@@ -26,6 +26,7 @@
 #include "eval/evaluator.h"
 #include "llm/chat.h"
 #include "store/agent_records.h"
+#include "session/device_usage.h"
 #include "session/generator.h"
 #include "session/selection.h"
 #include "session/session_config.h"
@@ -58,6 +59,8 @@ struct EngineStats {
     double idleWhilePendingSeconds = 0;  // the device idle while proposed work waited (compiling)
     int evaluations = 0;                 // this run
     int compiled = 0;                    // compiles this run (cache hits included)
+    // The runners' windows on their devices this run (session/device_usage.h).
+    std::vector<DeviceMeasurement> deviceWindows;
 };
 
 // Called on the engine's thread; a GUI turns these into queued signals.

@@ -65,6 +65,8 @@ EvalReport report() {
     r.seconds = 4.5;
     r.runnerRestarts = 1;
     r.sandbox = "none (bubblewrap not found)";
+    r.runner = "cuda:0";
+    r.window = DeviceWindow{1, 1796000000.25, 1796000001.5};
     WorkloadReport w;
     w.uuid = "w1";
     w.axes = {{"M", 8}, {"N", 1024}};  // a JSON object: axes come back in name order
@@ -155,11 +157,18 @@ private slots:
             QVERIFY(!back.workloads.at(1).checks);
             QVERIFY(!back.workloads.at(1).timed());
             QCOMPARE(back.sandbox, std::string("none (bubblewrap not found)"));
+            QVERIFY(back.window && *back.window == *r.window);
         }
         // Reports written before the sandbox existed have no such field.
         Json old = toJson(r, ReportScope::Node);
         old.erase("sandbox");
         QCOMPARE(evalReportFromJson(old, "report", ReportScope::Node).sandbox, std::string());
+        // ... and before device windows; a window that ends before it starts is refused.
+        old.erase("device_window");
+        QVERIFY(!evalReportFromJson(old, "report", ReportScope::Node).window);
+        Json backwards = toJson(r, ReportScope::Node);
+        backwards["device_window"]["to"] = 1.0;
+        QVERIFY_THROWS_EXCEPTION(ModelError, evalReportFromJson(backwards, "report", ReportScope::Node));
         QVERIFY(!toJson(r, ReportScope::Node).contains("device"));
         QCOMPARE(evalReportFromJson(toJson(r, ReportScope::Full), "report", ReportScope::Full).device.name, std::string("NVIDIA H200"));
     }

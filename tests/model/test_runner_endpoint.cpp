@@ -88,7 +88,10 @@ private slots:
         const auto l = parseRunnerEndpoints("cuda:0,cuda:1,ssh://h");
         QCOMPARE(l.size(), size_t{3});
         QVERIFY(l[2].kind == RunnerEndpoint::Kind::Ssh);
-        QVERIFY_THROWS_EXCEPTION(EndpointError, parseRunnerEndpoints("cpu,cpu"));
+        // Twice: two runner processes on the one device.
+        const auto two = parseRunnerEndpoints("cuda:0,cuda:0");
+        QCOMPARE(two.size(), size_t(2));
+        QVERIFY(two[0] == two[1]);
         QVERIFY_THROWS_EXCEPTION(EndpointError, parseRunnerEndpoints("cpu,"));
     }
     void jsonRejectsAnotherType() { QVERIFY_THROWS_EXCEPTION(ModelError, runnerEndpointFromJson(nlohmann::json(3), "runners[1]")); }
