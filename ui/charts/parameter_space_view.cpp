@@ -1,6 +1,7 @@
 #include "ui/charts/parameter_space_view.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QHBoxLayout>
@@ -26,6 +27,7 @@ namespace {
 constexpr int kRebuildMs = 100;     // live updates are drawn at most this often
 constexpr double kHitDistance = 5;  // how near a line a click must be, in pixels
 constexpr double kBarWidth = 110;
+constexpr qint64 kSliceMs = 25;     // the longest the parallel lines keep the UI thread, between events
 
 double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b) {
     const QPointF ab = b - a;
@@ -105,6 +107,9 @@ ParameterSpaceView::ParameterSpaceView(QWidget* parent)
     rebuildTimer_.setSingleShot(true);
     rebuildTimer_.setInterval(kRebuildMs);
     connect(&rebuildTimer_, &QTimer::timeout, this, [this] { ensureBuilt(); });
+    paintTimer_.setSingleShot(true);
+    paintTimer_.setInterval(0);
+    connect(&paintTimer_, &QTimer::timeout, this, [this] { canvas_->update(); });
     retranslateUi();
     rebuild();
 }
@@ -340,7 +345,8 @@ ParameterSpaceView::Layout ParameterSpaceView::layout() const {
     const double nameHalf = fm.horizontalAdvance(qs(data_.shown.back())) / 2;
     const double left = area.left() + std::max(firstLabels + 8, fm.horizontalAdvance(qs(data_.shown.front())) / 2);
     const double right = area.right() - std::max(4.0, nameHalf);
-    l.plot = QRectF(QPointF(left, top + fm.height() + 6), QPointF(right, area.bottom() - fm.height() / 2));
+    // Room above the plot for the axes' names and half of the top value's label.
+    l.plot = QRectF(QPointF(left, top + 1.5 * fm.height() + 6), QPointF(right, area.bottom() - fm.height() / 2));
     const std::size_t n = data_.shown.size();
     for (std::size_t a = 0; a < n; ++a) l.axisX.push_back(left + (right - left) * static_cast<double>(a) / static_cast<double>(n - 1));
     return l;
@@ -432,12 +438,35 @@ void ParameterSpaceView::paintCanvas(QPainter& painter) const {
         p.setRenderHint(QPainter::Antialiasing);
         p.setFont(canvas_->font());
         paintLegend(p, l.legend);
-        if (kind() == Kind::Heatmap) paintHeatmap(p, l);
-        else paintParallel(p, l);
+        linesDrawn_ = 0;
+        if (kind() == Kind::Heatmap) paintHeatmap(p, l);  // a cell per configuration: never many
+        else paintParallelAxes(p, l);
     }
+    if (!plotComplete()) paintMoreLines();
     painter.drawPixmap(0, 0, cache_);
     painter.setRenderHint(QPainter::Antialiasing);
     paintSelection(painter, l);
+}
+
+bool ParameterSpaceView::plotComplete() const {
+    return !cache_.isNull() && (kind() != Kind::ParallelCoordinates || linesDrawn_ > drawOrder_.size());
+}
+
+void ParameterSpaceView::paintMoreLines() const {
+    const Layout l = layout();
+    QPainter p(&cache_);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setFont(canvas_->font());
+    QElapsedTimer timer;
+    timer.start();
+    while (linesDrawn_ < drawOrder_.size() && (linesDrawn_ % 64 != 0 || timer.elapsed() < kSliceMs))
+        paintLine(p, l, drawOrder_[linesDrawn_++]);
+    if (linesDrawn_ < drawOrder_.size()) {
+        paintTimer_.start();
+        return;
+    }
+    paintParallelLabels(p, l);
+    linesDrawn_ = drawOrder_.size() + 1;
 }
 
 void ParameterSpaceView::paintLegend(QPainter& painter, const QRectF& area) const {
@@ -519,36 +548,38 @@ void ParameterSpaceView::paintHeatmap(QPainter& painter, const Layout& l) const 
     painter.restore();
 }
 
-void ParameterSpaceView::paintParallel(QPainter& painter, const Layout& l) const {
-    const QFontMetricsF fm(painter.font());
-    const QColor text = palette().color(QPalette::Text);
-    QColor axisColor = text;
+void ParameterSpaceView::paintParallelAxes(QPainter& painter, const Layout& l) const {
+    QColor axisColor = palette().color(QPalette::Text);
     axisColor.setAlpha(110);
     painter.setPen(QPen(axisColor, 1));
     for (double x : l.axisX) painter.drawLine(QPointF(x, l.plot.top()), QPointF(x, l.plot.bottom()));
+}
 
+void ParameterSpaceView::paintLine(QPainter& painter, const Layout& l, std::size_t i) const {
     const std::size_t axes = data_.shown.size();
     const bool crowded = data_.points.size() > 500;
-    const QColor grey = isDarkPalette(palette()) ? QColor(170, 170, 170) : QColor(105, 105, 105);
-    for (std::size_t i : drawOrder_) {
-        const auto& p = data_.points[i];
-        QPainterPath path(pointAt(l, i, 0));
-        for (std::size_t a = 1; a < axes; ++a) path.lineTo(pointAt(l, i, a));
-        painter.setBrush(Qt::NoBrush);
-        if (p.passed()) {
-            QColor c = scale_.color(p.fitness);
-            c.setAlpha(crowded ? 120 : 230);
-            painter.setPen(QPen(c, crowded ? 1.0 : 1.8));
-            painter.drawPath(path);
-        } else {
-            QColor c = grey;
-            c.setAlpha(crowded ? 60 : 130);
-            painter.setPen(QPen(c, 1.0, Qt::DashLine));
-            painter.drawPath(path);
-            for (std::size_t a = 0; a < axes; ++a) paintCross(painter, pointAt(l, i, a), 3.0);
-        }
+    const auto& p = data_.points[i];
+    QPainterPath path(pointAt(l, i, 0));
+    for (std::size_t a = 1; a < axes; ++a) path.lineTo(pointAt(l, i, a));
+    painter.setBrush(Qt::NoBrush);
+    if (p.passed()) {
+        QColor c = scale_.color(p.fitness);
+        c.setAlpha(crowded ? 120 : 230);
+        painter.setPen(QPen(c, crowded ? 1.0 : 1.8));
+        painter.drawPath(path);
+        return;
     }
+    QColor c = isDarkPalette(palette()) ? QColor(170, 170, 170) : QColor(105, 105, 105);
+    c.setAlpha(crowded ? 60 : 130);
+    painter.setPen(QPen(c, 1.0, Qt::DashLine));
+    painter.drawPath(path);
+    for (std::size_t a = 0; a < axes; ++a) paintCross(painter, pointAt(l, i, a), 3.0);
+}
 
+void ParameterSpaceView::paintParallelLabels(QPainter& painter, const Layout& l) const {
+    const QFontMetricsF fm(painter.font());
+    const QColor text = palette().color(QPalette::Text);
+    const std::size_t axes = data_.shown.size();
     // Labels last, on a backing of the background, so lines never cross them.
     const QColor backing = palette().color(QPalette::Base);
     for (std::size_t a = 0; a < axes; ++a) {
@@ -560,7 +591,7 @@ void ParameterSpaceView::paintParallel(QPainter& painter, const Layout& l) const
         bold.setBold(true);
         painter.save();
         painter.setFont(bold);
-        painter.drawText(QRectF(x - nameWidth, l.plot.top() - fm.height() - 6, 2 * nameWidth, fm.height()), Qt::AlignCenter, name);
+        painter.drawText(QRectF(x - nameWidth, l.plot.top() - 1.5 * fm.height() - 4, 2 * nameWidth, fm.height()), Qt::AlignCenter, name);
         painter.restore();
         const auto& vs = data_.values[a];
         const std::size_t n = vs.size();
@@ -570,7 +601,8 @@ void ParameterSpaceView::paintParallel(QPainter& painter, const Layout& l) const
             const double y = n <= 1 ? l.plot.center().y() : l.plot.bottom() - l.plot.height() * static_cast<double>(v) / static_cast<double>(n - 1);
             const QString label = qs(vs[v]);
             const double width = fm.horizontalAdvance(label);
-            const QRectF box(x - width - 5, y - fm.height() / 2, width + 2, fm.height());
+            // Clear of the selection's dots on the axis.
+            const QRectF box(x - width - 8, y - fm.height() / 2, width + 2, fm.height());
             QColor b = backing;
             b.setAlpha(200);
             painter.fillRect(box, b);
@@ -592,7 +624,11 @@ void ParameterSpaceView::paintSelection(QPainter& painter, const Layout& l) cons
         if (heatmap) {
             painter.setPen(QPen(ring, 4, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
             painter.setBrush(Qt::NoBrush);
-            painter.drawRect(cellRect(l, p.at[0], data_.shown.size() > 1 ? p.at[1] : 0).adjusted(2, 2, -2, -2));
+            const QRectF cell = cellRect(l, p.at[0], data_.shown.size() > 1 ? p.at[1] : 0);
+            painter.drawRect(cell.adjusted(2, 2, -2, -2));
+            // A light line inside the ring: the highlight alone vanishes on the scale's dark blue.
+            painter.setPen(QPen(palette().color(QPalette::HighlightedText), 1.5, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+            painter.drawRect(cell.adjusted(4.75, 4.75, -4.75, -4.75));
             continue;
         }
         QPainterPath path(pointAt(l, i, 0));

@@ -4,9 +4,10 @@
 // parallel coordinates (a vertical axis per parameter, a line per node),
 // coloured by speedup on the search tree's scale, failures as grey crosses.
 // Combo boxes pick the axes when the tuner varied more than two parameters.
-// A click selects the node. Painted with QPainter into a cached pixmap, so
-// hovering and selecting do not repaint every line of a large session, and
-// live updates are batched.
+// A click selects the node. Painted with QPainter into a cached pixmap, a
+// slice of lines per event-loop pass, so a large session never freezes the
+// window and hovering and selecting do not repaint every line; live updates
+// are batched, and a hidden tab is not built at all.
 #include <QList>
 #include <QPixmap>
 #include <QTimer>
@@ -57,6 +58,8 @@ public:
     // null when not drawn.
     QWidget* canvas() const;
     QPointF nodePosition(qint64 id) const;
+    // False while the parallel coordinates' lines are still being drawn.
+    bool plotComplete() const;
     // The node a click at `pos` (canvas coordinates) selects; 0 for none.
     qint64 nodeAt(const QPointF& pos) const;
 
@@ -97,7 +100,13 @@ private:
     void paintCanvas(QPainter& painter) const;
     void paintLegend(QPainter& painter, const QRectF& area) const;
     void paintHeatmap(QPainter& painter, const Layout& l) const;
-    void paintParallel(QPainter& painter, const Layout& l) const;
+    void paintParallelAxes(QPainter& painter, const Layout& l) const;
+    void paintLine(QPainter& painter, const Layout& l, std::size_t point) const;
+    void paintParallelLabels(QPainter& painter, const Layout& l) const;
+    // Draws lines into the cache for a slice of time, and asks for another
+    // paint while some are left: thousands of antialiased lines take about a
+    // second, which would freeze the window if drawn at once.
+    void paintMoreLines() const;
     void paintSelection(QPainter& painter, const Layout& l) const;
     void paintCross(QPainter& painter, const QPointF& centre, double half) const;
 
@@ -111,6 +120,8 @@ private:
     std::vector<std::size_t> drawOrder_;         // failures under passed nodes, the fastest on top
     SpeedupScale scale_;
     mutable QPixmap cache_;  // everything but the selection
+    mutable std::size_t linesDrawn_ = 0;  // of drawOrder_ into cache_; one more once the labels are on top
+    mutable QTimer paintTimer_;
     QTimer rebuildTimer_;
     QWidget* axesRow_;
     QHBoxLayout* axesLayout_;
