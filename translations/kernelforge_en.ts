@@ -309,6 +309,18 @@
         <source>Save chart</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tuner&apos;s configurations by their parameter values, coloured by speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tab shown is not a chart that can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::DeviceDetection</name>
@@ -1304,6 +1316,14 @@ grid %2, block %3</source>
         <source>Physical floor %1 ms (memory bound, %2 GB/s DRAM copy)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Profiling is not available on the CPU backend: Nsight Compute profiles CUDA kernels only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>
@@ -1534,6 +1554,89 @@ grid %2, block %3</source>
     <message>
         <source>Bottlenecks</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ParameterSpaceView</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Axes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tuner&apos;s parameters to draw, one axis each; two make a heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nodes yet. The tuner&apos;s configurations appear here as they are evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tuned nodes in this session: this view places the configurations the tuner tried by their @tune parameters. Start a session with the tuner among its generators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tuned node has been evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) drawn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (grey ×)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colour: speedup over the best PyTorch baseline (higher = lower latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour: speedup over the task&apos;s baseline (higher = lower latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more node(s) with these values; the cell shows the fastest</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand edits and LLM rewrites often lack the tuner&apos;s parameters: such nodes have no place on these axes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left out (no value for a parameter on the axes)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -309,6 +309,18 @@
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数空间</translation>
+    </message>
+    <message>
+        <source>The tuner&apos;s configurations by their parameter values, coloured by speedup</source>
+        <translation>调优器尝试过的配置，按参数取值排布，按加速比着色</translation>
+    </message>
+    <message>
+        <source>The tab shown is not a chart that can be saved.</source>
+        <translation>当前标签页不是可保存的图表。</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::DeviceDetection</name>
@@ -1301,6 +1313,14 @@ grid %2, block %3</source>
         <source>Physical floor %1 ms (memory bound, %2 GB/s DRAM copy)</source>
         <translation>物理下限 %1 毫秒（访存受限，%2 GB/s DRAM 拷贝）</translation>
     </message>
+    <message>
+        <source>Profiling is not available on the CPU backend: Nsight Compute profiles CUDA kernels only.</source>
+        <translation>CPU 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
+    </message>
+    <message>
+        <source>Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only.</source>
+        <translation>HIP 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>
@@ -1531,6 +1551,85 @@ grid %2, block %3</source>
     <message>
         <source>Bottlenecks</source>
         <translation>瓶颈</translation>
+    </message>
+</context>
+<context>
+    <name>kforge::ui::ParameterSpaceView</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Axes:</source>
+        <translation>坐标轴：</translation>
+    </message>
+    <message>
+        <source>The tuner&apos;s parameters to draw, one axis each; two make a heatmap</source>
+        <translation>要绘制的调优参数，每个参数一条坐标轴；选两个时显示为热力图</translation>
+    </message>
+    <message>
+        <source>No nodes yet. The tuner&apos;s configurations appear here as they are evaluated.</source>
+        <translation>还没有节点。调优器的配置评估后会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No tuned nodes in this session: this view places the configurations the tuner tried by their @tune parameters. Start a session with the tuner among its generators.</source>
+        <translation>此会话没有调优节点：本视图按 @tune 参数排布调优器尝试过的配置。请新建一个以调优器为生成器之一的会话。</translation>
+    </message>
+    <message>
+        <source>No tuned node has been evaluated yet.</source>
+        <translation>还没有已评估的调优节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) drawn</source>
+        <translation>
+            <numerusform>已绘制 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (grey ×)</source>
+        <translation>
+            <numerusform>，%n 个失败（灰色 ×）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colour: speedup over the best PyTorch baseline (higher = lower latency)</source>
+        <translation>颜色：相对最佳 PyTorch 基线的加速比（越高延迟越低）</translation>
+    </message>
+    <message>
+        <source>Colour: speedup over the task&apos;s baseline (higher = lower latency)</source>
+        <translation>颜色：相对任务基线的加速比（越高延迟越低）</translation>
+    </message>
+    <message>
+        <source>Node %1: %2, %3</source>
+        <translation>节点 %1：%2，%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more node(s) with these values; the cell shows the fastest</source>
+        <translation>
+            <numerusform>另有 %n 个节点取值相同；格子显示其中最快的</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>slower</source>
+        <translation>较慢</translation>
+    </message>
+    <message>
+        <source>faster</source>
+        <translation>较快</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+    <message>
+        <source>Hand edits and LLM rewrites often lack the tuner&apos;s parameters: such nodes have no place on these axes.</source>
+        <translation>手动编辑和 LLM 改写的节点常常没有调优器的参数，在这些坐标轴上没有位置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left out (no value for a parameter on the axes)</source>
+        <translation>
+            <numerusform>；%n 个未绘制（缺少坐标轴上某个参数的取值）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

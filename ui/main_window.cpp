@@ -221,6 +221,7 @@ void MainWindow::connectSessions() {
         workbench_->clear();
         charts_->clear();
         details_->clear();
+        details_->setBackend(std::nullopt);
         agent_->clear();
         detailed_->reset(0);
         if (centralWidget() == sessionArea_) {
@@ -493,6 +494,7 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
     nodes_->setTree(session.id, *tree);
     if (!same) selection_->clear();
     summary_->showSession(session);
+    details_->setBackend(session.config.backend);
     if (!same) detailed_->reset(session.id);
     // A run's tree is in full (a loaded one is not): keep its newest nodes,
     // no more than the cache would keep anyway.

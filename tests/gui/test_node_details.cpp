@@ -187,6 +187,7 @@ private slots:
     void clearShowsThePlaceholder();
     void selectedFiguresCopyAsTabSeparatedText();
     void profileShowsCountersPerKernel();
+    void profileButtonIsDisabledOffCuda();
 };
 
 void TestNodeDetails::compileErrorEntryJumpsToItsLine() {
@@ -429,6 +430,34 @@ void TestNodeDetails::profileShowsCountersPerKernel() {
     details.setNode(n);
     QVERIFY(summary->text().contains(QStringLiteral("LibraryNotLoaded")));
     QCOMPARE(table->rowCount(), 0);
+}
+
+void TestNodeDetails::profileButtonIsDisabledOffCuda() {
+    NodeDetails details;
+    details.show();
+    auto* button = details.findChild<QPushButton*>(QStringLiteral("profileButton"));
+    QVERIFY(button);
+    const Node n = passedNode();
+    details.setBackend(kforge::Backend::Cuda);
+    details.setNode(n);
+    QVERIFY(button->isEnabled());
+    QVERIFY(button->toolTip().contains(QStringLiteral("Nsight Compute")));
+
+    // A CPU session: a passed node still cannot be profiled, and the tooltip says why.
+    details.setBackend(kforge::Backend::Cpu);
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(button->toolTip().contains(QStringLiteral("not available on the CPU backend")), qPrintable(button->toolTip()));
+    QSignalSpy requested(&details, &NodeDetails::profileRequested);
+    button->click();
+    QCOMPARE(requested.size(), 0);
+    details.setNode(n);  // another node of the same session
+    QVERIFY(!button->isEnabled());
+
+    details.setBackend(kforge::Backend::Hip);
+    QVERIFY(!button->isEnabled());
+    QVERIFY(button->toolTip().contains(QStringLiteral("HIP")));
+    details.setBackend(kforge::Backend::Cuda);
+    QVERIFY(button->isEnabled());
 }
 
 QTEST_MAIN(TestNodeDetails)

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "ui/charts/chart_export.h"
+#include "ui/charts/parameter_space_view.h"
 #include "ui/charts/roofline_chart.h"
 #include "ui/charts/trajectory_chart.h"
 #include "ui/charts/workload_chart.h"
@@ -24,6 +25,7 @@ ChartsPanel::ChartsPanel(QWidget* parent)
       trajectory_(new TrajectoryChart),
       workloads_(new WorkloadChart),
       roofline_(new RooflineChart),
+      parameterSpace_(new ParameterSpaceView),
       tabs_(new QTabWidget),
       relative_(new QCheckBox),
       save_(new QToolButton) {
@@ -31,6 +33,7 @@ ChartsPanel::ChartsPanel(QWidget* parent)
     tabs_->addTab(trajectory_, QString());
     tabs_->addTab(workloads_, QString());
     tabs_->addTab(roofline_, QString());
+    tabs_->addTab(parameterSpace_, QString());
 
     save_->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     save_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -48,8 +51,12 @@ ChartsPanel::ChartsPanel(QWidget* parent)
     layout->addWidget(tabs_);
 
     connect(trajectory_, &TrajectoryChart::nodeClicked, this, &ChartsPanel::nodeClicked);
+    connect(parameterSpace_, &ParameterSpaceView::nodeClicked, this, &ChartsPanel::nodeClicked);
     connect(save_, &QToolButton::clicked, this, &ChartsPanel::saveAs);
-    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) { relative_->setVisible(index == 1); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        relative_->setVisible(index == 1);
+        save_->setVisible(currentChart() != nullptr);
+    });
     connect(relative_, &QCheckBox::toggled, this, [this](bool on) {
         workloads_->setScale(on ? WorkloadChart::Scale::RelativeToBaseline : WorkloadChart::Scale::Latency);
     });
@@ -65,6 +72,8 @@ void ChartsPanel::retranslateUi() {
     tabs_->setTabText(0, tr("Trajectory"));
     tabs_->setTabText(1, tr("Workloads"));
     tabs_->setTabText(2, tr("Roofline"));
+    tabs_->setTabText(3, tr("Parameters"));
+    tabs_->setTabToolTip(3, tr("The tuner's configurations by their parameter values, coloured by speedup"));
     relative_->setText(tr("Relative to the baseline"));
     relative_->setToolTip(tr("Show each workload's latency as a multiple of the baseline's median"));
     save_->setText(tr("Save as…"));
@@ -76,18 +85,21 @@ void ChartsPanel::setTree(const kforge::SessionTree& tree) {
     nodes_.reserve(tree.nodes().size());
     for (const auto& n : tree.nodes()) nodes_.emplace(n.id, n);
     trajectory_->setTree(tree);
+    parameterSpace_->setTree(tree);
     refreshSelected();
 }
 
 void ChartsPanel::updateNode(const kforge::Node& node) {
     nodes_[node.id] = node;
     trajectory_->updateNode(node);
+    parameterSpace_->updateNode(node);
     if (selected_.contains(node.id)) refreshSelected();
 }
 
 void ChartsPanel::setSelectedIds(const QList<qint64>& ids) {
     selected_ = ids;
     trajectory_->setSelectedIds(ids);
+    parameterSpace_->setSelectedIds(ids);
     refreshSelected();
 }
 
@@ -97,12 +109,14 @@ void ChartsPanel::setDeviceFacts(const kforge::DeviceFacts& facts, const std::st
 
 void ChartsPanel::setSpeedupBasis(kforge::SpeedupBasis basis) {
     trajectory_->setSpeedupBasis(basis);
+    parameterSpace_->setSpeedupBasis(basis);
 }
 
 void ChartsPanel::clear() {
     nodes_.clear();
     selected_.clear();
     trajectory_->clear();
+    parameterSpace_->clear();
     refreshSelected();
 }
 
@@ -130,6 +144,10 @@ void ChartsPanel::saveCurrentChart(const QString& path) {
     ChartFormat format;
     if (!chartFormatFromPath(path, &format)) {
         emit chartSaved(path, false, tr("Choose a file name ending in .png or .svg."));
+        return;
+    }
+    if (!currentChart()) {
+        emit chartSaved(path, false, tr("The tab shown is not a chart that can be saved."));
         return;
     }
     const QByteArray bytes = renderChart(currentChart(), format);

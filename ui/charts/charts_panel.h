@@ -1,6 +1,7 @@
 #pragma once
-// The latency charts as one panel: trajectory, per-workload latency and
-// roofline as tabs, with "Save as…" for the chart shown. The main window
+// The latency charts as one panel: trajectory, per-workload latency,
+// roofline and the tuner's parameter space as tabs, with "Save as…" for the
+// Qt Charts ones. The main window
 // wires this one object: the tree and live node updates, the shared
 // selection, and the session's device facts.
 #include <QList>
@@ -25,6 +26,7 @@ QT_END_NAMESPACE
 
 namespace kforge::ui {
 
+class ParameterSpaceView;
 class RooflineChart;
 class TrajectoryChart;
 class WorkloadChart;
@@ -51,8 +53,10 @@ public:
     TrajectoryChart* trajectory() const { return trajectory_; }
     WorkloadChart* workloads() const { return workloads_; }
     RooflineChart* roofline() const { return roofline_; }
+    ParameterSpaceView* parameterSpace() const { return parameterSpace_; }
+    // Null on the parameter space's tab, which is not a Qt chart.
     QChartView* currentChart() const;
-    void setCurrentChart(int index);  // 0 trajectory, 1 workloads, 2 roofline
+    void setCurrentChart(int index);  // 0 trajectory, 1 workloads, 2 roofline, 3 parameter space
 
     // Renders the current chart here and writes it on a worker thread;
     // chartSaved() reports the outcome.
@@ -73,6 +77,7 @@ private:
     TrajectoryChart* trajectory_;
     WorkloadChart* workloads_;
     RooflineChart* roofline_;
+    ParameterSpaceView* parameterSpace_;
     QTabWidget* tabs_;
     QCheckBox* relative_;
     QToolButton* save_;

@@ -222,6 +222,12 @@ void NodeDetails::clear() {
     render();
 }
 
+void NodeDetails::setBackend(std::optional<kforge::Backend> backend) {
+    if (backend == backend_) return;
+    backend_ = backend;
+    render();
+}
+
 void NodeDetails::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) render();
     QWidget::changeEvent(event);
@@ -502,11 +508,17 @@ void NodeDetails::renderConfiguration(const kforge::Node& n) {
 void NodeDetails::renderProfile(const kforge::Node& n) {
     const auto& profile = n.profile;
     profileNotes_->clear();
-    // Only a correct candidate is profiled; the session must run on CUDA (the run says so otherwise).
-    profileButton_->setEnabled(n.passed());
+    // Only a correct candidate is profiled, and only on CUDA.
+    const bool onCuda = !backend_ || *backend_ == kforge::Backend::Cuda;
+    profileButton_->setEnabled(n.passed() && onCuda);
     profileButton_->setText(profile && profile->ok() ? tr("Profile Again") : tr("Profile with Nsight Compute"));
-    profileButton_->setToolTip(tr("Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. "
-                                  "The session must not be running."));
+    if (!onCuda)
+        profileButton_->setToolTip(*backend_ == kforge::Backend::Cpu
+                                       ? tr("Profiling is not available on the CPU backend: Nsight Compute profiles CUDA kernels only.")
+                                       : tr("Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only."));
+    else
+        profileButton_->setToolTip(tr("Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. "
+                                      "The session must not be running."));
     if (!profile || !profile->ok()) {
         fillTable(profile_, {tr("Counter")}, 0);
         profileSummary_->setText(

@@ -10,6 +10,7 @@
 
 #include <optional>
 
+#include "model/backend.h"
 #include "model/node.h"
 
 class QLabel;
@@ -31,6 +32,10 @@ public:
 
     void setNode(const kforge::Node& node);
     void clear();  // "no node selected"
+    // The open session's backend: Nsight Compute profiles CUDA kernels only,
+    // so elsewhere the Profile button is disabled and says why. Unknown (no
+    // session) leaves it to the node's verdict.
+    void setBackend(std::optional<kforge::Backend> backend);
     const std::optional<kforge::Node>& node() const { return node_; }
 
     enum Tab { ProblemsTab, CompilerTab, VerificationTab, TimingTab, ConfigurationTab, ProfileTab };
@@ -57,6 +62,7 @@ private:
     void activate(QTreeWidgetItem* item);
 
     std::optional<kforge::Node> node_;
+    std::optional<kforge::Backend> backend_;
     QStackedWidget* stack_;
     QLabel* empty_;
     QLabel* title_;
