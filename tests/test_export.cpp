@@ -103,6 +103,12 @@ private slots:
         }
         const auto bench = runProcess({"/usr/bin/python3", dir + "/benchmarks/benchmark_row_sum_fp32.py", "--reps", "3", "--warmup", "1", "--json"}, o);
         QVERIFY2(bench.ok(), bench.output.c_str());
+        const Json rows = Json::parse(bench.output.substr(bench.output.find('[')));
+        QVERIFY(!rows.empty());
+        for (const auto& row : rows) {
+            QCOMPARE(row.at("reps").get<int>(), 3);  // given, else KernelForge's own count
+            QVERIFY(row.at("kforge_ms").get<double>() > 0 && row.at("op_out_ms").get<double>() > 0);
+        }
     }
 
     void badInputWritesNothing() {

@@ -245,6 +245,9 @@ torch.compile, on every exported workload, beside what KernelForge measured for
 the same kernel. Timed as KernelForge times: warm-up, then one call per
 repetition with the last-level cache flushed before it (outside the timed
 region), median over repetitions; on a GPU with CUDA events on the current stream.
+By default each timer takes as many repetitions as KernelForge took for the
+workload (kforge.json): a long kernel repeated back to back for seconds runs on
+a hotter, slower-clocked GPU, so another count measures another GPU state.
 Run: python benchmarks/benchmark_@OP@.py [--reps N] [--no-compile] [--json]
 Written by KernelForge."""
 import argparse
@@ -290,7 +293,8 @@ def time_ms(fn, args, reps, warmup, flush):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=50)
+    parser.add_argument("--reps", type=int, default=None,
+                        help="repetitions per timer (default: KernelForge's count for the workload, else 50)")
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--no-compile", action="store_true", help="skip torch.compile of the reference")
     parser.add_argument("--json", action="store_true", help="print one JSON array instead of a table")
@@ -304,14 +308,17 @@ def main():
     for w in kt.META["workloads"]:
         inputs = kt.make_inputs(w)
         row = {"workload": w["uuid"], "variant": w["variant"], "node": w["node"], "kforge_ms": w["measured"]["median_ms"]}
-        row["op_ms"] = time_ms(kt.op(), inputs, args.reps, args.warmup, flush)
+        taken = w["measured"].get("samples", 0)
+        reps = args.reps or (min(1000, max(5, taken)) if taken else 50)
+        row["reps"] = reps
+        row["op_ms"] = time_ms(kt.op(), inputs, reps, args.warmup, flush)
         outs = kt.make_outputs(w)
-        row["op_out_ms"] = time_ms(lambda *a: kt.op_out()(*a, *outs), inputs, args.reps, args.warmup, flush)
-        row["eager_ms"] = time_ms(ref, inputs, args.reps, args.warmup, flush)
+        row["op_out_ms"] = time_ms(lambda *a: kt.op_out()(*a, *outs), inputs, reps, args.warmup, flush)
+        row["eager_ms"] = time_ms(ref, inputs, reps, args.warmup, flush)
         row["compile_ms"] = None
         if compiled is not None:
             try:
-                row["compile_ms"] = time_ms(compiled, inputs, args.reps, args.warmup, flush)
+                row["compile_ms"] = time_ms(compiled, inputs, reps, args.warmup, flush)
             except Exception as e:  # a reference torch.compile cannot take is a finding, not a crash
                 row["compile_error"] = str(e).splitlines()[0][:200]
         row["op_vs_kforge"] = row["op_out_ms"] / row["kforge_ms"] if row["kforge_ms"] else None

@@ -397,6 +397,7 @@ std::string exportMetadataJson(const ExportPlan& p) {
                                   {"variant", w.variant},
                                   {"node", p.variants[w.variant].nodeId},
                                   {"measured", {{"median_ms", m.timing.median},
+                                                {"samples", m.timing.count},
                                                 {"min_ms", m.timing.min},
                                                 {"p20_ms", m.timing.p20},
                                                 {"p80_ms", m.timing.p80},
