@@ -149,7 +149,8 @@ int main(int argc, char** argv) {
     double timeoutSeconds = 60;
     eval->add_option("TASK", taskArg, "a built-in task name (kforge tasks) or a task directory / definition file")->required();
     eval->add_option("CANDIDATE_FILE", candidateArg,
-                     "the candidate source; or baseline, reference or template for the task's own")->required();
+                     "the candidate source; or baseline, reference or template (template:NAME for one of several) for the "
+                     "task's own")->required();
     eval->add_option("--backend", backendArg, "cpu, cuda, hip, or auto (the best available)")
         ->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
     eval->add_flag("--json", json, "print one JSON object instead of the table");
@@ -256,13 +257,24 @@ int main(int argc, char** argv) {
             if (impl != task.native.end()) {
                 if (candidateArg == "baseline") candidate = impl->second.baseline;
                 else if (candidateArg == "reference") candidate = impl->second.reference;
-                else if (candidateArg == "template") candidate = impl->second.templ;
+                else if (candidateArg == "template" || candidateArg.starts_with("template:")) {
+                    const std::string name = candidateArg == "template" ? "" : candidateArg.substr(9);
+                    if (const TemplateVariant* v = impl->second.findTemplate(name)) candidate = v->path;
+                    else if (!impl->second.templates.empty()) {
+                        std::string names;
+                        for (const auto& t : impl->second.templates) names += (names.empty() ? "" : ", ") + t.name;
+                        fail(candidateArg + ": the task has no template '" + name + "' for " +
+                             std::string(backendName(options.backend)) + " (it has " + names + ")");
+                    }
+                }
             }
+            const bool named = candidateArg == "baseline" || candidateArg == "template" || candidateArg == "reference" ||
+                               candidateArg.starts_with("template:");
             if (candidate.empty() || !std::filesystem::exists(candidate))
                 fail(candidateArg + ": no such file" +
-                     (candidateArg == "baseline" || candidateArg == "template" || candidateArg == "reference"
-                          ? " (the task has no " + candidateArg + " for " + std::string(backendName(options.backend)) + ")"
-                          : ""));
+                     (named ? " (the task has no " + candidateArg.substr(0, candidateArg.find(':')) + " for " +
+                                  std::string(backendName(options.backend)) + ")"
+                            : ""));
         }
         // A -D of an undeclared name is the user's mistake, not the candidate's
         // verdict; a source whose declarations do not parse is (INVALID_CONFIG).

@@ -49,17 +49,19 @@ TaskProblem locate(const std::string& message, const std::filesystem::path& file
 
 struct Source {
     Backend backend;
-    std::string role;  // reference, baseline, template
+    std::string role;  // reference, baseline, template (or "template NAME" of several)
     std::filesystem::path path;
 };
 
 std::vector<Source> sourcesOf(const Task& task) {
     std::vector<Source> out;
-    for (const auto& [b, impl] : task.native)
+    for (const auto& [b, impl] : task.native) {
         for (const auto& [role, path] : {std::pair<std::string, std::filesystem::path>{"reference", impl.reference},
-                                         {"baseline", impl.baseline},
-                                         {"template", impl.templ}})
+                                         {"baseline", impl.baseline}})
             if (!path.empty()) out.push_back({b, role, path});
+        for (const auto& t : impl.templates)
+            out.push_back({b, impl.templates.size() == 1 ? std::string("template") : "template " + t.name, t.path});
+    }
     return out;
 }
 

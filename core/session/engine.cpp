@@ -155,6 +155,22 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     n.sourceExtension = rootPath.extension().string();
     n.config = defaultsOf(text);
     addNode(std::move(n), text);
+    // The task's other templates (kernel shapes of their own, task.h) start
+    // beside the first, as its children: the tuner then tunes each in its
+    // own space, and each workload may end up served by another.
+    if (!root)
+        for (size_t i = 1; i < impl.templates.size(); ++i) {
+            const auto& v = impl.templates[i];
+            const std::string variantText = readTextFile(v.path);
+            Node variant;
+            variant.id = static_cast<int64_t>(i) + 1;
+            variant.parent = 1;
+            variant.generator = "template";
+            variant.input.file = v.path.string();
+            variant.sourceExtension = v.path.extension().string();
+            variant.config = defaultsOf(variantText);
+            addNode(std::move(variant), variantText);
+        }
     return record_.id;
 }
 
@@ -731,7 +747,20 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
             }
         }
         if (!reason && mode == Mode::ManualOnly) reason = "the edits were evaluated";
-        if (!reason) reason = "every candidate the generators could propose was evaluated";
+        if (!reason) {
+            // A source without @tune gives the tuner nothing to search: say
+            // so, rather than "every candidate was evaluated" after one.
+            bool tunable = false;
+            for (const auto& n : tree_.nodes()) tunable = tunable || !n.config.empty();
+            const bool tunerOnly = generators_.size() == 1 && generators_.front()->name() == "tuner";
+            if (!tunable && tunerOnly)
+                reason = "nothing to tune: no source in the session declares @tune parameters (the task has no tunable "
+                         "template for " + std::string(backendName(record_.config.backend)) +
+                         "); add one (docs/tasks.md, \"Tunable parameters\") or let the LLM agent write candidates "
+                         "(--generators tuner,llm)";
+            else
+                reason = "every candidate the generators could propose was evaluated";
+        }
         record_.activeSeconds = activeSeconds();
     } catch (...) {
         for (auto* a : agents_) a->cancelAll();

@@ -33,6 +33,7 @@ constexpr size_t kMaxDefinitionBytes = size_t{16} << 20;
 constexpr size_t kMaxWorkloadsBytes = size_t{64} << 20;
 constexpr size_t kMaxWorkloadLineBytes = size_t{1} << 20;
 constexpr size_t kMaxWorkloads = 10000;
+constexpr size_t kMaxTemplates = 64;  // per backend
 
 // Reports problems as "<file>: <field>: <what>".
 class Checker {
@@ -204,7 +205,28 @@ NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field
     };
     impl.reference = path("reference", true);
     impl.baseline = path("baseline", false);
-    impl.templ = path("template", false);
+    if (const auto it = j.find("template"); it != j.end() && it->is_array()) {
+        const std::string at = field + ".template";
+        if (it->empty()) c.fail(at, "an empty list (give one file or several)");
+        if (it->size() > kMaxTemplates)
+            c.fail(at, std::to_string(it->size()) + " templates, more than " + std::to_string(kMaxTemplates));
+        for (size_t i = 0; i < it->size(); ++i) {
+            const std::string item = at + "[" + std::to_string(i) + "]";
+            c.expectType((*it)[i], item, Json::value_t::string);
+            const std::string rel = (*it)[i].get<std::string>();
+            const auto p = std::filesystem::weakly_canonical(dir / rel);
+            if (rel.empty() || !std::filesystem::is_regular_file(p))
+                c.fail(item, "file '" + rel + "' not found (looked for " + p.string() + ")");
+            TemplateVariant v{p.stem().string(), p};
+            for (const auto& other : impl.templates)
+                if (other.name == v.name)
+                    c.fail(item, "'" + rel + "' has the name '" + v.name + "' of another template (names are file stems)");
+            impl.templates.push_back(std::move(v));
+        }
+    } else if (auto p = path("template", false); !p.empty()) {
+        impl.templates.push_back({p.stem().string(), p});
+    }
+    if (!impl.templates.empty()) impl.templ = impl.templates.front().path;
     if (const auto it = j.find("libraries"); it != j.end()) {
         c.expectType(*it, field + ".libraries", Json::value_t::array);
         for (size_t i = 0; i < it->size(); ++i) {
@@ -694,5 +716,13 @@ Task loadDefinition(const std::string& text, const TaskFiles& files) {
     return task;
 }
 }  // namespace
+
+const TemplateVariant* NativeImpl::findTemplate(std::string_view name) const {
+    if (templates.empty()) return nullptr;
+    if (name.empty() || (name == "template" && templates.size() == 1)) return &templates.front();
+    for (const auto& t : templates)
+        if (t.name == name) return &t;
+    return name == "template" ? &templates.front() : nullptr;
+}
 
 }  // namespace kforge

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/backend.h"
@@ -56,11 +57,25 @@ struct Tolerance {
     double rtol = 0;
 };
 
+// One tunable template. A task may ship several for a backend ("template":
+// [files] in the definition), each a different kernel shape with its own
+// @tune space (a warp per row for short rows, a block per row for long
+// ones): a session starts from every one, and the tuner tunes each in its own
+// space. The name is the file's stem; `kforge eval TASK template:NAME`.
+struct TemplateVariant {
+    std::string name;
+    std::filesystem::path path;
+};
+
 struct NativeImpl {
     std::filesystem::path reference;
     std::filesystem::path baseline;   // empty when the task has none for this backend
-    std::filesystem::path templ;      // tunable template; empty when none
+    std::filesystem::path templ;      // the first template; empty when none
+    std::vector<TemplateVariant> templates;  // every template, the first is `templ`
     std::vector<std::string> libraries;
+
+    // The template called `name` ("" or "template": the first), or null.
+    const TemplateVariant* findTemplate(std::string_view name) const;
 };
 
 // A torch-callable vendor op timed as the "vendor" baseline (e.g. cuBLASLt
