@@ -42,9 +42,9 @@ struct TreeGraphScene {
 class TreeGraphPainter {
 public:
     enum class Detail { Dots, Blocks, Cards };
-    static constexpr double kBlockZoom = 0.2;       // from here on, nodes are cards
-    static constexpr double kCardTextZoom = 0.85;   // cards carry their text (9 px and up)
-    static constexpr double kEdgeLabelZoom = 0.75;  // the zoom a found node is shown at, at least
+    static constexpr double kBlockZoom = 0.2;      // from here on, nodes are cards
+    static constexpr double kCardTextZoom = 0.85;  // cards carry their text (9 px and up)
+    static constexpr double kFindZoom = 0.75;      // below it, finding a node zooms in to 1:1
 
     static Detail detailFor(double zoom);
     static double dotDiameter(const TreeViewGeometry& geometry);

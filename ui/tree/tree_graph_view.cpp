@@ -513,7 +513,7 @@ bool TreeGraphView::findNode(qint64 id) {
     setSelection({id});
     setCurrentIndex(index);
     // Far out, a found node would be one dot among thousands: come close enough to read it.
-    if (zoom_ < TreeGraphPainter::kEdgeLabelZoom) applyZoom(1.0, QRectF(viewport()->rect()).center());
+    if (zoom_ < TreeGraphPainter::kFindZoom) applyZoom(1.0, QRectF(viewport()->rect()).center());
     centerOn(id);
     return true;
 }
