@@ -349,7 +349,7 @@ double TreeGraphPainter::narrowestRoom(const std::vector<int>& row, int step) co
 void TreeGraphPainter::planText(const Visible& visible) const {
     rowText_.assign(u(std::max(0, visible.lastRow + 1)), {});
     const double free = TreeViewGeometry::kRow * geometry_.sy - 2 * nodeHalfHeight() - kTextGap;
-    const double captionNeed = captionMetrics_.horizontalAdvance(QStringLiteral("0.00×"));
+    const double captionNeed = captionMetrics_.horizontalAdvance(formatSpeedup(1.0));  // the shortest summary
     const double edgeNeed = (kMinEdgeLabel + 10) * edgeTextScale(geometry_.zoom);
     const auto lines = [&](const std::vector<int>& row, double need, double height, auto band) {
         if (band(1) > height) return 0;
@@ -372,6 +372,7 @@ void TreeGraphPainter::planText(const Visible& visible) const {
 void TreeGraphPainter::paintCaptions(QPainter& painter, const Visible& visible) const {
     painter.setFont(captionFont_);
     painter.setPen(palette_.color(QPalette::Text));
+    const double shortest = captionMetrics_.horizontalAdvance(formatSpeedup(1.0));
     for (int depth = visible.firstRow; depth <= visible.lastRow; ++depth) {
         const int lines = rowText_[u(depth)].captionLines;
         if (lines == 0) continue;
@@ -381,7 +382,7 @@ void TreeGraphPainter::paintCaptions(QPainter& painter, const Visible& visible) 
             const double top =
                 nodeHalfHeight() + kCaptionSpace + static_cast<double>(k % u(lines)) * captionMetrics_.height();
             const double room = roomInRow(row, k, lines);
-            if (room < captionMetrics_.horizontalAdvance(QStringLiteral("0.00×"))) continue;
+            if (room < shortest) continue;
             const GraphNode& n = scene_.data.node(row[k]);
             const QString summary = verdictCardLabel(n);
             QString text = idFormat_.arg(n.id) + QLatin1Char(' ') + summary;
