@@ -2970,6 +2970,30 @@ Native implementations: %2. Defined in %3.</source>
         <source>async</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM rewrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from tuning cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From its parent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::WelcomePage</name>

@@ -2958,6 +2958,30 @@ Native implementations: %2. Defined in %3.</source>
         <source>async</source>
         <translation>异步</translation>
     </message>
+    <message>
+        <source>%1 default</source>
+        <translation>%1 恢复默认</translation>
+    </message>
+    <message>
+        <source>LLM rewrite</source>
+        <translation>LLM 改写</translation>
+    </message>
+    <message>
+        <source>manual edit</source>
+        <translation>手动编辑</translation>
+    </message>
+    <message>
+        <source>from tuning cache</source>
+        <translation>来自调优缓存</translation>
+    </message>
+    <message>
+        <source>same parameters</source>
+        <translation>参数相同</translation>
+    </message>
+    <message>
+        <source>From its parent</source>
+        <translation>相对父节点</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::WelcomePage</name>

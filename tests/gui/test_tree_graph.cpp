@@ -1,7 +1,15 @@
-// Tests of the search-tree graph: the tidy layout and its spatial index, and
-// the TreeGraphView driven as a user drives it (clicks, keys, find, fit) on
-// synthetic session trees. Runs on the offscreen platform.
+// Tests of the search-tree graph: the tidy layout and its spatial index, the
+// edge labels' text, and the TreeGraphView driven as a user drives it (clicks,
+// keys, find, fit) on synthetic session trees; at fit zoom no two pieces of
+// text overlap and the legend covers no node, in the view and in the main
+// window at its default size. Runs on the offscreen platform; with
+// KFORGE_SCREENSHOT_DIR set, the main window is saved there (English, zh_CN).
 
+#include "store/store.h"
+#include "ui/main_window.h"
+#include "ui/translation.h"
+#include "ui/tree/tree_edge_label.h"
+#include "ui/tree/tree_graph_data.h"
 #include "ui/tree/tree_graph_view.h"
 #include "ui/tree/tree_layout.h"
 #include "ui/tree/tree_spatial_index.h"
@@ -12,8 +20,12 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolTip>
+#include <QTranslator>
 #include <QtTest>
 
 #include <algorithm>
@@ -29,6 +41,9 @@ using kforge::Node;
 using kforge::NodeState;
 using kforge::SessionTree;
 using kforge::Status;
+using kforge::TuneConfig;
+using kforge::ui::edgeLabel;
+using kforge::ui::GraphNode;
 using kforge::ui::layoutTidyForest;
 using kforge::ui::TidyLayoutOptions;
 using kforge::ui::TidyPosition;
@@ -86,6 +101,119 @@ SessionTree wideTree(int families, int grandchildren) {
         }
     }
     return tree;
+}
+
+GraphNode graphNode(qint64 id, std::optional<qint64> parent, const char* generator, TuneConfig config = {}) {
+    GraphNode g;
+    g.id = id;
+    g.parentId = parent;
+    g.generator = QString::fromLatin1(generator);
+    g.config = std::move(config);
+    return g;
+}
+
+// Pairs of text rectangles that overlap (touching edges do not count).
+QStringList overlaps(const std::vector<QRectF>& rects) {
+    QStringList found;
+    for (std::size_t a = 0; a < rects.size(); ++a)
+        for (std::size_t b = a + 1; b < rects.size(); ++b)
+            if (rects[a].adjusted(0.5, 0.5, -0.5, -0.5).intersects(rects[b].adjusted(0.5, 0.5, -0.5, -0.5)))
+                found << QStringLiteral("(%1,%2 %3x%4) and (%5,%6 %7x%8)")
+                             .arg(rects[a].x())
+                             .arg(rects[a].y())
+                             .arg(rects[a].width())
+                             .arg(rects[a].height())
+                             .arg(rects[b].x())
+                             .arg(rects[b].y())
+                             .arg(rects[b].width())
+                             .arg(rects[b].height());
+    return found;
+}
+
+// The ids whose card or dot the legend's rectangle touches.
+QStringList nodesUnderLegend(const TreeGraphView& view) {
+    QStringList under;
+    const QRect legend = view.legendArea();
+    for (qint64 id = 1; id <= view.nodeCount(); ++id)
+        if (const auto r = view.nodeRect(id); r && r->intersects(legend)) under << QString::number(id);
+    return under;
+}
+
+// A stored session as a search makes them (36 nodes): the template; tuner
+// children over TILE x THREADS, two of them proposed by the tuning cache; the
+// best one's tuner children varying VEC; an LLM rewrite with its summary, one
+// without, and a hand edit.
+qint64 seedSession(const QString& db) {
+    kforge::Store store(db.toStdString());
+    kforge::SessionRecord r;
+    r.name = "transpose, labelled";
+    r.task = "transpose_fp32";
+    r.taskRef = r.task;
+    r.taskHash = "abc";
+    r.taskDefinition = "{}";
+    r.device.name = "Test CPU";
+    r.baselineName = "baseline";
+    r.baselineHash = store.putSource("// baseline\n");
+    r.config.stop.evaluations = 60;
+    store.createSession(r);
+    const std::string source = store.putSource("// a template\nint x;\n");
+    int64_t id = 0;
+    double best = 0;
+    const auto add = [&](std::optional<int64_t> parent, const std::string& generator, TuneConfig config, Status status,
+                         double fitness, const std::string& strategy = "random", const std::string& change = "") {
+        Node n;
+        n.id = ++id;
+        n.parent = parent;
+        n.generator = generator;
+        n.input.strategy = generator == "tuner" ? strategy : "";
+        n.input.change = change;
+        n.sourceHash =
+            generator == "llm" || generator == "manual" ? store.putSource("// v" + std::to_string(id)) : source;
+        n.sourceExtension = ".cpp";
+        n.config = std::move(config);
+        n.createdAt = "2026-01-01T00:00:00Z";
+        store.insertNode(r.id, n);
+        n.state = NodeState::Done;
+        n.status = status;
+        n.fitness = status == Status::Passed ? fitness : 0;
+        n.evaluatedAt = "2026-01-01T00:00:30Z";
+        store.updateNode(r.id, n);
+        if (n.passed() && n.fitness > best) {
+            best = n.fitness;
+            r.bestNode = n.id;
+        }
+        return n.id;
+    };
+    const TuneConfig defaults{{"THREADS", "1"}, {"TILE", "8"}, {"VEC", "1"}};
+    const int64_t root = add(std::nullopt, "template", defaults, Status::Passed, 1.0);
+    int64_t fastest = root;
+    double fastestFitness = 0;
+    int k = 0;
+    for (const char* threads : {"1", "2", "4", "8", "16"})
+        for (const char* tile : {"8", "16", "32", "64", "128", "256"}) {
+            if (std::string(threads) == "1" && std::string(tile) == "8") continue;
+            ++k;
+            const Status s = k % 9 == 4 ? Status::CompileError : (k % 11 == 7 ? Status::Timeout : Status::Passed);
+            const double f = std::sqrt(std::stod(threads)) * (1.2 - std::abs(std::log2(std::stod(tile)) - 5) / 8);
+            const int64_t n = add(root, "tuner", {{"THREADS", threads}, {"TILE", tile}, {"VEC", "1"}}, s, f,
+                                  k <= 2 ? "cache" : "random");
+            if (s == Status::Passed && f > fastestFitness) {
+                fastestFitness = f;
+                fastest = n;
+            }
+        }
+    for (const char* vec : {"2", "4", "8"})
+        add(fastest, "tuner", {{"THREADS", "16"}, {"TILE", "32"}, {"VEC", vec}}, Status::Passed,
+            fastestFitness * (1 + std::stod(vec) / 20));
+    add(fastest, "llm", defaults, Status::Passed, fastestFitness * 1.3, "",
+        "Stage tiles through shared memory and unroll the inner loop");
+    add(root, "llm", defaults, Status::IncorrectNumerical, 0);
+    add(root, "manual", {}, Status::Passed, 1.1);
+    r.evaluations = static_cast<int>(id);
+    r.bestSpeedup = best;
+    r.status = "finished";
+    store.saveSession(r);
+    return r.id;
 }
 
 // A random forest: each node's parent is an earlier node (or none, for a root).
@@ -177,6 +305,9 @@ private slots:
     void legendTogglesAndKeepsFittedTreeClear();
     void clearEmptiesTheView();
     void resizeKeepsTheCentre();
+    void edgeLabelSaysWhatChanged();
+    void fitZoomTextNeverOverlapsAndLegendCoversNoNode();
+    void mainWindowTreeIsReadableAtDefaultSize();
 };
 
 void TestTreeGraph::layoutOfKnownShapes() {
@@ -689,6 +820,153 @@ void TestTreeGraph::resizeKeepsTheCentre() {
     const QPointF centre = QRectF(view.viewport()->rect()).center();
     const QPointF p = *view.nodePosition(150);
     QVERIFY2(std::abs(p.x() - centre.x()) <= 1, qPrintable(QStringLiteral("%1 vs %2").arg(p.x()).arg(centre.x())));
+}
+
+void TestTreeGraph::edgeLabelSaysWhatChanged() {
+    const GraphNode root = graphNode(1, std::nullopt, "template", {{"TILE", "8"}, {"VEC", "1"}});
+    QVERIFY(edgeLabel(root, nullptr).isEmpty());  // a root has no edge
+
+    const GraphNode one = graphNode(2, 1, "tuner", {{"TILE", "64"}, {"VEC", "1"}});
+    QCOMPARE(edgeLabel(one, &root), QStringLiteral("TILE 8→64"));
+    const GraphNode several = graphNode(3, 1, "tuner", {{"TILE", "16"}, {"VEC", "4"}, {"UNROLL", "2"}});
+    QCOMPARE(edgeLabel(several, &root), QStringLiteral("TILE 8→16, UNROLL=2, VEC 1→4"));
+    const GraphNode dropped = graphNode(4, 1, "tuner", {{"TILE", "8"}});
+    QCOMPARE(edgeLabel(dropped, &root), QStringLiteral("VEC default"));
+    const GraphNode same = graphNode(5, 1, "tuner", root.config);
+    QCOMPARE(edgeLabel(same, &root), QStringLiteral("same parameters"));
+    // Before its parent arrives, a tuner's child cannot say what changed.
+    QCOMPARE(edgeLabel(one, nullptr), QStringLiteral("tuner"));
+
+    GraphNode cached = graphNode(6, 1, "tuner", {{"TILE", "64"}, {"VEC", "1"}});
+    cached.strategy = QStringLiteral("cache");
+    QCOMPARE(edgeLabel(cached, &root), QStringLiteral("from tuning cache"));
+
+    GraphNode llm = graphNode(7, 1, "llm");
+    QCOMPARE(edgeLabel(llm, &root), QStringLiteral("LLM rewrite"));
+    llm.change = QStringLiteral("  Vectorise the loads\nand more detail");
+    QCOMPARE(edgeLabel(llm, &root), QStringLiteral("Vectorise the loads"));  // the summary's first line
+
+    QCOMPARE(edgeLabel(graphNode(8, 1, "manual"), &root), QStringLiteral("manual edit"));
+    QCOMPARE(edgeLabel(graphNode(9, 1, "crossover"), &root), QStringLiteral("crossover"));
+
+    // The full text is the child's tooltip too.
+    SessionTree tree;
+    tree.put(makeNode(1, std::nullopt, Status::Passed, 1.0, "template"));
+    Node child = makeNode(2, 1, Status::Passed, 1.5);
+    child.config["BLOCK"] = "256";
+    tree.put(child);
+    TreeGraphView view;
+    view.setTree(tree);
+    QVERIFY(view.toolTipFor(2).contains(QStringLiteral("BLOCK 64→256")));
+}
+
+void TestTreeGraph::fitZoomTextNeverOverlapsAndLegendCoversNoNode() {
+    TreeGraphView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Narrow to wide views and small to wide trees: cards with text, blocks
+    // with captions, dots where only some rows have room.
+    const std::vector<std::pair<int, int>> shapes{{3, 2}, {8, 3}, {12, 4}, {40, 3}};
+    for (const QSize size : {QSize(700, 560), QSize(1100, 806), QSize(500, 700)}) {
+        view.resize(size);
+        for (const auto& [families, grandchildren] : shapes) {
+            view.setTree(wideTree(families, grandchildren));
+            QVERIFY(view.isFitted());
+            view.viewport()->repaint();
+            const QString where = QStringLiteral("%1x%2, %3 nodes, zoom %4")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(view.nodeCount())
+                                      .arg(view.zoom());
+            const QStringList clash = overlaps(view.drawnTextRects());
+            QVERIFY2(clash.isEmpty(), qPrintable(where + QStringLiteral(": ") + clash.join(QStringLiteral("; "))));
+            QVERIFY2(!view.legendArea().isEmpty(), qPrintable(where));
+            const QStringList under = nodesUnderLegend(view);
+            QVERIFY2(under.isEmpty(), qPrintable(where + QStringLiteral(": ") + under.join(QLatin1Char(' '))));
+            // Text is drawn only in the tree's area, never into the legend.
+            for (const QRectF& r : view.drawnTextRects()) QVERIFY2(!r.intersects(view.legendArea()), qPrintable(where));
+        }
+    }
+    // Small trees get their labels: every node says its speedup or verdict.
+    view.resize(1100, 806);
+    view.setTree(smallTree());
+    view.viewport()->repaint();
+    QVERIFY(view.drawnTextRects().size() >= 6 * 2);
+
+    // Zoomed in and scrolled up under the band, a node is neither drawn nor hit there.
+    view.setTree(wideTree(12, 4));
+    view.setZoom(1.5);
+    view.centerOn(1);
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + 120);
+    view.viewport()->repaint();
+    QVERIFY(overlaps(view.drawnTextRects()).isEmpty());
+    const QRect legend = view.legendArea();
+    QVERIFY(!legend.isEmpty());
+    for (const QRectF& r : view.drawnTextRects()) QVERIFY(!r.intersects(legend));
+    for (int y = legend.top(); y <= legend.bottom(); y += 4)
+        for (int x = legend.left(); x <= view.viewport()->width(); x += 8) QCOMPARE(view.nodeAt(QPoint(x, y)), -1);
+}
+
+void TestTreeGraph::mainWindowTreeIsReadableAtDefaultSize() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A saved window layout from elsewhere would change the tree's size.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    const QString db = dir.filePath(QStringLiteral("workspace.db"));
+    const qint64 session = seedSession(db);
+    kforge::ui::MainWindow window(db);
+    window.resize(1100, 806);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window, &kforge::ui::MainWindow::sessionOpened);
+    window.openSession(session);
+    QVERIFY(opened.wait(10000));
+    auto* view = window.findChild<TreeGraphView*>();
+    QVERIFY(view);
+    QTRY_COMPARE(view->nodeCount(), 36);
+    QTest::qWait(100);  // the posted layout requests, before the view's size is final
+    view->fitToView();
+    view->viewport()->repaint();
+    const QString where = QStringLiteral("viewport %1x%2, zoom %3")
+                              .arg(view->viewport()->width())
+                              .arg(view->viewport()->height())
+                              .arg(view->zoom());
+    const QStringList clash = overlaps(view->drawnTextRects());
+    QVERIFY2(clash.isEmpty(), qPrintable(where + QStringLiteral(": ") + clash.join(QStringLiteral("; "))));
+    const QStringList under = nodesUnderLegend(*view);
+    QVERIFY2(under.isEmpty(), qPrintable(where + QStringLiteral(": ") + under.join(QLatin1Char(' '))));
+    const QString shots = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) QVERIFY(window.grab().save(shots + QStringLiteral("/tree-labels-en.png")));
+    // The column the window leaves the tree at this size is narrow: the root's
+    // row has room for its caption, the rows of siblings have none.
+    QVERIFY2(!view->drawnTextRects().empty(), qPrintable(where));
+
+    // The same tree in a view of the window's size: captions and edge labels
+    // where rows have room, the legend clear of the tree.
+    TreeGraphView wide;
+    wide.resize(1100, 806);
+    wide.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wide));
+    wide.setTree(kforge::Store(db.toStdString()).loadTree(session));
+    wide.viewport()->repaint();
+    const QString wideWhere = QStringLiteral("zoom %1").arg(wide.zoom());
+    QVERIFY2(overlaps(wide.drawnTextRects()).isEmpty(), qPrintable(wideWhere));
+    QVERIFY2(!wide.legendArea().isEmpty() && nodesUnderLegend(wide).isEmpty(), qPrintable(wideWhere));
+    QVERIFY2(wide.drawnTextRects().size() >= 6, qPrintable(wideWhere));
+    if (!shots.isEmpty()) QVERIFY(wide.grab().save(shots + QStringLiteral("/tree-labels-view-en.png")));
+
+    if (!shots.isEmpty()) {
+        QTranslator translator;
+        QVERIFY(kforge::ui::loadApplicationTranslation(translator, QLocale(QLocale::Chinese, QLocale::China)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QTest::qWait(100);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/tree-labels-zh_CN.png")));
+        wide.viewport()->repaint();
+        QVERIFY(wide.grab().save(shots + QStringLiteral("/tree-labels-view-zh_CN.png")));
+        QCoreApplication::removeTranslator(&translator);
+    }
 }
 
 QTEST_MAIN(TestTreeGraph)

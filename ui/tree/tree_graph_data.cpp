@@ -23,6 +23,9 @@ GraphNode TreeGraphData::fromNode(const Node& node) {
     for (const auto& [name, value] : node.config)
         config << QString::fromStdString(name) + QLatin1Char('=') + QString::fromStdString(value);
     g.configuration = config.join(QStringLiteral(", "));
+    g.config = node.config;
+    g.strategy = QString::fromStdString(node.input.strategy);
+    g.change = QString::fromStdString(node.input.change);
     const QString message = QString::fromStdString(node.message);
     g.message = message.section(QLatin1Char('\n'), 0, 0).trimmed();
     g.status = node.status;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/tuning_config.h"
 #include "runner/protocol.h"
 #include "ui/tree/tree_layout.h"
 
@@ -27,6 +28,9 @@ struct GraphNode {
     int parent = -1;  // index; -1 for a root or while the parent is unknown
     QString generator;
     QString configuration;  // "BLOCK=128, VEC=4"
+    TuneConfig config;      // for what changed from the parent (see edgeLabel)
+    QString strategy;       // a tuner's: "cache" for the tuning cache's proposals
+    QString change;         // an LLM's summary of its change
     QString message;        // the verdict's first line
     Status status = Status::NotRun;
     bool pending = true;

@@ -11,6 +11,7 @@
 #include <climits>
 #include <cmath>
 
+#include "ui/tree/tree_edge_label.h"
 #include "ui/tree/tree_graph_data.h"
 #include "ui/tree/tree_spatial_index.h"
 
@@ -28,6 +29,19 @@ constexpr double kLabelPixels = 10.5;
 constexpr double kEdgeLabelPixels = 9.5;
 constexpr double kBadgePixels = 11;
 constexpr double kEdgeLabelGap = 13;  // from the card's top to the label's centre, at 1:1
+// Captions and edge labels keep this size however far out the view is: text
+// that shrinks with the cards stops being text.
+constexpr double kCaptionPixels = 10.5;
+constexpr double kTextGap = 6;         // between two labels side by side, in pixels
+constexpr double kCaptionSpace = 3;    // between a node and its caption
+constexpr double kMinEdgeLabel = 36;   // narrower than this, an elided label says nothing
+constexpr double kMaxEdgeLabel = 240;  // a lone edge's label is elided here all the same
+constexpr double kNoNeighbour = 1e9;
+
+// An edge label's scale: 1:1 below zoom 1, where it would otherwise shrink out of reading.
+double edgeTextScale(double zoom) {
+    return std::max(1.0, zoom);
+}
 
 // Text blended into the background, as an opaque colour: opaque lines are
 // drawn without blending (several times faster when thousands are drawn), and
@@ -77,9 +91,12 @@ QRectF TreeGraphPainter::paintedRect(const TreeViewGeometry& g, const QPointF& c
         const double r = dotDiameter(g) / 2 + 10;
         return {c.x() - r, c.y() - r, 2 * r, 2 * r};
     }
-    const double w = g.cardWidth() / 2 + 12;
-    const double top = g.cardHeight() / 2 + (kEdgeLabelGap + 8) * g.zoom + 12;
-    const double bottom = g.cardHeight() / 2 + 12;
+    // A caption or an edge label may be wider than the card: up to the room
+    // between its neighbours, which a partial repaint cannot know; a full
+    // label's width is the bound.
+    const double w = std::max(g.cardWidth() / 2 + 12, kMaxEdgeLabel / 2 * edgeTextScale(g.zoom) + 12);
+    const double top = g.cardHeight() / 2 + (kEdgeLabelGap + 8 + 2 * kEdgeLabelPixels) * edgeTextScale(g.zoom) + 12;
+    const double bottom = g.cardHeight() / 2 + kCaptionSpace + 3 * kCaptionPixels + 12;
     return {c.x() - w, c.y() - top, 2 * w, top + bottom};
 }
 
@@ -94,14 +111,18 @@ TreeGraphPainter::TreeGraphPainter(const TreeGraphScene& scene, const TreeViewGe
       labelFont_(pixelFont(font, kLabelPixels, QFont::Normal)),
       edgeFont_(pixelFont(font, kEdgeLabelPixels, QFont::Normal)),
       badgeFont_(pixelFont(font, kBadgePixels, QFont::Bold)),
+      captionFont_(pixelFont(font, kCaptionPixels, QFont::Normal)),
+      captionMetrics_(captionFont_),
       idMetrics_(idFont_),
       labelMetrics_(labelFont_),
       edgeMetrics_(edgeFont_),
       idFormat_(QCoreApplication::translate("kforge::ui::TreeGraphView", "#%1")) {}
 
 TreeGraphPainter::Visible TreeGraphPainter::visibleRange(const QRect& exposed) const {
-    const double padX = geometry_.cardWidth() / 2 + 16;
-    const double padY = geometry_.cardHeight() / 2 + (kEdgeLabelGap + 8) * geometry_.zoom + 16;
+    const double padX = std::max(geometry_.cardWidth() / 2, kMaxEdgeLabel / 2 * edgeTextScale(geometry_.zoom)) + 16;
+    const double padY = geometry_.cardHeight() / 2 +
+                        (kEdgeLabelGap + 8 + 2 * kEdgeLabelPixels) * edgeTextScale(geometry_.zoom) + kCaptionSpace +
+                        3 * kCaptionPixels + 16;
     const QPointF a = geometry_.toScene(QPointF(exposed.left() - padX, exposed.top() - padY));
     const QPointF b = geometry_.toScene(QPointF(exposed.right() + 1 + padX, exposed.bottom() + 1 + padY));
     Visible v;
@@ -134,7 +155,9 @@ void TreeGraphPainter::paint(QPainter& painter, const QRect& exposed) const {
         paintDots(painter, visible);
     else
         paintCards(painter, visible, detail_ == Detail::Cards);
-    if (detail_ == Detail::Cards && geometry_.zoom >= kEdgeLabelZoom) paintEdgeLabels(painter, visible);
+    planText(visible);
+    paintCaptions(painter, visible);
+    paintEdgeLabels(painter, visible);
     paintMarks(painter);
     painter.restore();
 }
@@ -277,37 +300,147 @@ void TreeGraphPainter::paintCard(QPainter& painter, int node, bool withText) con
     painter.setPen(text);
     painter.drawText(QPointF(-labelMetrics_.horizontalAdvance(label) / 2, 2 + labelMetrics_.ascent()), label);
     painter.restore();
+    const double z = geometry_.zoom;
+    const double idWidth = idMetrics_.horizontalAdvance(id) * z;
+    const double labelWidth = labelMetrics_.horizontalAdvance(label) * z;
+    noteText(QRectF(c.x() - idWidth / 2, c.y() - (1 + idMetrics_.height()) * z, idWidth, idMetrics_.height() * z));
+    noteText(QRectF(c.x() - labelWidth / 2, c.y() + 2 * z, labelWidth, labelMetrics_.height() * z));
+}
+
+void TreeGraphPainter::noteText(const QRectF& rect) const {
+    if (scene_.drawnText) scene_.drawnText->push_back(rect);
+}
+
+double TreeGraphPainter::nodeHalfHeight() const {
+    return detail_ == Detail::Dots ? dotDiameter(geometry_) / 2 : geometry_.cardHeight() / 2;
+}
+
+double TreeGraphPainter::captionBand(int lines) const {
+    return lines == 0 ? 0 : kCaptionSpace + lines * captionMetrics_.height();
+}
+
+// From a child's top up to the top of its highest edge label.
+double TreeGraphPainter::edgeBand(int lines) const {
+    if (lines == 0) return 0;
+    const double height = edgeMetrics_.height() + 2;
+    return (kEdgeLabelGap + height / 2 + 1 + (lines - 1) * (height + 2)) * edgeTextScale(geometry_.zoom);
+}
+
+double TreeGraphPainter::roomInRow(const std::vector<int>& row, std::size_t k, int step) const {
+    const double x = scene_.positions[u(row[k])].x;
+    const auto s = static_cast<std::size_t>(step);
+    double nearest = kNoNeighbour;
+    if (k >= s) nearest = std::min(nearest, x - scene_.positions[u(row[k - s])].x);
+    if (k + s < row.size()) nearest = std::min(nearest, scene_.positions[u(row[k + s])].x - x);
+    if (nearest >= kNoNeighbour) return kNoNeighbour;
+    return nearest * TreeViewGeometry::kColumn * geometry_.sx - kTextGap;
+}
+
+double TreeGraphPainter::narrowestRoom(const std::vector<int>& row, int step) const {
+    double room = kNoNeighbour;
+    for (std::size_t k = 0; k < row.size(); ++k) room = std::min(room, roomInRow(row, k, step));
+    return room;
+}
+
+// The free height between one row's nodes and the next's is shared by the
+// captions under the upper row and the edge labels over the lower one;
+// captions, which say how a node did, come first. A second line is spent
+// only on a row too crowded for one.
+void TreeGraphPainter::planText(const Visible& visible) const {
+    rowText_.assign(u(std::max(0, visible.lastRow + 1)), {});
+    const double free = TreeViewGeometry::kRow * geometry_.sy - 2 * nodeHalfHeight() - kTextGap;
+    const double captionNeed = captionMetrics_.horizontalAdvance(formatSpeedup(1.0));  // the shortest summary
+    const double edgeNeed = (kMinEdgeLabel + 10) * edgeTextScale(geometry_.zoom);
+    const auto lines = [&](const std::vector<int>& row, double need, double height, auto band) {
+        if (band(1) > height) return 0;
+        if (narrowestRoom(row, 1) >= need || band(2) > height) return 1;
+        return 2;
+    };
+    for (int depth = std::max(0, visible.firstRow - 1); depth <= visible.lastRow; ++depth) {
+        const std::vector<int>& row = scene_.index.row(depth);
+        RowText& text = rowText_[u(depth)];
+        if (detail_ != Detail::Cards)
+            text.captionLines = lines(row, captionNeed, free, [this](int n) { return captionBand(n); });
+        if (depth == 0) continue;
+        const double left = free - captionBand(rowText_[u(depth - 1)].captionLines);
+        text.edgeLines = lines(row, edgeNeed, left, [this](int n) { return edgeBand(n); });
+    }
+}
+
+// Under each node, the most of "#12 1.84×" its row has room for: the id and
+// the speedup or verdict, else the speedup or verdict alone, else nothing.
+void TreeGraphPainter::paintCaptions(QPainter& painter, const Visible& visible) const {
+    painter.setFont(captionFont_);
+    painter.setPen(palette_.color(QPalette::Text));
+    const double shortest = captionMetrics_.horizontalAdvance(formatSpeedup(1.0));
+    for (int depth = visible.firstRow; depth <= visible.lastRow; ++depth) {
+        const int lines = rowText_[u(depth)].captionLines;
+        if (lines == 0) continue;
+        const std::vector<int>& row = scene_.index.row(depth);
+        const auto [first, last] = scene_.index.nodesBetween(depth, visible.xMin, visible.xMax);
+        for (std::size_t k = first; k < last; ++k) {
+            const double top =
+                nodeHalfHeight() + kCaptionSpace + static_cast<double>(k % u(lines)) * captionMetrics_.height();
+            const double room = roomInRow(row, k, lines);
+            if (room < shortest) continue;
+            const GraphNode& n = scene_.data.node(row[k]);
+            const QString summary = verdictCardLabel(n);
+            QString text = idFormat_.arg(n.id) + QLatin1Char(' ') + summary;
+            double width = captionMetrics_.horizontalAdvance(text);
+            if (width > room) {
+                text = summary;
+                width = captionMetrics_.horizontalAdvance(text);
+                if (width > room) continue;
+            }
+            const QPointF c = center(row[k]);
+            const QRectF rect(c.x() - width / 2, c.y() + top, width, captionMetrics_.height());
+            // The edges to the node's children leave from right here; the text must not sit on lines.
+            painter.fillRect(rect.adjusted(-2, 0, 2, 0), palette_.color(QPalette::Base));
+            painter.drawText(QPointF(rect.left(), rect.top() + captionMetrics_.ascent()), text);
+            noteText(rect);
+        }
+    }
 }
 
 void TreeGraphPainter::paintEdgeLabels(QPainter& painter, const Visible& visible) const {
     const QColor border = edgeColor(palette_);
     const QColor text = palette_.color(QPalette::PlaceholderText);
     const QColor base = palette_.color(QPalette::Base);
+    const double scale = edgeTextScale(geometry_.zoom);
     const double height = edgeMetrics_.height() + 2;
     const double baseline = -kEdgeLabelGap + (edgeMetrics_.ascent() - edgeMetrics_.descent()) / 2;
     painter.setFont(edgeFont_);
     for (int depth = std::max(1, visible.firstRow); depth <= visible.lastRow; ++depth) {
+        const int lines = rowText_[u(depth)].edgeLines;
+        if (lines == 0) continue;
         const std::vector<int>& row = scene_.index.row(depth);
         const auto [first, last] = scene_.index.nodesBetween(depth, visible.xMin, visible.xMax);
         for (std::size_t k = first; k < last; ++k) {
             const int node = row[k];
             const GraphNode& n = scene_.data.node(node);
-            if (n.parent < 0 || n.generator.isEmpty()) continue;
-            const double room = TreeViewGeometry::kColumn - 10;
-            const QString label = edgeMetrics_.elidedText(generatorDisplayName(n.generator), Qt::ElideRight, room);
+            if (n.parent < 0) continue;
+            // In label units: the pill adds 10 around its text.
+            const double room = std::min(roomInRow(row, k, lines) / scale, kMaxEdgeLabel) - 10;
+            const double lift = static_cast<double>(k % u(lines)) * (height + 2);
+            if (room < kMinEdgeLabel) continue;
+            const QString full = edgeLabel(n, &scene_.data.node(n.parent));
+            if (full.isEmpty()) continue;
+            const QString label = edgeMetrics_.elidedText(full, Qt::ElideRight, room);
             const double textWidth = edgeMetrics_.horizontalAdvance(label);
             const double width = textWidth + 10;
             const QPointF c = center(node);
+            const QPointF anchor(c.x(), c.y() - nodeHalfHeight());
             painter.save();
-            painter.translate(c.x(), c.y() - geometry_.cardHeight() / 2);
-            painter.scale(geometry_.zoom, geometry_.zoom);
-            const QRectF pill(-width / 2, -kEdgeLabelGap - height / 2, width, height);
+            painter.translate(anchor);
+            painter.scale(scale, scale);
+            const QRectF pill(-width / 2, -kEdgeLabelGap - lift - height / 2, width, height);
             painter.setPen(QPen(scene_.data.onBestPath(node) ? bestAccent() : border, 1));
             painter.setBrush(base);
             painter.drawRoundedRect(pill, height / 2, height / 2);
             painter.setPen(text);
-            painter.drawText(QPointF(-textWidth / 2, baseline), label);
+            painter.drawText(QPointF(-textWidth / 2, baseline - lift), label);
             painter.restore();
+            noteText(QRectF(anchor + pill.topLeft() * scale, pill.size() * scale));
         }
     }
 }

@@ -20,6 +20,7 @@
 
 #include "model/node.h"
 #include "session/session_tree.h"
+#include "ui/tree/tree_edge_label.h"
 #include "ui/tree/tree_graph_painter.h"
 #include "ui/tree/tree_legend.h"
 #include "ui/tree/tree_style.h"
@@ -242,8 +243,9 @@ void TreeGraphView::relayout() {
     viewport()->update();
 }
 
-// Above the scene lies a band as tall as the legend, so that a fitted tree is
-// never hidden under it; scrolled down, the tree passes beneath the legend.
+// Above the scene lies a band as tall as the legend, kept however the tree is
+// zoomed or scrolled: the tree is drawn and hit only below it, so the legend
+// never covers a node (scrolled down, the tree passes under the band's edge).
 int TreeGraphView::topInset() const {
     const QRect legend = legendRect();
     return legend.isEmpty() ? 0 : legend.bottom() + 1;
@@ -404,9 +406,17 @@ std::optional<QPointF> TreeGraphView::nodePosition(qint64 id) const {
     return viewportPositionOf(index);
 }
 
+std::optional<QRectF> TreeGraphView::nodeRect(qint64 id) const {
+    const std::optional<QPointF> c = nodePosition(id);
+    if (!c) return std::nullopt;
+    const QSizeF half = TreeGraphPainter::halfExtent(viewGeometry());
+    return QRectF(c->x() - half.width(), c->y() - half.height(), 2 * half.width(), 2 * half.height());
+}
+
 int TreeGraphView::indexAt(const QPointF& position) const {
     ensureLayout();
     if (data_.empty()) return -1;
+    if (position.y() < topInset()) return -1;  // the legend's band
     const TreeViewGeometry g = viewGeometry();
     const QPointF scene = g.toScene(position);
     const int row = static_cast<int>(std::lround(scene.y() / TreeViewGeometry::kRow));
@@ -503,7 +513,7 @@ bool TreeGraphView::findNode(qint64 id) {
     setSelection({id});
     setCurrentIndex(index);
     // Far out, a found node would be one dot among thousands: come close enough to read it.
-    if (zoom_ < TreeGraphPainter::kEdgeLabelZoom) applyZoom(1.0, QRectF(viewport()->rect()).center());
+    if (zoom_ < TreeGraphPainter::kFindZoom) applyZoom(1.0, QRectF(viewport()->rect()).center());
     centerOn(id);
     return true;
 }
@@ -591,6 +601,10 @@ QString TreeGraphView::toolTipFor(qint64 id) const {
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("Generator"), n.generator.isEmpty() ? tr("none") : generatorDisplayName(n.generator));
+    if (n.parent >= 0) {
+        const QString made = edgeLabel(n, &data_.node(n.parent));
+        if (!made.isEmpty()) row(tr("From its parent"), made);
+    }
     row(tr("Status"), n.pending ? tr("Pending") : statusDisplayName(n.status));
     if (n.passed()) row(tr("Speedup"), formatSpeedup(n.speedup));
     row(tr("Configuration"), n.configuration.isEmpty() ? tr("the defaults") : n.configuration);
@@ -617,10 +631,16 @@ void TreeGraphView::paintEvent(QPaintEvent* event) {
     // What the user looked at last: a resize keeps it in the middle.
     shownCentre_ = g.toScene(QRectF(viewport()->rect()).center());
     const SpeedupScale scale(data_.minSpeedup(), data_.maxSpeedup());
-    const TreeGraphScene scene{data_,    positions_, index_, selectionIndexes_, data_.indexOf(current_),
-                               hovered_, hasFocus()};
-    TreeGraphPainter(scene, g, scale, palette(), font()).paint(painter, event->rect());
+    drawnText_.clear();
+    const TreeGraphScene scene{data_,    positions_, index_,     selectionIndexes_, data_.indexOf(current_),
+                               hovered_, hasFocus(), &drawnText_};
     const QRect legend = legendRect();
+    const QRect treeArea = viewport()->rect().adjusted(0, topInset(), 0, 0);
+    painter.save();
+    painter.setClipRect(treeArea);
+    if (const QRect exposed = event->rect() & treeArea; !exposed.isEmpty())
+        TreeGraphPainter(scene, g, scale, palette(), font()).paint(painter, exposed);
+    painter.restore();
     if (!legend.isEmpty() && legend.intersects(event->rect()))
         TreeLegend(data_, scale, palette(), font()).paint(painter, legend.topLeft());
 }

@@ -77,6 +77,13 @@ public:
 
     // The node's centre in viewport coordinates; nullopt for an unknown id.
     std::optional<QPointF> nodePosition(qint64 id) const;
+    // What the node covers on screen (card or dot), in viewport coordinates.
+    std::optional<QRectF> nodeRect(qint64 id) const;
+    // Where the legend is drawn; empty while hidden. No node is drawn there.
+    QRect legendArea() const { return legendRect(); }
+    // Every piece of text the last paint drew (captions, card text, edge
+    // labels), in viewport coordinates: what the tests check for overlaps.
+    const std::vector<QRectF>& drawnTextRects() const { return drawnText_; }
     // The node drawn at a viewport position, or -1.
     qint64 nodeAt(const QPoint& viewportPosition) const;
     QString toolTipFor(qint64 id) const;
@@ -162,6 +169,7 @@ private:
     bool autoFit_ = true;
     bool legendVisible_ = true;
     QSize legendSize_;
+    std::vector<QRectF> drawnText_;
     QList<qint64> selection_;
     std::vector<int> selectionIndexes_;
     qint64 current_ = -1;

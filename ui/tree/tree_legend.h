@@ -1,5 +1,6 @@
 #pragma once
-// The key to the search tree's colours, drawn over the view's corner: the
+// The key to the search tree's colours, drawn in the view's top-left corner,
+// in a band the tree is never drawn in: the
 // speedup scale with its range, each verdict present with its count, and the
 // best node's path.
 #include <QFont>
