@@ -2994,6 +2994,10 @@ Native implementations: %2. Defined in %3.</source>
         <source>From its parent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::WelcomePage</name>

@@ -2982,6 +2982,10 @@ Native implementations: %2. Defined in %3.</source>
         <source>From its parent</source>
         <translation>相对父节点</translation>
     </message>
+    <message>
+        <source>template %1</source>
+        <translation>模板 %1</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::WelcomePage</name>

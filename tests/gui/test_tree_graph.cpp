@@ -834,6 +834,10 @@ void TestTreeGraph::edgeLabelSaysWhatChanged() {
     QCOMPARE(edgeLabel(dropped, &root), QStringLiteral("VEC default"));
     const GraphNode same = graphNode(5, 1, "tuner", root.config);
     QCOMPARE(edgeLabel(same, &root), QStringLiteral("same parameters"));
+    // Another of the task's templates, beside the first.
+    GraphNode variant = graphNode(6, 1, "template", {{"ROWS", "4"}});
+    variant.templateName = QStringLiteral("warp_rows");
+    QCOMPARE(edgeLabel(variant, &root), QStringLiteral("template warp_rows"));
     // Before its parent arrives, a tuner's child cannot say what changed.
     QCOMPARE(edgeLabel(one, nullptr), QStringLiteral("tuner"));
 

@@ -44,6 +44,9 @@ QString edgeLabel(const GraphNode& child, const GraphNode* parent) {
         return change.isEmpty() ? Text::tr("LLM rewrite") : change;
     }
     if (child.generator == QLatin1String("manual")) return Text::tr("manual edit");
+    // Another of the task's templates, started beside the first.
+    if (child.generator == QLatin1String("template") && !child.templateName.isEmpty())
+        return Text::tr("template %1").arg(child.templateName);
     if (child.generator == QLatin1String("tuner")) {
         if (child.strategy == QLatin1String(kTuningCacheStrategy.data(), kTuningCacheStrategy.size()))
             return Text::tr("from tuning cache");

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <filesystem>
 
 #include "model/node.h"
 #include "session/session_tree.h"
@@ -26,6 +27,7 @@ GraphNode TreeGraphData::fromNode(const Node& node) {
     g.config = node.config;
     g.strategy = QString::fromStdString(node.input.strategy);
     g.change = QString::fromStdString(node.input.change);
+    if (node.generator == "template") g.templateName = QString::fromStdString(std::filesystem::path(node.input.file).stem().string());
     const QString message = QString::fromStdString(node.message);
     g.message = message.section(QLatin1Char('\n'), 0, 0).trimmed();
     g.status = node.status;

@@ -31,6 +31,7 @@ struct GraphNode {
     TuneConfig config;      // for what changed from the parent (see edgeLabel)
     QString strategy;       // a tuner's: "cache" for the tuning cache's proposals
     QString change;         // an LLM's summary of its change
+    QString templateName;   // a template's: its file's stem (a task may have several)
     QString message;        // the verdict's first line
     Status status = Status::NotRun;
     bool pending = true;
