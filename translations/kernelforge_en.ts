@@ -2692,23 +2692,15 @@ Native implementations: %2. Defined in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Node %1, evaluation %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Speedup over the best PyTorch baseline (×)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speedup over the task&apos;s baseline (×)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Best PyTorch (1×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup (×)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

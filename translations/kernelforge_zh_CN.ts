@@ -2680,24 +2680,16 @@ Native implementations: %2. Defined in %3.</source>
         <translation>基线 (1×)</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
         <source>Node %1, evaluation %2: %3</source>
         <translation>节点 %1，第 %2 次评估：%3</translation>
     </message>
     <message>
-        <source>Speedup over the best PyTorch baseline (×)</source>
-        <translation>相对最佳 PyTorch 基线的加速比(×)</translation>
-    </message>
-    <message>
-        <source>Speedup over the task&apos;s baseline (×)</source>
-        <translation>相对任务基线的加速比(×)</translation>
-    </message>
-    <message>
         <source>Best PyTorch (1×)</source>
         <translation>最佳 PyTorch(1×)</translation>
+    </message>
+    <message>
+        <source>Speedup (×)</source>
+        <translation>加速比(×)</translation>
     </message>
 </context>
 <context>

@@ -92,12 +92,15 @@ void DiffEditor::buildUi() {
     addAction(nextAction_);
 
     previousButton_ = new QToolButton(this);
+    // Arrows only, named in their tooltips: with their names beside them the
+    // bar kept the diff side about 590 px wide, which left the search tree a
+    // 200 px column at the default window size.
     previousButton_->setDefaultAction(previousAction_);
-    previousButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    previousButton_->setToolButtonStyle(Qt::ToolButtonIconOnly);
     previousButton_->setAutoRaise(true);
     nextButton_ = new QToolButton(this);
     nextButton_->setDefaultAction(nextAction_);
-    nextButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    nextButton_->setToolButtonStyle(Qt::ToolButtonIconOnly);
     nextButton_->setAutoRaise(true);
     position_ = new QLabel(this);
     position_->setObjectName(QStringLiteral("diffPosition"));

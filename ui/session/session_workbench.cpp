@@ -57,6 +57,10 @@ SessionWorkbench::SessionWorkbench(Workspace* workspace, NodeSelection* selectio
     splitter_->addWidget(diffSide);
     splitter_->setStretchFactor(0, 2);
     splitter_->setStretchFactor(1, 3);
+    // The first layout splits 2:3 too (a saved layout replaces it): left to
+    // the size hints, the tree got a quarter of the width, too little for a
+    // readable tree at the default window size.
+    splitter_->setSizes({2000, 3000});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter_);
