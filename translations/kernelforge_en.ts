@@ -2593,6 +2593,18 @@ Native implementations: %2. Defined in %3.</source>
         <source>Task definitions (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunable templates: none, so the tuner has nothing to search; the LLM agent can write candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunable templates: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::ToolchainsPage</name>

@@ -2581,6 +2581,18 @@ Native implementations: %2. Defined in %3.</source>
         <source>Task definitions (*.json);;All files (*)</source>
         <translation>任务定义 (*.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Tunable templates: none, so the tuner has nothing to search; the LLM agent can write candidates.</source>
+        <translation>可调模板：无，调优器无可搜索的空间；可由 LLM 智能体编写候选内核。</translation>
+    </message>
+    <message>
+        <source>Tunable templates: %1.</source>
+        <translation>可调模板：%1。</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::ToolchainsPage</name>

@@ -185,6 +185,9 @@ void TestWizard::definitionFileCanBeChosen() {
     QCOMPARE(workloads->item(0, 0)->text(), QString::fromStdString(expected.workloads.front().uuid));
     const QString reference = wizard.findChild<QPlainTextEdit*>(QStringLiteral("referenceView"))->toPlainText();
     QVERIFY(reference.contains(QStringLiteral("def run")));
+    // What the tuner can search, per backend.
+    const QString summary = wizard.findChild<QLabel*>(QStringLiteral("taskSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("Tunable templates: CPU (template)")), qPrintable(summary));
     wizard.next();
     QTRY_COMPARE(wizard.currentId(), int(NewSessionWizard::DevicePageId));
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());

@@ -236,12 +236,24 @@ void TaskPage::showSelected() {
     }
     message_->clearProblem();
     const kforge::Task& t = *choice->task;
-    QStringList natives;
-    for (const auto& [backend, impl] : t.native) natives << backendTitle(backend);
+    QStringList natives, tunable;
+    for (const auto& [backend, impl] : t.native) {
+        natives << backendTitle(backend);
+        QStringList names;
+        for (const auto& v : impl.templates) names << QString::fromStdString(v.name);
+        if (!names.isEmpty()) tunable << tr("%1 (%2)").arg(backendTitle(backend), names.join(QStringLiteral(", ")));
+    }
+    // Without a template the tuner has nothing to search: say so before the
+    // user picks a tuner-only session that would stop after one evaluation.
+    const QString templates = tunable.isEmpty()
+                                  ? tr("Tunable templates: none, so the tuner has nothing to search; the LLM agent can "
+                                       "write candidates.")
+                                  : tr("Tunable templates: %1.").arg(tunable.join(QStringLiteral("; ")));
     summary_->setText(tr("%1\nNative implementations: %2. Defined in %3.")
                           .arg(QString::fromStdString(t.description),
                                natives.isEmpty() ? tr("none") : natives.join(QStringLiteral(", ")),
-                               QString::fromStdString(t.definitionFile.string())));
+                               QString::fromStdString(t.definitionFile.string())) +
+                      QLatin1Char('\n') + templates);
     workloads_->setRowCount(static_cast<int>(t.workloads.size()));
     for (int row = 0; row < static_cast<int>(t.workloads.size()); ++row) {
         const kforge::Workload& w = t.workloads[static_cast<size_t>(row)];
