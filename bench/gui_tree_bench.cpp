@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "synthetic_session.h"
 #include "ui/tree/tree_graph_data.h"
 #include "ui/tree/tree_graph_view.h"

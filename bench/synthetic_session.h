@@ -4,7 +4,7 @@
 // the families as a UCB search grows them, with verdicts in roughly the
 // proportions a tuner session on a GPU produces. With `chain`, the last
 // `chain` nodes form one line (the deepest tree a session makes).
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 namespace kforge::bench {
 

@@ -12,7 +12,7 @@
 #include "model/device_facts.h"
 #include "llm/chat.h"
 #include "profile/profile.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "store/agent_records.h"
 #include "task/task.h"
 

@@ -17,7 +17,7 @@
 #include "model/eval_report.h"
 #include "model/node.h"
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "task/task.h"
 
 namespace kforge {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 namespace kforge {
 

@@ -14,7 +14,7 @@
 #include <optional>
 #include <string_view>
 
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 namespace kforge {
 

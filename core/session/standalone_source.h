@@ -6,7 +6,7 @@
 #include <string>
 
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 namespace kforge {
 

@@ -10,7 +10,7 @@
 
 #include "model/node.h"
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "store/session_file.h"
 #include "store/sqlite.h"
 

@@ -28,7 +28,6 @@ declare -A rank=(
 # (a generator registry would let the agent register instead). "FILE HEADER".
 known=(
   "core/store/store.h session/session_config.h"
-  "core/store/store.h session/session_tree.h"
   "core/store/session_file.h session/session_config.h"
   "core/session/engine.cpp agent/knowledge_base.h"
   "core/session/engine.cpp agent/llm_generator.h"

@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 using kforge::Node;
 using kforge::NodeState;

@@ -28,7 +28,7 @@
 #include <QtTest>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 using kforge::Node;
 using kforge::NodeState;

@@ -35,7 +35,7 @@
 #include <vector>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 using kforge::Node;
 using kforge::NodeState;

@@ -15,7 +15,7 @@
 
 #include "model/node.h"
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 QT_BEGIN_NAMESPACE
 class QChartView;

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "ui/charts/parameter_space_data.h"
 #include "ui/tree/tree_style.h"
 

@@ -13,7 +13,7 @@
 
 #include "model/node.h"
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "ui/charts/trajectory_data.h"
 
 QT_BEGIN_NAMESPACE

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 namespace kforge::ui {
 

@@ -11,7 +11,7 @@
 #include "session/engine.h"
 #include "model/node.h"
 #include "session/session_config.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "store/agent_records.h"
 
 namespace kforge::ui {

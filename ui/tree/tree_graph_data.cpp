@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 namespace kforge::ui {
 

@@ -19,7 +19,7 @@
 #include <limits>
 
 #include "model/node.h"
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 #include "ui/tree/tree_edge_label.h"
 #include "ui/tree/tree_graph_painter.h"
 #include "ui/tree/tree_legend.h"

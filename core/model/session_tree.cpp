@@ -1,4 +1,4 @@
-#include "session/session_tree.h"
+#include "model/session_tree.h"
 
 #include <algorithm>
 
