@@ -14,23 +14,24 @@ double DeviceUsage::idleFraction(double wallSeconds) const {
 }
 
 std::vector<DeviceUsage> deviceUsage(const std::vector<DeviceMeasurement>& measurements) {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<std::pair<double, double>>> windows;
-    std::map<std::string, DeviceUsage> usage;
+    std::vector<DeviceUsage> out;  // in the order of first appearance
+    std::vector<std::vector<std::pair<double, double>>> windows;  // out[i]'s, as [from, to]
+    std::map<std::string, size_t> index;
     for (const auto& [device, window] : measurements) {
-        if (!usage.count(device)) {
-            order.push_back(device);
-            usage[device].device = device;
+        const auto [it, added] = index.try_emplace(device, out.size());
+        if (added) {
+            out.push_back({});
+            out.back().device = device;
+            windows.emplace_back();
         }
-        DeviceUsage& u = usage[device];
+        DeviceUsage& u = out[it->second];
         u.runners.insert(window.runnerIndex);
         ++u.measurements;
-        windows[device].emplace_back(window.from, window.to);
+        windows[it->second].emplace_back(window.from, window.to);
     }
-    std::vector<DeviceUsage> out;
-    for (const auto& device : order) {
-        DeviceUsage u = usage[device];
-        auto& w = windows[device];
+    for (size_t i = 0; i < out.size(); ++i) {
+        DeviceUsage& u = out[i];
+        auto& w = windows[i];
         std::sort(w.begin(), w.end());
         u.firstFrom = w.front().first;
         double coveredTo = w.front().first;  // the end of the union so far
@@ -45,7 +46,6 @@ std::vector<DeviceUsage> deviceUsage(const std::vector<DeviceMeasurement>& measu
             }
         }
         u.lastTo = coveredTo;
-        out.push_back(std::move(u));
     }
     return out;
 }

@@ -145,32 +145,28 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     const NativeImpl impl = implIt == task.native.end() ? NativeImpl{} : implIt->second;
     std::filesystem::path rootPath = root ? *root : (!impl.templ.empty() ? impl.templ : prepared_.baselineSource);
     const std::string generator = root ? "manual" : (!impl.templ.empty() ? "template" : prepared_.baselineName);
-    const std::string text = readTextFile(rootPath);
+    const std::string text = readTextFile(rootPath);  // before the session exists: an unreadable root leaves none
     store_.createSession(record_);
 
-    Node n;
-    n.id = 1;
-    n.generator = generator;
-    n.input.file = rootPath.string();
-    n.sourceExtension = rootPath.extension().string();
-    n.config = defaultsOf(text);
-    addNode(std::move(n), text);
+    // A starting node: the source at its own @tune defaults.
+    const auto start = [this](int64_t id, std::optional<int64_t> parent, const std::string& madeBy,
+                              const std::filesystem::path& path, const std::string& source) {
+        Node n;
+        n.id = id;
+        n.parent = parent;
+        n.generator = madeBy;
+        n.input.file = path.string();
+        n.sourceExtension = path.extension().string();
+        n.config = defaultsOf(source);
+        addNode(std::move(n), source);
+    };
+    start(1, std::nullopt, generator, rootPath, text);
     // The task's other templates (kernel shapes of their own, task.h) start
     // beside the first, as its children: the tuner then tunes each in its
     // own space, and each workload may end up served by another.
     if (!root)
-        for (size_t i = 1; i < impl.templates.size(); ++i) {
-            const auto& v = impl.templates[i];
-            const std::string variantText = readTextFile(v.path);
-            Node variant;
-            variant.id = static_cast<int64_t>(i) + 1;
-            variant.parent = 1;
-            variant.generator = "template";
-            variant.input.file = v.path.string();
-            variant.sourceExtension = v.path.extension().string();
-            variant.config = defaultsOf(variantText);
-            addNode(std::move(variant), variantText);
-        }
+        for (size_t i = 1; i < impl.templates.size(); ++i)
+            start(static_cast<int64_t>(i) + 1, 1, "template", impl.templates[i].path, readTextFile(impl.templates[i].path));
     return record_.id;
 }
 
