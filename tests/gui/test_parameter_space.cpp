@@ -8,6 +8,7 @@
 // With KFORGE_SCREENSHOT_DIR set, the window is saved there at 1100x806.
 
 #include "store/store.h"
+#include "support/stored_session.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/charts/parameter_space_view.h"
 #include "ui/details/node_details.h"
@@ -95,17 +96,8 @@ SessionTree threeParameterTree() {
 // grid, or (threeParameters) THREADS x ROWS x FAST_EXP, with a few failures.
 qint64 seedSession(const QString& db, const std::string& name, bool threeParameters) {
     kforge::Store store(db.toStdString());
-    kforge::SessionRecord r;
-    r.name = name;
-    r.task = threeParameters ? "softmax_fp32" : "transpose_fp32";
-    r.taskRef = r.task;
-    r.taskHash = "abc";
-    r.taskDefinition = "{}";
-    r.device.name = "Test CPU";
-    r.baselineName = "baseline";
-    r.baselineHash = store.putSource("// baseline\n");
-    r.config.stop.evaluations = 40;
-    store.createSession(r);
+    kforge::SessionRecord r =
+        kforge::test::createStoredSession(store, name, threeParameters ? "softmax_fp32" : "transpose_fp32", 40);
     const std::string source = store.putSource("// a template\nint x;\n");
     std::vector<TuneConfig> configs;
     const std::vector<std::string> threads{"1", "2", "4", "8"};

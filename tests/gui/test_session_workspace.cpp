@@ -3,6 +3,7 @@
 // what they concern, and the sessions panel (delete asks first).
 
 #include "store/store.h"
+#include "support/stored_session.h"
 #include "ui/session/session_list_model.h"
 #include "ui/session/sessions_panel.h"
 #include "ui/session/workspace.h"
@@ -26,17 +27,7 @@ namespace {
 // A session with a root and two children, written straight through the core.
 qint64 seedSession(const QString& db, const std::string& name) {
     kforge::Store store(db.toStdString());
-    kforge::SessionRecord r;
-    r.name = name;
-    r.task = "vector_add_fp32";
-    r.taskRef = "vector_add_fp32";
-    r.taskHash = "abc";
-    r.taskDefinition = "{}";
-    r.device.name = "Test CPU";
-    r.baselineName = "baseline";
-    r.baselineHash = store.putSource("// baseline\n");
-    r.config.stop.evaluations = 10;
-    store.createSession(r);
+    kforge::SessionRecord r = kforge::test::createStoredSession(store, name, "vector_add_fp32", 10);
     kforge::Node root;
     root.id = 1;
     root.generator = "template";

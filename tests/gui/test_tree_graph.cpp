@@ -6,6 +6,7 @@
 // KFORGE_SCREENSHOT_DIR set, the main window is saved there (English, zh_CN).
 
 #include "store/store.h"
+#include "support/stored_session.h"
 #include "ui/main_window.h"
 #include "ui/translation.h"
 #include "ui/tree/tree_edge_label.h"
@@ -145,17 +146,7 @@ QStringList nodesUnderLegend(const TreeGraphView& view) {
 // without, and a hand edit.
 qint64 seedSession(const QString& db) {
     kforge::Store store(db.toStdString());
-    kforge::SessionRecord r;
-    r.name = "transpose, labelled";
-    r.task = "transpose_fp32";
-    r.taskRef = r.task;
-    r.taskHash = "abc";
-    r.taskDefinition = "{}";
-    r.device.name = "Test CPU";
-    r.baselineName = "baseline";
-    r.baselineHash = store.putSource("// baseline\n");
-    r.config.stop.evaluations = 60;
-    store.createSession(r);
+    kforge::SessionRecord r = kforge::test::createStoredSession(store, "transpose, labelled", "transpose_fp32", 60);
     const std::string source = store.putSource("// a template\nint x;\n");
     int64_t id = 0;
     double best = 0;
