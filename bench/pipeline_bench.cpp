@@ -45,13 +45,13 @@ int main(int argc, char** argv) {
     const auto cacheDir = std::filesystem::temp_directory_path() / ("kforge-bench-cache-" + std::to_string(::getpid()));
     std::filesystem::remove_all(cacheDir);
     CompileCache cache(cacheDir);
-    auto configs = parseTuneSpaceFile(impl.templ).enumerate();
+    auto configs = parseTuneSpaceFile(impl.templ()).enumerate();
     if (static_cast<int>(configs.size()) > variants) configs.resize(static_cast<size_t>(variants));
     const size_t serialCount = std::min<size_t>(4, configs.size() / 2);
     std::vector<double> serialSeconds;
     for (size_t i = 0; i < serialCount; ++i) {
         const auto t0 = Clock::now();
-        const auto r = cache.compile(tc, {impl.templ, configs[i], impl.libraries, arch});
+        const auto r = cache.compile(tc, {impl.templ(), configs[i], impl.libraries, arch});
         if (!r.ok) {
             std::fprintf(stderr, "compile failed: %s\n", r.firstError().c_str());
             return 1;
@@ -61,13 +61,13 @@ int main(int argc, char** argv) {
     CompilePool pool(cache);
     const auto t0 = Clock::now();
     std::vector<std::future<CompileResult>> futures;
-    for (size_t i = serialCount; i < configs.size(); ++i) futures.push_back(pool.submit(tc, {impl.templ, configs[i], impl.libraries, arch}));
+    for (size_t i = serialCount; i < configs.size(); ++i) futures.push_back(pool.submit(tc, {impl.templ(), configs[i], impl.libraries, arch}));
     for (auto& f : futures) f.get();
     const double poolWall = since(t0);
     const double serialPerMinute = 60.0 / summarize(serialSeconds).median;
     const double poolPerMinute = 60.0 * static_cast<double>(futures.size()) / poolWall;
     const auto t1 = Clock::now();
-    for (size_t i = 0; i < serialCount; ++i) cache.compile(tc, {impl.templ, configs[i], impl.libraries, arch});
+    for (size_t i = 0; i < serialCount; ++i) cache.compile(tc, {impl.templ(), configs[i], impl.libraries, arch});
     const double hitMs = since(t1) * 1e3 / static_cast<double>(serialCount);
     std::filesystem::remove_all(cacheDir);
 

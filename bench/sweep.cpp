@@ -44,12 +44,12 @@ int main(int argc, char** argv) {
 
         Evaluator evaluator(paths);
         const auto start = Clock::now();
-        const TuneSpace space = parseTuneSpaceFile(impl.templ);
+        const TuneSpace space = parseTuneSpaceFile(impl.templ());
         const auto configs = space.enumerate();
         const std::string arch = evaluator.archFor(backend);
         std::vector<std::future<CompileResult>> compiles;
         for (const auto& c : configs)
-            compiles.push_back(evaluator.pool().submit(evaluator.toolchain(backend), {impl.templ, c, impl.libraries, arch}));
+            compiles.push_back(evaluator.pool().submit(evaluator.toolchain(backend), {impl.templ(), c, impl.libraries, arch}));
         for (auto& f : compiles) f.get();
         const double compileSeconds = std::chrono::duration<double>(Clock::now() - start).count();
         std::fprintf(stderr, "%zu configurations compiled in %.1f s\n", configs.size(), compileSeconds);
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
         for (const auto& c : configs) {
             if (std::chrono::duration<double>(Clock::now() - start).count() > maxSeconds) break;
             o.defines = c;
-            const EvalReport r = evaluator.evaluate(task, impl.templ, o);
+            const EvalReport r = evaluator.evaluate(task, impl.templ(), o);
             nlohmann::json line = {{"config", c}, {"status", statusName(r.status)}};
             if (!r.workloads.empty() && r.workloads[0].timing.count) {
                 line["median_ms"] = r.workloads[0].timing.median;

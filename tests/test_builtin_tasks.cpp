@@ -30,7 +30,7 @@ class TestBuiltinTasks : public QObject {
         o.timing.warmupMs = 5;
         o.timing.budgetMs = backend == Backend::Cpu ? 20 : 50;
         o.timing.minReps = 5;
-        const EvalReport r = evaluator_->evaluate(t, which == "baseline" ? impl.baseline : impl.templ, o);
+        const EvalReport r = evaluator_->evaluate(t, which == "baseline" ? impl.baseline : impl.templ(), o);
         if (r.status != Status::Passed) qWarning("%s", reportTable(r).c_str());
         QCOMPARE(std::string(statusName(r.status)), std::string("PASSED"));
         for (const auto& w : r.workloads) {

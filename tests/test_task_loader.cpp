@@ -194,7 +194,7 @@ private slots:
             for (Backend b : {Backend::Cpu, Backend::Cuda}) {
                 QVERIFY2(t.native.count(b), (name + " lacks a native implementation").c_str());
                 QVERIFY2(t.workloadsFor(b).size() >= 3, (name + " has fewer than three workloads on a backend").c_str());
-                QVERIFY2(!t.native.at(b).templ.empty(), (name + " has no tunable template").c_str());
+                QVERIFY2(!t.native.at(b).templ().empty(), (name + " has no tunable template").c_str());
             }
             QVERIFY2(t.bytes && t.flops, (name + " lacks bytes or flops").c_str());
         }

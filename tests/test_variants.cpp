@@ -70,7 +70,7 @@ private slots:
         QCOMPARE(cpu.templates.size(), size_t{2});
         QCOMPARE(cpu.templates[0].name, std::string("slow"));
         QCOMPARE(cpu.templates[1].name, std::string("fast"));
-        QCOMPARE(cpu.templ, cpu.templates[0].path);  // the first is the default
+        QCOMPARE(cpu.templ(), cpu.templates[0].path);  // the first is the default
         QCOMPARE(cpu.findTemplate("fast")->path, cpu.templates[1].path);
         QCOMPARE(cpu.findTemplate("")->name, std::string("slow"));
         QVERIFY(!cpu.findTemplate("medium"));

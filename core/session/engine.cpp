@@ -143,8 +143,8 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
         throw Error(task.name + " has no native " + std::string(backendName(config.backend)) +
                     " sources to start from: give the first candidate with --from FILE");
     const NativeImpl impl = implIt == task.native.end() ? NativeImpl{} : implIt->second;
-    std::filesystem::path rootPath = root ? *root : (!impl.templ.empty() ? impl.templ : prepared_.baselineSource);
-    const std::string generator = root ? "manual" : (!impl.templ.empty() ? "template" : prepared_.baselineName);
+    std::filesystem::path rootPath = root ? *root : (!impl.templ().empty() ? impl.templ() : prepared_.baselineSource);
+    const std::string generator = root ? "manual" : (!impl.templ().empty() ? "template" : prepared_.baselineName);
     const std::string text = readTextFile(rootPath);  // before the session exists: an unreadable root leaves none
     store_.createSession(record_);
 

@@ -194,14 +194,16 @@ std::vector<TensorDef> parseTensors(const Checker& c, const Json& def, const std
 NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field, const std::filesystem::path& dir) {
     c.expectType(j, field, Json::value_t::object);
     NativeImpl impl;
+    // A file named relative to the task directory, which must exist.
+    auto resolve = [&](const std::string& rel, const std::string& at) {
+        const auto p = std::filesystem::weakly_canonical(dir / rel);
+        if (!std::filesystem::is_regular_file(p)) c.fail(at, "file '" + rel + "' not found (looked for " + p.string() + ")");
+        return p;
+    };
     auto path = [&](const char* key, bool required) -> std::filesystem::path {
         const std::string rel = required ? c.require(j, key, field + ".", Json::value_t::string).get<std::string>()
                                          : c.optString(j, key, field + ".");
-        if (rel.empty()) return {};
-        const auto p = std::filesystem::weakly_canonical(dir / rel);
-        if (!std::filesystem::is_regular_file(p))
-            c.fail(field + "." + key, "file '" + rel + "' not found (looked for " + p.string() + ")");
-        return p;
+        return rel.empty() ? std::filesystem::path() : resolve(rel, field + "." + key);
     };
     impl.reference = path("reference", true);
     impl.baseline = path("baseline", false);
@@ -214,9 +216,7 @@ NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field
             const std::string item = at + "[" + std::to_string(i) + "]";
             c.expectType((*it)[i], item, Json::value_t::string);
             const std::string rel = (*it)[i].get<std::string>();
-            const auto p = std::filesystem::weakly_canonical(dir / rel);
-            if (rel.empty() || !std::filesystem::is_regular_file(p))
-                c.fail(item, "file '" + rel + "' not found (looked for " + p.string() + ")");
+            const auto p = resolve(rel, item);
             TemplateVariant v{p.stem().string(), p};
             for (const auto& other : impl.templates)
                 if (other.name == v.name)
@@ -226,7 +226,6 @@ NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field
     } else if (auto p = path("template", false); !p.empty()) {
         impl.templates.push_back({p.stem().string(), p});
     }
-    if (!impl.templates.empty()) impl.templ = impl.templates.front().path;
     if (const auto it = j.find("libraries"); it != j.end()) {
         c.expectType(*it, field + ".libraries", Json::value_t::array);
         for (size_t i = 0; i < it->size(); ++i) {
@@ -717,12 +716,15 @@ Task loadDefinition(const std::string& text, const TaskFiles& files) {
 }
 }  // namespace
 
+const std::filesystem::path& NativeImpl::templ() const {
+    static const std::filesystem::path none;
+    return templates.empty() ? none : templates.front().path;
+}
+
 const TemplateVariant* NativeImpl::findTemplate(std::string_view name) const {
-    if (templates.empty()) return nullptr;
-    if (name.empty() || (name == "template" && templates.size() == 1)) return &templates.front();
     for (const auto& t : templates)
         if (t.name == name) return &t;
-    return name == "template" ? &templates.front() : nullptr;
+    return (name.empty() || name == "template") && !templates.empty() ? &templates.front() : nullptr;
 }
 
 }  // namespace kforge

@@ -70,11 +70,13 @@ struct TemplateVariant {
 struct NativeImpl {
     std::filesystem::path reference;
     std::filesystem::path baseline;   // empty when the task has none for this backend
-    std::filesystem::path templ;      // the first template; empty when none
-    std::vector<TemplateVariant> templates;  // every template, the first is `templ`
+    std::vector<TemplateVariant> templates;  // every tunable template; empty when none
     std::vector<std::string> libraries;
 
-    // The template called `name` ("" or "template": the first), or null.
+    // The first template's path (the default one); empty when none.
+    const std::filesystem::path& templ() const;
+    // The template called `name` ("" or "template": the first, unless one is
+    // named so), or null.
     const TemplateVariant* findTemplate(std::string_view name) const;
 };
 
