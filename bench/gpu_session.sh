@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile tests torch redteam hardening shared export)
+# template-evals baseline-evals optimize throughput profile tests torch redteam hardening shared export sanitize)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -189,6 +189,30 @@ PY
       OUT=$LOGS bash bench/gpu_torch_baselines.sh "$BIN" > "$LOGS/torch.txt" 2>&1
       tail -60 "$LOGS/torch.txt"
       summary+=("torch: done") ;;
+    sanitize)
+      # compute-sanitizer memcheck and racecheck on each template VARIANT
+      # (task:template) at its default configuration, on the task's workloads
+      # of at most SANITIZE_MAX elements (a copy of the task with only those):
+      # the tools slow kernels down 10-100x.
+      for v in ${VARIANTS:-gemm_bf16:cublaslt transpose_fp32:panel softmax_fp32:split_row vector_add_fp32:persistent}; do
+        t=${v%%:*}; name=${v#*:}; dir=/tmp/kforge-sanitize/$t
+        rm -rf "$dir" && mkdir -p "$dir" && cp -r resources/tasks/$t/. "$dir/"
+        python3 - "$dir/workloads.jsonl" "${SANITIZE_MAX:-4000000}" <<'PY'
+import json, math, sys
+path, limit = sys.argv[1], int(sys.argv[2])
+lines = [l for l in open(path) if l.strip()]
+keep = [l for l in lines if math.prod(json.loads(l)["axes"].values()) <= limit]
+open(path, "w").writelines(keep)
+PY
+        for tool in memcheck racecheck; do
+          compute-sanitizer --tool $tool --target-processes all --error-exitcode 99 \
+            $BIN/kforge eval "$dir" "template:$name" --backend cuda --no-sandbox --torch-baselines none --seeds 3 \
+            --warmup-ms 0 --budget-ms 1 --min-reps 1 --timeout 600 > "$LOGS/sanitize_${t}_${name}_$tool.log" 2>&1
+          rc=$?
+          echo "sanitize $tool $t template:$name: rc=$rc $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$LOGS/sanitize_${t}_${name}_$tool.log" | sort | uniq -c | tr -s ' ' | tr '\n' ';') $(grep -oE 'PASSED|FAILED|[A-Z_]+_ERROR' "$LOGS/sanitize_${t}_${name}_$tool.log" | head -1)" | tee -a "$LOGS/sanitize.txt"
+        done
+      done
+      summary+=("sanitize: $(grep -c 'rc=0' "$LOGS/sanitize.txt") clean of $(wc -l < "$LOGS/sanitize.txt")") ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
   tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit

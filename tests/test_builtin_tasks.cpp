@@ -12,12 +12,18 @@ class TestBuiltinTasks : public QObject {
     std::unique_ptr<Evaluator> evaluator_;
     AppPaths paths_ = AppPaths::discover();
 
-    void rows() {
+    // The baseline and every template (a task may ship several variants), each
+    // at its default configuration.
+    void rows(Backend backend) {
         QTest::addColumn<QString>("task");
         QTest::addColumn<QString>("which");
-        for (const auto& name : builtinTaskNames(paths_))
-            for (const char* which : {"baseline", "template"})
-                QTest::newRow((name + " " + which).c_str()) << QString::fromStdString(name) << which;
+        for (const auto& name : builtinTaskNames(paths_)) {
+            QTest::newRow((name + " baseline").c_str()) << QString::fromStdString(name) << "baseline";
+            const Task t = loadTask(paths_.tasksDirectory() / name);
+            if (const auto it = t.native.find(backend); it != t.native.end())
+                for (const auto& v : it->second.templates)
+                    QTest::newRow((name + " template:" + v.name).c_str()) << QString::fromStdString(name) << QString::fromStdString(v.name);
+        }
     }
 
     void check(Backend backend) {
@@ -30,7 +36,9 @@ class TestBuiltinTasks : public QObject {
         o.timing.warmupMs = 5;
         o.timing.budgetMs = backend == Backend::Cpu ? 20 : 50;
         o.timing.minReps = 5;
-        const EvalReport r = evaluator_->evaluate(t, which == "baseline" ? impl.baseline : impl.templ(), o);
+        const TemplateVariant* variant = which == "baseline" ? nullptr : impl.findTemplate(which.toStdString());
+        QVERIFY2(which == "baseline" || variant, qPrintable(which));
+        const EvalReport r = evaluator_->evaluate(t, variant ? variant->path : impl.baseline, o);
         if (r.status != Status::Passed) qWarning("%s", reportTable(r).c_str());
         QCOMPARE(std::string(statusName(r.status)), std::string("PASSED"));
         for (const auto& w : r.workloads) {
@@ -43,9 +51,9 @@ class TestBuiltinTasks : public QObject {
 
 private slots:
     void initTestCase() { evaluator_ = std::make_unique<Evaluator>(paths_); }
-    void cpu_data() { rows(); }
+    void cpu_data() { rows(Backend::Cpu); }
     void cpu() { check(Backend::Cpu); }
-    void cuda_data() { rows(); }
+    void cuda_data() { rows(Backend::Cuda); }
     void cuda() {
         std::string why;
         if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());

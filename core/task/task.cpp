@@ -232,7 +232,7 @@ NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field
             const auto& lib = (*it)[i];
             c.expectType(lib, field + ".libraries[" + std::to_string(i) + "]", Json::value_t::string);
             const auto name = lib.get<std::string>();
-            if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_+-.") != std::string::npos)
+            if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-.") != std::string::npos)
                 c.fail(field + ".libraries[" + std::to_string(i) + "]", "'" + name + "' is not a library name");
             impl.libraries.push_back(name);
         }
