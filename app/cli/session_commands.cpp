@@ -23,6 +23,7 @@
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "session/standalone_source.h"
+#include "session/workload_winners.h"
 #include "store/session_file.h"
 #include "util/clock.h"
 #include "util/error.h"
@@ -418,6 +419,19 @@ void printTree(const SessionTree& tree, std::optional<int64_t> best, int64_t id,
         printTree(tree, best, kids[i], root ? "" : prefix + (last ? "   " : "│  "), i + 1 == kids.size(), false, out);
 }
 
+// The fastest candidate per workload, when they are not all the session's best.
+void printWorkloadWinners(const SessionTree& tree) {
+    const auto winners = workloadWinners(tree);
+    const Node* best = tree.best();
+    const bool oneKernel = std::all_of(winners.begin(), winners.end(), [&](const WorkloadWinner& w) { return best && w.nodeId == best->id; });
+    if (winners.empty() || oneKernel) return;
+    std::cout << "fastest per workload (what a shape-dispatching export ships):\n";
+    for (const auto& w : winners)
+        std::cout << "  " << w.label << ": node " << w.nodeId << (w.templateName.empty() ? "" : " (" + w.templateName + ")") << " "
+                  << (w.config.empty() ? "" : describeConfig(w.config) + " ") << fmt("%.4g", w.medianMs) << " ms"
+                  << (w.speedupVsBest > 0 ? ", " + speedupText(w.speedupVsBest) + " over " + w.bestBaseline : std::string()) << "\n";
+}
+
 int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t> nodeId, bool json, bool noSource) {
     Store store(so.path());
     const SessionRecord r = store.session(sessionId);
@@ -438,6 +452,7 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
         for (const auto& [uuid, s] : r.baseline) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
         std::cout << "\n";
         printTorchBaselines(r);
+        printWorkloadWinners(tree);
         std::cout << "\n";
         for (const auto& n : tree.nodes())
             if (!n.parent) printTree(tree, r.bestNode, n.id, "", true, true, std::cout);
