@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "session/workload_winners.h"
 #include "util/clock.h"
 #include "util/error.h"
 
@@ -89,19 +90,21 @@ ExportPlan makeExportPlan(const SessionRecord& session, const SessionTree& tree,
     plan.nodeId = chosen->id;
 
     // Per workload, the node that serves it: the one asked for, or with no node
-    // given, the PASSED node of lowest median on that workload.
+    // given, the workload's winner (session/workload_winners.h) where it beats
+    // the chosen node there (a tie keeps the chosen node).
+    std::map<std::string, int64_t> winnerOf;
+    if (!nodeId)
+        for (const auto& w : workloadWinners(tree)) winnerOf[w.uuid] = w.nodeId;
     std::map<int64_t, size_t> variantOfNode;
     for (const auto& measured : chosen->evaluation->workloads) {
         const Node* serving = chosen;
         const WorkloadReport* report = &measured;
-        if (!nodeId) {
-            for (const auto& n : tree.nodes()) {
-                if (!n.passed() || !n.evaluation) continue;
-                const WorkloadReport* w = n.evaluation->workload(measured.uuid);
-                if (w && w->status == Status::Passed && w->timed() && w->timing.median < report->timing.median) {
-                    serving = &n;
-                    report = w;
-                }
+        if (const auto won = winnerOf.find(measured.uuid); won != winnerOf.end()) {
+            const Node& n = tree.at(won->second);
+            const WorkloadReport* w = n.evaluation->workload(measured.uuid);
+            if (w->timing.median < report->timing.median) {
+                serving = &n;
+                report = w;
             }
         }
         auto it = variantOfNode.find(serving->id);
