@@ -190,7 +190,7 @@ PY
       tail -60 "$LOGS/torch.txt"
       summary+=("torch: done") ;;
     sanitize)
-      # compute-sanitizer memcheck and racecheck on each template VARIANT
+      # compute-sanitizer memcheck (and racecheck for RACECHECK's) on each template VARIANT
       # (task:template) at its default configuration, on the task's workloads
       # of at most SANITIZE_MAX elements (a copy of the task with only those):
       # the tools slow kernels down 10-100x.
@@ -204,7 +204,9 @@ lines = [l for l in open(path) if l.strip()]
 keep = [l for l in lines if math.prod(json.loads(l)["axes"].values()) <= limit]
 open(path, "w").writelines(keep)
 PY
-        for tool in memcheck racecheck; do
+        tools=memcheck  # racecheck only where a variant shares memory between threads
+        case " ${RACECHECK:-transpose_fp32:panel softmax_fp32:split_row} " in *" $v "*) tools="memcheck racecheck" ;; esac
+        for tool in $tools; do
           compute-sanitizer --tool $tool --target-processes all --error-exitcode 99 \
             $BIN/kforge eval "$dir" "template:$name" --backend cuda --no-sandbox --torch-baselines none --seeds 3 \
             --warmup-ms 0 --budget-ms 1 --min-reps 1 --timeout 600 > "$LOGS/sanitize_${t}_${name}_$tool.log" 2>&1
