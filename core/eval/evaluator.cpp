@@ -86,11 +86,11 @@ Backend Evaluator::pickBackend(const std::string& requested) {
     return runner(Backend::Cuda).available(why) ? Backend::Cuda : Backend::Cpu;
 }
 
-std::mutex& Evaluator::deviceLock(Backend backend, size_t index) {
+DeviceLock& Evaluator::deviceLock(Backend backend, size_t index) {
     // Keyed by the device, not the runner: runners listed twice share it.
     const std::string device = runner(backend, index).name();
     std::lock_guard lock(mutex_);
-    return deviceLocks_[device];
+    return deviceLocks_.try_emplace(device, device).first->second;
 }
 
 bool Evaluator::startRunner(Backend backend, size_t index, std::string& why) {

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "model/baselines.h"
+#include "eval/device_lock.h"
 #include "eval/device_facts.h"
 #include "eval/input_staging.h"
 #include "model/eval_report.h"
@@ -141,7 +142,7 @@ public:
     std::string archFor(Backend backend);
 
 private:
-    std::mutex& deviceLock(Backend backend, size_t index = 0);
+    DeviceLock& deviceLock(Backend backend, size_t index = 0);
     struct Measured {
         EvaluateResult result;
         RunnerClient::Reply::Kind kind;
@@ -164,9 +165,10 @@ private:
     std::vector<RunnerEndpoint> endpoints_;  // empty: the backend's local device 0
     std::map<std::pair<Backend, size_t>, std::unique_ptr<RunnerClient>> runners_;
     // One measurement at a time per device (by its runner's name, "cuda:0",
-    // "ssh://box (cuda:1)"), whichever session or runner asks: two runners on
-    // one device take turns, so timings never overlap.
-    std::map<std::string, std::mutex> deviceLocks_;
+    // "ssh://box (cuda:1)"), whichever session, runner or process asks: two
+    // runners on one device take turns, so timings never overlap
+    // (eval/device_lock.h).
+    std::map<std::string, DeviceLock> deviceLocks_;
     std::shared_mutex cpuGate_;  // compiles share it; a CPU measurement takes it alone
     // Nsight Compute, looked for once (guarded by mutex_).
     bool ncuLooked_ = false;
