@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "agent/builtin_generators.h"
 #include "eval/report.h"
 #include "export/export_format.h"
 #include "export/stored_export.h"
@@ -222,7 +223,7 @@ int optimize(const OptimizeOptions& o) {
     Evaluator evaluator(paths);
     if (!o.runners.empty()) evaluator.setRunners(parseRunnerEndpoints(o.runners));
     announceSandbox(evaluator);
-    SessionLaunch launch(evaluator, store, paths);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
     SessionEngine& engine = launch.engine();
 
     StopConditions stop;
@@ -372,7 +373,7 @@ int addManual(const AddOptions& o) {
     Store store(o.store.path());
     Evaluator evaluator(paths);
     announceSandbox(evaluator);
-    SessionLaunch launch(evaluator, store, paths);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
     SessionEngine& engine = launch.engine();
     launch.open(o.session);
     engine.addManual(o.parent, readTextFile(o.file), std::filesystem::path(o.file).extension().string(), o.note);
@@ -490,7 +491,7 @@ int profileNode(const ProfileOptions& o) {
     Store store(o.store.path());
     Evaluator evaluator(paths);
     announceSandbox(evaluator);
-    SessionLaunch launch(evaluator, store, paths);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
     launch.open(o.session);
     SessionEngine& engine = launch.engine();
     const int64_t id = o.node ? *o.node : engine.record().bestNode.value_or(0);
