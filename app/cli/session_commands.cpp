@@ -12,6 +12,8 @@
 #include <sstream>
 #include <thread>
 
+#include "agent/builtin_generators.h"
+#include "agent/llm_generator.h"
 #include "eval/report.h"
 #include "export/export_format.h"
 #include "export/stored_export.h"
@@ -22,6 +24,7 @@
 #include "torch_options.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
+#include "session/tuner_generator.h"
 #include "session/standalone_source.h"
 #include "session/workload_winners.h"
 #include "store/session_file.h"
@@ -223,7 +226,7 @@ int optimize(const OptimizeOptions& o) {
     Evaluator evaluator(paths);
     if (!o.runners.empty()) evaluator.setRunners(parseRunnerEndpoints(o.runners));
     announceSandbox(evaluator);
-    SessionLaunch launch(evaluator, store, paths);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
     SessionEngine& engine = launch.engine();
 
     StopConditions stop;
@@ -247,10 +250,13 @@ int optimize(const OptimizeOptions& o) {
         std::stringstream list(o.generators);
         for (std::string g; std::getline(list, g, ',');)
             if (!g.empty()) config.generators.push_back(g);
-        const bool wantsLlm = std::find(config.generators.begin(), config.generators.end(), "llm") != config.generators.end();
+        // The first named generator that needs a provider; an unknown name fails here, before the baseline is measured.
+        std::string wantsLlm;
+        for (const auto& g : config.generators)
+            if (builtinGenerators().at(g, "--generators").needsLlmSettings && wantsLlm.empty()) wantsLlm = g;
         if (!o.llmProvider.empty()) {
             // Naming a provider asks for the agent.
-            if (!wantsLlm) config.generators.push_back("llm");
+            if (wantsLlm.empty()) config.generators.push_back(std::string(kLlmGenerator));
             const auto file = o.providers.empty() ? defaultProvidersPath() : std::filesystem::path(o.providers);
             LlmSettings llm;
             llm.provider = findProvider(loadProviders(file), o.llmProvider, file);
@@ -258,8 +264,8 @@ int optimize(const OptimizeOptions& o) {
             if (o.llmAttempts) llm.attemptsPerParent = *o.llmAttempts;
             llm.profile = !o.noProfile;
             config.llm = llm;
-        } else if (wantsLlm) {
-            throw Error("--generators includes llm: name its provider with --llm-provider (see `kforge llm providers` and docs/llm.md)");
+        } else if (!wantsLlm.empty()) {
+            throw Error("--generators includes " + wantsLlm + ": name its provider with --llm-provider (see `kforge llm providers` and docs/llm.md)");
         }
         config.stop = stop;
         config.speedupAgainst = *parseSpeedupBasis(o.speedupAgainst);
@@ -279,7 +285,7 @@ int optimize(const OptimizeOptions& o) {
                      (rec.device.name.empty() ? "?" : rec.device.name).c_str(), rec.config.selection.c_str(),
                      [&] {
                          std::string g;
-                         for (const auto& x : rec.config.generators) g += (g.empty() ? "" : ",") + x + (x == "tuner" ? "(" + rec.config.tuner + ")" : "");
+                         for (const auto& x : rec.config.generators) g += (g.empty() ? "" : ",") + x + (x == kTunerGenerator ? "(" + rec.config.tuner + ")" : "");
                          return g;
                      }()
                          .c_str());
@@ -373,7 +379,7 @@ int addManual(const AddOptions& o) {
     Store store(o.store.path());
     Evaluator evaluator(paths);
     announceSandbox(evaluator);
-    SessionLaunch launch(evaluator, store, paths);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
     SessionEngine& engine = launch.engine();
     launch.open(o.session);
     engine.addManual(o.parent, readTextFile(o.file), std::filesystem::path(o.file).extension().string(), o.note);
@@ -505,7 +511,7 @@ int profileNode(const ProfileOptions& o) {
     Store store(o.store.path());
     Evaluator evaluator(paths);
     announceSandbox(evaluator);
-    SessionLaunch launch(evaluator, store, paths);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
     launch.open(o.session);
     SessionEngine& engine = launch.engine();
     const int64_t id = o.node ? *o.node : engine.record().bestNode.value_or(0);
@@ -583,6 +589,14 @@ int importSession(const StoreOption& so, const std::string& file, bool json) {
     return 0;
 }
 
+// One line per registered generator, so that a new one is listed where it is registered.
+std::string generatorsHelp() {
+    std::string help = "comma-separated: ";
+    for (const auto& g : builtinGenerators().all())
+        help += (&g == &builtinGenerators().all().front() ? "" : "; ") + g.name + ": " + g.description;
+    return help;
+}
+
 }  // namespace
 
 SessionCommands::SessionCommands(CLI::App& app) {
@@ -594,7 +608,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
                     "measure on these runner endpoints, comma-separated: cpu, cuda:N, ssh://[user@]host[:port][?device=..&runner=..], "
                     "slurm://PARTITION[?gres=..&time=..] (docs/runners.md); candidates are spread over them");
     opt->add_option("--strategy", o->strategy, "node selection: ucb, best or beam")->check(CLI::IsMember({"ucb", "best", "beam"}));
-    opt->add_option("--generators", o->generators, "comma-separated: tuner, llm (manual edits come through kforge add)");
+    opt->add_option("--generators", o->generators, generatorsHelp());
     opt->add_option("--llm-provider", o->llmProvider, "the LLM provider (from providers.json) the agent asks; adds llm to the generators");
     opt->add_option("--llm-model", o->llmModel, "another model than the provider's");
     opt->add_option("--llm-attempts", o->llmAttempts, "answers asked about one node (default 3)")->check(CLI::PositiveNumber);

@@ -222,28 +222,12 @@ std::vector<KnowledgeChunk> KnowledgeBase::search(const KnowledgeQuery& q) const
     return out;
 }
 
-std::string deviceFamilyOfFacts(std::string_view backend, const DeviceFacts& device) {
-    if (!device.gpu) return deviceFamilyOf(std::string(backend), "");
-    return deviceFamilyOf(std::string(backend), device.gpu->gcnArch.empty() ? device.gpu->computeCapability : device.gpu->gcnArch);
-}
-
 std::unique_ptr<KnowledgeBase> openKnowledgeBase(const std::filesystem::path& guides, AgentRecords& records) {
     auto kb = std::make_unique<KnowledgeBase>();
     if (std::filesystem::is_directory(guides)) kb->addGuides(guides);
     for (const auto& n : records.notes())
         kb->add({"note " + std::to_string(n.id), n.title, n.title, n.body, n.devices, n.opTypes, n.bottlenecks});
     return kb;
-}
-
-std::string deviceFamilyOf(const std::string& backend, const std::string& arch) {
-    if (backend == "cpu") return "cpu";
-    if (backend == "hip") return arch.starts_with("gfx94") || arch.starts_with("gfx95") ? "cdna3" : "";
-    if (backend != "cuda") return "";
-    if (arch.starts_with("8.9")) return "ada";
-    if (arch.starts_with("8.")) return "ampere";
-    // Blackwell (10.x, 12.x) has no wgmma: the Hopper guide would mislead it.
-    if (arch.starts_with("9.")) return "hopper";
-    return "";
 }
 
 }  // namespace kforge

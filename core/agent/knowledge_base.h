@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/device_facts.h"
+#include "session/node_memory.h"  // deviceFamilyOf: the device tags guides are filtered by
 
 namespace kforge {
 
@@ -66,12 +67,6 @@ public:
 private:
     std::unique_ptr<Database> db_;
 };
-
-// The device family of a session's device facts: "hopper", "ampere", "ada",
-// "cdna3", "cpu", or "" when it is none of these.
-std::string deviceFamilyOf(const std::string& backend, const std::string& computeCapabilityOrArch);
-// The same from a backend name and the device facts a session keeps.
-std::string deviceFamilyOfFacts(std::string_view backend, const DeviceFacts& deviceFacts);
 
 class AgentRecords;
 // The bundled guides in `guides` (when the directory exists) and every

@@ -32,7 +32,7 @@ int LlmGenerator::capacity() const { return client_->provider().maxConcurrent; }
 int LlmGenerator::attemptsOn(int64_t parent, const SessionTree& tree) const {
     int n = 0;
     for (int64_t c : tree.children(parent))
-        if (tree.at(c).generator == "llm") ++n;
+        if (tree.at(c).generator == kLlmGenerator) ++n;
     std::lock_guard lock(mutex_);
     const auto r = refusedOn_.find(parent);
     const auto f = inFlightOn_.find(parent);
@@ -42,7 +42,7 @@ int LlmGenerator::attemptsOn(int64_t parent, const SessionTree& tree) const {
 int LlmGenerator::fixDepth(const Node& node, const SessionTree& tree) const {
     int depth = 0;
     const Node* n = &node;
-    while (n->parent && n->generator == "llm" && n->input.mode == "fix") {
+    while (n->parent && n->generator == kLlmGenerator && n->input.mode == "fix") {
         ++depth;
         n = &tree.at(*n->parent);
     }
@@ -59,7 +59,7 @@ std::optional<int64_t> LlmGenerator::preferredParent(const SessionTree& tree) {
     // The newest broken node the agent wrote that nobody has tried to fix yet.
     const auto& nodes = tree.nodes();
     for (auto it = nodes.rbegin(); it != nodes.rend(); ++it)
-        if (it->generator == "llm" && it->state == NodeState::Done && !it->passed() && canExpand(*it, tree) &&
+        if (it->generator == kLlmGenerator && it->state == NodeState::Done && !it->passed() && canExpand(*it, tree) &&
             attemptsOn(it->id, tree) == 0)
             return it->id;
     return std::nullopt;
@@ -177,7 +177,7 @@ bool LlmGenerator::start(const Node& parent, const SessionTree& tree) {
             } else {
                 Proposal p;
                 p.parent = parentId;
-                p.generator = "llm";
+                p.generator = kLlmGenerator;
                 p.source = *a.source;
                 p.extension = extension;
                 p.input.mode = e.mode;

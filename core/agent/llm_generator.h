@@ -26,7 +26,7 @@ struct AgentContext {
     const Task* task = nullptr;
     const SessionRecord* record = nullptr;
     AgentRecords* records = nullptr;      // past sessions' memories (may be null)
-    const KnowledgeBase* knowledge = nullptr;
+    std::shared_ptr<const KnowledgeBase> knowledge;  // owned with the agent: nothing else searches it
     bool tunerPresent = false;
     std::function<void()> wake;           // called from a worker thread when an answer is in
     // Live text of the answers, from worker threads: (parent node, event).
@@ -36,18 +36,15 @@ struct AgentContext {
     std::function<NodeProfile(const Node&)> profile;
 };
 
-struct GeneratedChild {
-    LlmExchange exchange;               // sessionId and nodeId left for the engine
-    std::optional<Proposal> proposal;   // none when refused, failed or cancelled
-    std::optional<NodeProfile> parentProfile;  // collected for the prompt; the engine keeps it with the parent
-};
+// The agent's name in session configs and on the nodes it makes.
+inline constexpr std::string_view kLlmGenerator = "llm";
 
 class LlmGenerator final : public Generator {
 public:
     LlmGenerator(const LlmSettings& settings, std::unique_ptr<LlmClient> client, AgentContext context);
     ~LlmGenerator() override;
 
-    std::string_view name() const override { return "llm"; }
+    std::string_view name() const override { return kLlmGenerator; }
     bool canExpand(const Node& parent, const SessionTree& tree) override;
     std::optional<Proposal> propose(const Node&, const SessionTree&) override { return std::nullopt; }
     bool asynchronous() const override { return true; }
@@ -57,8 +54,7 @@ public:
     bool start(const Node& parent, const SessionTree& tree) override;
     void cancelAll() override;
 
-    // Finished requests since the last call (engine thread).
-    std::vector<GeneratedChild> collect();
+    std::vector<GeneratedChild> collect() override;
 
     // The prompt start() would send for `parent` (without profiling it first),
     // for tests and `kforge show`.

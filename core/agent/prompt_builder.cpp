@@ -44,6 +44,11 @@ Rules for the source you write:
 
 Answer format: first one line `Change: <what you changed and why, in one sentence>`, then exactly one fenced code block with the whole file. Nothing after the code block.)";
 
+// The node's profiler counters, when a profile of it measured any.
+std::optional<NodeProfile> countersOf(const Node& node) {
+    return node.profile && node.profile->ok() ? node.profile : std::nullopt;
+}
+
 }  // namespace
 
 std::string_view agentModeName(AgentMode m) {
@@ -72,54 +77,6 @@ AgentMode chooseMode(const Node& parent, const SessionTree& tree, const std::str
     if (tunerPresent && !exposed && parentSource.find("@tune") == std::string::npos) return AgentMode::ExposeParameters;
     if (optimizeTries >= 2 && optimizeGains == 0) return AgentMode::Explore;
     return AgentMode::Optimize;
-}
-
-std::string bottleneckOf(const Node& node) {
-    if (node.compile)
-        for (const auto& k : node.compile->kernels)
-            if (k.spillStoreBytes > 0 || k.spillLoadBytes > 0) return "occupancy";
-    if (!node.evaluation) return "memory";
-    // The workload that moves the most bytes decides; tiny workloads far from their floor point at launch overhead.
-    const WorkloadReport* biggest = nullptr;
-    for (const auto& w : node.evaluation->workloads)
-        if (!biggest || w.bytes.value_or(0) > biggest->bytes.value_or(0)) biggest = &w;
-    if (!biggest) return "memory";
-    const bool compute = biggest->floor && biggest->floor->computeBound();
-    const double fraction = biggest->fractionOfFloor;
-    if (fraction > 0 && fraction < 0.2 && biggest->timed() && biggest->timing.median < 0.02) return "launch";
-    if (fraction > 0 && fraction < 0.3) return "latency";
-    return compute ? "compute" : "memory";
-}
-
-namespace {
-
-// The node's profiler counters, when a profile of it measured any.
-std::optional<NodeProfile> countersOf(const Node& node) {
-    return node.profile && node.profile->ok() ? node.profile : std::nullopt;
-}
-
-}  // namespace
-
-std::string measuredBottleneck(const Node& node) {
-    if (!node.passed()) return {};
-    if (const auto p = countersOf(node))
-        if (std::string counted = profileBottleneck(*p); !counted.empty()) return counted;
-    return bottleneckOf(node);
-}
-
-std::string describeChange(const Node& child, const Node& parent) {
-    if (!child.input.change.empty()) return child.input.change;
-    if (child.generator == "tuner") {
-        std::string d;
-        for (const auto& [k, v] : child.config) {
-            const auto it = parent.config.find(k);
-            if (it == parent.config.end() || it->second != v)
-                d += (d.empty() ? "" : ", ") + k + " " + (it == parent.config.end() ? "?" : it->second) + " -> " + v;
-        }
-        return d.empty() ? "the same configuration" : "configuration " + d;
-    }
-    if (!child.input.note.empty()) return child.input.note;
-    return "a new source";
 }
 
 std::vector<std::string> siblingSummaries(const Node& parent, const SessionTree& tree, int limit) {

@@ -13,6 +13,7 @@
 #include "llm/chat.h"
 #include "profile/profile.h"
 #include "model/session_tree.h"
+#include "session/node_memory.h"  // describeChange, measuredBottleneck: the prompt tells them too
 #include "store/agent_records.h"
 #include "task/task.h"
 
@@ -26,14 +27,6 @@ std::string_view agentModeName(AgentMode m);  // "fix", "optimize", "explore", "
 // asked yet); explore once optimize attempts from this parent stopped paying;
 // optimize otherwise.
 AgentMode chooseMode(const Node& parent, const SessionTree& tree, const std::string& parentSource, bool tunerPresent);
-
-// A node's bottleneck in the knowledge base's words: memory, compute,
-// occupancy (spills), launch (tiny workloads dominate) or latency.
-std::string bottleneckOf(const Node& node);
-// The same, from the node's profiler counters when it has them
-// (profileBottleneck), else from its timings (bottleneckOf); empty for a node
-// that did not pass.
-std::string measuredBottleneck(const Node& node);
 
 struct PromptInputs {
     const Task* task = nullptr;
@@ -52,10 +45,6 @@ struct PromptInputs {
 // Bounded: the parent's source and each section are cut to stay within a
 // prompt a 32k-context local model can take.
 ChatRequest buildPrompt(const PromptInputs& in);
-
-// What `child` changed against `parent`, in a line: the agent's "Change:",
-// the tuner's configuration difference, or the engineer's note.
-std::string describeChange(const Node& child, const Node& parent);
 
 // The sibling lines buildPrompt() shows: the parent's children with their
 // change, generator and outcome.

@@ -5,12 +5,10 @@
 
 #include "eval/report.h"
 #include "session/fitness.h"
+#include "session/node_memory.h"
+#include "session/session_generators.h"
 #include "session/session_tuning_cache.h"
 #include "session/tuner_generator.h"
-#include "agent/knowledge_base.h"
-#include "agent/llm_generator.h"
-#include "agent/prompt_builder.h"
-#include "llm/api_key.h"
 #include "profile/profile.h"
 #include "util/clock.h"
 #include "util/error.h"
@@ -43,8 +41,8 @@ std::string taskFilesHash(const Task& task, std::string* definition, std::string
     return sha256Hex(d + std::string(1, '\0') + w);
 }
 
-SessionEngine::SessionEngine(Evaluator& evaluator, Store& store)
-    : evaluator_(evaluator), store_(store), cancelCompiles_(std::make_shared<std::atomic<bool>>(false)) {
+SessionEngine::SessionEngine(Evaluator& evaluator, Store& store, const GeneratorRegistry& generators)
+    : evaluator_(evaluator), store_(store), registry_(generators), cancelCompiles_(std::make_shared<std::atomic<bool>>(false)) {
     sourcesDir_ = evaluator.cache().directory() / "sources";
 }
 
@@ -71,50 +69,40 @@ void SessionEngine::setUp(const Task& task, bool deferAgentErrors) {
     generators_.clear();
     tuning_.reset();
     records_ = std::make_unique<AgentRecords>(store_.database());
-    const bool tuner = std::find(c.generators.begin(), c.generators.end(), "tuner") != c.generators.end();
-    for (const auto& g : c.generators) {
-        if (g == "tuner") {
-            TunerGenerator::Priors priors;
-            if (c.tuningCache) {
+    const GeneratorContext context{
+        .task = task,
+        .record = record_,
+        .records = *records_,
+        .knowledgeDirectory = evaluator_.paths().knowledgeDirectory(),
+        .openTuningCache = [this]() -> ConfigPriors {
+            if (!record_.config.tuningCache) return {};
+            if (!tuning_)
                 tuning_ = std::make_unique<SessionTuningCache>(
                     record_, [this] { return evaluator_.toolchain(record_.config.backend).version(); },
                     [this](const std::string& m) {
                         if (auto* o = observer_.load()) o->message(m);
                     });
-                priors = [this](const std::string& hash) { return tuning_->priors(hash); };
-            }
-            generators_.push_back(std::make_unique<TunerGenerator>(c.tuner, c.seed, std::move(priors)));
-        } else if (g == "llm") {
-            if (!c.llm) throw Error("the llm generator needs a provider (--llm-provider; see docs/llm.md)");
-            // Guides and the engineers' notes, searched for every prompt.
-            knowledge_ = openKnowledgeBase(evaluator_.paths().knowledgeDirectory(), *records_);
-            AgentContext context;
-            context.task = &task;
-            context.record = &record_;
-            context.records = records_.get();
-            context.knowledge = knowledge_.get();
-            context.tunerPresent = tuner;
-            context.wake = [this] { poke(); };
-            context.onStream = [this](int64_t parent, const ChatStreamEvent& e) {
-                if (auto* o = observer_.load()) o->llmText(parent, e);
-            };
-            if (c.llm->profile && c.backend == Backend::Cuda)
-                context.profile = [this](const Node& n) { return evaluator_.profile(prepared_, sourceFile(n), n.config); };
-            ApiKey key;
-            try {
-                key = resolveApiKey(c.llm->provider);
-            } catch (const Error& e) {
-                if (!deferAgentErrors) throw;
-                agentUnavailable_ = e.what();
-                continue;
-            }
-            auto client = std::make_unique<LlmClient>(c.llm->provider, std::move(key));
-            auto agent = std::make_unique<LlmGenerator>(*c.llm, std::move(client), std::move(context));
-            agents_.push_back(agent.get());
-            generators_.push_back(std::move(agent));
-        } else if (g != "manual") {  // manual edits arrive through addManual()
-            throw Error("unknown generator '" + g + "' (tuner, llm or manual)");
+            return [this](const std::string& hash) { return tuning_->priors(hash); };
+        },
+        .wake = [this] { poke(); },
+        .onStream = [this](int64_t parent, const ChatStreamEvent& e) {
+            if (auto* o = observer_.load()) o->llmText(parent, e);
+        },
+        .profile = [this](const Node& n) { return evaluator_.profile(prepared_, sourceFile(n), n.config); },
+    };
+    for (const auto& name : c.generators) {
+        const GeneratorRegistration& registration = registry_.at(name, "the session's generators");
+        std::unique_ptr<Generator> g;
+        try {
+            g = registration.make(context);
+        } catch (const GeneratorUnavailable& e) {
+            if (!deferAgentErrors) throw;
+            agentUnavailable_ = e.what();
+            continue;
         }
+        if (!g) continue;  // proposes nothing itself (manual edits arrive through addManual())
+        if (g->asynchronous()) agents_.push_back(g.get());
+        generators_.push_back(std::move(g));
     }
     for (const Workload* w : task.workloadsFor(c.backend)) weights_[w->uuid] = w->weight;
 }
@@ -144,7 +132,7 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
                     " sources to start from: give the first candidate with --from FILE");
     const NativeImpl impl = implIt == task.native.end() ? NativeImpl{} : implIt->second;
     std::filesystem::path rootPath = root ? *root : (!impl.templ().empty() ? impl.templ() : prepared_.baselineSource);
-    const std::string generator = root ? "manual" : (!impl.templ().empty() ? "template" : prepared_.baselineName);
+    const std::string generator = root ? std::string(kManualGenerator) : (!impl.templ().empty() ? "template" : prepared_.baselineName);
     const std::string text = readTextFile(rootPath);  // before the session exists: an unreadable root leaves none
     store_.createSession(record_);
 
@@ -251,7 +239,7 @@ void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& 
     tree_.at(*parent);  // an unknown parent fails here, with its number
     Proposal p;
     p.parent = *parent;
-    p.generator = "manual";
+    p.generator = kManualGenerator;
     p.input.note = note;
     p.source = source;
     p.extension = extension;
@@ -574,19 +562,7 @@ bool SessionEngine::fill(Mode mode) {
 
 void SessionEngine::remember(const Node& n) {
     if (!n.parent) return;
-    const Node& parent = tree_.at(*n.parent);
-    MemoryEntry m;
-    m.sessionId = record_.id;
-    m.nodeId = n.id;
-    m.task = record_.task;
-    m.opType = task_->opType;
-    m.deviceFamily = deviceFamilyOfFacts(backendName(record_.config.backend), record_.device);
-    m.generator = n.generator;
-    m.change = describeChange(n, parent);
-    m.outcome = n.passed() ? "PASSED" : std::string(statusName(n.status)) + (n.message.empty() ? "" : ": " + n.message.substr(0, 300));
-    m.speedupBefore = parent.fitness;
-    m.speedupAfter = n.fitness;
-    m.bottleneck = measuredBottleneck(parent);
+    MemoryEntry m = memoryOf(n, tree_.at(*n.parent), record_, task_->opType);
     records_->insertMemory(m);
 }
 
@@ -748,7 +724,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
             // so, rather than "every candidate was evaluated" after one.
             bool tunable = false;
             for (const auto& n : tree_.nodes()) tunable = tunable || !n.config.empty();
-            const bool tunerOnly = generators_.size() == 1 && generators_.front()->name() == "tuner";
+            const bool tunerOnly = generators_.size() == 1 && generators_.front()->name() == kTunerGenerator;
             if (!tunable && tunerOnly)
                 reason = "nothing to tune: no source in the session declares @tune parameters (the task has no tunable "
                          "template for " + std::string(backendName(record_.config.backend)) +

@@ -28,6 +28,7 @@
 #include "store/agent_records.h"
 #include "session/device_usage.h"
 #include "session/generator.h"
+#include "session/generator_registry.h"
 #include "session/selection.h"
 #include "session/session_config.h"
 #include "store/store.h"
@@ -77,13 +78,11 @@ public:
     virtual void llmText(int64_t /*parent*/, const ChatStreamEvent&) {}
 };
 
-class KnowledgeBase;
-class LlmGenerator;
-struct GeneratedChild;
-
 class SessionEngine {
 public:
-    SessionEngine(Evaluator& evaluator, Store& store);
+    // `generators` builds the generators session configs name
+    // (builtinGenerators() in core/agent/builtin_generators.h); it outlives the engine.
+    SessionEngine(Evaluator& evaluator, Store& store, const GeneratorRegistry& generators);
     ~SessionEngine();
     SessionEngine(const SessionEngine&) = delete;
     SessionEngine& operator=(const SessionEngine&) = delete;
@@ -159,14 +158,14 @@ private:
 
     Evaluator& evaluator_;
     Store& store_;
+    const GeneratorRegistry& registry_;
     const Task* task_ = nullptr;
     PreparedTask prepared_;
     SessionRecord record_;
     SessionTree tree_;
     std::map<std::string, double> weights_;
     std::vector<std::unique_ptr<Generator>> generators_;
-    std::vector<LlmGenerator*> agents_;  // the asynchronous ones among generators_
-    std::unique_ptr<KnowledgeBase> knowledge_;
+    std::vector<Generator*> agents_;  // the asynchronous ones among generators_
     std::unique_ptr<AgentRecords> records_;
     LlmUsageTotals llmUsage_;
     std::atomic<SessionObserver*> observer_{nullptr};

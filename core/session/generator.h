@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/session_tree.h"
+#include "store/agent_records.h"
 
 namespace kforge {
 
@@ -20,6 +21,14 @@ struct Proposal {
     std::string source;
     std::string extension;  // ".cpp", ".cu", ".hip"
     TuneConfig config;      // complete; empty means the source's @tune defaults
+};
+
+// What an asynchronous generator's request came back with: a proposal or a
+// refusal, with the exchange that produced it.
+struct GeneratedChild {
+    LlmExchange exchange;               // sessionId and nodeId left for the engine
+    std::optional<Proposal> proposal;   // none when refused, failed or cancelled
+    std::optional<NodeProfile> parentProfile;  // collected for the prompt; the engine keeps it with the parent
 };
 
 class Generator {
@@ -47,6 +56,8 @@ public:
     virtual bool start(const Node& /*parent*/, const SessionTree& /*tree*/) { return false; }
     // Ends every request in flight; collect() then returns them as cancelled.
     virtual void cancelAll() {}
+    // Requests finished since the last call (engine thread).
+    virtual std::vector<GeneratedChild> collect() { return {}; }
 };
 
 }  // namespace kforge

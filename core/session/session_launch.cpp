@@ -16,8 +16,8 @@ std::string canonicalTaskRef(const std::string& nameOrPath) {
     return nameOrPath;
 }
 
-SessionLaunch::SessionLaunch(Evaluator& evaluator, Store& store, AppPaths paths)
-    : store_(store), paths_(std::move(paths)), engine_(evaluator, store) {}
+SessionLaunch::SessionLaunch(Evaluator& evaluator, Store& store, AppPaths paths, const GeneratorRegistry& generators)
+    : store_(store), paths_(std::move(paths)), engine_(evaluator, store, generators) {}
 
 const SessionRecord& SessionLaunch::create(const std::string& taskNameOrPath, SessionConfig config, const std::string& name,
                                            const std::optional<std::filesystem::path>& root) {

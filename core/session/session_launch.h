@@ -28,7 +28,8 @@ std::string canonicalTaskRef(const std::string& nameOrPath);
 // Owns the engine and the task it optimizes (the task outlives the engine).
 class SessionLaunch {
 public:
-    SessionLaunch(Evaluator& evaluator, Store& store, AppPaths paths);
+    // `generators`: as SessionEngine's (builtinGenerators(), core/agent/builtin_generators.h).
+    SessionLaunch(Evaluator& evaluator, Store& store, AppPaths paths, const GeneratorRegistry& generators);
     SessionLaunch(const SessionLaunch&) = delete;
     SessionLaunch& operator=(const SessionLaunch&) = delete;
 

@@ -77,7 +77,7 @@ std::optional<Proposal> TunerGenerator::propose(const Node& parent, const Sessio
     if (!next) return std::nullopt;
     Proposal p;
     p.parent = parent.id;
-    p.generator = "tuner";
+    p.generator = kTunerGenerator;
     p.input.strategy = fromCache ? std::string(kTuningCacheStrategy) : strategy_;
     p.input.spaceSize = s.space->size();
     p.source = tree.source(parent.sourceHash);

@@ -12,6 +12,9 @@
 
 namespace kforge {
 
+// The tuner's name in session configs and on the nodes it makes.
+inline constexpr std::string_view kTunerGenerator = "tuner";
+
 // NodeOrigin::strategy of a configuration the tuning cache proposed.
 inline constexpr std::string_view kTuningCacheStrategy = "cache";
 
@@ -22,7 +25,7 @@ public:
     using Priors = std::function<std::vector<TuneConfig>(const std::string& sourceHash)>;
 
     TunerGenerator(std::string strategy, uint64_t seed, Priors priors = {});
-    std::string_view name() const override { return "tuner"; }
+    std::string_view name() const override { return kTunerGenerator; }
     bool canExpand(const Node& parent, const SessionTree& tree) override;
     std::optional<Proposal> propose(const Node& parent, const SessionTree& tree) override;
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <mutex>
 
+#include "agent/builtin_generators.h"
 #include "profile/ncu.h"
 #include "session/session_launch.h"
 #include "support/loopback_http_server.h"
@@ -80,7 +81,7 @@ struct Workspace {
     Store store{std::filesystem::path(dir.path().toStdString()) / "w.db"};
     AppPaths paths = AppPaths::discover();
     Evaluator evaluator{paths};
-    SessionLaunch launch{evaluator, store, paths};
+    SessionLaunch launch{evaluator, store, paths, builtinGenerators()};
 };
 
 std::filesystem::path testData() { return std::filesystem::path(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString()); }
@@ -274,7 +275,7 @@ private slots:
         const int64_t id = w.launch.create("vector_add_fp32", config, "key", testData() / "data" / "llm" / "slow_add.cpp").id;
         w.launch.engine().run();
         qunsetenv("KFORGE_TEST_LATER_UNSET_KEY");
-        SessionLaunch again(w.evaluator, w.store, w.paths);
+        SessionLaunch again(w.evaluator, w.store, w.paths, builtinGenerators());
         again.open(id);
         try {
             again.engine().run();

@@ -23,15 +23,11 @@ declare -A rank=(
 )
 
 # Upward includes that exist today and are to be removed (issue 13): the
-# store keeps the session's record, config and tree types, which live in
-# session/ (they belong in model/); the engine builds the LLM generator itself
-# (a generator registry would let the agent register instead). "FILE HEADER".
+# store keeps the session's record and config types, which live in session/
+# (they belong in model/). "FILE HEADER".
 known=(
   "core/store/store.h session/session_config.h"
   "core/store/session_file.h session/session_config.h"
-  "core/session/engine.cpp agent/knowledge_base.h"
-  "core/session/engine.cpp agent/llm_generator.h"
-  "core/session/engine.cpp agent/prompt_builder.h"
 )
 
 status=0

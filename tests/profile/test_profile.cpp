@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "agent/builtin_generators.h"
 #include "agent/prompt_builder.h"
 #include "profile/ncu.h"
 #include "profile/profile.h"
@@ -246,7 +247,7 @@ private slots:
         Store store(tmp / "w.db");
         const AppPaths paths = AppPaths::discover();
         Evaluator evaluator(paths);
-        SessionLaunch launch(evaluator, store, paths);
+        SessionLaunch launch(evaluator, store, paths, builtinGenerators());
         SessionConfig config;
         config.backend = Backend::Cpu;
         config.seeds = 1;
@@ -323,7 +324,7 @@ private slots:
         if (!findNcu(why)) QSKIP(why.c_str());
         QTemporaryDir dir;
         Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
-        SessionLaunch launch(evaluator, store, paths);
+        SessionLaunch launch(evaluator, store, paths, builtinGenerators());
         SessionConfig config;
         config.backend = Backend::Cuda;
         config.stop.evaluations = 1;

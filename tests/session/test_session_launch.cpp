@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "agent/builtin_generators.h"
 #include "session/session_launch.h"
 #include "util/error.h"
 
@@ -48,7 +49,7 @@ private slots:
 
         const AppPaths paths = AppPaths::discover();
         Evaluator evaluator(paths);
-        SessionLaunch launch(evaluator, store, paths);
+        SessionLaunch launch(evaluator, store, paths, builtinGenerators());
         QVERIFY_THROWS_EXCEPTION(Error, launch.task());
         try {
             launch.open(r.id, std::nullopt, "softmax_fp32");

@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "agent/builtin_generators.h"
 #include "eval/evaluator.h"
 #include "eval/paths.h"
 #include "session/engine.h"
@@ -151,7 +152,7 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then 
             if (const kforge::SandboxStatus& s = evaluator.sandbox().status(); !s.active)
                 QMetaObject::invokeMethod(
                     this, [this, warning = QString::fromStdString(s.warning)] { emit unsandboxed(warning); }, Qt::QueuedConnection);
-            kforge::SessionLaunch launch(evaluator, store, paths);
+            kforge::SessionLaunch launch(evaluator, store, paths, kforge::builtinGenerators());
             // Publishes the engine to pause()/resume()/stop() for exactly its lifetime.
             struct Publish {
                 SessionRun* run;

@@ -15,7 +15,10 @@
 #include <algorithm>
 #include <exception>
 
+#include "agent/builtin_generators.h"
+#include "agent/llm_generator.h"
 #include "session/fitness.h"
+#include "session/tuner_generator.h"
 #include "ui/wizard/validation_message.h"
 
 namespace kforge::ui {
@@ -198,14 +201,14 @@ void SearchPage::initializePage() {
 }
 
 void SearchPage::load(const kforge::SessionConfig& c) {
-    tuner_->setChecked(std::find(c.generators.begin(), c.generators.end(), "tuner") != c.generators.end());
+    tuner_->setChecked(std::find(c.generators.begin(), c.generators.end(), kforge::kTunerGenerator) != c.generators.end());
     selectData(strategy_, c.tuner);
     selectData(policy_, c.selection);
     exploration_->setValue(c.exploration);
     beamWidth_->setValue(c.beamWidth);
     seed_->setValue(static_cast<int>(std::min<uint64_t>(c.seed, static_cast<uint64_t>(seed_->maximum()))));
     selectData(basis_, std::string(kforge::speedupBasisName(c.speedupAgainst)));
-    const bool agent = std::find(c.generators.begin(), c.generators.end(), "llm") != c.generators.end();
+    const bool agent = std::find(c.generators.begin(), c.generators.end(), kforge::kLlmGenerator) != c.generators.end();
     wantedProvider_ = c.llm ? c.llm->provider.name : std::string();
     if (!wantedProvider_.empty()) {
         const int index = provider_->findData(QString::fromStdString(wantedProvider_));
@@ -218,9 +221,12 @@ void SearchPage::load(const kforge::SessionConfig& c) {
 }
 
 void SearchPage::store(kforge::SessionConfig& c) const {
-    // Generators this page does not offer (manual edits) are kept as they were.
-    std::erase(c.generators, std::string("tuner"));
-    if (tuner_->isChecked()) c.generators.insert(c.generators.begin(), "tuner");
+    // Generators this page does not offer (manual edits) are kept as they were,
+    // unless the registry no longer knows them (remembered from another
+    // version): the session would refuse to start on them.
+    std::erase_if(c.generators, [](const std::string& g) { return kforge::builtinGenerators().find(g) == nullptr; });
+    std::erase(c.generators, kforge::kTunerGenerator);
+    if (tuner_->isChecked()) c.generators.insert(c.generators.begin(), std::string(kforge::kTunerGenerator));
     c.tuner = strategy_->currentData().toString().toStdString();
     c.selection = policy_->currentData().toString().toStdString();
     c.exploration = exploration_->value();
@@ -228,10 +234,10 @@ void SearchPage::store(kforge::SessionConfig& c) const {
     c.seed = static_cast<uint64_t>(seed_->value());
     if (const auto basis = kforge::parseSpeedupBasis(basis_->currentData().toString().toStdString()))
         c.speedupAgainst = *basis;
-    std::erase(c.generators, std::string("llm"));
+    std::erase(c.generators, kforge::kLlmGenerator);
     const int index = provider_->currentIndex();
     if (llm_->isChecked() && index >= 0 && index < static_cast<int>(providers_.size())) {
-        c.generators.push_back("llm");
+        c.generators.push_back(std::string(kforge::kLlmGenerator));
         kforge::LlmSettings llm = c.llm.value_or(kforge::LlmSettings{});
         // As `kforge optimize --llm-provider` does: the provider as it is now, never its key.
         llm.provider = kforge::findProvider(providers_, providers_[static_cast<size_t>(index)].name, kforge::defaultProvidersPath());
