@@ -104,6 +104,12 @@ int makePlan(const kf_call* call, cublasLtHandle_t h, const Key& key, Plan& p) {
         s = cublasLtMatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, &alignC, sizeof alignC);
     if (s == CUBLAS_STATUS_SUCCESS)
         s = cublasLtMatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES, &alignC, sizeof alignC);
+    // Split-K partial sums reduced in float only: the in-place and output-type
+    // schemes round every partial to bfloat16, which breaks the task's "rounded
+    // once" and failed verification on 127 x 129 x 200 (ALGO=6, 4 MiB, H100).
+    const uint32_t reductions = CUBLASLT_REDUCTION_SCHEME_COMPUTE_TYPE;
+    if (s == CUBLAS_STATUS_SUCCESS)
+        s = cublasLtMatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_REDUCTION_SCHEME_MASK, &reductions, sizeof reductions);
     if (s == CUBLAS_STATUS_SUCCESS)
         s = cublasLtMatmulAlgoGetHeuristic(h, p.op, p.b, p.a, p.c, p.c, pref, kRequested, p.algos, &p.count);
     cublasLtMatmulPreferenceDestroy(pref);
