@@ -6,6 +6,7 @@
 #include <set>
 
 #include "util/error.h"
+#include "util/file_path.h"
 #include "util/json_input.h"
 #include "util/text.h"
 
@@ -17,12 +18,12 @@ using Json = nlohmann::ordered_json;  // the definition keeps its order: inputs 
 constexpr size_t kMaxDefinitionBytes = size_t{16} << 20;  // as loadTask's limit
 
 std::filesystem::path findWorkloads(const FibImport& r, const std::filesystem::path& definition) {
-    if (!r.workloads.empty()) return std::filesystem::weakly_canonical(r.workloads);
+    if (!r.workloads.empty()) return canonicalPath(r.workloads);
     // FIB keeps definitions/<op>/<name>.json and workloads/<op>/<name>.jsonl apart;
     // beside the definition, either name is taken.
     for (const auto& name : {definition.stem().string() + ".jsonl", std::string("workloads.jsonl")}) {
         const auto p = definition.parent_path() / name;
-        if (std::filesystem::is_regular_file(p)) return p;
+        if (isRegularFile(p)) return p;
     }
     throw Error(definition.string() + ": no " + definition.stem().string() +
                 ".jsonl or workloads.jsonl beside it (give the workloads with --workloads)");
@@ -107,8 +108,8 @@ std::string workloadLine(const Task& task, const Workload& w, FileCopies& copies
 
 std::filesystem::path fibDataRoot(const std::filesystem::path& workloads, const std::filesystem::path& root) {
     if (!root.empty()) {
-        const auto r = std::filesystem::weakly_canonical(root);
-        if (!std::filesystem::is_directory(r)) throw Error(root.string() + ": --root: not a directory");
+        const auto r = canonicalPath(root);
+        if (!isDirectory(r)) throw Error(root.string() + ": --root: not a directory");
         return r;
     }
     std::error_code ec;
@@ -131,9 +132,9 @@ std::string tensorBytesExpression(const Task& task) {
 }
 
 FibImportResult importFib(const FibImport& request) {
-    const auto definition = std::filesystem::weakly_canonical(request.definition);
+    const auto definition = canonicalPath(request.definition);
     const std::string file = definition.string();
-    if (!std::filesystem::is_regular_file(definition)) throw Error(file + ": not found");
+    if (!isRegularFile(definition)) throw Error(file + ": not found");
     const auto workloads = findWorkloads(request, definition);
     const Json source = parseOrderedJsonInput(readTextFile(definition, kMaxDefinitionBytes, "a task definition"), file);
     Json def = withKforge(source, file);

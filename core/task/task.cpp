@@ -9,6 +9,7 @@
 
 #include "task/safetensors.h"
 #include "util/error.h"
+#include "util/file_path.h"
 #include "util/json_input.h"
 #include "util/text.h"
 
@@ -196,8 +197,8 @@ NativeImpl parseNative(const Checker& c, const Json& j, const std::string& field
     NativeImpl impl;
     // A file named relative to the task directory, which must exist.
     auto resolve = [&](const std::string& rel, const std::string& at) {
-        const auto p = std::filesystem::weakly_canonical(dir / rel);
-        if (!std::filesystem::is_regular_file(p)) c.fail(at, "file '" + rel + "' not found (looked for " + p.string() + ")");
+        const auto p = canonicalPath(dir / rel);
+        if (!isRegularFile(p)) c.fail(at, "file '" + printable(rel) + "' not found (looked for " + printable(p.string()) + ")");
         return p;
     };
     auto path = [&](const char* key, bool required) -> std::filesystem::path {
@@ -286,7 +287,7 @@ public:
     explicit SafetensorsHeaders(std::filesystem::path base) : base_(std::move(base)) {}
     std::filesystem::path resolve(const std::string& path) const {
         const std::filesystem::path p(path);
-        return std::filesystem::weakly_canonical(p.is_absolute() ? p : base_ / p);
+        return canonicalPath(p.is_absolute() ? p : base_ / p);
     }
     const SafetensorsFile& header(const std::filesystem::path& file) {
         auto it = files_.find(file);
@@ -553,22 +554,21 @@ std::optional<double> Task::flopCount(const Workload& w) const { return evalOver
 namespace {
 TaskFiles filesOf(const std::filesystem::path& path) {
     TaskFiles files;
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        files.directory = std::filesystem::weakly_canonical(path);
+    if (isDirectory(path)) {
+        files.directory = canonicalPath(path);
         files.definitionFile = files.directory / "definition.json";
     } else {
-        files.definitionFile = std::filesystem::weakly_canonical(path);
+        files.definitionFile = canonicalPath(path);
         files.directory = files.definitionFile.parent_path();
     }
     files.workloadsFile = files.directory / "workloads.jsonl";
-    if (!std::filesystem::is_regular_file(files.definitionFile, ec))
+    if (!isRegularFile(files.definitionFile))
         throw Error(files.definitionFile.string() + ": not found (a task is a directory with definition.json and workloads.jsonl)");
     return files;
 }
 
 std::string readWorkloadsFile(const Task& task) {
-    if (!std::filesystem::is_regular_file(task.workloadsFile))
+    if (!isRegularFile(task.workloadsFile))
         throw Error(task.workloadsFile.string() + ": not found (every task needs a workloads file beside its definition)");
     return readTextFile(task.workloadsFile, kMaxWorkloadsBytes, "a workloads file");
 }

@@ -294,6 +294,19 @@ private slots:
         EXPECT_ERROR(load(replaced(kDefinition, "\"N\", \"native\"", "\"-N\", \"native\"")), "kforge.flops");
     }
 
+    // Paths the file system refuses to look at (a name too long, a file used
+    // as a directory) are located errors, not escaped filesystem_errors: the
+    // fuzzer found std::filesystem::weakly_canonical throwing on them.
+    void unresolvablePathsAreLocated() {
+        const std::string longName = "../" + std::string(5000, 'r') + "/../cpu/reference.cpp";
+        EXPECT_ERROR(load(replaced(kDefinition, "\"cpu/reference.cpp\"", "\"" + longName + "\"")), "kforge.native.cpu.reference");
+        EXPECT_ERROR(load(replaced(kDefinition, "\"cpu/reference.cpp\"", "\"definition.json/x.cpp\"")), "not found");
+        EXPECT_ERROR(load(replaced(kDefinition, "\"reference\": \"cpu/reference.cpp\"",
+                                   "\"reference\": \"cpu/reference.cpp\", \"template\": [\"" + longName + "\"]")),
+                     "kforge.native.cpu.template[0]");
+        EXPECT_ERROR(loadTask(std::filesystem::path(std::string(5000, 'd') + "/definition.json")), "not found");
+    }
+
     void duplicateKeysAreErrors() {
         EXPECT_ERROR(load(replaced(kDefinition, "\"inputs\": {\"x\"", "\"inputs\": {\"x\": {\"shape\": [\"N\"], \"dtype\": \"float32\"}, \"x\"")),
                      "'x' appears twice");
