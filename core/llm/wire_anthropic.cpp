@@ -3,6 +3,8 @@
 // message_stop).
 #include "llm/wire_anthropic.h"
 
+#include "llm/wire_format.h"
+
 namespace kforge {
 namespace {
 
@@ -10,14 +12,13 @@ std::string normalisedStop(const std::string& reason) { return reason == "max_to
 
 void readUsage(const nlohmann::json& u, AnswerState& state) {
     if (!u.is_object()) return;
-    if (u.contains("input_tokens") && u.at("input_tokens").is_number()) {
+    if (auto in = tokenCount(u, "input_tokens")) {
         // Cached prompt tokens are counted apart; they were still sent.
-        int64_t in = u.at("input_tokens").get<int64_t>();
         for (const char* k : {"cache_creation_input_tokens", "cache_read_input_tokens"})
-            if (u.contains(k) && u.at(k).is_number()) in += u.at(k).get<int64_t>();
-        state.inputTokens = in;
+            if (const auto cached = tokenCount(u, k)) *in += *cached;  // three counts of at most 10^15 each
+        state.inputTokens = *in;
     }
-    if (u.contains("output_tokens") && u.at("output_tokens").is_number()) state.outputTokens = u.at("output_tokens").get<int64_t>();
+    if (const auto n = tokenCount(u, "output_tokens")) state.outputTokens = *n;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include "llm/wire_anthropic.h"
 #include "llm/wire_openai.h"
 
+#include <cmath>
+
 namespace kforge {
 
 std::unique_ptr<WireFormat> makeWireFormat(LlmApi api) {
@@ -20,6 +22,26 @@ std::string errorMessageOf(const nlohmann::json& body) {
         return m;
     }
     return e.is_null() ? std::string{} : e.dump().substr(0, 300);
+}
+
+std::optional<int64_t> tokenCount(const nlohmann::json& usage, const char* key) {
+    constexpr double kMax = 1e15;
+    const auto it = usage.find(key);
+    if (it == usage.end()) return std::nullopt;
+    if (it->is_number_unsigned()) {
+        const auto v = it->get<uint64_t>();
+        return v <= static_cast<uint64_t>(kMax) ? std::optional<int64_t>(static_cast<int64_t>(v)) : std::nullopt;
+    }
+    if (it->is_number_integer()) {
+        const auto v = it->get<int64_t>();
+        return v >= 0 && v <= static_cast<int64_t>(kMax) ? std::optional<int64_t>(v) : std::nullopt;
+    }
+    if (it->is_number_float()) {
+        const double v = it->get<double>();
+        if (!(v >= 0 && v <= kMax) || v != std::floor(v)) return std::nullopt;  // NaN fails the range test
+        return static_cast<int64_t>(v);
+    }
+    return std::nullopt;
 }
 
 }  // namespace kforge

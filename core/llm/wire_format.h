@@ -1,7 +1,9 @@
 #pragma once
 // The two wire formats (OpenAI Chat Completions and Anthropic Messages): how a
 // request is written and how a streamed or whole answer is read.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "llm/api_key.h"
@@ -37,5 +39,10 @@ std::unique_ptr<WireFormat> makeWireFormat(LlmApi api);
 // The "message" of {"error": {"message": ...}} or {"error": "..."}, which both
 // formats and most compatible servers use; empty when the body has none.
 std::string errorMessageOf(const nlohmann::json& body);
+
+// usage[key] as a token count: a whole number from 0 to 10^15 (integer, or a
+// float holding one); nullopt for anything else, which the caller ignores. A
+// server's (or a fuzzer's) 6.7e118 or -3 must not reach an int64 conversion.
+std::optional<int64_t> tokenCount(const nlohmann::json& usage, const char* key);
 
 }  // namespace kforge

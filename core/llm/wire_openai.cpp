@@ -2,6 +2,8 @@
 // Ollama and llama.cpp's server speak it.
 #include "llm/wire_openai.h"
 
+#include "llm/wire_format.h"
+
 namespace kforge {
 
 HttpRequest OpenAiWire::request(const ProviderConfig& provider, const ApiKey& key, const ChatRequest& chat) const {
@@ -32,9 +34,8 @@ namespace {
 void readUsage(const nlohmann::json& j, AnswerState& state) {
     if (!j.contains("usage") || !j.at("usage").is_object()) return;
     const auto& u = j.at("usage");
-    if (u.contains("prompt_tokens") && u.at("prompt_tokens").is_number()) state.inputTokens = u.at("prompt_tokens").get<int64_t>();
-    if (u.contains("completion_tokens") && u.at("completion_tokens").is_number())
-        state.outputTokens = u.at("completion_tokens").get<int64_t>();
+    if (const auto n = tokenCount(u, "prompt_tokens")) state.inputTokens = *n;
+    if (const auto n = tokenCount(u, "completion_tokens")) state.outputTokens = *n;
 }
 
 void readFinish(const nlohmann::json& choice, AnswerState& state) {

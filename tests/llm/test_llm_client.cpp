@@ -8,6 +8,7 @@
 #include "llm/api_key.h"
 #include "llm/llm_client.h"
 #include "llm/sse_parser.h"
+#include "llm/wire_format.h"
 #include "support/loopback_http_server.h"
 #include "util/error.h"
 
@@ -56,6 +57,17 @@ class TestLlmClient : public QObject {
     Q_OBJECT
 
 private slots:
+    // Token counts are whole numbers from 0 to 10^15; anything else in a
+    // usage object (the fuzzer sent 6.7e118) is ignored, never converted.
+    void absurdTokenCountsAreIgnored() {
+        const auto usage = nlohmann::json::parse(
+            R"({"a": 1200, "b": 42.0, "c": 6.66667e+118, "d": -3, "e": 1.5, "f": 18446744073709551615, "g": "7", "h": 1e15})");
+        QCOMPARE(tokenCount(usage, "a"), std::optional<int64_t>(1200));
+        QCOMPARE(tokenCount(usage, "b"), std::optional<int64_t>(42));
+        QCOMPARE(tokenCount(usage, "h"), std::optional<int64_t>(1000000000000000));
+        for (const char* k : {"c", "d", "e", "f", "g", "missing"}) QVERIFY2(!tokenCount(usage, k), k);
+    }
+
     void sseParserHandlesSplitsAndComments() {
         std::vector<SseEvent> events;
         SseParser p([&](const SseEvent& e) { events.push_back(e); });
