@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,6 +22,7 @@
 #include "util/clock.h"
 #include "util/json_input.h"
 #include "util/text.h"
+#include "util/usable_cores.h"
 
 extern "C" {
 #include "kf_abi.h"
@@ -135,6 +137,10 @@ int main(int argc, char** argv) {
     app.add_flag("--exit-with-stdin", exitWithStdin,
                  "end as soon as stdin is closed, even mid-request (how ssh and srun start a runner)");
     CLI11_PARSE(app, argc, argv);
+    // Before any candidate loads libgomp, which reads it once: a candidate's
+    // num_threads(8) on two usable cores then runs two threads instead of
+    // timing eight that fight over two (util/usable_cores.h).
+    ::setenv("OMP_THREAD_LIMIT", std::to_string(kforge::cpuThreadLimit()).c_str(), 1);
     if (!profileRequest.empty()) return profileOnce(backend, ordinal, profileRequest, profileResult, limits);
 
     const int protocolFd = ::dup(1);

@@ -487,6 +487,7 @@ Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const 
     report.device = p.device;
     report.baselineName = p.baselineName;
     report.sandbox = sandbox_->status().description;
+    if (const DeviceFacts& facts = runnerClient.facts(); facts.cpu && facts.cpu->cores > 0) report.cpuThreads = facts.cpu->cores;
     const std::string expectedDir = p.torch ? p.torch->expectedDir.string() : std::string();
     const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate",
                                   options, expectedDir, runnerIndex);

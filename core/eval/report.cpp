@@ -94,6 +94,13 @@ std::string floorSummary(const EvalReport& r) {
     return out.str();
 }
 
+std::string cpuThreadsSummary(const EvalReport& r) {
+    if (!r.cpuThreads) return {};
+    return "threads: at most " + std::to_string(*r.cpuThreads) +
+           " (the cores the runner may use; OpenMP is capped there by OMP_THREAD_LIMIT, so a THREADS above it ran " +
+           std::to_string(*r.cpuThreads) + ")\n";
+}
+
 std::string floorFootnote(const std::vector<WorkloadReport>& workloads, Backend backend) {
     bool any = false, above = false;
     for (const auto& w : workloads) {
@@ -134,7 +141,7 @@ std::string reportTable(const EvalReport& r) {
         }
     }
     if (!r.workloads.empty()) out << "\n" << workloadTable(r.workloads, r.baselineName);
-    if (!r.workloads.empty()) out << checksSummary(r.workloads) << floorSummary(r) << floorFootnote(r.workloads, r.backend);
+    if (!r.workloads.empty()) out << checksSummary(r.workloads) << floorSummary(r) << cpuThreadsSummary(r) << floorFootnote(r.workloads, r.backend);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
     if (r.speedupVsBestGeomean > 0)

@@ -14,6 +14,8 @@ std::string reportTable(const EvalReport& report);
 std::string checksSummary(const std::vector<WorkloadReport>& workloads);
 // Which bandwidths the physics floor used.
 std::string floorSummary(const EvalReport& report);
+// "threads: at most N ..." for a CPU report, empty otherwise.
+std::string cpuThreadsSummary(const EvalReport& report);
 // What "of floor" means and why it may exceed 100%, under any table that shows it.
 std::string floorFootnote(const std::vector<WorkloadReport>& workloads, Backend backend);
 std::string workloadTable(const std::vector<WorkloadReport>& workloads, const std::string& baselineName);

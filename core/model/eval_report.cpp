@@ -236,6 +236,7 @@ Json toJson(const EvalReport& r, ReportScope scope) {
     out["torch"] = toJson(r.torch);
     out["sandbox"] = r.sandbox;
     if (!r.runner.empty()) out["runner"] = r.runner;
+    if (r.cpuThreads) out["cpu_threads"] = *r.cpuThreads;
     if (r.window)
         out["device_window"] = {{"runner_index", r.window->runnerIndex}, {"from", r.window->from}, {"to", r.window->to}};
     return out;
@@ -258,6 +259,10 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     if (r.has("torch")) e.torch = torchSummaryFromJson(r.field("torch"), r.childPath("torch"));  // schema 4 had none
     e.sandbox = r.optionalOr<std::string>("sandbox", "");  // reports before the sandbox have none
     e.runner = r.optionalOr<std::string>("runner", "");    // and before runner endpoints
+    if (r.has("cpu_threads")) {  // CPU reports before the thread limit have none
+        e.cpuThreads = r.required<int>("cpu_threads");
+        if (*e.cpuThreads < 1) modelFail(r.childPath("cpu_threads"), "must be at least 1");
+    }
     if (r.has("device_window")) {  // and before device windows
         ObjectReader w(r.field("device_window"), r.childPath("device_window"));
         DeviceWindow d;

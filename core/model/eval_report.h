@@ -125,6 +125,10 @@ struct EvalReport {
     // Empty in reports written before runner endpoints existed.
     std::string runner;
     std::optional<DeviceWindow> window;  // none in reports written before it was kept
+    // CPU backend: the most threads the candidate could run, the runner's
+    // OMP_THREAD_LIMIT (the cores it may use); a tuned THREADS above it ran
+    // this many. None on GPUs and in reports written before it was kept.
+    std::optional<int> cpuThreads;
     // How the candidate was contained: "bubblewrap", or "none (why)"; empty in
     // reports written before the sandbox existed.
     std::string sandbox;

@@ -175,7 +175,7 @@ namespace {
 class CpuDevice final : public Device {
 public:
     CpuDevice() {
-        threads_ = std::max(1u, std::thread::hardware_concurrency());
+        threads_ = cpuThreadLimit();  // the runner caps OpenMP at the same count (app/runner/main.cpp)
         llc_ = lastLevelCacheBytes();
         flush_.assign(std::max<size_t>(2 * llc_, size_t{64} << 20) / sizeof(uint64_t), 0);
         remeasure();

@@ -6,11 +6,13 @@
 #include <thread>
 #include <vector>
 
+#include "util/usable_cores.h"
+
 namespace kforge {
 
 template <typename Fn>  // fn(chunkIndex, begin, end)
 void parallelChunks(size_t n, Fn fn, size_t minChunk = size_t{1} << 16) {
-    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    static const size_t cores = usableCores();
     const size_t chunks = std::max<size_t>(1, std::min(cores, n / minChunk));
     if (chunks == 1) {
         fn(size_t{0}, size_t{0}, n);
@@ -26,7 +28,7 @@ void parallelChunks(size_t n, Fn fn, size_t minChunk = size_t{1} << 16) {
 }
 
 inline size_t parallelChunkCount(size_t n, size_t minChunk = size_t{1} << 16) {
-    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    static const size_t cores = usableCores();
     return std::max<size_t>(1, std::min(cores, n / minChunk));
 }
 

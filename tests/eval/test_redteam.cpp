@@ -5,10 +5,13 @@
 // The cheats are in tests/redteam/; each says in a comment what it tries.
 #include <QtTest>
 
+#include <sched.h>
+
 #include <chrono>
 #include <filesystem>
 
 #include "eval/evaluator.h"
+#include "eval/report.h"
 
 using namespace kforge;
 namespace fs = std::filesystem;
@@ -96,6 +99,20 @@ private slots:
 
     void cuda_data() { rows(".cu", true); }
     void cuda() { check(Backend::Cuda); }
+
+    // A candidate asking OpenMP for more threads than the runner's cores runs
+    // only as many as it may use (many_threads.cpp fails its call otherwise),
+    // and the report says how many that was.
+    void cpuCandidatesRunAtMostTheUsableCores() {
+        const EvalReport r = evaluator_->evaluate(*task_, testData() / "redteam/cpu/many_threads.cpp", options(Backend::Cpu));
+        QVERIFY2(r.status == Status::Passed, r.message.c_str());
+        QVERIFY(r.cpuThreads);
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        QCOMPARE(sched_getaffinity(0, sizeof(set), &set), 0);
+        QVERIFY(*r.cpuThreads >= 1 && *r.cpuThreads <= CPU_COUNT(&set));
+        QVERIFY(reportTable(r).find("threads: at most " + std::to_string(*r.cpuThreads)) != std::string::npos);
+    }
 
     // A cache keyed on every input byte pays an honest kernel's reads to look
     // up, and inputs that differ on every call never hit: it PASSES, no

@@ -67,6 +67,7 @@ EvalReport report() {
     r.sandbox = "none (bubblewrap not found)";
     r.runner = "cuda:0";
     r.window = DeviceWindow{1, 1796000000.25, 1796000001.5};
+    r.cpuThreads = 2;
     WorkloadReport w;
     w.uuid = "w1";
     w.axes = {{"M", 8}, {"N", 1024}};  // a JSON object: axes come back in name order
@@ -169,6 +170,13 @@ private slots:
         Json backwards = toJson(r, ReportScope::Node);
         backwards["device_window"]["to"] = 1.0;
         QVERIFY_THROWS_EXCEPTION(ModelError, evalReportFromJson(backwards, "report", ReportScope::Node));
+        // ... and before the CPU thread limit; a limit under one thread is refused.
+        QCOMPARE(evalReportFromJson(toJson(r, ReportScope::Node), "report", ReportScope::Node).cpuThreads, std::optional<int>(2));
+        old.erase("cpu_threads");
+        QVERIFY(!evalReportFromJson(old, "report", ReportScope::Node).cpuThreads);
+        Json noThreads = toJson(r, ReportScope::Node);
+        noThreads["cpu_threads"] = 0;
+        QVERIFY_THROWS_EXCEPTION(ModelError, evalReportFromJson(noThreads, "report", ReportScope::Node));
         QVERIFY(!toJson(r, ReportScope::Node).contains("device"));
         QCOMPARE(evalReportFromJson(toJson(r, ReportScope::Full), "report", ReportScope::Full).device.name, std::string("NVIDIA H200"));
     }
