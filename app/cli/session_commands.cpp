@@ -523,6 +523,48 @@ int profileNode(const ProfileOptions& o) {
     return profile.ok() ? 0 : 1;
 }
 
+// ---- remeasure --------------------------------------------------------------
+
+struct RemeasureOptions {
+    StoreOption store;
+    int64_t session = 0;
+    int64_t node = 0;
+    bool json = false;
+};
+
+int remeasureNode(const RemeasureOptions& o) {
+    const AppPaths paths = AppPaths::discover();
+    Store store(o.store.path());
+    Evaluator evaluator(paths);
+    announceSandbox(evaluator);
+    SessionLaunch launch(evaluator, store, paths, builtinGenerators());
+    launch.open(o.session);
+    SessionEngine& engine = launch.engine();
+    if (!o.json)
+        std::fprintf(stderr, "measuring node %lld again (%gx the timing budget, up to %d timing runs)...\n",
+                     static_cast<long long>(o.node), SessionEngine::kRemeasureBudgetFactor, SessionEngine::kRemeasureAttempts);
+    const Node before = engine.remeasureNode(o.node);
+    const Node& after = engine.tree().at(o.node);
+    if (o.json) {
+        std::cout << nlohmann::json{{"before", toJson(before)}, {"after", toJson(after)}}.dump(2) << "\n";
+        return after.passed() ? 0 : 1;
+    }
+    std::cout << "session " << o.session << " node " << o.node << ": " << statusName(after.status) << ", "
+              << speedupText(before.fitness) << " -> " << speedupText(after.fitness) << "\n";
+    if (!after.passed()) std::cout << "  " << after.message << "\n";
+    if (before.evaluation && after.evaluation)
+        for (const auto& w : after.evaluation->workloads) {
+            const WorkloadReport* was = before.evaluation->workload(w.uuid);
+            if (!was || !was->timed() || !w.timed()) continue;
+            std::cout << "  " << w.uuid << ": median " << fmt("%.4f", was->timing.median) << " -> " << fmt("%.4f", w.timing.median)
+                      << " ms, spread " << fmt("%.1f", was->timing.cv * 100) << "% -> " << fmt("%.1f", w.timing.cv * 100) << "%"
+                      << (w.checks && w.checks->noisy ? " (still noisy)" : "") << "\n";
+        }
+    const auto& best = engine.record().bestNode;
+    std::cout << "best: " << (best ? "node " + std::to_string(*best) + " " + speedupText(engine.record().bestSpeedup) : "none") << "\n";
+    return after.passed() ? 0 : 1;
+}
+
 int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> nodeId, const std::string& outFile) {
     Store store(so.path());
     const SessionRecord r = store.session(sessionId);
@@ -691,6 +733,16 @@ SessionCommands::SessionCommands(CLI::App& app) {
     addDbOption(prof, p->store);
     addNoSandboxFlag(prof);
     commands_.emplace_back(prof, [p] { return profileNode(*p); });
+
+    auto rm = std::make_shared<RemeasureOptions>();
+    auto* remeasure = app.add_subcommand(
+        "remeasure", "Measure a passed node again, longer, on fresh inputs (for a noisy median); the node keeps the new result");
+    remeasure->add_option("SESSION", rm->session, "the session id")->required();
+    remeasure->add_option("NODE", rm->node, "the node")->required();
+    remeasure->add_flag("--json", rm->json, "the node before and after, as JSON");
+    addDbOption(remeasure, rm->store);
+    addNoSandboxFlag(remeasure);
+    commands_.emplace_back(remeasure, [rm] { return remeasureNode(*rm); });
 
     auto* best = app.add_subcommand("best", "Write a session's best kernel (or --node N) as a standalone source");
     best->add_option("SESSION", c->session, "the session id")->required();

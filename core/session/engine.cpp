@@ -217,6 +217,40 @@ NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& worklo
     return profile;
 }
 
+Node SessionEngine::remeasureNode(int64_t nodeId) {
+    const Node* known = tree_.find(nodeId);
+    if (!known) throw Error("session " + std::to_string(record_.id) + " has no node " + std::to_string(nodeId));
+    if (!known->passed())
+        throw Error("node " + std::to_string(nodeId) + " is " + std::string(statusName(known->status)) +
+                    ": only a candidate that passed is measured again");
+    const Node before = *known;
+    EvalOptions options = record_.config.evalOptions();
+    options.timing.budgetMs *= kRemeasureBudgetFactor;
+    options.timing.maxAttempts = std::max(options.timing.maxAttempts, kRemeasureAttempts);
+    Work w;
+    w.id = nodeId;
+    w.report.task = task_->name;
+    w.report.backend = record_.config.backend;
+    w.report.candidate = sourceFile(before).string();
+    w.report.config = before.config;
+    w.report.compile = evaluator_.compile(prepared_, w.report.candidate, before.config);  // a cache hit
+    if (w.report.compile.ok) {
+        try {
+            evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, 0);
+        } catch (const std::exception& e) {
+            w.report.status = Status::RuntimeError;
+            w.report.message = e.what();
+        }
+    }
+    finish(std::move(w));
+    // finish() only ever raises the best; this node may have been it and be slower now.
+    const Node* best = tree_.best();
+    record_.bestNode = best ? std::optional<int64_t>(best->id) : std::nullopt;
+    record_.bestSpeedup = best ? best->fitness : 0;
+    store_.saveSession(record_);
+    return before;
+}
+
 void SessionEngine::keepProfile(int64_t nodeId, const NodeProfile& profile, SessionObserver* observer) {
     Node n = tree_.at(nodeId);
     n.profile = profile;

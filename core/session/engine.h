@@ -104,6 +104,17 @@ public:
     // one that did not pass; a profiler that cannot run is in the profile's error.
     NodeProfile profileNode(int64_t nodeId, const std::string& workload = {});
 
+    // Measures a passed node again for longer (kRemeasureBudgetFactor times the
+    // session's timing budget, up to kRemeasureAttempts timing runs), on fresh
+    // inputs and with every check, as the answer to a noisy median. The node
+    // takes the new evaluation, also when it now fails (a kernel that passes
+    // only sometimes is broken), and the session's best is chosen again.
+    // Returns the node as it was. Not while run() is running. Throws
+    // kforge::Error for an unknown node or one that did not pass.
+    static constexpr double kRemeasureBudgetFactor = 4;
+    static constexpr int kRemeasureAttempts = 5;
+    Node remeasureNode(int64_t nodeId);
+
     // Queues a source the engineer wrote as a child of `parent` (the best node
     // when nullopt), compiled with `config` (the source's @tune defaults when
     // nullopt: an edit of a tuned node keeps that node's values by passing

@@ -214,6 +214,39 @@ private slots:
         QCOMPARE(parse(kforge({"cache", "list", "--json"}, env)).size(), size_t{0});
     }
 
+    // remeasure: a passed node measured again takes the new evaluation (one
+    // more evaluation in the session, the best chosen again); nodes that do
+    // not exist or did not pass are refused with a located error.
+    void remeasureReplacesTheMeasurement() {
+        const std::string file = db("remeasure.db");
+        std::vector<std::string> args{"optimize", "vector_add_fp32", "--budget", "3", "--json", "--db", file};
+        for (const auto& a : quick()) args.push_back(a);
+        const auto r = kforge(args);
+        QVERIFY2(r.ok(), r.output.c_str());
+        const std::string id = std::to_string(parse(r).at("session").get<int64_t>());
+        const Json shown = parse(kforge({"show", id, "--json", "--db", file}));
+        const int64_t evaluations = shown.at("session").at("evaluations").get<int64_t>();
+        const std::string best = std::to_string(shown.at("session").at("best_node").get<int64_t>());
+
+        const auto again = kforge({"remeasure", id, best, "--json", "--db", file});
+        QVERIFY2(again.ok(), again.output.c_str());
+        const Json j = parse(again);
+        QCOMPARE(j.at("before").at("id"), j.at("after").at("id"));
+        QCOMPARE(j.at("after").at("status").get<std::string>(), std::string("PASSED"));
+        QVERIFY(j.at("after").at("fitness").get<double>() > 0);
+        const Json after = parse(kforge({"show", id, "--json", "--db", file}));
+        QCOMPARE(after.at("session").at("evaluations").get<int64_t>(), evaluations + 1);
+        QVERIFY(after.at("session").contains("best_node"));
+        const auto text = kforge({"remeasure", id, best, "--db", file});
+        QVERIFY2(text.ok(), text.output.c_str());
+        QVERIFY2(text.output.find("median") != std::string::npos && text.output.find("best: node") != std::string::npos,
+                 text.output.c_str());
+
+        const auto unknown = kforge({"remeasure", id, "999", "--db", file});
+        QCOMPARE(unknown.status.code, 2);
+        QVERIFY2(unknown.output.find("has no node 999") != std::string::npos, unknown.output.c_str());
+    }
+
     void sessionCommands() {
         const std::string file = db("commands.db");
         std::vector<std::string> args{"optimize", "rmsnorm_bf16", "--budget", "4", "--strategy", "beam", "--json", "--db", file};
