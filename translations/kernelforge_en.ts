@@ -922,6 +922,22 @@
         <source>Export the selected node (or the best) as a source file, a PyTorch op package, a kernel-builder package or a FlashInfer-Bench solution</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Measured node #%1 again: %2× → %3× its speedup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1 failed when measured again (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is under way: stop it, then measure the node again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring node #%1 again…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NewSessionWizard</name>
@@ -1293,10 +1309,6 @@ grid %2, block %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The spread stayed above the threshold after %1 timing runs: trust this median less.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The fastest PyTorch baseline of this workload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,6 +1334,37 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spread stayed above the threshold after %1 timing runs: trust this median less, or measure the node again (Measure Again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads: at most %1, the cores the runner may use (OpenMP is capped there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Measure Again (%n noisy)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measure Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures this node again with %1× the session&apos;s timing budget and up to %2 timing runs, on fresh inputs with every check. The node keeps the new result, and the session&apos;s best is chosen again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a candidate that passed is measured again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing (noisy)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

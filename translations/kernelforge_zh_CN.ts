@@ -919,6 +919,22 @@
         <source>Export the selected node (or the best) as a source file, a PyTorch op package, a kernel-builder package or a FlashInfer-Bench solution</source>
         <translation>将所选节点(或最佳节点)导出为源文件、PyTorch 算子包、kernel-builder 包或 FlashInfer-Bench 解决方案</translation>
     </message>
+    <message>
+        <source>Measured node #%1 again: %2× → %3× its speedup.</source>
+        <translation>已重新测量节点 #%1：加速比 %2× → %3×。</translation>
+    </message>
+    <message>
+        <source>Node #%1 failed when measured again (%2): %3</source>
+        <translation>节点 #%1 重新测量时失败（%2）：%3</translation>
+    </message>
+    <message>
+        <source>A run is under way: stop it, then measure the node again.</source>
+        <translation>有运行正在进行：请先停止，再重新测量该节点。</translation>
+    </message>
+    <message>
+        <source>Measuring node #%1 again…</source>
+        <translation>正在重新测量节点 #%1…</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NewSessionWizard</name>
@@ -1290,10 +1306,6 @@ grid %2, block %3</source>
         <translation> 噪声大</translation>
     </message>
     <message>
-        <source>The spread stayed above the threshold after %1 timing runs: trust this median less.</source>
-        <translation>经过 %1 轮计时，离散度仍高于阈值：该中位数可信度较低。</translation>
-    </message>
-    <message>
         <source>The fastest PyTorch baseline of this workload</source>
         <translation>该工作负载上最快的 PyTorch 基线</translation>
     </message>
@@ -1320,6 +1332,36 @@ grid %2, block %3</source>
     <message>
         <source>Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only.</source>
         <translation>HIP 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
+    </message>
+    <message>
+        <source>The spread stayed above the threshold after %1 timing runs: trust this median less, or measure the node again (Measure Again).</source>
+        <translation>经过 %1 轮计时后离散度仍高于阈值：此中位数可信度较低，可重新测量该节点（“重新测量”）。</translation>
+    </message>
+    <message>
+        <source>Threads: at most %1, the cores the runner may use (OpenMP is capped there).</source>
+        <translation>线程：最多 %1 个，即运行器可用的核心数（OpenMP 线程数以此为上限）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measure Again (%n noisy)</source>
+        <translation>
+            <numerusform>重新测量（%n 项噪声大）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measure Again</source>
+        <translation>重新测量</translation>
+    </message>
+    <message>
+        <source>Measures this node again with %1× the session&apos;s timing budget and up to %2 timing runs, on fresh inputs with every check. The node keeps the new result, and the session&apos;s best is chosen again.</source>
+        <translation>以会话计时预算的 %1 倍、最多 %2 轮计时重新测量该节点，使用新的输入并执行全部检查。节点保留新的结果，并重新选出会话的最佳节点。</translation>
+    </message>
+    <message>
+        <source>Only a candidate that passed is measured again.</source>
+        <translation>只有通过校验的候选才能重新测量。</translation>
+    </message>
+    <message>
+        <source>Timing (noisy)</source>
+        <translation>计时（噪声大）</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,18 @@ void MainWindow::connectSessions() {
                                                  : tr("Node #%1 was not profiled: %2").arg(node.id).arg(error),
                                  20000);
     });
+    connect(details_, &NodeDetails::remeasureRequested, this, &MainWindow::remeasureNode);
+    connect(run_, &SessionRun::nodeRemeasured, this, [this](qint64, const kforge::Node& before, const kforge::Node& after) {
+        const QLocale locale;
+        statusBar()->showMessage(
+            after.passed() ? tr("Measured node #%1 again: %2× → %3× its speedup.")
+                                 .arg(after.id)
+                                 .arg(locale.toString(before.fitness, 'f', 3), locale.toString(after.fitness, 'f', 3))
+                           : tr("Node #%1 failed when measured again (%2): %3")
+                                 .arg(after.id)
+                                 .arg(QString::fromUtf8(kforge::statusName(after.status).data()), QString::fromStdString(after.message)),
+            20000);
+    });
     connect(details_, &NodeDetails::jumpToLine, this, [this](int line, int column) {
         workbench_->jumpToSourceLine(selection_->current(), line, column);
     });
@@ -322,7 +334,7 @@ void MainWindow::connectSessions() {
             openRecord_ = session;
             summary_->showSession(session);
         }
-        if (std::exchange(profiling_, false)) return;  // nodeProfiled() said how it went
+        if (std::exchange(nodeJob_, false)) return;  // nodeProfiled() said how it went
         statusBar()->showMessage(tr("Session %1 %2: %3")
                                      .arg(session.id)
                                      .arg(SessionListModel::statusText(QString::fromStdString(session.status)),
@@ -330,7 +342,7 @@ void MainWindow::connectSessions() {
         updateTitle();
     });
     connect(run_, &SessionRun::failed, this, [this](const QString& message) {
-        profiling_ = false;
+        nodeJob_ = false;
         sessionsPanel_->setRunningSession(0);
         sessionsPanel_->refresh();
         statusBar()->showMessage(tr("The run failed: %1").arg(message));
@@ -472,9 +484,20 @@ void MainWindow::profileNode(qint64 nodeId) {
         statusBar()->showMessage(tr("A run is under way: stop it, then profile the node."), 15000);
         return;
     }
-    profiling_ = true;
+    nodeJob_ = true;
     sessionsPanel_->setRunningSession(openRecord_->id);
     statusBar()->showMessage(tr("Profiling node #%1 with Nsight Compute…").arg(nodeId));
+}
+
+void MainWindow::remeasureNode(qint64 nodeId) {
+    if (!openRecord_) return;
+    if (!run_->remeasureNode(openRecord_->id, nodeId)) {
+        statusBar()->showMessage(tr("A run is under way: stop it, then measure the node again."), 15000);
+        return;
+    }
+    nodeJob_ = true;
+    sessionsPanel_->setRunningSession(openRecord_->id);
+    statusBar()->showMessage(tr("Measuring node #%1 again…").arg(nodeId));
 }
 
 void MainWindow::evaluateAsChild(qint64 parent, const QString& source, const QString& extension,

@@ -121,6 +121,7 @@ private:
     void exportCurrentNode();
     // Profiles a node of the open session (the Profile tab's button) when no run is under way.
     void profileNode(qint64 nodeId);
+    void remeasureNode(qint64 nodeId);
     void evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
                          const std::optional<kforge::TuneConfig>& config);
 
@@ -161,7 +162,7 @@ private:
     QAction* newSessionAction_ = nullptr;
     QAction* exportNodeAction_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;
-    bool profiling_ = false;
+    bool nodeJob_ = false;  // a profile or re-measure run: its own signal reports it, not finished()
     bool toldUnsandboxed_ = false;  // the user hears once per window that candidates run without the sandbox  // the run under way profiles a node: its end says nothing of the session
     quint64 pendingLoad_ = 0;
 };

@@ -188,6 +188,7 @@ private slots:
     void selectedFiguresCopyAsTabSeparatedText();
     void profileShowsCountersPerKernel();
     void profileButtonIsDisabledOffCuda();
+    void noisyMedianOffersMeasureAgain();
 };
 
 void TestNodeDetails::compileErrorEntryJumpsToItsLine() {
@@ -430,6 +431,53 @@ void TestNodeDetails::profileShowsCountersPerKernel() {
     details.setNode(n);
     QVERIFY(summary->text().contains(QStringLiteral("LibraryNotLoaded")));
     QCOMPARE(table->rowCount(), 0);
+}
+
+// A noisy median is marked in its row and on the tab, and the Timing tab's
+// Measure Again button (any passed node, on every backend) asks for the node;
+// a failed node cannot be measured again. A CPU result says its thread cap.
+void TestNodeDetails::noisyMedianOffersMeasureAgain() {
+    NodeDetails details;
+    details.show();
+    auto* button = details.findChild<QPushButton*>(QStringLiteral("remeasureButton"));
+    auto* table = details.findChild<QTableWidget*>(QStringLiteral("timingTable"));
+    auto* summary = details.findChild<QLabel*>(QStringLiteral("timingSummary"));
+    QVERIFY(button && table && summary);
+    Node n = passedNode();
+    details.setBackend(kforge::Backend::Cpu);
+    details.setNode(n);
+    QVERIFY(button->isEnabled());
+    QCOMPARE(button->text(), QStringLiteral("Measure Again"));
+    QCOMPARE(details.tabs()->tabText(NodeDetails::TimingTab), QStringLiteral("Timing"));
+    QVERIFY(!summary->text().contains(QStringLiteral("Threads:")));
+
+    kforge::TimedCallChecks noisy;
+    noisy.timedCalls = 30;
+    noisy.verifiedCalls = 3;
+    noisy.inputSets = 3;
+    noisy.attempts = 3;
+    noisy.noisy = true;
+    n.evaluation->workloads[1].checks = noisy;
+    n.evaluation->cpuThreads = 2;
+    details.setNode(n);
+    QCOMPARE(button->text(), QStringLiteral("Measure Again (1 noisy)"));
+    QCOMPARE(details.tabs()->tabText(NodeDetails::TimingTab), QStringLiteral("Timing (noisy)"));
+    QVERIFY(text(table, 1, 4).contains(QStringLiteral("noisy")));
+    QVERIFY(table->item(1, 4)->toolTip().contains(QStringLiteral("Measure Again")));
+    QVERIFY(!text(table, 0, 4).contains(QStringLiteral("noisy")));
+    QVERIFY2(summary->text().contains(QStringLiteral("Threads: at most 2")), qPrintable(summary->text()));
+    QVERIFY(button->toolTip().contains(QStringLiteral("4×")));
+    QSignalSpy requested(&details, &NodeDetails::remeasureRequested);
+    button->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toLongLong(), n.id);
+
+    Node failed = n;
+    failed.status = Status::IncorrectNumerical;
+    details.setNode(failed);
+    QVERIFY(!button->isEnabled());
+    button->click();
+    QCOMPARE(requested.size(), 1);
 }
 
 void TestNodeDetails::profileButtonIsDisabledOffCuda() {

@@ -1,6 +1,7 @@
 #include "ui/details/node_details.h"
 
 #include "eval/report.h"
+#include "session/engine.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -124,7 +125,8 @@ NodeDetails::NodeDetails(QWidget* parent)
       profileSummary_(makeLabel(this, "profileSummary")),
       profile_(makeTable(this, "profileTable")),
       profileNotes_(makeLabel(this, "profileNotes")),
-      profileButton_(new QPushButton(this)) {
+      profileButton_(new QPushButton(this)),
+      remeasureButton_(new QPushButton(this)) {
     setObjectName(QStringLiteral("nodeDetails"));
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setEnabled(false);  // secondary text
@@ -152,7 +154,14 @@ NodeDetails::NodeDetails(QWidget* parent)
 
     auto* timingPage = new QWidget(this);
     auto* timingLayout = new QVBoxLayout(timingPage);
-    timingLayout->addWidget(timingSummary_);
+    auto* timingHeader = new QHBoxLayout;
+    timingHeader->addWidget(timingSummary_, 1);
+    timingHeader->addWidget(remeasureButton_, 0, Qt::AlignTop);
+    remeasureButton_->setObjectName(QStringLiteral("remeasureButton"));
+    connect(remeasureButton_, &QPushButton::clicked, this, [this] {
+        if (node_) emit remeasureRequested(node_->id);
+    });
+    timingLayout->addLayout(timingHeader);
     timingLayout->addWidget(timing_, 1);
 
     auto* configPage = new QWidget(this);
@@ -410,6 +419,7 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
     const QLocale locale;
     int row = 0;
     double setup = 0, verify = 0, timed = 0;
+    int noisyWorkloads = 0;
     for (const auto& w : workloads) {
         const bool measured = w.timed();
         const kforge::PhaseSeconds& seconds = w.seconds;
@@ -424,9 +434,12 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
         const bool noisy = w.checks && w.checks->noisy;
         put(4, measured ? locale.toString(w.timing.cv * 100, 'f', 1) + QLatin1Char('%') + (noisy ? tr(" noisy") : QString()) : dash());
         if (noisy) {
+            ++noisyWorkloads;
             timing_->item(row, 4)->setForeground(QColor(0xb2, 0x6a, 0x00));
             timing_->item(row, 4)->setToolTip(
-                tr("The spread stayed above the threshold after %1 timing runs: trust this median less.").arg(w.checks->attempts));
+                tr("The spread stayed above the threshold after %1 timing runs: trust this median less, or measure the node "
+                   "again (Measure Again).")
+                    .arg(w.checks->attempts));
         }
         put(5, measured ? locale.toString(w.timing.count) : dash());
         put(6, w.baseline ? milliseconds(w.baseline->median) : dash());
@@ -476,8 +489,20 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
             : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
                       .arg(number(setup, 2), number(verify, 2), number(timed, 2),
                            !n.evaluation || n.evaluation->baselineName.empty() ? dash() : str(n.evaluation->baselineName)) +
-                  (checks.empty() ? QString() : QLatin1Char('\n') + QString::fromStdString(checks).trimmed()));
-    tabs_->setTabText(TimingTab, tr("Timing"));
+                  (checks.empty() ? QString() : QLatin1Char('\n') + QString::fromStdString(checks).trimmed()) +
+                  (n.evaluation && n.evaluation->cpuThreads
+                       ? QLatin1Char('\n') + tr("Threads: at most %1, the cores the runner may use (OpenMP is capped there).")
+                                                 .arg(*n.evaluation->cpuThreads)
+                       : QString()));
+    remeasureButton_->setEnabled(n.passed());
+    remeasureButton_->setText(noisyWorkloads > 0 ? tr("Measure Again (%n noisy)", nullptr, noisyWorkloads) : tr("Measure Again"));
+    remeasureButton_->setToolTip(
+        n.passed() ? tr("Measures this node again with %1× the session's timing budget and up to %2 timing runs, on fresh "
+                        "inputs with every check. The node keeps the new result, and the session's best is chosen again.")
+                         .arg(kforge::SessionEngine::kRemeasureBudgetFactor)
+                         .arg(kforge::SessionEngine::kRemeasureAttempts)
+                   : tr("Only a candidate that passed is measured again."));
+    tabs_->setTabText(TimingTab, noisyWorkloads > 0 ? tr("Timing (noisy)") : tr("Timing"));
 }
 
 void NodeDetails::renderConfiguration(const kforge::Node& n) {

@@ -46,6 +46,8 @@ signals:
     void jumpToLine(int line, int column);
     // The Profile tab's button: profile this node with Nsight Compute.
     void profileRequested(qint64 nodeId);
+    // The Timing tab's button: measure this node again, longer (a noisy median).
+    void remeasureRequested(qint64 nodeId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -84,6 +86,7 @@ private:
     QTableWidget* profile_;
     QLabel* profileNotes_;
     QPushButton* profileButton_;
+    QPushButton* remeasureButton_;
 };
 
 }  // namespace kforge::ui

@@ -134,6 +134,22 @@ bool SessionRun::profileNode(qint64 sessionId, qint64 nodeId) {
         Then::Nothing);
 }
 
+bool SessionRun::remeasureNode(qint64 sessionId, qint64 nodeId) {
+    return launch(
+        [this, sessionId, nodeId](kforge::SessionLaunch& l) {
+            l.open(sessionId, std::nullopt);
+            const kforge::Node before = l.engine().remeasureNode(nodeId);
+            QMetaObject::invokeMethod(
+                this,
+                [this, sessionId, before, after = l.engine().tree().at(nodeId)] {
+                    emit nodeChanged(sessionId, after);
+                    emit nodeRemeasured(sessionId, before, after);
+                },
+                Qt::QueuedConnection);
+        },
+        Then::Nothing);
+}
+
 bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then then) {
     if (isActive()) return false;
     join();  // the previous run's thread, already at its end

@@ -53,6 +53,11 @@ public:
     // profile with it, and ends: nodeProfiled() says how it went. Nothing else
     // of the session changes.
     bool profileNode(qint64 sessionId, qint64 nodeId);
+    // Measures a passed node again for longer (SessionEngine::remeasureNode)
+    // and ends: nodeChanged() brings the node with its new evaluation,
+    // nodeRemeasured() how it compares, finished() the session (its best may
+    // have changed).
+    bool remeasureNode(qint64 sessionId, qint64 nodeId);
     void pause();
     void resume();
     void stop();
@@ -83,6 +88,8 @@ signals:
     // profileNode() ended: the node with its profile, and why there are no
     // counters (empty when there are).
     void nodeProfiled(qint64 sessionId, const kforge::Node& node, const QString& error);
+    // remeasureNode() ended: the node as it was and as it is now.
+    void nodeRemeasured(qint64 sessionId, const kforge::Node& before, const kforge::Node& after);
 
 private:
     class Forwarder;
