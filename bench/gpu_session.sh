@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile tests torch redteam hardening shared export sanitize)
+# template-evals baseline-evals optimize throughput profile tests torch redteam hardening shared export variant-tests sanitize)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -189,6 +189,15 @@ PY
       OUT=$LOGS bash bench/gpu_torch_baselines.sh "$BIN" > "$LOGS/torch.txt" 2>&1
       tail -60 "$LOGS/torch.txt"
       summary+=("torch: done") ;;
+    variant-tests)
+      # test_builtin_tasks' CUDA rows of each template VARIANT (task:template): the
+      # default configuration against the reference at every workload, odd sizes included.
+      for v in ${VARIANTS:-gemm_bf16:cublaslt transpose_fp32:panel softmax_fp32:split_row vector_add_fp32:persistent}; do
+        t=${v%%:*}; name=${v#*:}
+        $BIN/test_builtin_tasks "cuda:$t template:$name" -maxwarnings 0 > "$LOGS/variant_${t}_$name.log" 2>&1
+        echo "variant-tests $t template:$name: $(grep -E '^Totals' "$LOGS/variant_${t}_$name.log") $(grep -E '^(FAIL|QSKIP)' "$LOGS/variant_${t}_$name.log" | cut -c1-200)" | tee -a "$LOGS/variant_tests.txt"
+      done
+      summary+=("variant-tests: $(grep -c ' 0 failed, 0 skipped' "$LOGS/variant_tests.txt") clean of $(wc -l < "$LOGS/variant_tests.txt")") ;;
     sanitize)
       # compute-sanitizer memcheck (and racecheck for RACECHECK's) on each template VARIANT
       # (task:template) at its default configuration, on the task's workloads

@@ -4,7 +4,11 @@
 // best node and its parent selected so the diff, the details and the charts
 // have something to show.
 //
-//   kforge-gui-screenshots --lang zh_CN --out docs/screenshots [--task softmax_fp32] [--budget 24]
+//   kforge-gui-screenshots --lang zh_CN --out docs/screenshots [--task softmax_fp32] [--budget 24] [--size 1920x1080]
+//
+// Without --size the window keeps the size a first start gives it (what a new
+// user sees, 1100 x 720 inside the frame); with it the files are named
+// main-window-*-WxH-LANG.png.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -50,7 +54,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption task(QStringLiteral("task"), QStringLiteral("built-in task"), QStringLiteral("name"),
                                   QStringLiteral("softmax_fp32"));
     const QCommandLineOption budget(QStringLiteral("budget"), QStringLiteral("evaluations"), QStringLiteral("n"), QStringLiteral("24"));
-    parser.addOptions({lang, out, task, budget});
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size WxH (default: the first-start size)"),
+                                  QStringLiteral("WxH"));
+    parser.addOptions({lang, out, task, budget, size});
     parser.process(app);
 
     QStandardPaths::setTestModeEnabled(true);  // the user's settings stay untouched
@@ -62,7 +68,17 @@ int main(int argc, char** argv) {
 
     QTemporaryDir dir;
     kforge::ui::MainWindow window(dir.filePath(QStringLiteral("workspace.db")));
-    window.resize(1600, 1000);
+    QString sizeTag;
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w < 200 || h < 200) {
+            QTextStream(stderr) << "--size " << parser.value(size) << ": expected WxH, for instance 1920x1080\n";
+            return 2;
+        }
+        window.resize(w, h);
+        sizeTag = QStringLiteral("%1x%2-").arg(w).arg(h);
+    }
     window.show();
     QTest::qWait(200);
 
@@ -75,7 +91,7 @@ int main(int argc, char** argv) {
     QSignalSpy failed(window.sessionRun(), &kforge::ui::SessionRun::failed);
     window.startSession(parser.value(task), config, parser.value(task) + QStringLiteral(" on the CPU"));
 
-    const QString suffix = parser.value(lang) == QStringLiteral("en") ? QStringLiteral("en") : parser.value(lang);
+    const QString suffix = sizeTag + parser.value(lang);
     const QString folder = parser.value(out);
     QDir().mkpath(folder);
     QTextStream log(stderr);
