@@ -42,8 +42,10 @@ struct TuneSpace {
     // configurations: a candidate may declare 64 parameters of 4096 values
     // under a constraint nothing satisfies, and looking for one would not end.
     // The bound is on work, kMaxConstraintChecks constraint evaluations
-    // (about a second), so it is tighter the more constraints there are.
-    static constexpr size_t kMaxConstraintChecks = 2'000'000;
+    // (a tenth of a second; half a second under ASan), so it is tighter the
+    // more constraints there are. Real spaces are far smaller (a GEMM
+    // template's is a few thousand configurations).
+    static constexpr size_t kMaxConstraintChecks = 500'000;
     size_t maxVisits() const;
     std::vector<TuneConfig> enumerate(size_t limit = 1'000'000) const;
 };

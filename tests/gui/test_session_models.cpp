@@ -433,6 +433,14 @@ void TestSessionModels::progressWidgetShowsEverything() {
     QVERIFY2(text.contains(QStringLiteral("best 1.750×")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("12.5 per minute")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("ETA 0:15")), qPrintable(text));
+    // Over: no estimate of the time left, and a stopped run says so.
+    widget.showState(SessionRun::State::Finished);
+    QVERIFY2(widget.text().contains(QStringLiteral("Finished")) && !widget.text().contains(QStringLiteral("ETA")),
+             qPrintable(widget.text()));
+    widget.showState(SessionRun::State::Stopped);
+    QVERIFY2(widget.text().contains(QStringLiteral("Stopped")) && !widget.text().contains(QStringLiteral("ETA")),
+             qPrintable(widget.text()));
+    QVERIFY2(widget.text().contains(QStringLiteral("3 of 6 evaluations")), qPrintable(widget.text()));
     widget.clear();
     QVERIFY(widget.text().isEmpty());
 }

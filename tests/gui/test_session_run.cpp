@@ -242,6 +242,7 @@ void TestSessionRun::pauseResumeStopKeepTheStoreConsistent() {
     QCOMPARE(run.state(), SessionRun::State::Finished);
     const auto result = finished.first().first().value<kforge::SessionRecord>();
     QCOMPARE(result.status, std::string("stopped"));
+    QCOMPARE(run.state(), SessionRun::State::Stopped);  // not "Finished": the user stopped it
     QVERIFY(result.evaluations < 200);
     checkStoreConsistent(db, id);
     {

@@ -196,6 +196,25 @@ private slots:
         QVERIFY2(t.elapsed() < 10000, "enumerating ran past the fuzzer's hang limit");
     }
 
+    // Found by fuzz_tune_space's hour run: a space of 2.2 million
+    // configurations whose constraints nothing satisfies. Bounded at 2,000,000
+    // constraint checks, the target's two enumerations took 2.3 s of CPU under
+    // ASan: past the fuzzer's 10 s hang limit with five fuzzers on two cores.
+    // The bound is 500,000 checks now.
+    void fuzzFoundSlowConstraintChecksAreBounded() {
+        const auto file = std::filesystem::path(qEnvironmentVariable("KFORGE_TEST_DATA").toStdString()) / ".." / "fuzz" /
+                          "corpus" / "fuzz_tune_space" / "regression-slow-constraint-checks";
+        const TuneSpace space = parseTuneSpace(readTextFile(file), file.string());
+        QVERIFY(space.size() > 1e6);
+        // Half a million constraint checks at most (the 2,000,000 of before took 2.3 s under ASan).
+        QVERIFY(space.maxVisits() * std::max<size_t>(1, space.constraints.size()) <= 500000);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(space.enumerate(1).empty());
+        QVERIFY(space.enumerate(64).empty());
+        QVERIFY2(t.elapsed() < 5000, "enumerating ran for most of the fuzzer's hang limit");
+    }
+
     void requestsThatAreNotObjectsAreAnswered() {
         for (const std::string line : {"-1", "true", "[1,2]", "\"evaluate\"", "null", "{", ""}) {
             const DecodedRequest d = decodeRequest(line);
