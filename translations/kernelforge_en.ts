@@ -1968,6 +1968,10 @@ grid %2, block %3</source>
         <source>ETA unknown</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::SearchPage</name>

@@ -1959,6 +1959,10 @@ grid %2, block %3</source>
         <source>ETA unknown</source>
         <translation>预计剩余时间未知</translation>
     </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::SearchPage</name>

@@ -67,10 +67,15 @@ void RunProgressWidget::render() {
     case SessionRun::State::Paused: state_->setText(tr("Paused")); break;
     case SessionRun::State::Stopping: state_->setText(tr("Stopping…")); break;
     case SessionRun::State::Finished: state_->setText(tr("Finished")); break;
+    case SessionRun::State::Stopped: state_->setText(tr("Stopped")); break;
     case SessionRun::State::Failed: state_->setText(tr("Failed")); break;
     }
     const bool shown = progress_.has_value();
-    for (QWidget* w : std::initializer_list<QWidget*>{evaluations_, best_, rate_, eta_}) w->setVisible(shown);
+    for (QWidget* w : std::initializer_list<QWidget*>{evaluations_, best_, rate_}) w->setVisible(shown);
+    // An estimate of the time left means something only while the run can still go on.
+    const bool underWay = runState_ == SessionRun::State::Starting || runState_ == SessionRun::State::Running ||
+                          runState_ == SessionRun::State::Paused;
+    eta_->setVisible(shown && underWay);
     bar_->setVisible(shown && progress_->budget.has_value());
     state_->setVisible(runState_ != SessionRun::State::Idle);
     if (!shown) return;

@@ -206,7 +206,7 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then 
                 this,
                 [this, result] {
                     sessionId_ = result.id;
-                    setState(State::Finished);
+                    setState(cancelRequested_.load() ? State::Stopped : State::Finished);
                     emit finished(result);
                 },
                 Qt::QueuedConnection);

@@ -28,7 +28,9 @@ class SessionRun : public QObject {
     Q_OBJECT
 
 public:
-    enum class State { Idle, Starting, Running, Paused, Stopping, Finished, Failed };
+    // Finished: the run reached a stop condition or ran out of candidates;
+    // Stopped: it ended because stop() asked it to.
+    enum class State { Idle, Starting, Running, Paused, Stopping, Finished, Stopped, Failed };
     Q_ENUM(State)
 
     // An empty path means Store::defaultPath(). The run opens its own Store on
