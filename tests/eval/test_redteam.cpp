@@ -100,6 +100,35 @@ private slots:
     void cuda_data() { rows(".cu", true); }
     void cuda() { check(Backend::Cuda); }
 
+    // Issue 21's dtype class: int8, bool and float8_e4m3fn outputs and a
+    // scalar-shaped input go through the native reference and the runner
+    // (they crashed it once), and a wrong element in any of the three is
+    // caught and named.
+    void everyOutputDtypeIsVerified_data() {
+        QTest::addColumn<QString>("wrong");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("output");
+        QTest::newRow("right") << "0" << "PASSED" << "";
+        QTest::newRow("int8 element off by one") << "1" << "INCORRECT_NUMERICAL" << "q";
+        QTest::newRow("bool element flipped") << "2" << "INCORRECT_NUMERICAL" << "positive";
+        QTest::newRow("float8 element doubled") << "3" << "INCORRECT_NUMERICAL" << "sign8";
+    }
+    void everyOutputDtypeIsVerified() {
+        QFETCH(QString, wrong);
+        QFETCH(QString, status);
+        QFETCH(QString, output);
+        const Task task = loadTask(testData() / "data/dtype_outputs");
+        EvalOptions o = options(Backend::Cpu);
+        o.defines = {{"WRONG", wrong.toStdString()}};
+        const EvalReport r = evaluator_->evaluate(task, testData() / "data/dtype_outputs/cpu/candidate.cpp", o);
+        QCOMPARE(QString::fromUtf8(statusName(r.status).data()), status);
+        QCOMPARE(r.workloads.size(), size_t{2});
+        if (status == "PASSED") return;
+        bool named = false;
+        for (const auto& w : r.workloads) named = named || w.verify.firstBadOutput == output.toStdString();
+        QVERIFY2(named, r.message.c_str());
+    }
+
     // A candidate asking OpenMP for more threads than the runner's cores runs
     // only as many as it may use (many_threads.cpp fails its call otherwise),
     // and the report says how many that was.
