@@ -21,6 +21,16 @@ export KFORGE_RESOURCES=$ROOT/resources KFORGE_RUNNER=$BIN/kforge-runner \
 LOGS=/tmp/kforge-logs
 summary=()
 
+# task:variant for every CUDA template of every built-in task.
+cuda_variants() {
+  for d in resources/tasks/*/cuda; do
+    for f in "$d"/*.cu; do
+      n=$(basename "$f" .cu)
+      case $n in reference | baseline) ;; *) echo "$(basename "$(dirname "$d")"):$n" ;; esac
+    done
+  done
+}
+
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,clocks.mem,temperature.gpu --format=csv,noheader
 $BIN/kforge devices | tee "$LOGS/devices.txt"
 
@@ -192,18 +202,21 @@ PY
     variant-tests)
       # test_builtin_tasks' CUDA rows of each template VARIANT (task:template): the
       # default configuration against the reference at every workload, odd sizes included.
-      for v in ${VARIANTS:-gemm_bf16:cublaslt transpose_fp32:panel softmax_fp32:split_row vector_add_fp32:persistent}; do
+      for v in ${VARIANTS:-$(cuda_variants | grep -v ':template$')}; do
         t=${v%%:*}; name=${v#*:}
         $BIN/test_builtin_tasks "cuda:$t template:$name" -maxwarnings 0 > "$LOGS/variant_${t}_$name.log" 2>&1
         echo "variant-tests $t template:$name: $(grep -E '^Totals' "$LOGS/variant_${t}_$name.log") $(grep -E '^(FAIL|QSKIP)' "$LOGS/variant_${t}_$name.log" | cut -c1-200)" | tee -a "$LOGS/variant_tests.txt"
       done
       summary+=("variant-tests: $(grep -c ' 0 failed, 0 skipped' "$LOGS/variant_tests.txt") clean of $(wc -l < "$LOGS/variant_tests.txt")") ;;
     sanitize)
-      # compute-sanitizer memcheck (and racecheck for RACECHECK's) on each template VARIANT
-      # (task:template) at its default configuration, on the task's workloads
-      # of at most SANITIZE_MAX elements (a copy of the task with only those):
-      # the tools slow kernels down 10-100x.
-      for v in ${VARIANTS:-gemm_bf16:cublaslt transpose_fp32:panel softmax_fp32:split_row vector_add_fp32:persistent}; do
+      # compute-sanitizer memcheck (and racecheck on variants that share memory
+      # between threads) on each template VARIANT (task:template; default: every
+      # CUDA variant of every built-in task) at its default configuration, on
+      # the task's workloads of at most SANITIZE_MAX elements (a copy of the
+      # task with only those): the tools slow kernels down 10-100x. The runner
+      # recognises the tool (runner/instrumentation.h) and voids only its times.
+      compute-sanitizer --tool memcheck env | grep -E '^CUDA_INJECTION64_PATH=' | tee "$LOGS/sanitize_injection.txt"
+      for v in ${VARIANTS:-$(cuda_variants)}; do
         t=${v%%:*}; name=${v#*:}; dir=/tmp/kforge-sanitize/$t
         rm -rf "$dir" && mkdir -p "$dir" && cp -r resources/tasks/$t/. "$dir/"
         python3 - "$dir/workloads.jsonl" "${SANITIZE_MAX:-4000000}" <<'PY'
@@ -213,14 +226,15 @@ lines = [l for l in open(path) if l.strip()]
 keep = [l for l in lines if math.prod(json.loads(l)["axes"].values()) <= limit]
 open(path, "w").writelines(keep)
 PY
-        tools=memcheck  # racecheck only where a variant shares memory between threads
-        case " ${RACECHECK:-transpose_fp32:panel softmax_fp32:split_row} " in *" $v "*) tools="memcheck racecheck" ;; esac
+        tools=memcheck
+        grep -q __shared__ "resources/tasks/$t/cuda/$name.cu" && tools="memcheck ${RACECHECK_TOOL:-racecheck}"
         for tool in $tools; do
-          compute-sanitizer --tool $tool --target-processes all --error-exitcode 99 \
+          case " ${SANITIZE_TOOLS:-memcheck racecheck} " in *" $tool "*) ;; *) continue ;; esac
+          timeout "${SANITIZE_TIMEOUT:-180}" compute-sanitizer --tool $tool --target-processes all --error-exitcode 99 \
             $BIN/kforge eval "$dir" "template:$name" --backend cuda --no-sandbox --torch-baselines none --seeds 3 \
             --warmup-ms 0 --budget-ms 1 --min-reps 1 --timeout 600 > "$LOGS/sanitize_${t}_${name}_$tool.log" 2>&1
           rc=$?
-          echo "sanitize $tool $t template:$name: rc=$rc $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$LOGS/sanitize_${t}_${name}_$tool.log" | sort | uniq -c | tr -s ' ' | tr '\n' ';') $(grep -oE 'PASSED|FAILED|[A-Z_]+_ERROR' "$LOGS/sanitize_${t}_${name}_$tool.log" | head -1)" | tee -a "$LOGS/sanitize.txt"
+          echo "sanitize $tool $t template:$name: rc=$rc workloads=$(grep -c . "$dir/workloads.jsonl") $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$LOGS/sanitize_${t}_${name}_$tool.log" | sort | uniq -c | tr -s ' ' | tr '\n' ';') $(grep -oE 'PASSED|FAILED|[A-Z_]+_ERROR|WORK_AFTER_RETURN' "$LOGS/sanitize_${t}_${name}_$tool.log" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')" | tee -a "$LOGS/sanitize.txt"
         done
       done
       summary+=("sanitize: $(grep -c 'rc=0' "$LOGS/sanitize.txt") clean of $(wc -l < "$LOGS/sanitize.txt")") ;;

@@ -11,6 +11,7 @@
 
 #include "runner/cuda_driver.h"
 #include "runner/device.h"
+#include "runner/instrumentation.h"
 
 namespace kforge {
 namespace {
@@ -134,7 +135,8 @@ bool isStickyError(CUresult r) {
 
 class CudaDevice final : public Device {
 public:
-    explicit CudaDevice(Driver d, CUdevice dev, int ordinal) : d_(d), dev_(dev), ordinal_(ordinal) {
+    explicit CudaDevice(Driver d, CUdevice dev, int ordinal)
+        : d_(d), dev_(dev), ordinal_(ordinal), instrumentedBy_(cudaInstrumentationToolOfThisProcess()) {
         check(d_.cuDevicePrimaryCtxRetain(&ctx_, dev_), "cuDevicePrimaryCtxRetain");
         check(d_.cuCtxSetCurrent(ctx_), "cuCtxSetCurrent");
         check(d_.cuStreamCreate(&stream_, 1 /* non-blocking */), "cuStreamCreate");
@@ -158,6 +160,7 @@ public:
     }
 
     std::string backend() const override { return "cuda"; }
+    std::string instrumentedBy() const override { return instrumentedBy_; }
 
     DeviceFacts facts() override {
         char name[256] = {};
@@ -379,6 +382,7 @@ private:
     Driver d_;
     CUdevice dev_ = 0;
     int ordinal_ = 0;
+    std::string instrumentedBy_;
     CUcontext ctx_ = nullptr;
     CUstream stream_ = nullptr;
     CUevent start_ = nullptr, stop_ = nullptr;

@@ -43,6 +43,9 @@ class Device {
 public:
     virtual ~Device() = default;
     virtual std::string backend() const = 0;
+    // The tool intercepting this device's work (runner/instrumentation.h), read
+    // once when the device opened, before any candidate was loaded; empty when none.
+    virtual std::string instrumentedBy() const { return {}; }
     // Facts, including figures measured once at start (copy bandwidth, peak rates).
     virtual DeviceFacts facts() = 0;
     // Measures the ceilings again; they only ever go up (a busy machine measures low).
