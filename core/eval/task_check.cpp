@@ -93,7 +93,8 @@ std::optional<TuneConfig> checkTuneSpace(const Source& s, TaskCheckResult& out) 
     }
     if (!space.empty())
         out.passed.push_back(label(s) + ": @tune space of " + std::to_string(space.params.size()) + " parameters parses, defaults " +
-                             describeConfig(defaults));
+                             describeConfig(defaults) +
+                             (space.seeds.empty() ? std::string() : ", " + std::to_string(space.seeds.size()) + " @seed configurations"));
     return defaults;
 }
 

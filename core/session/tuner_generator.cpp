@@ -27,11 +27,17 @@ TunerGenerator::SourceSpace& TunerGenerator::spaceOf(const std::string& hash, co
         else
             s.searcher = makeSearcher(strategy_, *s.space, seed_ ^ std::hash<std::string>{}(hash));
         for (size_t i = 0; i < s.space->size(); ++i) s.indexByKey[configKey(s.space->config(i))] = i;
+        auto measureFirst = [&](const TuneConfig& c, std::string_view strategy) {
+            const auto at = s.indexByKey.find(configKey(c));
+            if (at == s.indexByKey.end()) return;  // a cached one from before the @tune lines changed
+            for (const auto& [index, by] : s.firsts)
+                if (index == at->second) return;
+            s.firsts.emplace_back(at->second, strategy);
+        };
         if (s.problem.empty() && priors_)
-            for (const TuneConfig& c : priors_(hash))  // one from before the @tune lines changed is not in the space
-                if (const auto at = s.indexByKey.find(configKey(c)); at != s.indexByKey.end() &&
-                    std::find(s.priors.begin(), s.priors.end(), at->second) == s.priors.end())
-                    s.priors.push_back(at->second);
+            for (const TuneConfig& c : priors_(hash)) measureFirst(c, kTuningCacheStrategy);
+        if (s.problem.empty())
+            for (const TuneSeed& seed : declared.seeds) measureFirst(seed.config, kTemplateSeedStrategy);
     } catch (const Error& e) {
         s.problem = e.what();
     }
@@ -64,13 +70,13 @@ bool TunerGenerator::canExpand(const Node& parent, const SessionTree& tree) {
 std::optional<Proposal> TunerGenerator::propose(const Node& parent, const SessionTree& tree) {
     SourceSpace& s = spaceOf(parent.sourceHash, tree);
     if (!s.problem.empty()) return std::nullopt;
-    // The cache's configurations first, each once, then the strategy's.
+    // The cache's configurations first, then the source's seeds, each once; then the strategy's.
     std::optional<size_t> next;
-    bool fromCache = false;
-    for (size_t i : s.priors)
-        if (!tree.tried(parent.sourceHash, s.space->config(i))) {
-            next = i;
-            fromCache = true;
+    std::string_view by = strategy_;
+    for (const auto& [index, strategy] : s.firsts)
+        if (!tree.tried(parent.sourceHash, s.space->config(index))) {
+            next = index;
+            by = strategy;
             break;
         }
     if (!next) next = s.searcher->next(history(parent.sourceHash, s, tree));
@@ -78,7 +84,7 @@ std::optional<Proposal> TunerGenerator::propose(const Node& parent, const Sessio
     Proposal p;
     p.parent = parent.id;
     p.generator = kTunerGenerator;
-    p.input.strategy = fromCache ? std::string(kTuningCacheStrategy) : strategy_;
+    p.input.strategy = std::string(by);
     p.input.spaceSize = s.space->size();
     p.source = tree.source(parent.sourceHash);
     p.extension = parent.sourceExtension;

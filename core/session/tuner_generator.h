@@ -17,6 +17,8 @@ inline constexpr std::string_view kTunerGenerator = "tuner";
 
 // NodeOrigin::strategy of a configuration the tuning cache proposed.
 inline constexpr std::string_view kTuningCacheStrategy = "cache";
+// NodeOrigin::strategy of a configuration the source's @seed lines declare.
+inline constexpr std::string_view kTemplateSeedStrategy = "seed";
 
 class TunerGenerator final : public Generator {
 public:
@@ -34,7 +36,9 @@ private:
         std::unique_ptr<SearchSpace> space;
         std::unique_ptr<Searcher> searcher;
         std::map<std::string, size_t> indexByKey;  // configKey -> index into space
-        std::vector<size_t> priors;                // the Priors' configurations that are in the space
+        // Measured first, each once and in this order: the Priors' configurations
+        // that are in the space, then the source's @seed ones; with the strategy named on their nodes.
+        std::vector<std::pair<size_t, std::string_view>> firsts;
         std::string problem;  // why the source has no usable space
     };
     SourceSpace& spaceOf(const std::string& hash, const SessionTree& tree);

@@ -18,6 +18,7 @@ constexpr size_t kMaxDirectiveLine = 4096;  // characters in one @tune or @const
 constexpr size_t kMaxParams = 64;
 constexpr size_t kMaxValues = 4096;        // per @tune
 constexpr size_t kMaxConstraints = 256;
+constexpr size_t kMaxSeeds = 256;
 
 bool isIdentifier(std::string_view s) {
     if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
@@ -104,8 +105,43 @@ std::vector<TuneConfig> TuneSpace::enumerate(size_t limit) const {
     }
 }
 
+namespace {
+
+struct PendingSeed {
+    TuneConfig values;
+    int line = 0;
+};
+
+// A seed is a configuration the tuner will compile: every name declared, every
+// value one of its @tune values, every constraint satisfied.
+TuneSeed checkedSeed(const TuneSpace& space, const PendingSeed& seed, const std::string& fileName) {
+    const std::string where = fileName + ":" + std::to_string(seed.line) + ": @seed: ";
+    for (const auto& [name, value] : seed.values) {
+        const auto param = std::find_if(space.params.begin(), space.params.end(), [&](const TuneParam& p) { return p.name == name; });
+        if (param == space.params.end()) {
+            std::string names;
+            for (const auto& p : space.params) names += (names.empty() ? "" : ", ") + p.name;
+            throw Error(where + "no @tune declares " + name + (names.empty() ? std::string() : " (declared: " + names + ")"));
+        }
+        if (std::find(param->values.begin(), param->values.end(), value) == param->values.end()) {
+            std::string values;
+            for (const auto& v : param->values) values += (values.empty() ? "" : " ") + v;
+            throw Error(where + name + "=" + value + " is not one of its @tune values (line " + std::to_string(param->line) +
+                        ": " + values + ")");
+        }
+    }
+    TuneSeed out{withOverrides(space, seed.values), seed.line};
+    if (const TuneConstraint* broken = space.brokenConstraint(out.config))
+        throw Error(where + describeConfig(out.config) + " breaks @constraint " + space.violation(out.config) + " (line " +
+                    std::to_string(broken->line) + ")");
+    return out;
+}
+
+}  // namespace
+
 TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
     TuneSpace space;
+    std::vector<PendingSeed> pendingSeeds;
     std::istringstream in{std::string(source)};
     std::string line;
     int lineNo = 0;
@@ -117,7 +153,7 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
         std::istringstream words(line.substr(comment + 2));
         std::string keyword;
         words >> keyword;
-        if (keyword != "@tune" && keyword != "@constraint") continue;
+        if (keyword != "@tune" && keyword != "@constraint" && keyword != "@seed") continue;
         if (line.size() > kMaxDirectiveLine)
             throw Error(where() + keyword + ": the line has " + std::to_string(line.size()) + " characters, more than the limit of " +
                         std::to_string(kMaxDirectiveLine));
@@ -155,8 +191,25 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
             } catch (const Error& e) {
                 throw Error(where() + "@constraint: " + e.what());
             }
+        } else if (keyword == "@seed") {
+            if (pendingSeeds.size() >= kMaxSeeds)
+                throw Error(where() + "@seed: more than " + std::to_string(kMaxSeeds) + " seeds (the limit)");
+            PendingSeed seed{{}, lineNo};
+            std::string assignment;
+            while (words >> assignment) {
+                const auto eq = assignment.find('=');
+                const std::string name = assignment.substr(0, eq);
+                if (eq == std::string::npos || !isIdentifier(name) || !isValueToken(assignment.substr(eq + 1)))
+                    throw Error(where() + "@seed: '" + printable(assignment) + "' is not NAME=VALUE");
+                if (!seed.values.emplace(name, assignment.substr(eq + 1)).second)
+                    throw Error(where() + "@seed: " + name + " is given twice");
+            }
+            if (seed.values.empty()) throw Error(where() + "@seed names no parameters (write NAME=VALUE ...)");
+            pendingSeeds.push_back(std::move(seed));
         }
     }
+    // After the loop: a seed may come before the @tune lines it names.
+    for (const PendingSeed& seed : pendingSeeds) space.seeds.push_back(checkedSeed(space, seed, fileName));
     for (const auto& c : space.constraints)
         for (const auto& name : c.expr.names()) {
             bool known = false;

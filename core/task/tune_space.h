@@ -2,6 +2,11 @@
 // Tunable parameters a candidate declares in its own source:
 //     // @tune BLOCK 64 128 256        (first value is the default)
 //     // @constraint BLOCK * VEC <= 4096
+//     // @seed BLOCK=256 VEC=8         (measured first; unnamed ones take their default)
+// Seeds are the author's knowledge of the operator class, as Triton's autotune
+// config lists are: one configuration per regime the kernel serves (short,
+// medium, long rows), so that a short session already has a good candidate
+// for each workload before the search strategy takes over.
 // The toolchain passes a configuration as -DNAME=VALUE.
 #include <filesystem>
 #include <map>
@@ -26,9 +31,15 @@ struct TuneConstraint {
     int line = 0;
 };
 
+struct TuneSeed {
+    TuneConfig config;  // complete: every parameter, the unnamed at their defaults
+    int line = 0;
+};
+
 struct TuneSpace {
     std::vector<TuneParam> params;
     std::vector<TuneConstraint> constraints;
+    std::vector<TuneSeed> seeds;  // in declaration order, each in the space and satisfying the constraints
 
     bool empty() const { return params.empty(); }
     TuneConfig defaults() const;

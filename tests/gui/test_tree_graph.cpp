@@ -835,6 +835,9 @@ void TestTreeGraph::edgeLabelSaysWhatChanged() {
     GraphNode cached = graphNode(6, 1, "tuner", {{"TILE", "64"}, {"VEC", "1"}});
     cached.strategy = QStringLiteral("cache");
     QCOMPARE(edgeLabel(cached, &root), QStringLiteral("from tuning cache"));
+    GraphNode seeded = graphNode(6, 1, "tuner", {{"TILE", "64"}, {"VEC", "1"}});
+    seeded.strategy = QStringLiteral("seed");
+    QCOMPARE(edgeLabel(seeded, &root), QStringLiteral("template's seed: TILE 8→64"));
 
     GraphNode llm = graphNode(7, 1, "llm");
     QCOMPARE(edgeLabel(llm, &root), QStringLiteral("LLM rewrite"));

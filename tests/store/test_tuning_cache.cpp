@@ -207,6 +207,45 @@ private slots:
         QVERIFY(!tuner.propose(tree.at(1), tree));  // 10 valid configurations, all tried
         QCOMPARE(asked, 1);                         // once per source
     }
+
+    void tunerProposesTheCacheThenTheSourcesSeeds() {
+        // The seeds come after the cache's configurations, in their order, each
+        // once (one the cache already named is not proposed twice), then the strategy.
+        const std::string source = std::string(kTunable) + "// @seed A=2 B=3\n// @seed A=4 B=2\n// @seed B=2\n";
+        SessionTree tree;
+        const std::string hash = sha256Hex(source);
+        tree.putSource(hash, source);
+        Node root;
+        root.id = 1;
+        root.sourceHash = hash;
+        root.sourceExtension = ".cpp";
+        root.config = {{"A", "1"}, {"B", "1"}};
+        root.state = NodeState::Done;
+        root.status = Status::Passed;
+        root.fitness = 1;
+        tree.put(root);
+        TunerGenerator tuner("grid", 1, [&](const std::string&) { return std::vector<TuneConfig>{{{"A", "4"}, {"B", "2"}}}; });
+        std::vector<std::pair<std::string, std::string>> proposed;
+        for (int i = 0; i < 5; ++i) {
+            const auto p = tuner.propose(tree.at(1), tree);
+            QVERIFY(p);
+            proposed.emplace_back(configKey(p->config), p->input.strategy);
+            Node n;
+            n.id = tree.nextId();
+            n.parent = 1;
+            n.sourceHash = hash;
+            n.config = p->config;
+            n.state = NodeState::Done;
+            n.status = Status::Passed;
+            n.fitness = 1;
+            tree.put(n);
+        }
+        QCOMPARE(proposed[0], std::make_pair(configKey({{"A", "4"}, {"B", "2"}}), std::string(kTuningCacheStrategy)));
+        QCOMPARE(proposed[1], std::make_pair(configKey({{"A", "2"}, {"B", "3"}}), std::string(kTemplateSeedStrategy)));
+        QCOMPARE(proposed[2], std::make_pair(configKey({{"A", "1"}, {"B", "2"}}), std::string(kTemplateSeedStrategy)));
+        QCOMPARE(proposed[3].second, std::string("grid"));
+        QCOMPARE(proposed[4].second, std::string("grid"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTuningCache)

@@ -74,6 +74,26 @@ private slots:
         expectError("// @tune B 1\n// @constraint C < 2\n", "cand.cpp:2: @constraint uses 'C'");
         expectError("// @tune B 1\n// @constraint B < \n", "cand.cpp:2: @constraint");
         expectError("// @tune B 1;2\n", "is not a value");
+        expectError("// @tune B 1 2\n// @seed C=1\n", "cand.cpp:2: @seed: no @tune declares C (declared: B)");
+        expectError("// @tune B 1 2\n// @seed B=3\n", "cand.cpp:2: @seed: B=3 is not one of its @tune values (line 1: 1 2)");
+        expectError("// @tune B 1 2\n// @seed B=1 B=2\n", "cand.cpp:2: @seed: B is given twice");
+        expectError("// @tune B 1 2\n// @seed B\n", "cand.cpp:2: @seed: 'B' is not NAME=VALUE");
+        expectError("// @tune B 1 2\n// @seed\n", "cand.cpp:2: @seed names no parameters");
+        expectError("// @tune B 1 2\n// @constraint B < 2\n// @seed B=2\n",
+                    "cand.cpp:3: @seed: B=2 breaks @constraint B < 2 (line 2)");
+    }
+    void seedsAreCompleteConfigurations() {
+        // A seed may precede the @tune lines; names it leaves out take their default.
+        const auto space = parseTuneSpace(
+            "// @seed VEC=4\n"
+            "// @tune BLOCK 64 128 256\n"
+            "// @tune VEC 1 2 4\n"
+            "// @seed BLOCK=256 VEC=2\n",
+            "k.cu");
+        QCOMPARE(space.seeds.size(), size_t{2});
+        QCOMPARE(space.seeds[0].line, 1);
+        QCOMPARE(describeConfig(space.seeds[0].config), std::string("BLOCK=64 VEC=4"));
+        QCOMPARE(describeConfig(space.seeds[1].config), std::string("BLOCK=256 VEC=2"));
     }
     void sourceWithoutDeclarationsHasEmptySpace() {
         const auto space = parseTuneSpace("int main() { return 0; }\n", "x.cpp");

@@ -52,6 +52,8 @@ QString edgeLabel(const GraphNode& child, const GraphNode* parent) {
             return Text::tr("from tuning cache");
         if (!parent) return generatorDisplayName(child.generator);
         const QString change = configChange(parent->config, child.config);
+        if (child.strategy == QLatin1String(kTemplateSeedStrategy.data(), kTemplateSeedStrategy.size()))
+            return Text::tr("template's seed: %1").arg(change);
         return change.isEmpty() ? Text::tr("same parameters") : change;
     }
     return generatorDisplayName(child.generator);

@@ -18,6 +18,15 @@
 // @tune VEC 4 2 1
 // @tune ITEMS 2 1 4 8
 // @constraint TPR * ROWS <= 1024
+// Seeds, one per row-length regime (a row holds TPR * ITEMS * VEC values in
+// registers): a warp a row up to 1024; two rows a block at 1024; a block a
+// row at 4096 (4 or 2 packs a thread); up to 8192 (4 or 2 packs).
+// @seed TPR=32 ROWS=4 VEC=4 ITEMS=8
+// @seed TPR=128 ROWS=2 VEC=4 ITEMS=2
+// @seed TPR=256 ROWS=1 VEC=4 ITEMS=4
+// @seed TPR=512 ROWS=1 VEC=4 ITEMS=2
+// @seed TPR=512 ROWS=1 VEC=4 ITEMS=4
+// @seed TPR=1024 ROWS=1 VEC=4 ITEMS=2
 #include <kf_abi.h>
 
 template <int V> struct alignas(4 * V) FVec { float v[V]; };

@@ -18,6 +18,16 @@
 // @tune ITEMS 4 2 8
 // @constraint TPR * ROWS <= 1024
 // @constraint TPR * ROWS >= 32
+// Seeds, one per row-length regime (a step covers TPR * ITEMS * VEC values):
+// 8 threads a row, 16 rows a block, for rows of tens of values; a warp a row
+// for hundreds; 64 and 128 threads a row around a thousand to a few
+// thousand; a block a row for long rows.
+// @seed TPR=8 ROWS=16 VEC=4 ITEMS=2
+// @seed TPR=32 ROWS=8 VEC=4 ITEMS=2
+// @seed TPR=64 ROWS=4 VEC=4 ITEMS=4
+// @seed TPR=128 ROWS=2 VEC=4 ITEMS=8
+// @seed TPR=256 ROWS=1 VEC=4 ITEMS=4
+// @seed TPR=1024 ROWS=1 VEC=4 ITEMS=8
 #include <kf_abi.h>
 
 template <int V> struct alignas(4 * V) FVec { float v[V]; };

@@ -10,6 +10,9 @@
 // @tune VEC 4 2 1
 // @tune SPLIT 1 4 16
 // @constraint TPR <= BLOCK
+// Seed: a few very long rows (more values a row than threads in a wave)
+// split each row over 16 blocks.
+// @seed BLOCK=1024 TPR=1024 VEC=4 SPLIT=16
 #include <kf_abi.h>
 
 template <int V> struct alignas(4 * V) FVec { float v[V]; };
