@@ -2463,6 +2463,17 @@ grid %2, block %3</source>
     </message>
 </context>
 <context>
+    <name>kforge::ui::SpeedupBasis</name>
+    <message>
+        <source>the best PyTorch op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::StopPage</name>
     <message>
         <source>Time limit: empty; write a duration such as 90s, 10m, 1.5h or 2h30m.</source>
@@ -3047,6 +3058,14 @@ Native implementations: %2. Defined in %3.</source>
     </message>
     <message>
         <source>template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template&apos;s seed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speedup over %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

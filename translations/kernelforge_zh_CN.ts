@@ -2449,6 +2449,17 @@ grid %2, block %3</source>
     </message>
 </context>
 <context>
+    <name>kforge::ui::SpeedupBasis</name>
+    <message>
+        <source>the best PyTorch op</source>
+        <translation>最快的 PyTorch 算子</translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1</source>
+        <translation>任务的 %1</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::StopPage</name>
     <message>
         <source>Time limit: empty; write a duration such as 90s, 10m, 1.5h or 2h30m.</source>
@@ -3035,6 +3046,14 @@ Native implementations: %2. Defined in %3.</source>
     <message>
         <source>template %1</source>
         <translation>模板 %1</translation>
+    </message>
+    <message>
+        <source>template&apos;s seed: %1</source>
+        <translation>模板预设配置：%1</translation>
+    </message>
+    <message>
+        <source>Speedup over %1</source>
+        <translation>相对%1的加速比</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,7 @@ private slots:
     void clearEmptiesTheView();
     void resizeKeepsTheCentre();
     void edgeLabelSaysWhatChanged();
+    void legendNamesWhatSpeedupsAreMeasuredAgainst();
     void fitZoomTextNeverOverlapsAndLegendCoversNoNode();
     void mainWindowTreeIsReadableAtDefaultSize();
 };
@@ -856,6 +857,27 @@ void TestTreeGraph::edgeLabelSaysWhatChanged() {
     TreeGraphView view;
     view.setTree(tree);
     QVERIFY(view.toolTipFor(2).contains(QStringLiteral("BLOCK 64→256")));
+}
+
+void TestTreeGraph::legendNamesWhatSpeedupsAreMeasuredAgainst() {
+    TreeGraphView view;
+    view.resize(900, 600);
+    view.show();
+    SessionTree tree;
+    tree.put(makeNode(1, std::nullopt, Status::Passed, 1.0, "template"));
+    tree.put(makeNode(2, 1, Status::Passed, 1.5));
+    view.setTree(tree);
+    QCOMPARE(view.legendTitle(), QStringLiteral("Speedup over the baseline"));
+    const QRect narrow = view.legendArea();
+    const QString basis = QStringLiteral("the best PyTorch op, measured beside every candidate on this very device");
+    view.setSpeedupBasis(basis);
+    QCOMPARE(view.legendTitle(), QStringLiteral("Speedup over ") + basis);
+    // The legend grows to its title rather than cutting it.
+    QFont title = view.font();
+    title.setPixelSize(11);
+    title.setWeight(QFont::DemiBold);
+    QVERIFY(view.legendArea().width() > narrow.width());
+    QVERIFY(view.legendArea().width() >= QFontMetrics(title).horizontalAdvance(view.legendTitle()));
 }
 
 void TestTreeGraph::fitZoomTextNeverOverlapsAndLegendCoversNoNode() {

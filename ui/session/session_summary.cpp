@@ -11,6 +11,7 @@
 #include "session/stop_conditions.h"
 #include "task/task.h"
 #include "ui/session/session_list_model.h"
+#include "ui/session/speedup_basis_label.h"
 
 namespace kforge::ui {
 
@@ -141,7 +142,7 @@ void SessionSummary::render() {
             .arg(locale.toString(s.evaluations), QString::fromStdString(kforge::formatDuration(s.activeSeconds))));
     set(BestField, tr("Best:"),
         s.bestNode ? (s.bestSpeedup < 1 ? tr("%1× over %2: slower (node %3)") : tr("%1× over %2 (node %3)"))
-                         .arg(locale.toString(s.bestSpeedup, 'f', 3), QString::fromStdString(kforge::speedupBasisText(s)))
+                         .arg(locale.toString(s.bestSpeedup, 'f', 3), speedupBasisLabel(s))
                          .arg(*s.bestNode)
                    : tr("no candidate passed yet"));
     set(BaselinesField, tr("PyTorch:"), baselinesText(s));

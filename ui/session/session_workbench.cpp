@@ -13,6 +13,7 @@
 #include "ui/diff/diff_pane.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/node_status.h"
+#include "ui/session/speedup_basis_label.h"
 #include "ui/session/workspace.h"
 #include "ui/tree/tree_graph_view.h"
 
@@ -137,6 +138,7 @@ void SessionWorkbench::showSession(const kforge::SessionRecord& session, const S
         requested_.clear();
         shownLeft_ = shownRight_ = -1;
     }
+    tree_->setSpeedupBasis(speedupBasisLabel(session));
     tree_->setTree(nodes_);
     refreshDiff();
 }

@@ -440,8 +440,19 @@ void TreeGraphView::repaintNode(int index) {
     viewport()->update(TreeGraphPainter::paintedRect(g, g.toViewport(positions_[u(index)])).toAlignedRect());
 }
 
+void TreeGraphView::setSpeedupBasis(const QString& basis) {
+    if (basis_ == basis) return;
+    basis_ = basis;
+    refreshLegend();
+    viewport()->update();
+}
+
+QString TreeGraphView::legendTitle() const {
+    return basis_.isEmpty() ? tr("Speedup over the baseline") : tr("Speedup over %1").arg(basis_);
+}
+
 void TreeGraphView::refreshLegend() {
-    legendSize_ = TreeLegend(data_, SpeedupScale(data_.minSpeedup(), data_.maxSpeedup()), palette(), font()).size();
+    legendSize_ = TreeLegend(data_, SpeedupScale(data_.minSpeedup(), data_.maxSpeedup()), legendTitle(), palette(), font()).size();
 }
 
 QRect TreeGraphView::legendRect() const {
@@ -642,7 +653,7 @@ void TreeGraphView::paintEvent(QPaintEvent* event) {
         TreeGraphPainter(scene, g, scale, palette(), font()).paint(painter, exposed);
     painter.restore();
     if (!legend.isEmpty() && legend.intersects(event->rect()))
-        TreeLegend(data_, scale, palette(), font()).paint(painter, legend.topLeft());
+        TreeLegend(data_, scale, legendTitle(), palette(), font()).paint(painter, legend.topLeft());
 }
 
 void TreeGraphView::resizeEvent(QResizeEvent* event) {

@@ -53,6 +53,10 @@ public:
     // verdict only repaints.
     void updateNode(const Node& node);
     void clear();
+    // What speedups are measured against ("the best PyTorch op"), for the
+    // legend's title; empty: "the baseline".
+    void setSpeedupBasis(const QString& basis);
+    QString legendTitle() const;
 
     int nodeCount() const { return data_.size(); }
     bool contains(qint64 id) const { return data_.indexOf(id) >= 0; }
@@ -169,6 +173,7 @@ private:
     bool autoFit_ = true;
     bool legendVisible_ = true;
     QSize legendSize_;
+    QString basis_;
     std::vector<QRectF> drawnText_;
     QList<qint64> selection_;
     std::vector<int> selectionIndexes_;

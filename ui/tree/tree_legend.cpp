@@ -45,8 +45,9 @@ std::array<int, kVerdictKindCount> countKinds(const TreeGraphData& data) {
 
 }  // namespace
 
-TreeLegend::TreeLegend(const TreeGraphData& data, const SpeedupScale& scale, const QPalette& palette, const QFont& font)
-    : font_(font), titleFont_(font), palette_(palette), scale_(scale) {
+TreeLegend::TreeLegend(const TreeGraphData& data, const SpeedupScale& scale, const QString& title, const QPalette& palette,
+                       const QFont& font)
+    : font_(font), titleFont_(font), palette_(palette), scale_(scale), title_(title) {
     font_.setPixelSize(11);
     titleFont_.setPixelSize(11);
     titleFont_.setWeight(QFont::DemiBold);
@@ -64,7 +65,8 @@ TreeLegend::TreeLegend(const TreeGraphData& data, const SpeedupScale& scale, con
     if (data.best() >= 0)
         bestText_ = Text::tr("Path to the best, %1").arg(formatSpeedup(data.node(data.best()).speedup));
     const int rows = (static_cast<int>(entries_.size()) + kColumns - 1) / kColumns;
-    const int width = std::max({kBarWidth, kColumns * columnWidth_, metrics.horizontalAdvance(bestText_) + 30});
+    const int width = std::max({kBarWidth, kColumns * columnWidth_, metrics.horizontalAdvance(bestText_) + 30,
+                                QFontMetrics(titleFont_).horizontalAdvance(title_)});
     const int height = QFontMetrics(titleFont_).height() + 4 + kBarHeight + 2 + metrics.height() + 8 +
                        rows * lineHeight_ + (bestText_.isEmpty() ? 0 : lineHeight_);
     size_ = QSize(width + 2 * kPadding, height + 2 * kPadding);
@@ -88,8 +90,7 @@ void TreeLegend::paint(QPainter& painter, const QPoint& topLeft) const {
     painter.setFont(titleFont_);
     painter.setPen(palette_.color(QPalette::Text));
     const int titleHeight = QFontMetrics(titleFont_).height();
-    painter.drawText(QRect(x, y, kBarWidth, titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                     Text::tr("Speedup over the baseline"));
+    painter.drawText(QRect(x, y, size_.width() - 2 * kPadding, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title_);
     y += titleHeight + 4;
 
     QLinearGradient gradient(x, 0, x + kBarWidth, 0);

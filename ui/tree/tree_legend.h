@@ -20,7 +20,9 @@ class TreeGraphData;
 
 class TreeLegend {
 public:
-    TreeLegend(const TreeGraphData& data, const SpeedupScale& scale, const QPalette& palette, const QFont& font);
+    // title: what the colour scale measures ("Speedup over the best PyTorch op").
+    TreeLegend(const TreeGraphData& data, const SpeedupScale& scale, const QString& title, const QPalette& palette,
+               const QFont& font);
     QSize size() const { return size_; }
     void paint(QPainter& painter, const QPoint& topLeft) const;
 
@@ -33,6 +35,7 @@ private:
     QFont titleFont_;
     QPalette palette_;
     SpeedupScale scale_;
+    QString title_;
     QVector<Entry> entries_;
     QString bestText_;
     int columnWidth_ = 0;
