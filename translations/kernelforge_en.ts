@@ -2557,6 +2557,53 @@ grid %2, block %3</source>
     </message>
 </context>
 <context>
+    <name>kforge::ui::StopReason</name>
+    <message>
+        <source>budget of %1 evaluations reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time limit of %1 reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no improvement in the last %1 evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target speedup %1x reached (%2x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM token budget of %1 reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM cost budget of %1 reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the edits were evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to tune: no source in the session declares @tune parameters (the task has no tunable template for %1); add one (docs/tasks.md, &quot;Tunable parameters&quot;) or let the LLM agent write candidates (--generators tuner,llm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every candidate the generators could propose was evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::TaskPage</name>
     <message>
         <source>Definition file: %1</source>

@@ -2543,6 +2543,53 @@ grid %2, block %3</source>
     </message>
 </context>
 <context>
+    <name>kforge::ui::StopReason</name>
+    <message>
+        <source>budget of %1 evaluations reached</source>
+        <translation>已达到 %1 次评估的预算</translation>
+    </message>
+    <message>
+        <source>time limit of %1 reached</source>
+        <translation>已达到时间上限 %1</translation>
+    </message>
+    <message>
+        <source>no improvement in the last %1 evaluations</source>
+        <translation>最近 %1 次评估没有改进</translation>
+    </message>
+    <message>
+        <source>target speedup %1x reached (%2x)</source>
+        <translation>已达到目标加速比 %1x（%2x）</translation>
+    </message>
+    <message>
+        <source>LLM token budget of %1 reached</source>
+        <translation>已达到 LLM 令牌预算 %1</translation>
+    </message>
+    <message>
+        <source>LLM cost budget of %1 reached</source>
+        <translation>已达到 LLM 费用预算 %1</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>已由用户停止</translation>
+    </message>
+    <message>
+        <source>the edits were evaluated</source>
+        <translation>编辑已评估完毕</translation>
+    </message>
+    <message>
+        <source>nothing to tune: no source in the session declares @tune parameters (the task has no tunable template for %1); add one (docs/tasks.md, &quot;Tunable parameters&quot;) or let the LLM agent write candidates (--generators tuner,llm)</source>
+        <translation>无可调参数：会话中没有源码声明 @tune 参数（该任务没有适用于 %1 的可调模板）；请添加一个（见 docs/tasks.md“可调参数”一节），或让 LLM 智能体编写候选（--generators tuner,llm）</translation>
+    </message>
+    <message>
+        <source>every candidate the generators could propose was evaluated</source>
+        <translation>生成器能提出的所有候选均已评估</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+</context>
+<context>
     <name>kforge::ui::TaskPage</name>
     <message>
         <source>Definition file: %1</source>

@@ -20,6 +20,7 @@
 #include "ui/session/session_summary.h"
 #include "ui/session/session_workbench.h"
 #include "ui/session/sessions_panel.h"
+#include "ui/session/stop_reason_text.h"
 #include "ui/session/workspace.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/settings_dialog.h"
@@ -338,7 +339,7 @@ void MainWindow::connectSessions() {
         statusBar()->showMessage(tr("Session %1 %2: %3")
                                      .arg(session.id)
                                      .arg(SessionListModel::statusText(QString::fromStdString(session.status)),
-                                          QString::fromStdString(session.stopReason)));
+                                          stopReasonText(session)));
         updateTitle();
     });
     connect(run_, &SessionRun::failed, this, [this](const QString& message) {

@@ -646,6 +646,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     }
     record_.status = "running";
     record_.stopReason.clear();
+    record_.stopCauses.clear();
     store_.saveSession(record_);
     observer_ = observer;
     llmUsage_ = records_->usage(record_.id);
@@ -662,7 +663,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     auto joinMeasurers = [&] {
         for (auto& t : measurers) t.join();
     };
-    std::optional<std::string> reason;
+    std::optional<StopReason> reason;
     bool cancelled = false;
     try {
         // Nodes a killed or cancelled run left pending go first, as they were.
@@ -719,7 +720,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                     adopt(std::move(c), observer);
                 }
 
-            if (cancelled && !reason) reason = "stopped by the user";
+            if (cancelled && !reason) reason = StopReason{{StopCause::User}, "stopped by the user"};
             if (!reason && mode == Mode::Search) {
                 StopProgress sp{record_.evaluations, activeSeconds(), sinceImprovement_,
                                 record_.bestSpeedup, llmUsage_.tokens(), llmUsage_.cost};
@@ -752,7 +753,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 say("resumed");
             }
         }
-        if (!reason && mode == Mode::ManualOnly) reason = "the edits were evaluated";
+        if (!reason && mode == Mode::ManualOnly) reason = StopReason{{StopCause::EditsEvaluated}, "the edits were evaluated"};
         if (!reason) {
             // A source without @tune gives the tuner nothing to search: say
             // so, rather than "every candidate was evaluated" after one.
@@ -760,12 +761,13 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
             for (const auto& n : tree_.nodes()) tunable = tunable || !n.config.empty();
             const bool tunerOnly = generators_.size() == 1 && generators_.front()->name() == kTunerGenerator;
             if (!tunable && tunerOnly)
-                reason = "nothing to tune: no source in the session declares @tune parameters (the task has no tunable "
-                         "template for " + std::string(backendName(record_.config.backend)) +
-                         "); add one (docs/tasks.md, \"Tunable parameters\") or let the LLM agent write candidates "
-                         "(--generators tuner,llm)";
+                reason = StopReason{{StopCause::NothingToTune},
+                                    "nothing to tune: no source in the session declares @tune parameters (the task has no "
+                                    "tunable template for " + std::string(backendName(record_.config.backend)) +
+                                        "); add one (docs/tasks.md, \"Tunable parameters\") or let the LLM agent write "
+                                        "candidates (--generators tuner,llm)"};
             else
-                reason = "every candidate the generators could propose was evaluated";
+                reason = StopReason{{StopCause::Exhausted}, "every candidate the generators could propose was evaluated"};
         }
         record_.activeSeconds = activeSeconds();
     } catch (...) {
@@ -800,7 +802,8 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     }
     observer_ = nullptr;
     record_.status = cancelled ? "stopped" : "finished";
-    record_.stopReason = *reason;
+    record_.stopReason = reason->text;
+    record_.stopCauses = reason->causes;
     store_.saveSession(record_);
     say(record_.stopReason);
     return record_;

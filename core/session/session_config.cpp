@@ -107,6 +107,26 @@ BaselineTimes baselineTimesFromJson(const nlohmann::json& j) {
     return times;
 }
 
+nlohmann::json stopCausesJson(const std::vector<StopCause>& causes) {
+    nlohmann::json out = nlohmann::json::array();
+    for (StopCause c : causes) out.push_back(std::string(stopCauseName(c)));
+    return out;
+}
+
+std::vector<StopCause> stopCausesFromJson(const nlohmann::json& j, const std::string& path) {
+    if (!j.is_array()) modelFail(path, "expected an array of stop causes, got " + jsonTypeName(j));
+    std::vector<StopCause> out;
+    for (size_t i = 0; i < j.size(); ++i) {
+        const auto cause = j[i].is_string() ? stopCauseFromName(j[i].get<std::string>()) : std::nullopt;
+        if (!cause)
+            modelFail(path + "[" + std::to_string(i) + "]", j[i].dump() +
+                        " is not a stop cause (evaluations, time, plateau, target, tokens, cost, user, edits_evaluated, "
+                        "nothing_to_tune, exhausted)");
+        out.push_back(*cause);
+    }
+    return out;
+}
+
 std::string speedupBasisText(const SessionRecord& r) {
     return r.config.speedupAgainst == SpeedupBasis::Best ? "the best PyTorch baseline" : "the task's " + r.baselineName;
 }
@@ -127,6 +147,7 @@ nlohmann::json toJson(const SessionRecord& r) {
             {"torch_baselines", toJson(r.torchBaselines)},
             {"status", r.status},
             {"stop_reason", r.stopReason},
+            {"stop_causes", stopCausesJson(r.stopCauses)},
             {"created_at", r.createdAt},
             {"updated_at", r.updatedAt},
             {"active_seconds", r.activeSeconds},
@@ -159,6 +180,8 @@ SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& 
         r.torchBaselines = workloadBaselinesFromJson(in.field("torch_baselines"), in.childPath("torch_baselines"));
     r.status = in.required<std::string>("status");
     r.stopReason = in.required<std::string>("stop_reason");
+    if (in.has("stop_causes"))  // session files before the causes were kept have none
+        r.stopCauses = stopCausesFromJson(in.field("stop_causes"), in.childPath("stop_causes"));
     r.createdAt = in.required<std::string>("created_at");
     r.updatedAt = in.optionalOr<std::string>("updated_at", "");
     r.activeSeconds = in.required<double>("active_seconds");

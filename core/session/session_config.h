@@ -77,7 +77,8 @@ struct SessionRecord {
     BaselineTimes baseline;       // measured once when the session was created
     WorkloadBaselines torchBaselines;  // PyTorch eager / compile / vendor, measured then too (empty: none)
     std::string status = "new";   // new, running, paused, stopped, finished, failed
-    std::string stopReason;
+    std::string stopReason;              // in English, for the CLI and the database
+    std::vector<StopCause> stopCauses;   // the same as data (empty in sessions from before they were kept)
     std::string createdAt;
     std::string updatedAt;
     double activeSeconds = 0;     // wall time spent running, over all runs
@@ -95,6 +96,9 @@ nlohmann::json toJson(const SessionRecord& r);
 SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& path);
 
 nlohmann::json baselineTimesJson(const BaselineTimes& times);
+nlohmann::json stopCausesJson(const std::vector<StopCause>& causes);
+// Throws kforge::Error at `path` (the index of the first unknown cause).
+std::vector<StopCause> stopCausesFromJson(const nlohmann::json& j, const std::string& path);
 BaselineTimes baselineTimesFromJson(const nlohmann::json& j);
 
 }  // namespace kforge

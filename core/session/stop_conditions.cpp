@@ -1,5 +1,6 @@
 #include "session/stop_conditions.h"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -8,46 +9,79 @@
 
 namespace kforge {
 
-std::optional<std::string> stopReason(const StopConditions& stop, const StopProgress& p) {
-    std::vector<std::string> met;
+namespace {
+
+constexpr std::array<std::pair<StopCause, std::string_view>, 10> kCauseNames = {{
+    {StopCause::Evaluations, "evaluations"},
+    {StopCause::Time, "time"},
+    {StopCause::Plateau, "plateau"},
+    {StopCause::Target, "target"},
+    {StopCause::Tokens, "tokens"},
+    {StopCause::Cost, "cost"},
+    {StopCause::User, "user"},
+    {StopCause::EditsEvaluated, "edits_evaluated"},
+    {StopCause::NothingToTune, "nothing_to_tune"},
+    {StopCause::Exhausted, "exhausted"},
+}};
+
+}  // namespace
+
+std::string_view stopCauseName(StopCause cause) {
+    for (const auto& [c, name] : kCauseNames)
+        if (c == cause) return name;
+    return "unknown";
+}
+
+std::optional<StopCause> stopCauseFromName(std::string_view name) {
+    for (const auto& [c, n] : kCauseNames)
+        if (n == name) return c;
+    return std::nullopt;
+}
+
+std::optional<StopReason> stopReason(const StopConditions& stop, const StopProgress& p) {
+    StopReason met;
+    auto add = [&](StopCause cause, const std::string& text) {
+        met.causes.push_back(cause);
+        met.text += (met.text.empty() ? "" : "; ") + text;
+    };
     int set = 0;
     char buf[160];
     if (stop.evaluations) {
         ++set;
-        if (p.evaluations >= *stop.evaluations) met.push_back("budget of " + std::to_string(*stop.evaluations) + " evaluations reached");
+        if (p.evaluations >= *stop.evaluations)
+            add(StopCause::Evaluations, "budget of " + std::to_string(*stop.evaluations) + " evaluations reached");
     }
     if (stop.seconds) {
         ++set;
-        if (p.seconds >= *stop.seconds) met.push_back("time limit of " + formatDuration(*stop.seconds) + " reached");
+        if (p.seconds >= *stop.seconds) add(StopCause::Time, "time limit of " + formatDuration(*stop.seconds) + " reached");
     }
     if (stop.plateau) {
         ++set;
         if (p.sinceImprovement >= *stop.plateau)
-            met.push_back("no improvement in the last " + std::to_string(*stop.plateau) + " evaluations");
+            add(StopCause::Plateau, "no improvement in the last " + std::to_string(*stop.plateau) + " evaluations");
     }
     if (stop.target) {
         ++set;
         if (p.bestSpeedup >= *stop.target) {
             std::snprintf(buf, sizeof buf, "target speedup %.3gx reached (%.3gx)", *stop.target, p.bestSpeedup);
-            met.push_back(buf);
+            add(StopCause::Target, buf);
         }
     }
     if (stop.tokens) {
         ++set;
         if (p.tokens >= *stop.tokens)
-            met.push_back("LLM token budget of " + std::to_string(*stop.tokens) + " reached (" + std::to_string(p.tokens) + ")");
+            add(StopCause::Tokens,
+                "LLM token budget of " + std::to_string(*stop.tokens) + " reached (" + std::to_string(p.tokens) + ")");
     }
     if (stop.cost) {
         ++set;
         if (p.cost >= *stop.cost) {
             std::snprintf(buf, sizeof buf, "LLM cost budget of %.4g reached (%.4g)", *stop.cost, p.cost);
-            met.push_back(buf);
+            add(StopCause::Cost, buf);
         }
     }
-    if (met.empty() || (stop.requireAll && static_cast<int>(met.size()) < set)) return std::nullopt;
-    std::string reason = met.front();
-    for (size_t i = 1; i < met.size(); ++i) reason += "; " + met[i];
-    return reason;
+    if (met.causes.empty() || (stop.requireAll && static_cast<int>(met.causes.size()) < set)) return std::nullopt;
+    return met;
 }
 
 nlohmann::json toJson(const StopConditions& s) {

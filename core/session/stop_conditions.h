@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace kforge {
 
@@ -29,8 +31,31 @@ struct StopProgress {
     double cost = 0;
 };
 
-// Why the session should stop now ("budget of 150 evaluations reached"), or nullopt.
-std::optional<std::string> stopReason(const StopConditions& stop, const StopProgress& progress);
+// Why a session stopped, as data: the GUI words each cause in the user's
+// language from the session's own numbers; the CLI and the database keep the
+// English text beside it.
+enum class StopCause {
+    Evaluations,     // StopConditions::evaluations reached
+    Time,            // ::seconds
+    Plateau,         // ::plateau
+    Target,          // ::target
+    Tokens,          // ::tokens
+    Cost,            // ::cost
+    User,            // stopped by the user
+    EditsEvaluated,  // a manual-only run evaluated the edits it was given
+    NothingToTune,   // a tuner-only session whose sources declare no @tune
+    Exhausted,       // the generators had nothing more to propose
+};
+std::string_view stopCauseName(StopCause cause);  // "evaluations", "time", ... "exhausted"
+std::optional<StopCause> stopCauseFromName(std::string_view name);
+
+struct StopReason {
+    std::vector<StopCause> causes;  // in the order of `text`'s parts
+    std::string text;               // "budget of 150 evaluations reached"
+};
+
+// Why the session should stop now, or nullopt.
+std::optional<StopReason> stopReason(const StopConditions& stop, const StopProgress& progress);
 
 nlohmann::json toJson(const StopConditions& stop);
 StopConditions stopConditionsFromJson(const nlohmann::json& j);

@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 6> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -143,6 +143,12 @@ UPDATE nodes SET profile = 'null' WHERE profile = '{}';
     // with the same numbers ('{}' for sessions that had none).
     R"sql(
 ALTER TABLE sessions ADD COLUMN torch_baselines TEXT NOT NULL DEFAULT '{}';
+)sql",
+    // 7: why a session stopped, as data (session/stop_conditions.h), beside
+    // the English stop_reason, so that the GUI words it in the user's language
+    // ('[]' for sessions from before).
+    R"sql(
+ALTER TABLE sessions ADD COLUMN stop_causes TEXT NOT NULL DEFAULT '[]';
 )sql",
 };
 

@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kSessionColumns =
     "id, uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, config, baseline_name, "
     "baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, evaluations, best_node, best_speedup, "
-    "torch_baselines";
+    "torch_baselines, stop_causes";
 constexpr const char* kNodeColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
     "seconds, created_at, evaluated_at, profile";
@@ -145,7 +145,7 @@ void Store::createSession(SessionRecord& r) {
     Statement s = db_.prepare(
         "INSERT INTO sessions(uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, "
         "config, baseline_name, baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, "
-        "evaluations, best_node, best_speedup, torch_baselines) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "evaluations, best_node, best_speedup, torch_baselines, stop_causes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, r.uuid)
         .bind(2, r.name)
         .bind(3, r.task)
@@ -167,7 +167,8 @@ void Store::createSession(SessionRecord& r) {
         .bind(19, r.evaluations)
         .bind(20, r.bestNode)
         .bind(21, r.bestSpeedup)
-        .bind(22, toJson(r.torchBaselines).dump());
+        .bind(22, toJson(r.torchBaselines).dump())
+        .bind(23, stopCausesJson(r.stopCauses).dump());
     s.run();
     r.id = db_.lastInsertId();
 }
@@ -176,7 +177,7 @@ void Store::saveSession(SessionRecord& r) {
     r.updatedAt = isoNowUtc();
     db_.prepare(
            "UPDATE sessions SET name = ?, device = ?, config = ?, baseline = ?, status = ?, stop_reason = ?, updated_at = ?, "
-           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ?, torch_baselines = ? WHERE id = ?")
+           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ?, torch_baselines = ?, stop_causes = ? WHERE id = ?")
         .bind(1, r.name)
         .bind(2, deviceText(r.device))
         .bind(3, toJson(r.config).dump())
@@ -189,7 +190,8 @@ void Store::saveSession(SessionRecord& r) {
         .bind(10, r.bestNode)
         .bind(11, r.bestSpeedup)
         .bind(12, toJson(r.torchBaselines).dump())
-        .bind(13, r.id)
+        .bind(13, stopCausesJson(r.stopCauses).dump())
+        .bind(14, r.id)
         .run();
 }
 
@@ -218,6 +220,8 @@ SessionRecord Store::readSession(Statement& s) {
     r.bestSpeedup = s.real(21);
     r.torchBaselines = workloadBaselinesFromJson(parseStored(s.text(22), "a session's PyTorch baselines"),
                                                  "session " + std::to_string(r.id) + " torch_baselines");
+    r.stopCauses = stopCausesFromJson(parseStored(s.text(23), "a session's stop causes"),
+                                      "session " + std::to_string(r.id) + " stop_causes");
     return r;
 }
 

@@ -1,9 +1,11 @@
 // Tests of KernelForge's main window, About box, translations and settings.
 // Runs on the offscreen platform; settings go to a temporary directory.
 
+#include "session/session_config.h"
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/main_window.h"
+#include "ui/session/stop_reason_text.h"
 #include "ui/translation.h"
 #include "ui/welcome_page.h"
 
@@ -178,6 +180,7 @@ private slots:
     void aboutQtOpens();
 
     void chineseTranslationLoadsFromResources();
+    void stopReasonsAreWordedInTheUsersLanguage();
     void englishLocaleKeepsSourceText();
     void languageChangeRetranslatesOpenWindows();
     void chineseTranslationIsComplete();
@@ -352,6 +355,51 @@ void TestMainWindow::chineseTranslationLoadsFromResources() {
     QCOMPARE(file->title(), QString::fromUtf8("文件(&F)"));
     QCOMPARE(helpMenu(window)->title(), QString::fromUtf8("帮助(&H)"));
     QCOMPARE(window.windowTitle(), QStringLiteral("KernelForge"));
+}
+
+void TestMainWindow::stopReasonsAreWordedInTheUsersLanguage() {
+    // In English the GUI says what the engine wrote, from the record's typed causes.
+    kforge::StopConditions stop;
+    stop.evaluations = 18;
+    stop.seconds = 90;
+    stop.plateau = 5;
+    stop.target = 1.5;
+    kforge::StopProgress progress;
+    progress.evaluations = 18;
+    progress.seconds = 95;
+    progress.sinceImprovement = 5;
+    progress.bestSpeedup = 2.25;
+    const auto reason = kforge::stopReason(stop, progress);
+    QVERIFY(reason);
+    kforge::SessionRecord r;
+    r.config.stop = stop;
+    r.bestSpeedup = 2.25;
+    r.stopCauses = reason->causes;
+    r.stopReason = reason->text;
+    QCOMPARE(kforge::ui::stopReasonText(r), QString::fromStdString(reason->text));
+    r.stopCauses = {kforge::StopCause::User};
+    QCOMPARE(kforge::ui::stopReasonText(r), QStringLiteral("stopped by the user"));
+    // A record from before the causes were kept shows its English text.
+    r.stopCauses.clear();
+    r.stopReason = "an old reason";
+    QCOMPARE(kforge::ui::stopReasonText(r), QStringLiteral("an old reason"));
+
+    QTranslator translator;
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+    installTranslator(translator);
+    r.stopCauses = reason->causes;
+    const QString chinese = kforge::ui::stopReasonText(r);
+    QVERIFY2(chinese.contains(QStringLiteral("18")) && chinese.contains(QStringLiteral("1:30")), qPrintable(chinese));
+    for (const char* english : {"budget", "reached", "evaluations", "improvement", "time limit", "target"})
+        QVERIFY2(!chinese.contains(QLatin1String(english)), qPrintable(chinese));
+    for (const auto cause : {kforge::StopCause::User, kforge::StopCause::EditsEvaluated, kforge::StopCause::NothingToTune,
+                             kforge::StopCause::Exhausted, kforge::StopCause::Tokens, kforge::StopCause::Cost}) {
+        r.stopCauses = {cause};
+        r.config.stop.tokens = 1000;
+        r.config.stop.cost = 2.5;
+        const QString text = kforge::ui::stopReasonText(r);
+        QVERIFY2(!text.contains(QLatin1String("the ")) && !text.contains(QLatin1String("reached")), qPrintable(text));
+    }
 }
 
 void TestMainWindow::englishLocaleKeepsSourceText() {

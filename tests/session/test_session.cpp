@@ -147,18 +147,25 @@ private slots:
         s.evaluations = 10;
         s.target = 2.0;
         QVERIFY(!stopReason(s, {9, 0, 0, 1.9}));
-        QVERIFY(stopReason(s, {10, 0, 0, 1.0})->find("budget of 10") != std::string::npos);
-        QVERIFY(stopReason(s, {3, 0, 0, 2.5})->find("target speedup") != std::string::npos);
+        QVERIFY(stopReason(s, {10, 0, 0, 1.0})->text.find("budget of 10") != std::string::npos);
+        QCOMPARE(stopReason(s, {10, 0, 0, 1.0})->causes, std::vector<StopCause>{StopCause::Evaluations});
+        QVERIFY(stopReason(s, {3, 0, 0, 2.5})->text.find("target speedup") != std::string::npos);
         s.requireAll = true;
         QVERIFY(!stopReason(s, {10, 0, 0, 1.0}));
         QVERIFY(!stopReason(s, {3, 0, 0, 2.5}));
-        QVERIFY(stopReason(s, {10, 0, 0, 2.5}));
+        QCOMPARE(stopReason(s, {10, 0, 0, 2.5})->causes, (std::vector<StopCause>{StopCause::Evaluations, StopCause::Target}));
+        QCOMPARE(stopReason(s, {10, 0, 0, 2.5})->text, std::string("budget of 10 evaluations reached; target speedup 2x reached (2.5x)"));
         StopConditions p;
         p.plateau = 5;
         p.seconds = 60;
         QVERIFY(!stopReason(p, {50, 59, 4, 1}));
-        QVERIFY(stopReason(p, {50, 59, 5, 1})->find("no improvement") != std::string::npos);
-        QVERIFY(stopReason(p, {50, 60, 0, 1})->find("time limit") != std::string::npos);
+        QVERIFY(stopReason(p, {50, 59, 5, 1})->text.find("no improvement") != std::string::npos);
+        QVERIFY(stopReason(p, {50, 60, 0, 1})->text.find("time limit") != std::string::npos);
+        for (StopCause c : {StopCause::Evaluations, StopCause::Time, StopCause::Plateau, StopCause::Target, StopCause::Tokens,
+                            StopCause::Cost, StopCause::User, StopCause::EditsEvaluated, StopCause::NothingToTune,
+                            StopCause::Exhausted})
+            QCOMPARE(stopCauseFromName(stopCauseName(c)), std::optional<StopCause>(c));
+        QVERIFY(!stopCauseFromName("budget"));
         const auto back = stopConditionsFromJson(toJson(s));
         QCOMPARE(back.evaluations, s.evaluations);
         QCOMPARE(back.target, s.target);

@@ -12,6 +12,7 @@
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "store/store.h"
+#include "util/error.h"
 #include "util/text.h"
 
 using namespace kforge;
@@ -75,6 +76,34 @@ private slots:
         // Written back in the new shape, read again the same.
         store.updateNode(r.id, root);
         QCOMPARE(toJson(store.node(r.id, 1)), toJson(root));
+
+        // A session from before the stop causes were kept has none, and its English reason.
+        QVERIFY(r.stopCauses.empty());
+        QVERIFY(!r.stopReason.empty());
+    }
+
+    void stopCausesRoundTripThroughStoreAndFile() {
+        QTemporaryDir dir;
+        const auto file = std::filesystem::path(dir.path().toStdString()) / "workspace.db";
+        schemaFourWorkspace(file);
+        Store store(file);
+        SessionRecord r = store.sessions().front();
+        r.stopCauses = {StopCause::Plateau, StopCause::Time};
+        r.stopReason = "no improvement in the last 5 evaluations; time limit of 1:00 reached";
+        store.saveSession(r);
+        QCOMPARE(store.session(r.id).stopCauses, r.stopCauses);
+        const nlohmann::json j = toJson(store.session(r.id));
+        QCOMPARE(j.at("stop_causes"), nlohmann::json::parse(R"(["plateau", "time"])"));
+        QCOMPARE(sessionRecordFromJson(j, "s.kfsession").stopCauses, r.stopCauses);
+        nlohmann::json bad = j;
+        bad["stop_causes"][1] = "bored";
+        try {
+            sessionRecordFromJson(bad, "s.kfsession");
+            QFAIL("an unknown cause was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("stop_causes[1]") != std::string::npos, e.what());
+            QVERIFY2(std::string(e.what()).find("\"bored\" is not a stop cause") != std::string::npos, e.what());
+        }
     }
 
     void schemaFourSessionFileImports() {

@@ -12,6 +12,7 @@
 #include "task/task.h"
 #include "ui/session/session_list_model.h"
 #include "ui/session/speedup_basis_label.h"
+#include "ui/session/stop_reason_text.h"
 
 namespace kforge::ui {
 
@@ -65,7 +66,7 @@ QString timeText(const std::string& iso) {
 SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QLabel(this)), form_(new QFormLayout) {
     setObjectName(QStringLiteral("sessionSummary"));
     QFont font = title_->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setPointSizeF(font.pointSizeF() * 1.15);
     font.setBold(true);
     title_->setFont(font);
     title_->setWordWrap(true);
@@ -73,7 +74,7 @@ SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QL
     form_->setLabelAlignment(Qt::AlignRight);
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 16);
+    layout->setContentsMargins(10, 8, 10, 8);
     layout->addWidget(title_);
     layout->addLayout(form_);
     layout->addStretch(1);
@@ -135,7 +136,7 @@ void SessionSummary::render() {
     set(SearchField, tr("Search:"), searchText(s.config));
     set(StopField, tr("Stops after:"), stopText(s.config.stop));
     QString status = SessionListModel::statusText(QString::fromStdString(s.status));
-    if (!s.stopReason.empty()) status = tr("%1: %2").arg(status, QString::fromStdString(s.stopReason));
+    if (const QString reason = stopReasonText(s); !reason.isEmpty()) status = tr("%1: %2").arg(status, reason);
     set(StatusField, tr("Status:"), status);
     set(EvaluationsField, tr("Evaluations:"),
         tr("%1 in %2 of active time")

@@ -33,7 +33,21 @@ protected:
 private:
     void render();
 
-    enum Field { TaskField, DeviceField, SearchField, StopField, StatusField, EvaluationsField, BestField, BaselinesField, CreatedField, UpdatedField, FieldCount };
+    // In the order shown: what the engineer checks while a session runs comes
+    // first, as the dock is often only a few lines high (the task is in the title).
+    enum Field {
+        StatusField,
+        BestField,
+        EvaluationsField,
+        BaselinesField,
+        TaskField,
+        DeviceField,
+        SearchField,
+        StopField,
+        CreatedField,
+        UpdatedField,
+        FieldCount
+    };
 
     QLabel* title_;
     QFormLayout* form_;
