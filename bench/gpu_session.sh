@@ -215,7 +215,8 @@ PY
       # the task's workloads of at most SANITIZE_MAX elements (a copy of the
       # task with only those): the tools slow kernels down 10-100x. The runner
       # recognises the tool (runner/instrumentation.h) and voids only its times.
-      compute-sanitizer --tool memcheck env | grep -E '^CUDA_INJECTION64_PATH=' | tee "$LOGS/sanitize_injection.txt"
+      # What a process under the tool shows of it (runner/instrumentation.cpp looks for the same).
+      compute-sanitizer --tool memcheck --target-processes all python3 -c "import os, torch; torch.zeros(1, device='cuda'); print('mapped:', sorted({l.split()[-1] for l in open('/proc/self/maps') if 'saniti' in l.lower() or 'inject' in l.lower()})); print('env:', {k: v for k, v in os.environ.items() if any(s in k for s in ('INJECT', 'SANIT', 'PRELOAD'))})" 2>&1 | grep -E '^(mapped|env):' | tee "$LOGS/sanitize_injection.txt"
       for v in ${VARIANTS:-$(cuda_variants)}; do
         t=${v%%:*}; name=${v#*:}; dir=/tmp/kforge-sanitize/$t
         rm -rf "$dir" && mkdir -p "$dir" && cp -r resources/tasks/$t/. "$dir/"

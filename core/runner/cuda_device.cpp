@@ -136,7 +136,7 @@ bool isStickyError(CUresult r) {
 class CudaDevice final : public Device {
 public:
     explicit CudaDevice(Driver d, CUdevice dev, int ordinal)
-        : d_(d), dev_(dev), ordinal_(ordinal), instrumentedBy_(cudaInstrumentationToolOfThisProcess()) {
+        : d_(d), dev_(dev), ordinal_(ordinal) {
         check(d_.cuDevicePrimaryCtxRetain(&ctx_, dev_), "cuDevicePrimaryCtxRetain");
         check(d_.cuCtxSetCurrent(ctx_), "cuCtxSetCurrent");
         check(d_.cuStreamCreate(&stream_, 1 /* non-blocking */), "cuStreamCreate");
@@ -151,6 +151,9 @@ public:
         check(d_.cuModuleLoadData(&differModule_, kDifferPtx), "loading the compare kernel");
         check(d_.cuModuleGetFunction(&differKernel_, differModule_, "kf_differ16"), "loading the compare kernel");
         measureCopyBandwidth();
+        // Once the driver and a context are up (a tool's library is loaded by
+        // then) and before any candidate is.
+        instrumentedBy_ = cudaInstrumentationToolOfThisProcess();
     }
     void remeasure() override { measureCopyBandwidth(); }
     uint64_t freeMemoryBytes() override {

@@ -8,15 +8,26 @@
 // sees the tool's work and would fail every honest candidate. The runner keeps
 // every correctness check and says, with each result, that its times are void.
 #include <string>
+#include <string_view>
 
 namespace kforge {
 
-// The tool's name, from the value of CUDA_INJECTION64_PATH (the driver's
-// documented hook, which all three tools set for the processes they launch);
-// empty when `injectionPath` is null or empty.
-std::string cudaInstrumentationTool(const char* injectionPath);
+// What a process shows of an injected tool: the driver's documented hook
+// (CUDA_INJECTION64_PATH, which Nsight tools set), a preloaded library, and the
+// libraries mapped into the process (compute-sanitizer's collection library is
+// loaded by the driver without either variable).
+struct InjectionEvidence {
+    std::string_view injectionPath;  // $CUDA_INJECTION64_PATH
+    std::string_view preload;        // $LD_PRELOAD
+    std::string_view mappedFiles;    // /proc/self/maps
+};
 
-// cudaInstrumentationTool() of this process's environment.
+// The tool's name; empty when there is no evidence of one.
+std::string cudaInstrumentationTool(const InjectionEvidence& evidence);
+
+// cudaInstrumentationTool() of this process, now: call it after the driver is
+// initialised (it loads the tool's library) and before any candidate is
+// loaded (which could otherwise pretend to be a tool, to void its timing checks).
 std::string cudaInstrumentationToolOfThisProcess();
 
 }  // namespace kforge
