@@ -6,6 +6,17 @@ buffer of `flush_bytes` (the size the runner uses, from its device facts), outsi
 the timed region. On CUDA each call is timed with events on the current stream;
 on the CPU with a monotonic clock around the call. Every sample is returned: the
 core computes the statistics with the same code as for candidates.
+
+On CUDA the time is the GPU's, never the host's. A PyTorch call spends host
+time before its first kernel is queued (Python, the dispatcher, torch.compile's
+guards: 5 to 60 us depending on the host), and the start event is queued
+before it: when that host time outlasts the cache flush still running on the
+GPU, the GPU idles between the start event and the first kernel and the idle
+time is counted as the op's. The runner's candidates are launched from C++ in
+a few microseconds, well inside the flush, so to time both by the same rule
+each timed call here is preceded, after the flush, by a GPU spin
+(torch.cuda._sleep) longer than the host time the warm-up calls took to
+queue their work. The numbers then no longer depend on how fast the host is.
 """
 import time
 
@@ -22,9 +33,24 @@ class Timer:
         self.max_reps = int(timing["max_reps"])
         self.flush_value = 0
         self.flush_buffer = torch.empty(int(flush_bytes), dtype=torch.uint8, device=device) if flush_bytes > 0 else None
+        self.host_ms = []        # host time to queue one call, from the warm-up
+        self.cover_cycles = 0    # GPU spin before each timed call
         if self.cuda:
             self.start = torch.cuda.Event(enable_timing=True)
             self.stop = torch.cuda.Event(enable_timing=True)
+            self.cycles_per_ms = self._calibrate_sleep()
+
+    def _calibrate_sleep(self):
+        """GPU clock cycles torch.cuda._sleep spins per millisecond (median of 3)."""
+        cycles = 2_000_000
+        rates = []
+        for _ in range(3):
+            self.start.record()
+            self.torch.cuda._sleep(cycles)
+            self.stop.record()
+            self.stop.synchronize()
+            rates.append(cycles / max(float(self.start.elapsed_time(self.stop)), 1e-6))
+        return sorted(rates)[1]
 
     def flush(self):
         if self.flush_buffer is None:
@@ -34,8 +60,12 @@ class Timer:
 
     def time_once(self, fn):
         if self.cuda:
+            if self.cover_cycles:
+                self.torch.cuda._sleep(self.cover_cycles)  # queued after the flush, before the start event
             self.start.record()
+            t0 = time.perf_counter_ns()
             fn()
+            self.host_ms.append((time.perf_counter_ns() - t0) / 1e6)
             self.stop.record()
             self.stop.synchronize()
             return float(self.start.elapsed_time(self.stop))
@@ -53,6 +83,13 @@ class Timer:
         while warm < 3 or time.monotonic() < warm_end:
             self.time_once(fn)
             warm += 1
+        if self.cuda and self.host_ms:
+            # Twice the host time of the slower warm-up calls (the 90th percentile,
+            # leaving out the first, which may compile), at most 5 ms, so that the
+            # call's kernels are queued before the GPU reaches the start event.
+            host = sorted(self.host_ms[1:] or self.host_ms)
+            cover_ms = min(2 * host[int(0.9 * (len(host) - 1))] + 0.02, 5.0)
+            self.cover_cycles = int(self.cycles_per_ms * cover_ms)
         budget_end = time.monotonic() + self.budget_ms / 1e3
         samples = []
         while len(samples) < self.min_reps or (time.monotonic() < budget_end and len(samples) < self.max_reps):
