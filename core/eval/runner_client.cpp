@@ -2,6 +2,7 @@
 
 #include <csignal>
 
+#include "eval/device_ceilings.h"
 #include "eval/runner_launch.h"
 #include "runner/protocol.h"
 #include "runner/staged_files.h"
@@ -151,6 +152,7 @@ bool RunnerClient::start(std::string& why) {
     if (!started_) {  // measured once per device, kept across restarts
         try {
             facts_ = deviceFactsFromJson(hello.contains("facts") ? hello.at("facts") : Json(), "the runner's hello.facts");
+            DeviceCeilings(DeviceCeilings::defaultFile()).reconcile(facts_);
         } catch (const ModelError& e) {
             child_.kill();
             why = e.what();
@@ -200,6 +202,7 @@ bool RunnerClient::remeasure(std::chrono::milliseconds timeout) {
     };
     raise(facts_.copyBandwidthGbps, fresh.copyBandwidthGbps);
     for (const auto& [k, v] : fresh.peakTflops) raise(facts_.peakTflops[k], v);
+    if (rose) DeviceCeilings(DeviceCeilings::defaultFile()).reconcile(facts_);
     ++facts_.ceilingsRemeasured;
     return rose;
 }

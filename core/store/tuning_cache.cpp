@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "util/cache_directory.h"
 #include "util/error.h"
 
 namespace kforge {
@@ -65,10 +66,7 @@ TuningCache::TuningCache(const std::filesystem::path& file) : db_(file) {
 
 std::filesystem::path TuningCache::defaultFile() {
     if (const char* f = std::getenv("KFORGE_TUNING_CACHE"); f && *f) return f;
-    if (const char* d = std::getenv("KFORGE_CACHE_DIR"); d && *d) return std::filesystem::path(d) / "tuning.db";
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::filesystem::path(x) / "kernelforge" / "tuning.db";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "kernelforge" / "tuning.db";
-    return std::filesystem::temp_directory_path() / "kernelforge-tuning.db";
+    return cacheDirectory() / "tuning.db";
 }
 
 bool TuningCache::offer(const TuningEntry& e) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "util/cache_directory.h"
 #include "util/error.h"
 #include "util/process.h"
 #include "util/sha256.h"
@@ -72,10 +73,7 @@ CompileCache::CompileCache(std::filesystem::path directory) : dir_(std::move(dir
 }
 
 std::filesystem::path CompileCache::defaultDirectory() {
-    if (const char* d = std::getenv("KFORGE_CACHE_DIR"); d && *d) return std::filesystem::path(d) / "compile";
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::filesystem::path(x) / "kernelforge" / "compile";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "kernelforge" / "compile";
-    return std::filesystem::temp_directory_path() / "kernelforge-compile";
+    return cacheDirectory() / "compile";
 }
 
 std::string CompileCache::key(const Toolchain& toolchain, const CompileRequest& request, const std::string& sourceText) const {
