@@ -80,6 +80,19 @@ std::string DeviceCeilings::key(const DeviceFacts& f) {
 }
 
 void DeviceCeilings::reconcile(DeviceFacts& facts) const {
+    // A cache must never stop a runner from starting: whatever the file holds
+    // (a "version" that is text, a name that is not UTF-8), the figures stay
+    // this process's own.
+    DeviceFacts updated = facts;
+    try {
+        reconcileWithFile(updated);
+    } catch (const std::exception&) {
+        return;
+    }
+    facts = std::move(updated);
+}
+
+void DeviceCeilings::reconcileWithFile(DeviceFacts& facts) const {
     if (!facts.known()) return;
     std::error_code ec;
     std::filesystem::create_directories(file_.parent_path(), ec);

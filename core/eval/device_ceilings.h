@@ -32,6 +32,7 @@ public:
     static std::string key(const DeviceFacts& facts);
 
 private:
+    void reconcileWithFile(DeviceFacts& facts) const;  // may throw (a damaged file)
     std::filesystem::path file_;
 };
 

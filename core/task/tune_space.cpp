@@ -116,7 +116,10 @@ struct PendingSeed {
 // value one of its @tune values, every constraint satisfied.
 TuneSeed checkedSeed(const TuneSpace& space, const PendingSeed& seed, const std::string& fileName) {
     const std::string where = fileName + ":" + std::to_string(seed.line) + ": @seed: ";
-    for (const auto& [name, value] : seed.values) {
+    for (const auto& entry : seed.values) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        const std::string& name = entry.first;
+        const std::string& value = entry.second;
         const auto param = std::find_if(space.params.begin(), space.params.end(), [&](const TuneParam& p) { return p.name == name; });
         if (param == space.params.end()) {
             std::string names;

@@ -80,6 +80,16 @@ private slots:
         std::ifstream in(file);
         const auto j = nlohmann::json::parse(in);
         QCOMPARE(j.at("devices").at(DeviceCeilings::key(f)).at("peak_tflops").at("float32").get<double>(), 0.30);
+
+        // Well-formed JSON of the wrong shapes: started again, or left alone, never an exception.
+        for (const char* odd : {R"({"version": "one", "devices": {}})", R"({"version": 1, "devices": {"x": 3}})",
+                                R"({"version": 1, "devices": {"cpu|Intel(R) Xeon(R) Processor|25769803776|cores 2": {"copy_gbps": "fast", "peak_tflops": [1]}}})"}) {
+            std::ofstream(file) << odd;
+            DeviceFacts g = cpu(25, 0.30);
+            ceilings.reconcile(g);
+            QCOMPARE(g.copyBandwidthGbps, 25.0);
+            QCOMPARE(g.peakTflops.at("float32"), 0.30);
+        }
     }
     void anUnwritablePlaceLeavesTheFiguresAlone() {
         const DeviceCeilings ceilings("/proc/kforge-no-such-place/ceilings.json");
