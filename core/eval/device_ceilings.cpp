@@ -15,7 +15,10 @@ namespace kforge {
 
 namespace {
 
-constexpr int kVersion = 1;
+// The file is this cache's own format (not a result's): per device key,
+// {"copy_gbps", "cache_gbps", "peak_rates": {dtype: TFLOP/s}}, read and
+// written only in reconcileWithFile().
+constexpr int kVersion = 2;
 constexpr size_t kMaxFileBytes = 1 << 20;
 
 // Holds an exclusive flock on an open file for one read-modify-write.
@@ -116,7 +119,7 @@ void DeviceCeilings::reconcileWithFile(DeviceFacts& facts) const {
     };
     reconcileOne(facts.copyBandwidthGbps, stored, "copy_gbps");
     reconcileOne(facts.cacheBandwidthGbps, stored, "cache_gbps");
-    nlohmann::json& peaks = stored["peak_tflops"];
+    nlohmann::json& peaks = stored["peak_rates"];
     if (!peaks.is_object()) peaks = nlohmann::json::object();
     for (auto& [dtype, value] : facts.peakTflops) reconcileOne(value, peaks, dtype.c_str());
     if (changed) file.write(all.dump(1) + "\n");

@@ -72,18 +72,18 @@ private slots:
     void aDamagedFileIsStartedAgain() {
         QTemporaryDir dir;
         const auto file = std::filesystem::path(dir.path().toStdString()) / "ceilings.json";
-        std::ofstream(file) << "{\"version\": 1, \"devices\": [tru";
+        std::ofstream(file) << "{\"version\": 2, \"devices\": [tru";
         const DeviceCeilings ceilings(file);
         DeviceFacts f = cpu(25, 0.30);
         ceilings.reconcile(f);
         QCOMPARE(f.peakTflops.at("float32"), 0.30);
         std::ifstream in(file);
         const auto j = nlohmann::json::parse(in);
-        QCOMPARE(j.at("devices").at(DeviceCeilings::key(f)).at("peak_tflops").at("float32").get<double>(), 0.30);
+        QCOMPARE(j.at("devices").at(DeviceCeilings::key(f)).at("peak_rates").at("float32").get<double>(), 0.30);
 
         // Well-formed JSON of the wrong shapes: started again, or left alone, never an exception.
-        for (const char* odd : {R"({"version": "one", "devices": {}})", R"({"version": 1, "devices": {"x": 3}})",
-                                R"({"version": 1, "devices": {"cpu|Intel(R) Xeon(R) Processor|25769803776|cores 2": {"copy_gbps": "fast", "peak_tflops": [1]}}})"}) {
+        for (const char* odd : {R"({"version": "one", "devices": {}})", R"({"version": 2, "devices": {"x": 3}})",
+                                R"({"version": 2, "devices": {"cpu|Intel(R) Xeon(R) Processor|25769803776|cores 2": {"copy_gbps": "fast", "peak_rates": [1]}}})"}) {
             std::ofstream(file) << odd;
             DeviceFacts g = cpu(25, 0.30);
             ceilings.reconcile(g);

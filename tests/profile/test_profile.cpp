@@ -232,7 +232,7 @@ private slots:
             QVERIFY(!elsewhere.node(elsewhere.importSession(exported), 1).profile);
             // Make it a schema-2 workspace again, as an older KernelForge left it.
             store.database().exec("ALTER TABLE nodes DROP COLUMN profile; ALTER TABLE memories DROP COLUMN bottleneck; "
-                                  "ALTER TABLE sessions DROP COLUMN torch_baselines; "
+                                  "ALTER TABLE sessions DROP COLUMN torch_baselines; ALTER TABLE sessions DROP COLUMN stop_causes; "
                                   "PRAGMA user_version = 2");
         }
         Store reopened(file);
