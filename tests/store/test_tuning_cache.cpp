@@ -38,6 +38,20 @@ const char* kTunable =
     "// @constraint A * B <= 8\n"
     "int x;\n";
 
+// A measured, passed node of the tunable source `hash`.
+Node passedNode(int64_t id, std::optional<int64_t> parent, const std::string& hash, const TuneConfig& config) {
+    Node n;
+    n.id = id;
+    n.parent = parent;
+    n.sourceHash = hash;
+    n.sourceExtension = ".cpp";
+    n.config = config;
+    n.state = NodeState::Done;
+    n.status = Status::Passed;
+    n.fitness = 1;
+    return n;
+}
+
 }  // namespace
 
 class TestTuningCache : public QObject {
@@ -166,14 +180,7 @@ private slots:
         SessionTree tree;
         const std::string hash = sha256Hex(kTunable);
         tree.putSource(hash, kTunable);
-        Node root;
-        root.id = 1;
-        root.sourceHash = hash;
-        root.sourceExtension = ".cpp";
-        root.config = {{"A", "1"}, {"B", "1"}};
-        root.state = NodeState::Done;
-        root.status = Status::Passed;
-        root.fitness = 1;
+        const Node root = passedNode(1, std::nullopt, hash, {{"A", "1"}, {"B", "1"}});
         tree.put(root);
         int asked = 0;
         // (4, 2) is the cache's best; (1, 1) is the root (tried); (4, 3) breaks A * B <= 8; (9, 9) is outside the space.
@@ -192,15 +199,7 @@ private slots:
             if (i < 2) QCOMPARE(p->input.strategy, std::string(kTuningCacheStrategy));
             else QCOMPARE(p->input.strategy, std::string("grid"));
             order.push_back(configKey(p->config));
-            Node n;
-            n.id = tree.nextId();
-            n.parent = 1;
-            n.sourceHash = hash;
-            n.config = p->config;
-            n.state = NodeState::Done;
-            n.status = Status::Passed;
-            n.fitness = 1;
-            tree.put(n);
+            tree.put(passedNode(tree.nextId(), 1, hash, p->config));
         }
         QCOMPARE(order[0], configKey(TuneConfig{{"A", "4"}, {"B", "2"}}));
         QCOMPARE(order[1], configKey(TuneConfig{{"A", "3"}, {"B", "1"}}));
@@ -215,14 +214,7 @@ private slots:
         SessionTree tree;
         const std::string hash = sha256Hex(source);
         tree.putSource(hash, source);
-        Node root;
-        root.id = 1;
-        root.sourceHash = hash;
-        root.sourceExtension = ".cpp";
-        root.config = {{"A", "1"}, {"B", "1"}};
-        root.state = NodeState::Done;
-        root.status = Status::Passed;
-        root.fitness = 1;
+        const Node root = passedNode(1, std::nullopt, hash, {{"A", "1"}, {"B", "1"}});
         tree.put(root);
         TunerGenerator tuner("grid", 1, [&](const std::string&) { return std::vector<TuneConfig>{{{"A", "4"}, {"B", "2"}}}; });
         std::vector<std::pair<std::string, std::string>> proposed;
@@ -230,15 +222,7 @@ private slots:
             const auto p = tuner.propose(tree.at(1), tree);
             QVERIFY(p);
             proposed.emplace_back(configKey(p->config), p->input.strategy);
-            Node n;
-            n.id = tree.nextId();
-            n.parent = 1;
-            n.sourceHash = hash;
-            n.config = p->config;
-            n.state = NodeState::Done;
-            n.status = Status::Passed;
-            n.fitness = 1;
-            tree.put(n);
+            tree.put(passedNode(tree.nextId(), 1, hash, p->config));
         }
         QCOMPARE(proposed[0], std::make_pair(configKey({{"A", "4"}, {"B", "2"}}), std::string(kTuningCacheStrategy)));
         QCOMPARE(proposed[1], std::make_pair(configKey({{"A", "2"}, {"B", "3"}}), std::string(kTemplateSeedStrategy)));
