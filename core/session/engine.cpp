@@ -317,10 +317,18 @@ SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
     }
     if (generators_.empty()) return Next::Nothing;
     auto free = [](const Generator& g) { return !g.asynchronous() || g.busy() < g.capacity(); };
-    // The agent repairs its own broken code before the policy picks anew.
+    // A generator's own first choice before the policy picks anew: the agent
+    // repairs its broken code, the tuner measures each variant's seeds.
     for (auto& g : generators_) {
-        if (!g->asynchronous() || !free(*g)) continue;
-        if (const auto p = g->preferredParent(tree_); p && g->start(tree_.at(*p), tree_)) return Next::Started;
+        if (!free(*g)) continue;
+        const auto p = g->preferredParent(tree_);
+        if (!p) continue;
+        if (g->asynchronous()) {
+            if (g->start(tree_.at(*p), tree_)) return Next::Started;
+        } else if (auto proposal = g->propose(tree_.at(*p), tree_); proposal && !tree_.tried(sha256Hex(proposal->source), proposal->config)) {
+            out = std::move(*proposal);
+            return Next::Proposed;
+        }
     }
     auto expandable = [&](const Node& n) {
         for (auto& g : generators_)

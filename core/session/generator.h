@@ -50,7 +50,8 @@ public:
     virtual int busy() const { return 0; }
     virtual int capacity() const { return 0; }
     // A parent the generator wants to work on before the selection policy's
-    // choice (the agent fixes its own broken code first).
+    // choice (the agent fixes its own broken code first; the tuner measures
+    // every variant at its seeds first).
     virtual std::optional<int64_t> preferredParent(const SessionTree&) { return std::nullopt; }
     // Begins a child of `parent` (engine thread); false when it cannot now.
     virtual bool start(const Node& /*parent*/, const SessionTree& /*tree*/) { return false; }

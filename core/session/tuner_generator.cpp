@@ -1,6 +1,7 @@
 #include "session/tuner_generator.h"
 
 #include <algorithm>
+#include <set>
 
 #include "util/error.h"
 
@@ -65,6 +66,30 @@ bool TunerGenerator::canExpand(const Node& parent, const SessionTree& tree) {
     // Counts every node of the source, also one outside the space: at worst the
     // tuner stops one configuration early instead of scanning the tree per node.
     return static_cast<size_t>(tree.countWithSource(parent.sourceHash)) < s.space->size();
+}
+
+std::optional<int64_t> TunerGenerator::preferredParent(const SessionTree& tree) {
+    std::optional<int64_t> chosen;
+    size_t chosenTried = 0;
+    std::set<std::string_view> seen;
+    for (const Node& n : tree.nodes()) {
+        if (!seen.insert(n.sourceHash).second) continue;  // only a source's first node, its root
+        // Pending roots too, so that the round fills the pipeline while the roots
+        // are measured. A source that does not compile fails at its root; then
+        // the policy decides what else it deserves.
+        if (n.state == NodeState::Done && n.status == Status::CompileError) continue;
+        const SourceSpace& s = spaceOf(n.sourceHash, tree);
+        if (!s.problem.empty()) continue;
+        size_t tried = 0;
+        for (const auto& first : s.firsts)
+            if (tree.tried(n.sourceHash, s.space->config(first.first))) ++tried;
+        if (tried == s.firsts.size()) continue;
+        if (!chosen || tried < chosenTried) {
+            chosen = n.id;
+            chosenTried = tried;
+        }
+    }
+    return chosen;
 }
 
 std::optional<Proposal> TunerGenerator::propose(const Node& parent, const SessionTree& tree) {

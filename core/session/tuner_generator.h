@@ -30,6 +30,12 @@ public:
     std::string_view name() const override { return kTunerGenerator; }
     bool canExpand(const Node& parent, const SessionTree& tree) override;
     std::optional<Proposal> propose(const Node& parent, const SessionTree& tree) override;
+    // The seed round: while any source (a task's variant) has cache or @seed
+    // configurations left untried, its first node is expanded next, the source
+    // with the fewest of them tried first (the earliest on a tie). Without it the
+    // selection policy spent a short session's budget on one or two variants
+    // and never measured the others at the configurations written for them.
+    std::optional<int64_t> preferredParent(const SessionTree& tree) override;
 
 private:
     struct SourceSpace {

@@ -113,6 +113,32 @@ private slots:
         QCOMPARE(best.config.at("PASSES"), std::string("1"));
     }
 
+    // The seed round: each template's @seed configurations are measured before
+    // any strategy's, also those of a template the policy would not pick (the
+    // slow one, with --strategy best).
+    void seedsOfEveryTemplateComeFirst() {
+        const auto def = variantOf("seeded", "[\"slow.cpp\", \"fast.cpp\"]");
+        std::ofstream(def.parent_path() / "slow.cpp", std::ios::app) << "// @tune UNUSED 1 2 3\n// @seed PASSES=8 UNUSED=2\n";
+        std::ofstream(def.parent_path() / "fast.cpp", std::ios::app) << "// @seed PASSES=1 CHUNK=65536\n// @seed PASSES=4 CHUNK=65536\n";
+        const std::string db = (dir_ / "seeded.db").string();
+        const auto r = kforge({"optimize", def.parent_path().string(), "--backend", "cpu", "--tuner", "grid", "--strategy", "best",
+                               "--budget", "5", "--budget-ms", "20", "--warmup-ms", "5", "--torch-baselines", "none",
+                               "--speedup-against", "native", "--no-tuning-cache", "--db", db});
+        QVERIFY2(r.ok(), r.output.c_str());
+        Store store(db);
+        const std::vector<Node> nodes = store.nodes(store.sessions().at(0).id);
+        std::map<std::string, int> seedsOf;  // source hash -> seeds measured
+        int tuned = 0;
+        for (const auto& n : nodes) {
+            if (n.generator != "tuner") continue;
+            ++tuned;
+            QCOMPARE(n.input.strategy, std::string("seed"));
+            ++seedsOf[n.sourceHash];
+        }
+        QCOMPARE(tuned, 3);
+        QCOMPARE(seedsOf.size(), size_t{2});
+    }
+
     // Without a template the session starts from the baseline, which declares
     // no @tune: the stop reason says there was nothing to tune, and how to fix it.
     void nothingToTuneIsSaid() {

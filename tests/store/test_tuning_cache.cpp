@@ -230,6 +230,52 @@ private slots:
         QCOMPARE(proposed[3].second, std::string("grid"));
         QCOMPARE(proposed[4].second, std::string("grid"));
     }
+
+    void tunerMeasuresEveryVariantsSeedsBeforeItsStrategy() {
+        // Two sources (a task's variants), each with its seeds: the tuner asks
+        // for their roots in turns, the source with fewest seeds tried first,
+        // until every seed is measured; then it leaves the choice to the policy.
+        const std::string a = std::string(kTunable) + "// @seed A=2 B=2\n// @seed A=3 B=1\n// @seed A=4 B=1\n";
+        const std::string b = std::string(kTunable) + "// B's variant\n// @seed A=2 B=3\n";
+        const std::string c = std::string(kTunable) + "// no seeds\n";
+        const std::string broken = std::string(kTunable) + "// broken\n// @seed A=2 B=2\n";
+        SessionTree tree;
+        for (const auto* s : {&a, &b, &c, &broken}) tree.putSource(sha256Hex(*s), *s);
+        tree.put(passedNode(1, std::nullopt, sha256Hex(a), {{"A", "1"}, {"B", "1"}}));
+        Node failed = passedNode(2, 1, sha256Hex(b), {{"A", "1"}, {"B", "1"}});
+        failed.status = Status::IncorrectNumerical;  // measured: its seeds may still pass
+        tree.put(failed);
+        tree.put(passedNode(3, 1, sha256Hex(c), {{"A", "1"}, {"B", "1"}}));
+        Node noCompile = passedNode(4, 1, sha256Hex(broken), {{"A", "1"}, {"B", "1"}});
+        noCompile.status = Status::CompileError;  // its seeds would not compile either
+        tree.put(noCompile);
+        TunerGenerator tuner("grid", 1);
+        std::vector<std::pair<int64_t, std::string>> order;  // (root, configuration)
+        while (const auto root = tuner.preferredParent(tree)) {
+            const auto p = tuner.propose(tree.at(*root), tree);
+            QVERIFY(p);
+            QCOMPARE(p->input.strategy, std::string(kTemplateSeedStrategy));
+            order.emplace_back(*root, configKey(p->config));
+            Node pending = passedNode(tree.nextId(), *root, tree.at(*root).sourceHash, p->config);
+            pending.state = NodeState::Pending;  // proposed is tried: the round moves on before it is measured
+            tree.put(pending);
+            QVERIFY(order.size() <= 4);
+        }
+        const std::vector<std::pair<int64_t, std::string>> expected{{1, configKey({{"A", "2"}, {"B", "2"}})},
+                                                                    {2, configKey({{"A", "2"}, {"B", "3"}})},
+                                                                    {1, configKey({{"A", "3"}, {"B", "1"}})},
+                                                                    {1, configKey({{"A", "4"}, {"B", "1"}})}};
+        QCOMPARE(order, expected);
+
+        // A root still being measured does not hold the round up: its seeds
+        // fill the pipeline meanwhile.
+        SessionTree waiting;
+        waiting.putSource(sha256Hex(a), a);
+        Node root = passedNode(1, std::nullopt, sha256Hex(a), {{"A", "1"}, {"B", "1"}});
+        root.state = NodeState::Pending;
+        waiting.put(root);
+        QCOMPARE(tuner.preferredParent(waiting), std::optional<int64_t>(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTuningCache)
