@@ -93,10 +93,6 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent)
     statusBar()->addPermanentWidget(versionLabel_);
 
     retranslateUi();
-    // First-run proportions; a saved layout replaces them.
-    resizeDocks({sessionsDock_}, {300}, Qt::Horizontal);
-    resizeDocks({nodesDock_, chartsDock_}, {560, 700}, Qt::Horizontal);
-    resizeDocks({nodesDock_}, {260}, Qt::Vertical);
     restoreWindowSettings();
     sessionsPanel_->refresh();
 }
@@ -159,8 +155,9 @@ void MainWindow::createSessionViews() {
     workbench_ = new SessionWorkbench(workspace_, selection_, sessionArea_);
     sessionArea_->addWidget(workbench_);
 
-    // The open session's summary under the sessions list, so the centre is
-    // left to the graph and the diff.
+    // The open session's summary in a tab beside the sessions list, so the
+    // centre is left to the graph and the diff. Stacked, the two shared a
+    // column whose height at the first-run size left the summary three lines.
     summary_ = new SessionSummary(this);
     summaryDock_ = new QDockWidget(this);
     summaryDock_->setObjectName(QStringLiteral("summaryDock"));
@@ -174,7 +171,8 @@ void MainWindow::createSessionViews() {
     summaryScroll->setWidget(summary_);
     summaryDock_->setWidget(summaryScroll);
     addDockWidget(Qt::LeftDockWidgetArea, summaryDock_);
-    splitDockWidget(sessionsDock_, summaryDock_, Qt::Vertical);
+    tabifyDockWidget(sessionsDock_, summaryDock_);
+    sessionsDock_->raise();
     sessionArea_->hide();
 
     detailed_ = new DetailedNodes(workspace_, this);
@@ -182,7 +180,15 @@ void MainWindow::createSessionViews() {
     details_->setObjectName(QStringLiteral("nodeDetails"));
     detailsDock_ = new QDockWidget(this);
     detailsDock_->setObjectName(QStringLiteral("detailsDock"));
-    detailsDock_->setWidget(details_);
+    // Scrolls when short rather than holding the bottom docks (it shares their
+    // tab group) at its full height: at the first-run size that height was
+    // taken from the Session panel above.
+    auto* detailsScroll = new QScrollArea(detailsDock_);
+    detailsScroll->setObjectName(QStringLiteral("detailsScroll"));
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setWidget(details_);
+    detailsDock_->setWidget(detailsScroll);
     addDockWidget(Qt::BottomDockWidgetArea, detailsDock_);
 
     charts_ = new ChartsPanel(this);
@@ -230,6 +236,7 @@ void MainWindow::connectSessions() {
             sessionArea_->hide();
             setCentralWidget(welcome_);
         }
+        raiseBesideItsTabs(sessionsDock_);
         runControls_->setStartAvailable(false);
         updateTitle();
     });
@@ -541,9 +548,26 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
         setCentralWidget(sessionArea_);
         sessionArea_->show();
     }
+    raiseBesideItsTabs(summaryDock_);
     runControls_->setStartAvailable(true);
     updateTitle();
     emit sessionOpened(session, tree);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!firstRunLayout_) return;
+    firstRunLayout_ = false;
+    resizeDocks({sessionsDock_}, {300}, Qt::Horizontal);
+    resizeDocks({nodesDock_, chartsDock_}, {560, 700}, Qt::Horizontal);
+    // The bottom docks a little under half the height: the charts keep their
+    // axis titles, and the Session panel above shows all its lines.
+    resizeDocks({nodesDock_}, {height() * 42 / 100}, Qt::Vertical);
+}
+
+void MainWindow::raiseBesideItsTabs(QDockWidget* dock) {
+    // Only where it shares a tab bar: a dock the user floated or moved apart is left where it is.
+    if (!dock->isHidden() && !tabifiedDockWidgets(dock).isEmpty()) dock->raise();
 }
 
 void MainWindow::updateTitle() {
@@ -672,7 +696,7 @@ void MainWindow::restoreWindowSettings() {
         }
         resize(size);
     }
-    restoreState(settings.value(kStateKey).toByteArray());
+    firstRunLayout_ = !restoreState(settings.value(kStateKey).toByteArray());
     // The splitters inside the central area: the session area and the graph | diff split.
     sessionArea_->restoreState(settings.value(kSessionAreaKey).toByteArray());
     workbench_->splitter()->restoreState(settings.value(kWorkbenchKey).toByteArray());

@@ -10,6 +10,7 @@ class QAction;
 class QCloseEvent;
 class QDockWidget;
 class QEvent;
+class QShowEvent;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -104,6 +105,7 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createActions();
@@ -115,6 +117,8 @@ private:
     void saveWindowSettings() const;
     void showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree);
     void updateTitle();
+    // Brings a dock to the front of the tab group it shares, if it shares one.
+    void raiseBesideItsTabs(QDockWidget* dock);
     void onStartRequested();
     void showCurrentNodeDetails();
     void requestDetailedNodes();
@@ -162,6 +166,10 @@ private:
     QAction* newSessionAction_ = nullptr;
     QAction* exportNodeAction_ = nullptr;
     std::optional<kforge::SessionRecord> openRecord_;
+    // No saved layout: the docks get their first-run proportions when the
+    // window is first shown, at its final size (set earlier, Qt scales them
+    // with every resize before the show, and the bottom docks took half the height).
+    bool firstRunLayout_ = false;
     bool nodeJob_ = false;  // a profile or re-measure run: its own signal reports it, not finished()
     bool toldUnsandboxed_ = false;  // the user hears once per window that candidates run without the sandbox  // the run under way profiles a node: its end says nothing of the session
     quint64 pendingLoad_ = 0;

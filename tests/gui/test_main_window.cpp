@@ -2,6 +2,8 @@
 // Runs on the offscreen platform; settings go to a temporary directory.
 
 #include "session/session_config.h"
+#include "store/store.h"
+#include "support/stored_session.h"
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/main_window.h"
@@ -13,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLocale>
@@ -21,8 +24,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -187,6 +193,7 @@ private slots:
     void noEnglishLeftUnderChinese();
 
     void firstRunUsesDefaultSize();
+    void sessionPanelIsReadableAtFirstRunSize();
     void geometryIsSavedAndRestored();
 
 private:
@@ -497,6 +504,73 @@ void TestMainWindow::firstRunUsesDefaultSize() {
     QVERIFY(window.height() >= qMin(600, available.height() * 8 / 10));
     QVERIFY(window.width() <= available.width());
     QVERIFY(window.height() <= available.height());
+}
+
+// The Session panel at the first-run size: the sessions list is in front until
+// a session opens; then the panel is (a tab beside the list) and shows every
+// line of a finished session without scrolling. Stacked under the list it had room for its heading and two lines.
+void TestMainWindow::sessionPanelIsReadableAtFirstRunSize() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(QStringLiteral("workspace.db"));
+    int64_t session = 0;
+    {
+        kforge::Store store(db.toStdString());
+        kforge::SessionRecord r = kforge::test::createStoredSession(store, "softmax, finished", "softmax_fp32", 24);
+        kforge::Node root;
+        root.id = 1;
+        root.generator = "template";
+        root.sourceHash = store.putSource("// a template\n");
+        root.sourceExtension = ".cpp";
+        root.createdAt = "2026-01-01T00:00:00Z";
+        store.insertNode(r.id, root);
+        root.state = kforge::NodeState::Done;
+        root.status = kforge::Status::Passed;
+        root.fitness = 0.597;
+        store.updateNode(r.id, root);
+        r.status = "finished";
+        r.stopReason = "budget of 24 evaluations reached";
+        r.stopCauses = {kforge::StopCause::Evaluations};
+        r.evaluations = 24;
+        r.bestNode = 1;
+        r.bestSpeedup = 0.597;
+        r.activeSeconds = 157;
+        store.saveSession(r);
+        session = r.id;
+    }
+    QTranslator chinese;
+    QVERIFY(kforge::ui::loadApplicationTranslation(chinese, QLocale(QLocale::Chinese, QLocale::China)));
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")})
+    for (const QSize size : {QSize(1100, 720), QSize(1100, 806)}) {
+        if (language == QStringLiteral("zh_CN") && installed_.isEmpty()) installTranslator(chinese);
+        MainWindow window(db);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("summaryDock"));
+        auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("summaryScroll"));
+        auto* list = window.findChild<QDockWidget*>(QStringLiteral("sessionsDock"));
+        QVERIFY(dock && scroll && list);
+        // No session open: the list is in front.
+        QTRY_VERIFY(!list->visibleRegion().isEmpty());
+        QVERIFY(dock->visibleRegion().isEmpty());
+        QSignalSpy opened(&window, &MainWindow::sessionOpened);
+        window.openSession(session);
+        QVERIFY(opened.wait(10000));
+        QTest::qWait(100);  // the posted layout requests
+        const QString where = QStringLiteral("%1 %2x%3, summary viewport %4x%5, content %6")
+                                  .arg(language)
+                                  .arg(size.width())
+                                  .arg(size.height())
+                                  .arg(scroll->viewport()->width())
+                                  .arg(scroll->viewport()->height())
+                                  .arg(scroll->widget()->height());
+        const QString shots = qEnvironmentVariable("KFORGE_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            QVERIFY(window.grab().save(shots + QStringLiteral("/session-panel-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(language)));
+        QVERIFY2(!dock->visibleRegion().isEmpty(), qPrintable(where));
+        QVERIFY2(!scroll->verticalScrollBar()->isVisible(), qPrintable(where));
+    }
 }
 
 void TestMainWindow::geometryIsSavedAndRestored() {

@@ -73,8 +73,11 @@ SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QL
     title_->setTextFormat(Qt::PlainText);
     form_->setLabelAlignment(Qt::AlignRight);
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Tight rows: ten fields, several of them two lines, in the first-run
+    // window's left column (test_main_window sessionPanelIsReadableAtFirstRunSize).
+    form_->setVerticalSpacing(2);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setContentsMargins(10, 6, 10, 6);
     layout->addWidget(title_);
     layout->addLayout(form_);
     layout->addStretch(1);
