@@ -523,11 +523,7 @@ void TestMainWindow::sessionPanelIsReadableAtFirstRunSize() {
         root.sourceHash = store.putSource("// a template\n");
         root.sourceExtension = ".cpp";
         root.createdAt = "2026-01-01T00:00:00Z";
-        store.insertNode(r.id, root);
-        root.state = kforge::NodeState::Done;
-        root.status = kforge::Status::Passed;
-        root.fitness = 0.597;
-        store.updateNode(r.id, root);
+        kforge::test::storeMeasuredNode(store, r.id, root, kforge::Status::Passed, 0.597);
         r.status = "finished";
         r.stopReason = "budget of 24 evaluations reached";
         r.stopCauses = {kforge::StopCause::Evaluations};

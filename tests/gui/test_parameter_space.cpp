@@ -145,11 +145,7 @@ qint64 seedSession(const QString& db, const std::string& name, bool threeParamet
     manual.sourceHash = store.putSource("// edited\nint y;\n");
     manual.sourceExtension = ".cpp";
     manual.createdAt = "2026-01-01T00:01:00Z";
-    store.insertNode(r.id, manual);
-    manual.state = NodeState::Done;
-    manual.status = Status::Passed;
-    manual.fitness = 1.1;
-    store.updateNode(r.id, manual);
+    kforge::test::storeMeasuredNode(store, r.id, manual, Status::Passed, 1.1);
     r.evaluations = static_cast<int>(id);
     r.bestSpeedup = best;
     r.status = "finished";

@@ -35,11 +35,10 @@ qint64 seedSession(const QString& db, const std::string& name) {
     root.sourceExtension = ".cpp";
     root.config = {{"BLOCK", "64"}};
     root.createdAt = "2026-01-01T00:00:00Z";
-    store.insertNode(r.id, root);
+    kforge::test::storeMeasuredNode(store, r.id, root, kforge::Status::Passed, 1.0);
     root.state = kforge::NodeState::Done;
     root.status = kforge::Status::Passed;
     root.fitness = 1.0;
-    store.updateNode(r.id, root);
     kforge::Node child = root;
     child.id = 2;
     child.parent = 1;

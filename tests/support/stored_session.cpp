@@ -17,4 +17,13 @@ SessionRecord createStoredSession(Store& store, const std::string& name, const s
     return r;
 }
 
+void storeMeasuredNode(Store& store, int64_t session, Node node, Status status, double fitness) {
+    node.state = NodeState::Pending;
+    store.insertNode(session, node);
+    node.state = NodeState::Done;
+    node.status = status;
+    node.fitness = status == Status::Passed ? fitness : 0;
+    store.updateNode(session, node);
+}
+
 }  // namespace kforge::test

@@ -10,4 +10,8 @@ namespace kforge::test {
 
 SessionRecord createStoredSession(Store& store, const std::string& name, const std::string& task, int evaluations);
 
+// Stores `node` as the engine does: proposed (pending), then measured, with
+// `status` and, when PASSED, `fitness`.
+void storeMeasuredNode(Store& store, int64_t session, Node node, Status status, double fitness);
+
 }  // namespace kforge::test
