@@ -176,7 +176,11 @@ private slots:
             for (const auto& a : extra) args.push_back(a);
             return kforge(args, env);
         };
-        const auto first = run("4");
+        // 14 evaluations reach grid's first two-thread configuration: its first
+        // three are single-threaded neighbours of the defaults, and with four the
+        // defaults (the root) often won every workload, leaving the cache nothing
+        // the second session had not already tried as its root.
+        const auto first = run("14");
         QVERIFY2(first.ok(), first.output.c_str());
         QVERIFY2(first.output.find("tuning cache: the tuner starts") == std::string::npos, first.output.c_str());
         const auto listed = kforge({"cache", "list", "--json"}, env);
@@ -196,8 +200,14 @@ private slots:
         Store store(file);
         const auto tree = store.loadTree(parse(second).at("session").get<int64_t>());
         const Node& child = tree.at(2);  // the first the tuner proposed
-        QCOMPARE(child.input.strategy, std::string("cache"));
-        QVERIFY2(cached.count(configKey(child.config)), configKey(child.config).c_str());
+        cached.erase(configKey(tree.at(1).config));  // the root's defaults: measured already
+        if (cached.empty()) {
+            // Noise let the defaults win every workload: nothing new to start from.
+            QCOMPARE(child.input.strategy, std::string("grid"));
+        } else {
+            QCOMPARE(child.input.strategy, std::string("cache"));
+            QVERIFY2(cached.count(configKey(child.config)), configKey(child.config).c_str());
+        }
 
         const auto off = run("2", {"--no-tuning-cache"});
         QVERIFY2(off.ok(), off.output.c_str());
