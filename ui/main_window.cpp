@@ -66,6 +66,18 @@ QSettings windowSettings() {
     return QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge"));
 }
 
+// Puts `content` in `dock` inside a frameless scroll area that grows it to the
+// dock's size and scrolls when the dock is smaller than it.
+QScrollArea* scrollingInDock(QDockWidget* dock, QWidget* content, const QString& name) {
+    auto* scroll = new QScrollArea(dock);
+    scroll->setObjectName(name);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    dock->setWidget(scroll);
+    return scroll;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(QString(), parent) {}
@@ -163,13 +175,8 @@ void MainWindow::createSessionViews() {
     summaryDock_->setObjectName(QStringLiteral("summaryDock"));
     // Scrolls rather than clips: in a short dock the wrapped values (the
     // generators, the PyTorch baselines) need more lines than there is room for.
-    auto* summaryScroll = new QScrollArea(summaryDock_);
-    summaryScroll->setObjectName(QStringLiteral("summaryScroll"));
-    summaryScroll->setWidgetResizable(true);
-    summaryScroll->setFrameShape(QFrame::NoFrame);
+    auto* summaryScroll = scrollingInDock(summaryDock_, summary_, QStringLiteral("summaryScroll"));
     summaryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    summaryScroll->setWidget(summary_);
-    summaryDock_->setWidget(summaryScroll);
     addDockWidget(Qt::LeftDockWidgetArea, summaryDock_);
     tabifyDockWidget(sessionsDock_, summaryDock_);
     sessionsDock_->raise();
@@ -183,12 +190,7 @@ void MainWindow::createSessionViews() {
     // Scrolls when short rather than holding the bottom docks (it shares their
     // tab group) at its full height: at the first-run size that height was
     // taken from the Session panel above.
-    auto* detailsScroll = new QScrollArea(detailsDock_);
-    detailsScroll->setObjectName(QStringLiteral("detailsScroll"));
-    detailsScroll->setWidgetResizable(true);
-    detailsScroll->setFrameShape(QFrame::NoFrame);
-    detailsScroll->setWidget(details_);
-    detailsDock_->setWidget(detailsScroll);
+    scrollingInDock(detailsDock_, details_, QStringLiteral("detailsScroll"));
     addDockWidget(Qt::BottomDockWidgetArea, detailsDock_);
 
     charts_ = new ChartsPanel(this);

@@ -317,6 +317,12 @@ SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
     }
     if (generators_.empty()) return Next::Nothing;
     auto free = [](const Generator& g) { return !g.asynchronous() || g.busy() < g.capacity(); };
+    // A synchronous generator's child, unless its source and configuration were tried.
+    auto proposeNew = [&](Generator& g, const Node& parent) {
+        auto p = g.propose(parent, tree_);
+        if (p && tree_.tried(sha256Hex(p->source), p->config)) p.reset();
+        return p;
+    };
     // A generator's own first choice before the policy picks anew: the agent
     // repairs its broken code, the tuner measures each variant's seeds.
     for (auto& g : generators_) {
@@ -325,7 +331,7 @@ SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
         if (!p) continue;
         if (g->asynchronous()) {
             if (g->start(tree_.at(*p), tree_)) return Next::Started;
-        } else if (auto proposal = g->propose(tree_.at(*p), tree_); proposal && !tree_.tried(sha256Hex(proposal->source), proposal->config)) {
+        } else if (auto proposal = proposeNew(*g, tree_.at(*p))) {
             out = std::move(*proposal);
             return Next::Proposed;
         }
@@ -349,8 +355,7 @@ SessionEngine::Next SessionEngine::nextProposal(Proposal& out) {
                 nextGenerator_ = (nextGenerator_ + k + 1) % generators_.size();
                 return Next::Started;
             }
-            auto p = g.propose(node, tree_);
-            if (p && !tree_.tried(sha256Hex(p->source), p->config)) {
+            if (auto p = proposeNew(g, node)) {
                 nextGenerator_ = (nextGenerator_ + k + 1) % generators_.size();
                 out = std::move(*p);
                 return Next::Proposed;
