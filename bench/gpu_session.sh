@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize throughput profile tests torch redteam hardening shared export variant-tests sanitize)
+# template-evals baseline-evals optimize profile-losers throughput profile tests torch redteam hardening shared export variant-tests sanitize)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -101,6 +101,18 @@ PY
       # Issue 14: the tuned candidates against PyTorch eager, torch.compile and the vendor op, per workload.
       python3 bench/summarize_vs_best.py "$LOGS"/session_*.json > "$LOGS/vs_best.md"; tail -14 "$LOGS/vs_best.md"
       summary+=("optimize: done") ;;
+    profile-losers)
+      # Nsight Compute on every per-shape winner that loses to torch.compile by
+      # more than 5%, from the sessions the optimize phase left (TASKS as there).
+      for t in ${TASKS:-}; do
+        id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["session"])' "$LOGS/optimize_$t.json" 2>/dev/null) || continue
+        python3 bench/losing_winners.py "$LOGS/session_$t.json" | while read -r node uuid ratio; do
+          $BIN/kforge profile "$id" "$node" --workload "$uuid" --db "$LOGS/sessions.db" > "$LOGS/profile_${t}_$uuid.txt" 2>&1
+          echo "profile-losers $t $uuid node $node (${ratio}x torch.compile): rc=$? $(grep -m1 -iE 'bound|limit' "$LOGS/profile_${t}_$uuid.txt" | cut -c1-120)"
+        done
+        tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs
+      done
+      summary+=("profile-losers: done") ;;
     throughput)
       # Evaluations per minute for a small kernel, pipelined (the default) against
       # one candidate at a time (--max-in-flight 1), each from a cold compile cache.

@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
                 line["median_ms"] = r.workloads[0].timing.median;
                 line["cv"] = r.workloads[0].timing.cv;
             }
-            if (r.status != Status::Passed) line["message"] = r.message.substr(0, 300);
+            if (r.status != Status::Passed) line["message"] = r.message.english().substr(0, 300);
             nlohmann::json kernels = nlohmann::json::array();
             for (const auto& k : r.compile.kernels) kernels.push_back(toJson(k));
             line["kernels"] = kernels;

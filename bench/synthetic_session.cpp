@@ -48,7 +48,7 @@ SessionTree syntheticSession(int nodes, int families, int chain, unsigned seed) 
         n.state = id > nodes - 12 ? NodeState::Pending : NodeState::Done;  // the newest are still being measured
         n.status = n.state == NodeState::Pending ? Status::NotRun : parent ? drawStatus(rng) : Status::Passed;
         n.fitness = n.status == Status::Passed ? s : 0;
-        if (n.status == Status::CompileError) n.message = "kernel.cu(42): error: identifier \"TILE\" is undefined";
+        if (n.status == Status::CompileError) n.message = verbatim("kernel.cu(42): error: identifier \"TILE\" is undefined");
         tree.put(n);
     };
     put(1, std::nullopt, "template");

@@ -2,6 +2,290 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Phrase</name>
+    <message>
+        <source>median %1 ms is below %2% of the physical floor %3 ms (compute-bound at %4 TFLOP/s): not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median %1 ms is below %2% of the physical floor %3 ms (memory-bound at %4 GB/s, %5): not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-level cache&apos;s, the bytes fit in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAM copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 during &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner&apos;s answer does not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration %1 breaks @constraint %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed calls: %1, each on fresh poison and inputs rotated over %2; %3 verified (%4 on patched inputs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+  not done: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed at the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner was gone before the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no progress for %1 s; the runner was killed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner died: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stderr: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot load the compiled candidate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the candidate does not export kf_run (declare it with KF_EXPORT, see kf_abi.h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: kf_run returned %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: launch failed%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the candidate changed %2 it was given; kf_run must leave its kf_call as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: out-of-bounds write: %2 of the %3 bytes right after output &apos;%4&apos; were overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: output &apos;%2&apos; changed after kf_run had returned and its stream was done: all work must be finished, or queued on call-&gt;stream, when kf_run returns (no other stream, no background thread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference, seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, seed %2, run %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elements never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two runs on the same inputs differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mismatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warm-up run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profiled run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed under %1: the times include the tool&apos;s work, and work left running after a call is not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one input set: a second seed&apos;s inputs do not fit beside the first within the runner&apos;s snapshot budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one input set: the request has one seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs not patched: the PyTorch reference judged, and its outputs exist only for the seeds it ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs not patched: no input is random floating-point data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed call %1 (seed %2, input &apos;%3&apos; patched at %4 elements)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed call %1 (seed %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference on the patched inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, mismatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warm-up call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the timed calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 timed calls left work running on the device after the stream passed in was done (median %3 more): launch only on call-&gt;stream (not another stream, not the legacy default stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: output &apos;%2&apos;, seed %3: %4 of %5 elements; first at index %6 (expected %7, got %8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (atol %2, rtol %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: input &apos;%2&apos; is not what it was before the call: a candidate must not write its inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reference failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not every workload has a measured PyTorch baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speedups are against the task&apos;s %1, not PyTorch: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its device is a %1, the session&apos;s a %2 (runners of one session share a device model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1: %2 was lost (%3); measured again elsewhere; the runner cannot start again: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1: %2 was lost (%3); measured again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resuming %1 evaluations left in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tuning cache: %1; the session goes on without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tuning cache: %1 entries of this source were measured on another device or toolchain and are not used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tuning cache: the tuner starts from %1 measured before on %2 with %3 (first: %4, the fastest on %5 of %6 workloads; `kforge cache list` shows them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 configurations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QAbstractItemView</name>
     <message>
         <source>&amp;Copy</source>

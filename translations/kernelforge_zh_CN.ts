@@ -2,6 +2,291 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Phrase</name>
+    <message>
+        <source>median %1 ms is below %2% of the physical floor %3 ms (compute-bound at %4 TFLOP/s): not accepted</source>
+        <translation>中位数 %1 ms 低于物理下限 %3 ms 的 %2%（计算受限，%4 TFLOP/s）：不予接受</translation>
+    </message>
+    <message>
+        <source>median %1 ms is below %2% of the physical floor %3 ms (memory-bound at %4 GB/s, %5): not accepted</source>
+        <translation>中位数 %1 ms 低于物理下限 %3 ms 的 %2%（访存受限，%4 GB/s，%5）：不予接受</translation>
+    </message>
+    <message>
+        <source>the last-level cache&apos;s, the bytes fit in it</source>
+        <translation>末级缓存带宽，数据可放入其中</translation>
+    </message>
+    <message>
+        <source>DRAM copy</source>
+        <translation>DRAM 复制带宽</translation>
+    </message>
+    <message>
+        <source>%1 during &quot;%2&quot;</source>
+        <translation>%1，发生在“%2”期间</translation>
+    </message>
+    <message>
+        <source>the runner&apos;s answer does not read: %1</source>
+        <translation>无法读取运行器的应答：%1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考实现</translation>
+    </message>
+    <message>
+        <source>configuration %1 breaks @constraint %2</source>
+        <translation>配置 %1 违反 @constraint %2</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>timed calls: %1, each on fresh poison and inputs rotated over %2; %3 verified (%4 on patched inputs)</source>
+        <translation>计时调用：%1 次，每次都使用新的毒化值，输入在 %2 之间轮换；已验证 %3 次（其中 %4 次使用修补后的输入）</translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation>1 个种子</translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation>%1 个种子</translation>
+    </message>
+    <message>
+        <source>%1
+  not done: %2</source>
+        <translation>%1
+  未做：%2</translation>
+    </message>
+    <message>
+        <source>killed at the deadline</source>
+        <translation>到达时限后被终止</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
+    <message>
+        <source>unknown exit</source>
+        <translation>未知的退出方式</translation>
+    </message>
+    <message>
+        <source>the runner was gone before the request (%1)</source>
+        <translation>请求之前运行器已不在（%1）</translation>
+    </message>
+    <message>
+        <source>no progress for %1 s; the runner was killed</source>
+        <translation>%1 秒无进展；运行器已被终止</translation>
+    </message>
+    <message>
+        <source>the runner died: %1</source>
+        <translation>运行器已退出：%1</translation>
+    </message>
+    <message>
+        <source>%1 (stderr: %2)</source>
+        <translation>%1（stderr：%2）</translation>
+    </message>
+    <message>
+        <source>cannot load the compiled candidate: %1</source>
+        <translation>无法加载编译好的候选内核：%1</translation>
+    </message>
+    <message>
+        <source>the candidate does not export kf_run (declare it with KF_EXPORT, see kf_abi.h)</source>
+        <translation>候选内核未导出 kf_run（请用 KF_EXPORT 声明，见 kf_abi.h）</translation>
+    </message>
+    <message>
+        <source>%1: kf_run returned %2%3</source>
+        <translation>%1：kf_run 返回 %2%3</translation>
+    </message>
+    <message>
+        <source>%1: launch failed%2</source>
+        <translation>%1：启动失败%2</translation>
+    </message>
+    <message>
+        <source>%1: the candidate changed %2 it was given; kf_run must leave its kf_call as it is</source>
+        <translation>%1：候选内核修改了传给它的 %2；kf_run 必须保持其 kf_call 不变</translation>
+    </message>
+    <message>
+        <source>%1: out-of-bounds write: %2 of the %3 bytes right after output &apos;%4&apos; were overwritten</source>
+        <translation>%1：越界写入：输出 &apos;%4&apos; 之后紧邻的 %3 个字节中有 %2 个被改写</translation>
+    </message>
+    <message>
+        <source>%1: output &apos;%2&apos; changed after kf_run had returned and its stream was done: all work must be finished, or queued on call-&gt;stream, when kf_run returns (no other stream, no background thread)</source>
+        <translation>%1：输出 &apos;%2&apos; 在 kf_run 返回且其流已完成之后发生了变化：kf_run 返回时，所有工作必须已完成或已排入 call-&gt;stream（不得使用其他流或后台线程）</translation>
+    </message>
+    <message>
+        <source>reference, seed %1</source>
+        <translation>参考实现，种子 %1</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, run %3</source>
+        <translation>%1，种子 %2，第 %3 次运行</translation>
+    </message>
+    <message>
+        <source>%1, seed %2</source>
+        <translation>%1，种子 %2</translation>
+    </message>
+    <message>
+        <source>elements never written</source>
+        <translation>从未写入的元素</translation>
+    </message>
+    <message>
+        <source>two runs on the same inputs differ</source>
+        <translation>相同输入的两次运行结果不同</translation>
+    </message>
+    <message>
+        <source>mismatches</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <source>warm-up run</source>
+        <translation>预热运行</translation>
+    </message>
+    <message>
+        <source>profiled run</source>
+        <translation>剖析运行</translation>
+    </message>
+    <message>
+        <source>timed under %1: the times include the tool&apos;s work, and work left running after a call is not checked</source>
+        <translation>在 %1 下计时：时间包含该工具的工作，且不检查调用后仍在运行的工作</translation>
+    </message>
+    <message>
+        <source>one input set: a second seed&apos;s inputs do not fit beside the first within the runner&apos;s snapshot budget</source>
+        <translation>仅一组输入：在运行器的快照预算内，第二个种子的输入放不下</translation>
+    </message>
+    <message>
+        <source>one input set: the request has one seed</source>
+        <translation>仅一组输入：请求只有一个种子</translation>
+    </message>
+    <message>
+        <source>inputs not patched: the PyTorch reference judged, and its outputs exist only for the seeds it ran</source>
+        <translation>未修补输入：由 PyTorch 参考实现判定，其输出只存在于它运行过的种子</translation>
+    </message>
+    <message>
+        <source>inputs not patched: no input is random floating-point data</source>
+        <translation>未修补输入：没有输入是随机浮点数据</translation>
+    </message>
+    <message>
+        <source>timed call %1 (seed %2, input &apos;%3&apos; patched at %4 elements)</source>
+        <translation>第 %1 次计时调用（种子 %2，输入 &apos;%3&apos; 修补了 %4 个元素）</translation>
+    </message>
+    <message>
+        <source>timed call %1 (seed %2)</source>
+        <translation>第 %1 次计时调用（种子 %2）</translation>
+    </message>
+    <message>
+        <source>reference on the patched inputs</source>
+        <translation>参考实现（修补后的输入）</translation>
+    </message>
+    <message>
+        <source>%1, mismatches</source>
+        <translation>%1，不匹配</translation>
+    </message>
+    <message>
+        <source>warm-up call %1</source>
+        <translation>第 %1 次预热调用</translation>
+    </message>
+    <message>
+        <source>timed call %1</source>
+        <translation>第 %1 次计时调用</translation>
+    </message>
+    <message>
+        <source>after the timed calls</source>
+        <translation>计时调用之后</translation>
+    </message>
+    <message>
+        <source>%1 of %2 timed calls left work running on the device after the stream passed in was done (median %3 more): launch only on call-&gt;stream (not another stream, not the legacy default stream)</source>
+        <translation>%2 次计时调用中有 %1 次在传入的流完成后仍在设备上留有运行中的工作（中位数多出 %3）：只能在 call-&gt;stream 上启动（不得使用其他流，也不得使用旧式默认流）</translation>
+    </message>
+    <message>
+        <source>%1: output &apos;%2&apos;, seed %3: %4 of %5 elements; first at index %6 (expected %7, got %8)</source>
+        <translation>%1：输出 &apos;%2&apos;，种子 %3：%5 个元素中有 %4 个；第一个位于索引 %6（应为 %7，实为 %8）</translation>
+    </message>
+    <message>
+        <source>%1 (atol %2, rtol %3)</source>
+        <translation>%1（atol %2，rtol %3）</translation>
+    </message>
+    <message>
+        <source>%1: input &apos;%2&apos; is not what it was before the call: a candidate must not write its inputs</source>
+        <translation>%1：输入 &apos;%2&apos; 与调用前不同：候选内核不得写入其输入</translation>
+    </message>
+    <message>
+        <source>the reference failed: %1</source>
+        <translation>参考实现失败：%1</translation>
+    </message>
+    <message>
+        <source>not every workload has a measured PyTorch baseline</source>
+        <translation>并非每个工作负载都有测得的 PyTorch 基线</translation>
+    </message>
+    <message>
+        <source>speedups are against the task&apos;s %1, not PyTorch: %2</source>
+        <translation>加速比相对于任务的%1，而不是 PyTorch：%2</translation>
+    </message>
+    <message>
+        <source>its device is a %1, the session&apos;s a %2 (runners of one session share a device model)</source>
+        <translation>它的设备是 %1，会话的设备是 %2（同一会话的运行器须使用同一型号的设备）</translation>
+    </message>
+    <message>
+        <source>%1 is not used: %2</source>
+        <translation>%1 未被使用：%2</translation>
+    </message>
+    <message>
+        <source>node %1: %2 was lost (%3); measured again elsewhere; the runner cannot start again: %4</source>
+        <translation>节点 %1：%2 已丢失（%3）；已在别处重新测量；该运行器无法再次启动：%4</translation>
+    </message>
+    <message>
+        <source>node %1: %2 was lost (%3); measured again</source>
+        <translation>节点 %1：%2 已丢失（%3）；已重新测量</translation>
+    </message>
+    <message>
+        <source>resuming %1 evaluations left in flight</source>
+        <translation>继续上次未完成的 %1 个评估</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <source>tuning cache: %1; the session goes on without it</source>
+        <translation>调优缓存：%1；会话将在不使用它的情况下继续</translation>
+    </message>
+    <message>
+        <source>tuning cache: %1 entries of this source were measured on another device or toolchain and are not used: %2</source>
+        <translation>调优缓存：此源码有 %1 条记录是在其他设备或工具链上测得的，未被使用：%2</translation>
+    </message>
+    <message>
+        <source>tuning cache: the tuner starts from %1 measured before on %2 with %3 (first: %4, the fastest on %5 of %6 workloads; `kforge cache list` shows them)</source>
+        <translation>调优缓存：调优器从之前在 %2 上用 %3 测得的 %1 开始（第一个：%4，在 %6 个工作负载中的 %5 个上最快；`kforge cache list` 可列出它们）</translation>
+    </message>
+    <message>
+        <source>1 configuration</source>
+        <translation>1 个配置</translation>
+    </message>
+    <message>
+        <source>%1 configurations</source>
+        <translation>%1 个配置</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractItemView</name>
     <message>
         <source>&amp;Copy</source>

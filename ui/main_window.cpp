@@ -29,6 +29,7 @@
 #include "ui/wizard/device_detection.h"
 #include "ui/wizard/new_session_wizard.h"
 #include "util/text.h"
+#include "ui/phrase_text.h"
 
 #include <QAction>
 #include <QApplication>
@@ -307,7 +308,7 @@ void MainWindow::connectSessions() {
                                  .arg(locale.toString(before.fitness, 'f', 3), locale.toString(after.fitness, 'f', 3))
                            : tr("Node #%1 failed when measured again (%2): %3")
                                  .arg(after.id)
-                                 .arg(QString::fromUtf8(kforge::statusName(after.status).data()), QString::fromStdString(after.message)),
+                                 .arg(QString::fromUtf8(kforge::statusName(after.status).data()), phraseText(after.message)),
             20000);
     });
     connect(details_, &NodeDetails::jumpToLine, this, [this](int line, int column) {

@@ -87,7 +87,7 @@ std::string nodeLine(const Node& n) {
     if (n.passed()) line += "  " + speedupText(n.fitness);
     if (!n.config.empty()) line += "  " + describeConfig(n.config);
     line += "  (" + n.generator + (n.parent ? " from " + std::to_string(*n.parent) : "") + ")";
-    if (!n.passed() && !n.message.empty()) line += ": " + n.message.substr(0, 160);
+    if (!n.passed() && !n.message.empty()) line += ": " + n.message.english().substr(0, 160);
     return line;
 }
 
@@ -141,9 +141,9 @@ public:
         drawn_ = true;
     }
 
-    void message(const std::string& m) override {
+    void message(const kforge::Phrase& m) override {
         clearLine();
-        std::fprintf(stderr, "%s\n", m.c_str());
+        std::fprintf(stderr, "%s\n", m.english().c_str());
     }
 
     void clearLine() {
@@ -479,7 +479,7 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
               << "\n  generator " << n.generator << (n.parent ? " from node " + std::to_string(*n.parent) : "") << " " << toJson(n.input).dump()
               << "\n  configuration " << (n.config.empty() ? "(none)" : describeConfig(n.config)) << "\n  created " << n.createdAt
               << ", evaluated " << (n.evaluatedAt.empty() ? "(pending)" : n.evaluatedAt) << " in " << fmt("%.2f", n.seconds) << " s\n";
-    if (!n.message.empty()) std::cout << "  " << n.message << "\n";
+    if (!n.message.empty()) std::cout << "  " << n.message.english() << "\n";
     if (n.compile) {
         for (const auto& k : n.compile->kernels)
             std::cout << "  kernel " << k.kernel << ": " << k.registers << " registers, " << k.sharedBytes << " B shared, "
@@ -551,7 +551,7 @@ int remeasureNode(const RemeasureOptions& o) {
     }
     std::cout << "session " << o.session << " node " << o.node << ": " << statusName(after.status) << ", "
               << speedupText(before.fitness) << " -> " << speedupText(after.fitness) << "\n";
-    if (!after.passed()) std::cout << "  " << after.message << "\n";
+    if (!after.passed()) std::cout << "  " << after.message.english() << "\n";
     if (before.evaluation && after.evaluation)
         for (const auto& w : after.evaluation->workloads) {
             const WorkloadReport* was = before.evaluation->workload(w.uuid);

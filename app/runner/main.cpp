@@ -90,7 +90,7 @@ int profileOnce(const std::string& backend, int ordinal, const std::string& requ
         kforge::RunnerService service(
             std::move(device), [](const std::string& what) { std::fprintf(stderr, "runner: %s\n", what.c_str()); }, limits);
         const kforge::WorkloadOutcome o = service.profile(spec);
-        result = {{"status", kforge::statusName(o.status)}, {"message", o.message}};
+        result = {{"status", kforge::statusName(o.status)}, {"message", o.message.english()}};
     } catch (const std::exception& e) {
         result = {{"status", "RUNTIME_ERROR"}, {"message", e.what()}};
     }

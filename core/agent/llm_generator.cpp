@@ -96,7 +96,7 @@ PromptInputs LlmGenerator::inputsFor(const Node& parent, const SessionTree& tree
         q.deviceFamily = in.deviceFamily;
         q.opType = context_.task->opType;
         q.bottleneck = measuredBottleneck(parent);
-        q.text = context_.task->description + " " + std::string(agentModeName(in.mode)) + " " + parent.message.substr(0, 300);
+        q.text = context_.task->description + " " + std::string(agentModeName(in.mode)) + " " + parent.message.english().substr(0, 300);
         q.limit = settings_.knowledgeSections;
         in.knowledge = context_.knowledge->search(q);
     }

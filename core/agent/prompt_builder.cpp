@@ -30,7 +30,7 @@ std::string outcomeOf(const Node& n, const Node& parent) {
         return "correct, speedup " + num(n.fitness, "%.3g") + "x" + (gain > 0 ? " (" + num(gain, "%.3g") + "x its parent)" : "");
     }
     std::string m = std::string(statusName(n.status));
-    if (!n.message.empty()) m += ": " + cut(n.message, 200);
+    if (!n.message.empty()) m += ": " + cut(n.message.english(), 200);
     return m;
 }
 
@@ -135,7 +135,7 @@ ChatRequest buildPrompt(const PromptInputs& in) {
     p << "\n# Its verdict: " << statusName(parent.status);
     if (parent.passed()) p << ", speedup " << num(parent.fitness, "%.3g") << "x over the baseline";
     p << "\n";
-    if (!parent.message.empty()) p << cut(parent.message, 2000) << "\n";
+    if (!parent.message.empty()) p << cut(parent.message.english(), 2000) << "\n";
     if (parent.compile) {
         int shown = 0;
         for (const auto& diag : parent.compile->diagnostics) {
@@ -156,7 +156,7 @@ ChatRequest buildPrompt(const PromptInputs& in) {
             if (w.baseline) p << "; baseline " << num(w.baseline->median) << " ms";
             if (w.fractionOfFloor > 0) p << "; " << num(100 * w.fractionOfFloor, "%.3g") << "% of floor";
             if (w.floor) p << "; " << (w.floor->computeBound() ? "compute" : "memory");
-            if (!w.message.empty()) p << "; " << cut(w.message, 400);
+            if (!w.message.empty()) p << "; " << cut(w.message.english(), 400);
             p << "\n";
         }
         const std::string counted = profile ? profileBottleneck(*profile) : "";

@@ -7,6 +7,7 @@
 #include "torchref/torch_child.h"
 #include "util/clock.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -29,6 +30,20 @@ TensorSpec tensorSpec(const Task& task, const TensorDef& t, bool output) {
     s.distribution = t.distribution;
     if (output) s.tolerance = task.toleranceFor(t);
     return s;
+}
+
+// SUSPICIOUS_SPEED explained: the median, the share of the floor it is below, and what bounds the floor.
+Phrase belowFloorPhrase(double medianMs, double suspicious, const Floor& floor) {
+    const std::string share = formatNumber("%.0f", suspicious * 100);
+    if (floor.computeBound())
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "median %1 ms is below %2% of the physical floor %3 ms (compute-bound at %4 TFLOP/s): "
+                                                  "not accepted"),
+                      formatNumber("%.4g", medianMs), share, formatNumber("%.4g", floor.ms()), formatNumber("%.4g", floor.peakTflops));
+    return phrase(QT_TRANSLATE_NOOP("Phrase", "median %1 ms is below %2% of the physical floor %3 ms (memory-bound at %4 GB/s, %5): "
+                                              "not accepted"),
+                  formatNumber("%.4g", medianMs), share, formatNumber("%.4g", floor.ms()), formatNumber("%.4g", floor.bandwidthGbps),
+                  floor.cacheResident ? phrase(QT_TRANSLATE_NOOP("Phrase", "the last-level cache's, the bytes fit in it"))
+                                      : phrase(QT_TRANSLATE_NOOP("Phrase", "DRAM copy")));
 }
 
 }  // namespace
@@ -173,7 +188,7 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     if (!client.ship(spec, why)) {
         m.kind = RunnerClient::Reply::Kind::Failed;
         m.result.status = Status::RuntimeError;
-        m.result.message = why;
+        m.result.message = verbatim(why);
         // Sending failed because the runner went away (it restarts now, or
         // cannot), not because of the files: nothing is known of the candidate.
         std::string down;
@@ -183,14 +198,17 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     const auto reply = client.request({{"cmd", "evaluate"}, {"spec", toJson(spec)}}, options.stepTimeout);
     m.kind = reply.kind;
     m.runnerLost = reply.runnerLost;
-    const std::string during = reply.lastProgress.empty() ? "" : " during \"" + reply.lastProgress + "\"";
+    // The runner's progress line is its own (English) step name: shown as it is.
+    auto during = [&](const Phrase& what) {
+        return reply.lastProgress.empty() ? what : phrase(QT_TRANSLATE_NOOP("Phrase", "%1 during \"%2\""), what, reply.lastProgress);
+    };
     switch (reply.kind) {
         case RunnerClient::Reply::Kind::Ok:
             try {
                 m.result = evaluateResultFromJson(reply.body.contains("result") ? reply.body.at("result") : Json());
             } catch (const ModelError& e) {
                 m.result.status = Status::RuntimeError;
-                m.result.message = std::string("the runner's answer does not read: ") + e.what();
+                m.result.message = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner's answer does not read: %1"), e.what());
             }
             break;
         case RunnerClient::Reply::Kind::Failed:
@@ -199,11 +217,11 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
             break;
         case RunnerClient::Reply::Kind::Timeout:
             m.result.status = Status::Timeout;
-            m.result.message = reply.message + during;
+            m.result.message = during(reply.message);
             break;
         case RunnerClient::Reply::Kind::Crashed:
             m.result.status = Status::Fault;
-            m.result.message = reply.message + during;
+            m.result.message = during(reply.message);
             break;
     }
     return m;
@@ -245,7 +263,8 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
     p.libraries = impl->second.libraries;
     const bool hasBaseline = !impl->second.baseline.empty();
     p.baselineSource = hasBaseline ? impl->second.baseline : impl->second.reference;
-    p.baselineName = hasBaseline ? "baseline" : "reference";
+    // Also the role the runner names in its messages: words the GUI translates.
+    p.baselineName = hasBaseline ? QT_TRANSLATE_NOOP("Phrase", "baseline") : QT_TRANSLATE_NOOP("Phrase", "reference");
     // Task sources compile with their own @tune defaults, like any candidate.
     const Toolchain& tc = toolchain(backend);
     auto compile = [&](const std::filesystem::path& src) {
@@ -271,12 +290,12 @@ bool Evaluator::resolveConfig(const std::filesystem::path& candidate, const Tune
         report.config = withOverrides(space, defines);
         if (const auto broken = space.violation(report.config); !broken.empty()) {
             report.status = Status::InvalidConfig;
-            report.message = "configuration " + describeConfig(report.config) + " breaks @constraint " + broken;
+            report.message = phrase(QT_TRANSLATE_NOOP("Phrase", "configuration %1 breaks @constraint %2"), describeConfig(report.config), broken);
             return false;
         }
     } catch (const Error& e) {
         report.status = Status::InvalidConfig;
-        report.message = e.what();
+        report.message = verbatim(e.what());
         return false;
     }
     return true;
@@ -331,7 +350,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
             for (const auto& name : wanted) {
                 MeasuredBaseline b;
                 b.name = name;
-                b.message = why;
+                b.message = verbatim(why);
                 run->baselines[w->uuid].push_back(b);
             }
         p.torch = run;
@@ -386,7 +405,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     const auto reply = runner(p.backend).request({{"cmd", "write-inputs"}, {"spec", toJson(spec)}, {"dir", inputsDir.string()}},
                                                  options.stepTimeout);
     if (reply.kind != RunnerClient::Reply::Kind::Ok) {
-        const std::string e = "the runner could not write the inputs: " + (reply.message.empty() ? reply.body.value("error", "") : reply.message);
+        const std::string e = "the runner could not write the inputs: " + (reply.message.empty() ? reply.body.value("error", "") : reply.message.english());
         if (torchJudges) throw Error(e);
         return unavailable(e);
     }
@@ -438,13 +457,13 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
             if (have) continue;
             MeasuredBaseline b;
             b.name = name;
-            b.message = r.error.empty() ? "not measured" : r.error;
+            b.message = r.error.empty() ? phrase(QT_TRANSLATE_NOOP("Phrase", "not measured")) : verbatim(r.error);
             list.push_back(b);
         }
         if (torchJudges && !r.outputsWritten.count(w->uuid)) {
             std::string reason = r.error;
             for (const auto& b : list)
-                if (b.name == "eager" && b.status != Status::Passed && !b.message.empty()) reason = b.message;
+                if (b.name == "eager" && b.status != Status::Passed && !b.message.empty()) reason = b.message.english();
             throw Error(task.definitionFile.string() + ": the PyTorch reference failed on workload " + w->uuid + ": " +
                         (reason.empty() ? "it wrote no outputs" : reason));
         }
@@ -461,7 +480,7 @@ BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOption
                 if (b.name == "eager") {
                     if (!b.measured())
                         throw Error("the task's PyTorch reference (eager) failed on " + uuid + " (" + std::string(statusName(b.status)) +
-                                    "): " + b.message);
+                                    "): " + b.message.english());
                     times[uuid] = b.timing();
                 }
         return times;
@@ -469,7 +488,7 @@ BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOption
     const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName, options);
     if (m.result.status != Status::Passed)
         throw Error("the task's " + p.baselineName + " failed on this device (" + std::string(statusName(m.result.status)) +
-                    "): " + m.result.message);
+                    "): " + m.result.message.english());
     BaselineTimes times;
     for (const auto& o : m.result.workloads)
         if (!o.samplesMs.empty()) times[o.uuid] = summarize(o.samplesMs);
@@ -489,8 +508,8 @@ Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const 
     report.sandbox = sandbox_->status().description;
     if (const DeviceFacts& facts = runnerClient.facts(); facts.cpu && facts.cpu->cores > 0) report.cpuThreads = facts.cpu->cores;
     const std::string expectedDir = p.torch ? p.torch->expectedDir.string() : std::string();
-    const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(), "candidate",
-                                  options, expectedDir, runnerIndex);
+    const Measured cand = measure(task, p.workloads, report.compile.library.string(), p.reference.library.string(),
+                                  QT_TRANSLATE_NOOP("Phrase", "candidate"), options, expectedDir, runnerIndex);
     if (p.torch) report.torch = p.torch->summary;
     report.status = cand.result.status;
     report.message = cand.result.message;
@@ -545,22 +564,10 @@ Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const 
                 const double suspicious = suspiciousFraction(report.backend);
                 if (wr.timing.median < suspicious * wr.floor->ms()) {
                     wr.status = Status::SuspiciousSpeed;
-                    char buf[384];
-                    if (wr.floor->computeBound())
-                        std::snprintf(buf, sizeof buf,
-                                      "median %.4g ms is below %.0f%% of the physical floor %.4g ms (compute-bound at %.4g "
-                                      "TFLOP/s): not accepted",
-                                      wr.timing.median, suspicious * 100, wr.floor->ms(), wr.floor->peakTflops);
-                    else
-                        std::snprintf(buf, sizeof buf,
-                                      "median %.4g ms is below %.0f%% of the physical floor %.4g ms (memory-bound at %.4g "
-                                      "GB/s, %s): not accepted",
-                                      wr.timing.median, suspicious * 100, wr.floor->ms(), wr.floor->bandwidthGbps,
-                                      wr.floor->cacheResident ? "the last-level cache's, the bytes fit in it" : "DRAM copy");
-                    wr.message = buf;
+                    wr.message = belowFloorPhrase(wr.timing.median, suspicious, *wr.floor);
                     if (report.status == Status::Passed) {
                         report.status = Status::SuspiciousSpeed;
-                        report.message = wr.uuid + ": " + wr.message;
+                        report.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2"), wr.uuid, wr.message);
                     }
                 }
             }
@@ -608,7 +615,7 @@ EvalReport Evaluator::evaluate(const Task& task, const std::filesystem::path& ca
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     if (!report.compile.ok) {
         report.status = Status::CompileError;
-        report.message = report.compile.firstError();
+        report.message = verbatim(report.compile.firstError());
         report.seconds = elapsed();
         return report;
     }

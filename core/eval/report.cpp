@@ -1,5 +1,6 @@
 #include "eval/report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -40,7 +41,7 @@ std::string workloadTable(const std::vector<WorkloadReport>& workloads, const st
         }
         if (w.checks && w.checks->noisy) out << "  NOISY";
         out << "\n";
-        if (w.status != Status::Passed && !w.message.empty()) out << "    " << w.message << "\n";
+        if (w.status != Status::Passed && !w.message.empty()) out << "    " << w.message.english() << "\n";
         if (w.checks && w.checks->noisy)
             out << "    noisy: the spread stayed above the threshold after " << w.checks->attempts << " timing runs; trust this median less\n";
         for (const auto& b : w.baselines) {
@@ -52,7 +53,7 @@ std::string workloadTable(const std::vector<WorkloadReport>& workloads, const st
                     << pad(fmt("%.1f%%", s.cv * 100), 7) << pad("", 13) << pad(b.speedup > 0 ? fmt("%.2fx", b.speedup) : "-", 9);
                 if (b.setupSeconds > 0) out << "  compiled in " << fmt("%.1f", b.setupSeconds) << " s";
             } else if (!b.message.empty()) {
-                out << "  " << b.message;
+                out << "  " << b.message.english();
             }
             out << "\n";
         }
@@ -60,24 +61,26 @@ std::string workloadTable(const std::vector<WorkloadReport>& workloads, const st
     return out.str();
 }
 
-std::string checksSummary(const std::vector<WorkloadReport>& workloads) {
+Phrase checksSummary(const std::vector<WorkloadReport>& workloads) {
     int calls = 0, verified = 0, patched = 0, sets = 0;
-    std::string limits;
+    std::vector<Phrase> limits;  // each workload's, once
     for (const auto& w : workloads) {
         if (!w.checks) continue;
         calls += w.checks->timedCalls;
         verified += w.checks->verifiedCalls;
         patched += w.checks->patchedVerified;
         sets = sets == 0 ? w.checks->inputSets : std::min(sets, w.checks->inputSets);
-        if (!w.checks->limits.empty() && limits.find(w.checks->limits) == std::string::npos)
-            limits += (limits.empty() ? "" : "; ") + w.checks->limits;
+        if (!w.checks->limits.empty() && std::find(limits.begin(), limits.end(), w.checks->limits) == limits.end())
+            limits.push_back(w.checks->limits);
     }
     if (calls == 0) return {};
-    std::ostringstream out;
-    out << "timed calls: " << calls << ", each on fresh poison and inputs rotated over " << sets << " seed"
-        << (sets == 1 ? "" : "s") << "; " << verified << " verified (" << patched << " on patched inputs)\n";
-    if (!limits.empty()) out << "  not done: " << limits << "\n";
-    return out.str();
+    const Phrase done = phrase(
+        QT_TRANSLATE_NOOP("Phrase", "timed calls: %1, each on fresh poison and inputs rotated over %2; %3 verified (%4 on patched inputs)"),
+        calls,
+        sets == 1 ? phrase(QT_TRANSLATE_NOOP("Phrase", "1 seed")) : phrase(QT_TRANSLATE_NOOP("Phrase", "%1 seeds"), sets), verified,
+        patched);
+    if (limits.empty()) return done;
+    return phrase(QT_TRANSLATE_NOOP("Phrase", "%1\n  not done: %2"), done, joinPhrases(limits, "; "));
 }
 
 std::string floorSummary(const EvalReport& r) {
@@ -141,7 +144,8 @@ std::string reportTable(const EvalReport& r) {
         }
     }
     if (!r.workloads.empty()) out << "\n" << workloadTable(r.workloads, r.baselineName);
-    if (!r.workloads.empty()) out << checksSummary(r.workloads) << floorSummary(r) << cpuThreadsSummary(r) << floorFootnote(r.workloads, r.backend);
+    if (const Phrase checks = checksSummary(r.workloads); !checks.empty()) out << checks.english() << "\n";
+    if (!r.workloads.empty()) out << floorSummary(r) << cpuThreadsSummary(r) << floorFootnote(r.workloads, r.backend);
     out << "\nverdict: " << statusName(r.status);
     if (r.speedupGeomean > 0) out << ", speedup " << fmt("%.3f", r.speedupGeomean) << "x over the " << r.baselineName << " (geometric mean)";
     if (r.speedupVsBestGeomean > 0)
@@ -151,7 +155,7 @@ std::string reportTable(const EvalReport& r) {
     if (r.torch.used) out << "PyTorch " << r.torch.version << " (" << r.torch.python << "); candidates judged by the " << r.torch.judge << " reference\n";
     else if (!r.torch.error.empty()) out << "no PyTorch baselines: " << r.torch.error << "\n";
     if (r.torch.used && !r.torch.error.empty()) out << "PyTorch: " << r.torch.error << "\n";
-    if (!r.message.empty() && r.status != Status::Passed) out << r.message << "\n";
+    if (!r.message.empty() && r.status != Status::Passed) out << r.message.english() << "\n";
     return out.str();
 }
 

@@ -11,7 +11,7 @@ namespace kforge {
 std::string reportTable(const EvalReport& report);
 // The per-workload table of a report (also of a session's node).
 // One line on how the timed calls were guarded, and what could not be done.
-std::string checksSummary(const std::vector<WorkloadReport>& workloads);
+Phrase checksSummary(const std::vector<WorkloadReport>& workloads);
 // Which bandwidths the physics floor used.
 std::string floorSummary(const EvalReport& report);
 // "threads: at most N ..." for a CPU report, empty otherwise.

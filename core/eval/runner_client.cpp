@@ -20,13 +20,19 @@ using Clock = std::chrono::steady_clock;
 namespace {
 // Measuring the device at start (bandwidth, peak) and creating a CUDA context take seconds.
 constexpr auto kStartTimeout = std::chrono::seconds(180);
-}  // namespace
 
-namespace {
 RunnerEndpoint localEndpoint(Backend backend, int ordinal) {
     RunnerEndpoint e;
     e.device = DeviceSlot{backend, ordinal};
     return e;
+}
+
+// How the runner ended, as ExitStatus::describe() says it, in words the GUI can translate.
+Phrase exitPhrase(const ExitStatus& exit) {
+    if (exit.timedOut) return phrase(QT_TRANSLATE_NOOP("Phrase", "killed at the deadline"));
+    if (exit.exited) return phrase(QT_TRANSLATE_NOOP("Phrase", "exit code %1"), exit.code);
+    if (exit.signal) return phrase(QT_TRANSLATE_NOOP("Phrase", "killed by %1"), signalName(exit.signal));
+    return phrase(QT_TRANSLATE_NOOP("Phrase", "unknown exit"));
 }
 }  // namespace
 
@@ -223,7 +229,7 @@ bool RunnerClient::stageFile(std::string& path, std::string& why) {
     // Staging is quick (a copy); a minute covers a slow link for the 40 MiB limit.
     const Reply r = request({{"cmd", "stage"}, {"sha256", sha}, {"data", base64Encode(bytes)}}, std::chrono::seconds(60));
     if (r.kind != Reply::Kind::Ok || !r.body.contains("path") || !r.body["path"].is_string()) {
-        why = "could not send " + path + " to the runner at " + endpoint_.spec() + ": " + r.message;
+        why = "could not send " + path + " to the runner at " + endpoint_.spec() + ": " + r.message.english();
         return false;
     }
     path = staged_[sha] = r.body["path"].get<std::string>();
@@ -264,7 +270,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
         std::string why;
         if (!start(why)) {
             reply.kind = Reply::Kind::Failed;
-            reply.message = why;
+            reply.message = verbatim(why);
             reply.runnerLost = true;
             return reply;
         }
@@ -274,7 +280,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
     if (!child_.writeLine(command.dump())) {
         const auto exit = seen(child_.kill());
         reply.kind = Reply::Kind::Crashed;
-        reply.message = "the runner was gone before the request (" + exit.describe() + ")";
+        reply.message = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner was gone before the request (%1)"), exitPhrase(exit));
         reply.runnerLost = true;
         return reply;
     }
@@ -285,21 +291,21 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
         if (status == ChildProcess::ReadStatus::Timeout) {
             child_.kill();
             reply.kind = Reply::Kind::Timeout;
-            reply.message = "no progress for " + std::to_string(static_cast<double>(stepTimeout.count()) / 1000.0).substr(0, 5) +
-                            " s; the runner was killed";
+            reply.message = phrase(QT_TRANSLATE_NOOP("Phrase", "no progress for %1 s; the runner was killed"),
+                                   std::to_string(static_cast<double>(stepTimeout.count()) / 1000.0).substr(0, 5));
             return reply;
         }
         if (status == ChildProcess::ReadStatus::Closed) {
             const auto exit = seen(child_.reap(std::chrono::milliseconds(5000)));
             reply.kind = Reply::Kind::Crashed;
-            reply.message = "the runner died: " + exit.describe();
+            reply.message = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner died: %1"), exitPhrase(exit));
             reply.runnerLost = endpoint_.remote() ||
                                (!exit.exited && (exit.signal == SIGKILL || exit.signal == SIGTERM || exit.signal == SIGHUP));
             std::string tail = child_.stderrTail();
             if (!tail.empty()) {
                 if (tail.size() > 600) tail = "..." + tail.substr(tail.size() - 600);
                 while (!tail.empty() && (tail.back() == '\n' || tail.back() == ' ')) tail.pop_back();
-                reply.message += " (stderr: " + tail + ")";
+                reply.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (stderr: %2)"), reply.message, tail);
             }
             return reply;
         }
@@ -313,7 +319,7 @@ RunnerClient::Reply RunnerClient::request(Json command, std::chrono::millisecond
         }
         reply.body = msg;
         reply.kind = msg.value("ok", false) ? Reply::Kind::Ok : Reply::Kind::Failed;
-        reply.message = msg.value("error", "");
+        reply.message = verbatim(msg.value("error", ""));
         if (msg.value("must_restart", false) || msg.value("fault", false)) child_.reap(std::chrono::milliseconds(5000));
         return reply;
     }

@@ -44,7 +44,7 @@ public:
     struct Reply {
         enum class Kind { Ok, Failed, Timeout, Crashed } kind = Kind::Failed;
         nlohmann::json body;       // the final reply when Ok or Failed
-        std::string message;       // what went wrong otherwise
+        Phrase message;            // what went wrong otherwise
         std::string lastProgress;  // the last step the runner announced
         // The runner went away for a reason outside the request: it could not
         // start, the connection to its host dropped, or something else killed

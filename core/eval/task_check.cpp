@@ -152,7 +152,7 @@ void checkRuns(const Task& task, const std::vector<Source>& compiled, Evaluator&
         try {
             const EvalReport r = evaluator.evaluate(one, s.path, options);
             if (r.status == Status::Passed) out.passed.push_back(what + ": runs and matches the reference");
-            else out.problems.push_back({task.workloadsFile, smallest->line, what + ": " + std::string(statusName(r.status)) + ": " + r.message});
+            else out.problems.push_back({task.workloadsFile, smallest->line, what + ": " + std::string(statusName(r.status)) + ": " + r.message.english()});
         } catch (const Error& e) {
             out.problems.push_back({task.workloadsFile, smallest->line, what + ": " + e.what()});
             return;  // the task cannot be prepared: the next source would say the same

@@ -21,9 +21,9 @@ const MeasuredBaseline* bestBaseline(const std::vector<MeasuredBaseline>& baseli
 Json toJson(const MeasuredBaseline& b) {
     Json j = {{"name", b.name},
               {"status", statusName(b.status)},
-              {"message", b.message},
               {"samples_ms", b.samplesMs},
               {"setup_seconds", b.setupSeconds}};
+    writeMessage(j, b.message);
     if (b.measured()) {
         const SampleStats s = b.timing();
         j["median_ms"] = s.median;
@@ -42,7 +42,7 @@ MeasuredBaseline measuredBaselineFromJson(const Json& j, const std::string& wher
     MeasuredBaseline b;
     b.name = r.required<std::string>("name");
     b.status = r.required<Status>("status");
-    b.message = r.required<std::string>("message");
+    b.message = readMessage(r);
     b.samplesMs = r.required<std::vector<double>>("samples_ms");
     b.setupSeconds = r.required<double>("setup_seconds");
     b.speedup = r.optionalOr<double>("speedup", 0.0);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/json_reader.h"
+#include "model/phrase.h"
 #include "model/status.h"
 #include "util/stats.h"
 
@@ -17,7 +18,7 @@ namespace kforge {
 struct MeasuredBaseline {
     std::string name;  // "eager", "compile", "vendor"
     Status status = Status::NotRun;  // NOT_RUN with a message when unavailable (e.g. no torch.compile)
-    std::string message;
+    Phrase message;
     std::vector<double> samplesMs;
     double setupSeconds = 0;  // torch.compile's compile and autotune time; never in samplesMs
     double speedup = 0;       // this baseline's median / the candidate's median; 0 when either is missing

@@ -108,15 +108,16 @@ SampleStats sampleStatsFromJson(const Json& j, const std::string& path) {
 }
 
 Json toJson(const TimedCallChecks& c) {
-    return {{"timed_calls", c.timedCalls},
+    Json j = {{"timed_calls", c.timedCalls},
             {"verified_calls", c.verifiedCalls},
             {"input_sets", c.inputSets},
             {"patched", c.patched},
             {"patched_verified", c.patchedVerified},
             {"extra_input_bytes", c.extraInputBytes},
             {"attempts", c.attempts},
-            {"noisy", c.noisy},
-            {"limits", c.limits}};
+            {"noisy", c.noisy}};
+    writePhrase(j, "limits", c.limits);
+    return j;
 }
 
 TimedCallChecks timedCallChecksFromJson(const Json& j, const std::string& path) {
@@ -130,7 +131,7 @@ TimedCallChecks timedCallChecksFromJson(const Json& j, const std::string& path) 
     c.extraInputBytes = r.required<uint64_t>("extra_input_bytes");
     c.attempts = r.required<int>("attempts");
     c.noisy = r.required<bool>("noisy");
-    c.limits = r.required<std::string>("limits");
+    c.limits = readPhrase(r, "limits");
     r.finish();
     return c;
 }
@@ -138,7 +139,8 @@ TimedCallChecks timedCallChecksFromJson(const Json& j, const std::string& path) 
 Json toJson(const WorkloadReport& w) {
     Json axes = Json::object();
     for (const auto& [k, v] : w.axes) axes[k] = v;
-    Json j = {{"uuid", w.uuid}, {"axes", axes}, {"status", statusName(w.status)}, {"message", w.message}};
+    Json j = {{"uuid", w.uuid}, {"axes", axes}, {"status", statusName(w.status)}};
+    writeMessage(j, w.message);
     j["verification"] = toJson(w.verify);
     j["runner_seconds"] = toJson(w.seconds);
     if (w.timed()) {
@@ -177,7 +179,7 @@ WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
     // A JSON object: the axes come back in name order.
     for (const auto& [name, value] : r.required<std::map<std::string, int64_t>>("axes")) w.axes.emplace_back(name, value);
     w.status = r.required<Status>("status");
-    w.message = r.required<std::string>("message");
+    w.message = readMessage(r);
     w.verify = verifyStatsFromJson(r.field("verification"), r.childPath("verification"));
     w.seconds = phaseSecondsFromJson(r.field("runner_seconds"), r.childPath("runner_seconds"));
     if (r.has("median_ms")) {
@@ -218,7 +220,6 @@ Json toJson(const EvalReport& r, ReportScope scope) {
     Json workloads = Json::array();
     for (const auto& w : r.workloads) workloads.push_back(toJson(w));
     Json out = {{"status", statusName(r.status)},
-                {"message", r.message},
                 {"task", r.task},
                 {"backend", backendName(r.backend)},
                 {"config", toJson(r.config)},
@@ -231,6 +232,7 @@ Json toJson(const EvalReport& r, ReportScope scope) {
         out["candidate"] = r.candidate;
         out["compile"] = toJson(r.compile, CompileScope::Report);
     }
+    writeMessage(out, r.message);
     if (r.speedupGeomean > 0) out["speedup"] = r.speedupGeomean;
     if (r.speedupVsBestGeomean > 0) out["speedup_vs_best"] = r.speedupVsBestGeomean;
     out["torch"] = toJson(r.torch);
@@ -246,7 +248,7 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     ObjectReader r(j, path);
     EvalReport e;
     e.status = r.required<Status>("status");
-    e.message = r.required<std::string>("message");
+    e.message = readMessage(r);
     e.task = r.required<std::string>("task");
     e.backend = r.required<Backend>("backend");
     e.config = tuneConfigFromJson(r.field("config"), r.childPath("config"));

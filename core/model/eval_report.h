@@ -14,6 +14,7 @@
 #include "model/compile_result.h"
 #include "model/device_facts.h"
 #include "model/json_reader.h"
+#include "model/phrase.h"
 #include "model/status.h"
 #include "model/tuning_config.h"
 #include "util/stats.h"
@@ -22,7 +23,7 @@ namespace kforge {
 
 // Bumped whenever a model codec changes shape; written into session exports
 // and checked by the store's migrations.
-inline constexpr int kModelSchemaVersion = 6;  // 6: timed-call checks, the floor's bandwidth
+inline constexpr int kModelSchemaVersion = 7;  // 7: messages keep their translatable phrase
 
 struct VerifyStats {
     uint64_t checked = 0;
@@ -65,14 +66,14 @@ struct TimedCallChecks {
     uint64_t extraInputBytes = 0;  // device memory the extra input sets took
     int attempts = 0;              // timing runs: more than one when the spread was above the threshold
     bool noisy = false;            // the spread stayed above the threshold after every attempt
-    std::string limits;            // what was not done, and why
+    Phrase limits;                 // what was not done, and why
 };
 
 struct WorkloadReport {
     std::string uuid;
     std::vector<std::pair<std::string, int64_t>> axes;  // in the definition's order
     Status status = Status::NotRun;
-    std::string message;
+    Phrase message;
     VerifyStats verify;
     std::vector<double> samplesMs;
     PhaseSeconds seconds;  // where the runner's time went
@@ -112,7 +113,7 @@ struct EvalReport {
     std::string candidate;  // the source's path, as given
     TuneConfig config;
     Status status = Status::NotRun;
-    std::string message;
+    Phrase message;
     CompileResult compile;
     std::string baselineName;  // "baseline" or "reference" when the task has no baseline
     std::vector<WorkloadReport> workloads;

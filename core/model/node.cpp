@@ -50,7 +50,7 @@ NodeOrigin nodeOriginFromJson(const Json& j, const std::string& path) {
 }
 
 Json toJson(const Node& n) {
-    return {{"id", n.id},
+    Json j = {{"id", n.id},
             {"parent", n.parent ? Json(*n.parent) : Json(nullptr)},
             {"generator", n.generator},
             {"input", toJson(n.input)},
@@ -59,7 +59,6 @@ Json toJson(const Node& n) {
             {"config", configKey(n.config)},
             {"state", nodeStateName(n.state)},
             {"status", statusName(n.status)},
-            {"message", n.message},
             {"fitness", n.fitness},
             {"compile", n.compile ? toJson(*n.compile, CompileScope::Report) : Json(nullptr)},
             {"evaluation", n.evaluation ? toJson(*n.evaluation, ReportScope::Node) : Json(nullptr)},
@@ -67,6 +66,8 @@ Json toJson(const Node& n) {
             {"created_at", n.createdAt},
             {"evaluated_at", n.evaluatedAt},
             {"profile", n.profile ? toJson(*n.profile) : Json(nullptr)}};
+    writeMessage(j, n.message);
+    return j;
 }
 
 namespace {
@@ -94,7 +95,7 @@ Node nodeFromJson(const Json& j, const std::string& path) {
     if (!parsedState) modelFail(r.childPath("state"), "unknown state '" + state + "' (pending or done)");
     n.state = *parsedState;
     n.status = r.required<Status>("status");
-    n.message = r.required<std::string>("message");
+    n.message = readMessage(r);
     n.fitness = r.required<double>("fitness");
     if (const Json& c = r.field("compile"); !absent(c)) n.compile = compileResultFromJson(c, r.childPath("compile"));
     if (const Json& e = r.field("evaluation"); !absent(e))

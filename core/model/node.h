@@ -11,6 +11,7 @@
 #include "model/eval_report.h"
 #include "model/json_reader.h"
 #include "model/node_profile.h"
+#include "model/phrase.h"
 #include "model/status.h"
 #include "model/tuning_config.h"
 
@@ -45,7 +46,7 @@ struct Node {
     TuneConfig config;              // -D values the source is compiled with
     NodeState state = NodeState::Pending;
     Status status = Status::NotRun;
-    std::string message;
+    Phrase message;  // why it failed; empty when it passed
     double fitness = 0;             // weighted geometric-mean speedup; 0 unless PASSED
     std::optional<CompileResult> compile;  // absent before compiling, or when read as a summary
     std::optional<EvalReport> evaluation;  // ReportScope::Node; absent before measuring, or as a summary

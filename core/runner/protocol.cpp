@@ -305,13 +305,13 @@ Json toJson(const EvaluateResult& r) {
     for (const auto& w : r.workloads)
         workloads.push_back({{"uuid", w.uuid},
                              {"status", statusName(w.status)},
-                             {"message", w.message},
+                             {"message", toJson(w.message)},
                              {"verify", toJson(w.verify)},
                              {"samples_ms", w.samplesMs},
                              {"seconds", toJson(w.seconds)},
                              {"checks", w.checks ? toJson(*w.checks) : Json(nullptr)}});
     return {{"status", statusName(r.status)},
-            {"message", r.message},
+            {"message", toJson(r.message)},
             {"workloads", workloads},
             {"must_restart", r.runnerMustRestart},
             {"started_at", r.startedAt},
@@ -322,7 +322,7 @@ EvaluateResult evaluateResultFromJson(const Json& j) {
     ObjectReader r(j, "result");
     EvaluateResult e;
     e.status = r.required<Status>("status");
-    e.message = r.required<std::string>("message");
+    e.message = phraseFromJson(r.field("message"), r.childPath("message"));
     e.runnerMustRestart = r.required<bool>("must_restart");
     e.startedAt = r.required<double>("started_at");
     e.finishedAt = r.required<double>("finished_at");
@@ -331,7 +331,7 @@ EvaluateResult evaluateResultFromJson(const Json& j) {
         WorkloadOutcome o;
         o.uuid = wr.required<std::string>("uuid");
         o.status = wr.required<Status>("status");
-        o.message = wr.required<std::string>("message");
+        o.message = phraseFromJson(wr.field("message"), wr.childPath("message"));
         o.verify = verifyStatsFromJson(wr.field("verify"), wr.childPath("verify"));
         o.samplesMs = wr.required<std::vector<double>>("samples_ms");
         o.seconds = phaseSecondsFromJson(wr.field("seconds"), wr.childPath("seconds"));

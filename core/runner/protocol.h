@@ -31,7 +31,7 @@ namespace kforge {
 // result under "result"; 4: timed-call checks, the noise threshold and attempts;
 // 5: input files (workloads[].files); 6: the greeting's build id, "stage"
 // (a candidate's bytes sent in the request, for a runner on another host).
-inline constexpr int kProtocolVersion = 6;
+inline constexpr int kProtocolVersion = 7;
 
 // What one request may ask for. The runner checks every request against these
 // (and the memory it needs against the device's) before it acts.
@@ -111,7 +111,7 @@ struct EvaluateSpec {
 struct WorkloadOutcome {
     std::string uuid;
     Status status = Status::NotRun;
-    std::string message;
+    Phrase message;
     VerifyStats verify;
     std::vector<double> samplesMs;
     PhaseSeconds seconds;
@@ -120,7 +120,7 @@ struct WorkloadOutcome {
 
 struct EvaluateResult {
     Status status = Status::NotRun;
-    std::string message;
+    Phrase message;
     std::vector<WorkloadOutcome> workloads;
     bool runnerMustRestart = false;  // the device context is gone; the runner exits after answering
     // When the runner began and finished the request (unix seconds, its host's

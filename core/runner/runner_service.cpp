@@ -91,18 +91,18 @@ DeviceFacts RunnerService::remeasure() {
     return facts_;
 }
 
-std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& path, std::string& error) {
+std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& path, Phrase& error) {
     if (auto it = libraries_.find(path); it != libraries_.end()) return it->second;
     auto lib = std::make_shared<Library>();
     lib->handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!lib->handle) {
         const char* e = ::dlerror();
-        error = std::string("cannot load the compiled candidate: ") + (e ? e : "unknown error");
+        error = phrase(QT_TRANSLATE_NOOP("Phrase", "cannot load the compiled candidate: %1"), e ? e : "unknown error");
         return nullptr;
     }
     lib->run = reinterpret_cast<Library::Run>(::dlsym(lib->handle, "kf_run"));
     if (!lib->run) {
-        error = "the candidate does not export kf_run (declare it with KF_EXPORT, see kf_abi.h)";
+        error = phrase(QT_TRANSLATE_NOOP("Phrase", "the candidate does not export kf_run (declare it with KF_EXPORT, see kf_abi.h)"));
         return nullptr;
     }
     libraries_[path] = lib;
@@ -110,10 +110,10 @@ std::shared_ptr<RunnerService::Library> RunnerService::load(const std::string& p
 }
 
 bool RunnerService::runOnce(Library& lib, WorkloadBuffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w,
-                            uint8_t poison, WorkloadOutcome& outcome, const std::string& what) {
+                            uint8_t poison, WorkloadOutcome& outcome, const Phrase& what) {
     buffers.poison(poison);
     const kf_call* call = buffers.freshCall();
-    progress_(w.uuid + ": " + what);
+    progress_(w.uuid + ": " + what.english());
     const int rc = lib.run(call);
     device_->synchronizeStream();  // throws DeviceFault on a sticky error
     return callAccepted(buffers, rc, device_->launchError(lib.handle), outcome, what) &&
@@ -121,37 +121,40 @@ bool RunnerService::runOnce(Library& lib, WorkloadBuffers& buffers, const Evalua
 }
 
 bool RunnerService::callAccepted(WorkloadBuffers& buffers, int rc, const std::string& launch, WorkloadOutcome& outcome,
-                                 const std::string& what) {
+                                 const Phrase& what) {
     if (rc != 0 || !launch.empty()) {
         outcome.status = Status::RuntimeError;
-        outcome.message = what + ": " + (rc != 0 ? "kf_run returned " + std::to_string(rc) : std::string("launch failed"));
-        if (buffers.errorText()[0]) outcome.message += ": " + std::string(buffers.errorText());
-        if (!launch.empty()) outcome.message += ": " + launch;
+        // The candidate's own error text and the runtime's are data, shown as they are.
+        std::string detail;
+        if (buffers.errorText()[0]) detail += ": " + std::string(buffers.errorText());
+        if (!launch.empty()) detail += ": " + launch;
+        outcome.message = rc != 0 ? phrase(QT_TRANSLATE_NOOP("Phrase", "%1: kf_run returned %2%3"), what, rc, detail)
+                                  : phrase(QT_TRANSLATE_NOOP("Phrase", "%1: launch failed%2"), what, detail);
         return false;
     }
     if (const std::string changed = buffers.tampering(); !changed.empty()) {
         outcome.status = Status::RuntimeError;
-        outcome.message = what + ": the candidate changed " + changed + " it was given; kf_run must leave its kf_call as it is";
+        outcome.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: the candidate changed %2 it was given; kf_run must leave its kf_call as it is"),
+                                 what, changed);
         return false;
     }
     return true;
 }
 
 bool RunnerService::canariesIntact(WorkloadBuffers& buffers, const EvaluateSpec& spec, WorkloadOutcome& outcome,
-                                   const std::string& what) {
+                                   const Phrase& what) {
     size_t byte = 0;
     if (const int o = buffers.damagedCanary(byte); o >= 0) {
         outcome.status = Status::Fault;
-        outcome.message = what + ": out-of-bounds write: " + std::to_string(byte) + " of the " +
-                          std::to_string(kCanaryBytes) + " bytes right after output '" +
-                          spec.outputs[static_cast<size_t>(o)].name + "' were overwritten";
+        outcome.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: out-of-bounds write: %2 of the %3 bytes right after output '%4' were overwritten"),
+                                 what, byte, kCanaryBytes, spec.outputs[static_cast<size_t>(o)].name);
         return false;
     }
     return true;
 }
 
 bool RunnerService::collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& out, const EvaluateSpec& spec,
-                            WorkloadOutcome& outcome, const std::string& what) {
+                            WorkloadOutcome& outcome, const Phrase& what) {
     buffers.download(out);
     device_->synchronize();  // every stream, not only the one passed in
     if (device_->backend() == "cpu") {
@@ -164,9 +167,10 @@ bool RunnerService::collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& o
     for (size_t o = 0; o < spec.outputs.size(); ++o)
         if (!bytesEqual(out[o].view(), late_[o].view())) {
             outcome.status = Status::WorkAfterReturn;
-            outcome.message = what + ": output '" + spec.outputs[o].name +
-                              "' changed after kf_run had returned and its stream was done: all work must be finished, "
-                              "or queued on call->stream, when kf_run returns (no other stream, no background thread)";
+            outcome.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: output '%2' changed after kf_run had returned and its stream was done: all "
+                                                                 "work must be finished, or queued on call->stream, when kf_run returns (no other "
+                                                                 "stream, no background thread)"),
+                                     what, spec.outputs[o].name);
             return false;
         }
     return true;
@@ -180,8 +184,8 @@ const RunnerService::OutputSet& RunnerService::referenceOutputs(const EvaluateSp
     if (!spec.expectedDir.empty()) return referenceCache_[key] = readExpected(spec, w, seed);
     buffers.upload(inputs(seed));
     WorkloadOutcome o;
-    if (!runOnce(*ref, buffers, spec, w, kPoisonA, o, "reference, seed " + std::to_string(seed)))
-        throw std::runtime_error("the task's reference failed: " + o.message);
+    if (!runOnce(*ref, buffers, spec, w, kPoisonA, o, phrase(QT_TRANSLATE_NOOP("Phrase", "reference, seed %1"), seed)))
+        throw std::runtime_error("the task's reference failed: " + o.message.english());
     device_->synchronize();
     return referenceCache_[key] = buffers.download();
 }
@@ -243,7 +247,7 @@ void RunnerService::checkMemory(const EvaluateSpec& spec, size_t workloads, cons
 EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
     checkMemory(spec, spec.workloads.size(), "evaluate: spec");
     EvaluateResult result;
-    std::string error;
+    Phrase error;
     auto candidate = load(spec.library, error);
     if (!candidate) {
         result.status = Status::RuntimeError;
@@ -253,7 +257,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
     std::shared_ptr<Library> reference;
     if (spec.expectedDir.empty()) {
         reference = load(spec.reference, error);
-        if (!reference) throw std::runtime_error("reference: " + error);
+        if (!reference) throw std::runtime_error("reference: " + error.english());
     }
 
     try {
@@ -343,18 +347,21 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                 if (outcome.status != Status::Passed) break;
                 charge(outcome.seconds.verify);  // the previous seed's runs and checks
                 const OutputSet& expected = referenceOutputs(spec, w, seed, reference.get(), buffers, hostInputs);
-                const std::string label = spec.role + ", seed " + std::to_string(seed);
+                // The role ("candidate", "baseline") is a word the evaluator marked for translation.
+                const Phrase role = phrase(spec.role.c_str());
+                const Phrase first = phrase(QT_TRANSLATE_NOOP("Phrase", "%1, seed %2, run %3"), role, seed, 1);
+                const Phrase second = phrase(QT_TRANSLATE_NOOP("Phrase", "%1, seed %2, run %3"), role, seed, 2);
                 placeInputs(seed);
                 charge(outcome.seconds.setup);
-                if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, label + ", run 1")) break;
-                if (!collect(buffers, run1_, spec, outcome, label + ", run 1")) break;
+                if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, first)) break;
+                if (!collect(buffers, run1_, spec, outcome, first)) break;
                 placeInputs(seed);
-                if (!runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, label + ", run 2")) break;
-                if (!collect(buffers, run2_, spec, outcome, label + ", run 2")) break;
+                if (!runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, second)) break;
+                if (!collect(buffers, run2_, spec, outcome, second)) break;
                 if (const int changed = changedInput(seed); changed >= 0) {
                     outcome.status = Status::InputModified;
-                    outcome.message = label + ": input '" + spec.inputs[static_cast<size_t>(changed)].name +
-                                      "' is not what it was before the call: a candidate must not write its inputs";
+                    outcome.message = inputWrittenPhrase(phrase(QT_TRANSLATE_NOOP("Phrase", "%1, seed %2"), role, seed),
+                                                         spec.inputs[static_cast<size_t>(changed)].name);
                     break;
                 }
                 progress_(w.uuid + ": checking seed " + std::to_string(seed));
@@ -366,13 +373,13 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     if (!bytesEqual(run1, run2)) {
                         const Comparison unwritten = findUnwritten(out.dtype, run1, run2);
                         if (unwritten.mismatches) {
-                            recordMismatch(outcome, Status::IncompleteWrite, "elements never written", out.name, unwritten, seed);
+                            recordMismatch(outcome, Status::IncompleteWrite, phrase(QT_TRANSLATE_NOOP("Phrase", "elements never written")), out.name, unwritten, seed);
                             break;
                         }
                         const Tolerance sameRun = spec.bitwiseDeterministic ? Tolerance{0, 0} : out.tolerance;
                         const Comparison repeat = compareToReference(out.dtype, run2, run1, sameRun);
                         if (repeat.mismatches) {
-                            recordMismatch(outcome, Status::Nondeterministic, "two runs on the same inputs differ", out.name, repeat, seed);
+                            recordMismatch(outcome, Status::Nondeterministic, phrase(QT_TRANSLATE_NOOP("Phrase", "two runs on the same inputs differ")), out.name, repeat, seed);
                             break;
                         }
                     }
@@ -381,11 +388,9 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
                     v.checked += c.checked;
                     v.maxAbsError = std::fmax(v.maxAbsError, c.maxAbs);
                     v.maxRelError = std::fmax(v.maxRelError, c.maxRel);
-                    if (c.mismatches) {
-                        char tol[96];
-                        std::snprintf(tol, sizeof tol, " (atol %g, rtol %g)", out.tolerance.atol, out.tolerance.rtol);
-                        recordMismatch(outcome, Status::IncorrectNumerical, "mismatches", out.name, c, seed, tol);
-                    }
+                    if (c.mismatches)
+                        recordMismatch(outcome, Status::IncorrectNumerical, phrase(QT_TRANSLATE_NOOP("Phrase", "mismatches")), out.name, c,
+                                       seed, &out.tolerance);
                 }
             }
 
@@ -414,7 +419,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
         WorkloadOutcome o;
         o.uuid = spec.workloads.size() > result.workloads.size() ? spec.workloads[result.workloads.size()].uuid : "";
         o.status = Status::Fault;
-        o.message = fault.what();
+        o.message = verbatim(fault.what());
         result.workloads.push_back(o);
         result.runnerMustRestart = true;
     }
@@ -423,7 +428,7 @@ EvaluateResult RunnerService::evaluate(const EvaluateSpec& spec) {
     for (const auto& w : result.workloads)
         if (w.status != Status::Passed) {
             result.status = w.status;
-            result.message = w.uuid + ": " + w.message;
+            result.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2"), w.uuid, w.message);
             break;
         }
     return result;
@@ -451,7 +456,7 @@ WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {
     const WorkloadSpec& w = spec.workloads.front();
     WorkloadOutcome outcome;
     outcome.uuid = w.uuid;
-    std::string error;
+    Phrase error;
     auto candidate = load(spec.library, error);
     if (!candidate) {
         outcome.status = Status::RuntimeError;
@@ -465,9 +470,9 @@ WorkloadOutcome RunnerService::profile(const EvaluateSpec& spec) {
     buffers.upload(inputs);
     // A first run outside the profiled range: one-time set-up (module loading,
     // library handles, lazily compiled code) is not what the kernel costs.
-    if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, "warm-up run")) return outcome;
+    if (!runOnce(*candidate, buffers, spec, w, kPoisonA, outcome, phrase(QT_TRANSLATE_NOOP("Phrase", "warm-up run")))) return outcome;
     device_->profiledRange(true);
-    const bool ran = runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, "profiled run");
+    const bool ran = runOnce(*candidate, buffers, spec, w, kPoisonB, outcome, phrase(QT_TRANSLATE_NOOP("Phrase", "profiled run")));
     device_->synchronize();
     device_->profiledRange(false);
     if (ran) outcome.status = Status::Passed;

@@ -42,7 +42,7 @@ private:
     struct Library;
     using OutputSet = std::vector<std::vector<uint8_t>>;
 
-    std::shared_ptr<Library> load(const std::string& path, std::string& error);
+    std::shared_ptr<Library> load(const std::string& path, Phrase& error);
     using HostInputs = std::function<const std::vector<std::vector<uint8_t>>&(uint64_t seed)>;
     // The reference's outputs for a seed, computed once (inputs generated only then).
     const OutputSet& referenceOutputs(const EvaluateSpec& spec, const WorkloadSpec& w, uint64_t seed, Library* ref,
@@ -51,19 +51,19 @@ private:
     // kf_call) and waits for its stream; returns false with `outcome` set on
     // failure.
     bool runOnce(Library& lib, WorkloadBuffers& buffers, const EvaluateSpec& spec, const WorkloadSpec& w, uint8_t poison,
-                 WorkloadOutcome& outcome, const std::string& what);
+                 WorkloadOutcome& outcome, const Phrase& what);
     // A call that returned: false with `outcome` set (RUNTIME_ERROR) on a
     // non-zero return, a launch error (`launch`, empty when none) or a changed kf_call.
     bool callAccepted(WorkloadBuffers& buffers, int rc, const std::string& launch, WorkloadOutcome& outcome,
-                      const std::string& what);
+                      const Phrase& what);
     // False with `outcome` set (FAULT) when a write went past an output's end.
-    bool canariesIntact(WorkloadBuffers& buffers, const EvaluateSpec& spec, WorkloadOutcome& outcome, const std::string& what);
+    bool canariesIntact(WorkloadBuffers& buffers, const EvaluateSpec& spec, WorkloadOutcome& outcome, const Phrase& what);
     // After a call: downloads the outputs into `out`, waits for all work on
     // the device (and on the CPU gives a thread the candidate left running
     // time to finish), and fails WORK_AFTER_RETURN when the outputs changed
     // after the call had returned.
     bool collect(WorkloadBuffers& buffers, std::vector<HostBuffer>& out, const EvaluateSpec& spec,
-                 WorkloadOutcome& outcome, const std::string& what);
+                 WorkloadOutcome& outcome, const Phrase& what);
 
     // What timing needs from evaluate(): the workload's buffers, and its
     // seeds' inputs and expected outputs.

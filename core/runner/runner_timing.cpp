@@ -71,14 +71,15 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
     auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
 
     TimedCallChecks checks;
-    std::vector<std::string> limits;
+    std::vector<Phrase> limits;
     // Under an injected tool every check on the results still holds; the
     // times and the work-after-return check (which would see the tool's own
     // work after every call) do not.
     const std::string tool = device_->instrumentedBy();
     if (!tool.empty())
-        limits.push_back("timed under " + tool +
-                         ": the times include the tool's work, and work left running after a call is not checked");
+        limits.push_back(phrase(
+            QT_TRANSLATE_NOOP("Phrase", "timed under %1: the times include the tool's work, and work left running after a call is not checked"),
+            tool));
 
     // The input sets: the first seeds whose inputs the device can keep side by side.
     std::vector<uint64_t> sets;
@@ -93,10 +94,10 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
     if (sets.size() < 2) {
         sets = {current};
         if (spec.seeds.size() > 1)
-            limits.push_back("one input set: a second seed's inputs do not fit beside the first within the runner's "
-                             "snapshot budget");
+            limits.push_back(phrase(QT_TRANSLATE_NOOP(
+                "Phrase", "one input set: a second seed's inputs do not fit beside the first within the runner's snapshot budget")));
         else
-            limits.push_back("one input set: the request has one seed");
+            limits.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "one input set: the request has one seed")));
     }
     checks.inputSets = static_cast<int>(sets.size());
     checks.extraInputBytes = (sets.size() - 1) * buffers.inputBytes();
@@ -109,9 +110,10 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
             buffers.inputs()[i].bytes > 0)
             patchable.push_back(i);
     if (!job.reference)
-        limits.push_back("inputs not patched: the PyTorch reference judged, and its outputs exist only for the seeds it ran");
+        limits.push_back(phrase(
+            QT_TRANSLATE_NOOP("Phrase", "inputs not patched: the PyTorch reference judged, and its outputs exist only for the seeds it ran")));
     else if (patchable.empty())
-        limits.push_back("inputs not patched: no input is random floating-point data");
+        limits.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "inputs not patched: no input is random floating-point data")));
     const bool patching = job.reference && !patchable.empty();
     checks.patched = patching;
 
@@ -138,12 +140,11 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
         patch = {true, i, static_cast<size_t>(first * size), static_cast<size_t>(count), std::move(patch.original),
                  std::move(patch.values)};
     };
-    auto inputsModified = [&](const std::string& when) {
+    auto inputsModified = [&](const Phrase& when) {
         undoPatch();
         if (const int changed = job.changedInput(current); changed >= 0) {
             outcome.status = Status::InputModified;
-            outcome.message = when + ": input '" + spec.inputs[static_cast<size_t>(changed)].name +
-                              "' is not what it was before the call: a candidate must not write its inputs";
+            outcome.message = inputWrittenPhrase(when, spec.inputs[static_cast<size_t>(changed)].name);
             return true;
         }
         return false;
@@ -152,7 +153,7 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
     // The next call's inputs and poisoned outputs; false with the verdict set
     // when the inputs it leaves behind were written.
     const kf_call* call = nullptr;
-    auto prepare = [&](const std::string& when) {
+    auto prepare = [&](const Phrase& when) {
         undoPatch();
         // Switching sets costs a copy of every input, so it happens on a
         // random quarter of the calls rather than on every one; the patch
@@ -171,14 +172,15 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
     };
     // Timed calls are not asked for the runtime's launch error: that is a
     // symbol lookup and a call per repetition, and verification asked it.
-    auto callFailed = [&](const TimedCall& t, const std::string& when) { return !callAccepted(buffers, t.rc, {}, outcome, when); };
+    auto callFailed = [&](const TimedCall& t, const Phrase& when) { return !callAccepted(buffers, t.rc, {}, outcome, when); };
 
     // Compares the outputs of the call just made with the reference's for
     // the inputs it saw; false with the verdict set when they differ.
     auto verifyCall = [&](size_t index) {
-        const std::string when = "timed call " + std::to_string(index + 1) + " (seed " + std::to_string(current) +
-                                 (patch.active ? ", input '" + spec.inputs[patch.input].name + "' patched at " +
-                                                     std::to_string(patch.elements) + " elements" : std::string()) + ")";
+        const Phrase when =
+            patch.active ? phrase(QT_TRANSLATE_NOOP("Phrase", "timed call %1 (seed %2, input '%3' patched at %4 elements)"), index + 1,
+                                  current, spec.inputs[patch.input].name, patch.elements)
+                         : phrase(QT_TRANSLATE_NOOP("Phrase", "timed call %1 (seed %2)"), index + 1, current);
         // timeCall waited for all device work, and a thread still writing
         // shows here as elements not yet written (the second look after a
         // grace period is for the verification runs, where it costs less).
@@ -187,8 +189,8 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
         std::vector<std::span<const uint8_t>> expected;
         if (patch.active) {
             WorkloadOutcome ref;
-            if (!runOnce(*job.reference, buffers, spec, w, kPoisonA, ref, "reference on the patched inputs"))
-                throw std::runtime_error("the task's reference failed on patched inputs: " + ref.message);
+            if (!runOnce(*job.reference, buffers, spec, w, kPoisonA, ref, phrase(QT_TRANSLATE_NOOP("Phrase", "reference on the patched inputs"))))
+                throw std::runtime_error("the task's reference failed on patched inputs: " + ref.message.english());
             device_->synchronize();
             buffers.download(expected_);
             for (size_t o = 0; o < spec.outputs.size(); ++o) expected.push_back(expected_[o].view());
@@ -199,9 +201,8 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
         for (size_t o = 0; o < spec.outputs.size(); ++o) {
             const Comparison c = compareToReference(spec.outputs[o].dtype, run1_[o].view(), expected[o], spec.outputs[o].tolerance);
             if (c.mismatches) {
-                char tol[96];
-                std::snprintf(tol, sizeof tol, " (atol %g, rtol %g)", spec.outputs[o].tolerance.atol, spec.outputs[o].tolerance.rtol);
-                recordMismatch(outcome, Status::IncorrectNumerical, when + ", mismatches", spec.outputs[o].name, c, current, tol);
+                recordMismatch(outcome, Status::IncorrectNumerical, phrase(QT_TRANSLATE_NOOP("Phrase", "%1, mismatches"), when),
+                               spec.outputs[o].name, c, current, &spec.outputs[o].tolerance);
                 return false;
             }
         }
@@ -221,8 +222,9 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
             const auto warmEnd = warmStart + std::chrono::duration<double, std::milli>(spec.timing.warmupMs);
             int warm = 0;
             while (warm < 3 || Clock::now() < warmEnd) {
-                if (!prepare("warm-up call " + std::to_string(warm + 1))) return;
-                if (callFailed(device_->timeCall(timed), "warm-up call " + std::to_string(warm + 1))) return;
+                const Phrase when = phrase(QT_TRANSLATE_NOOP("Phrase", "warm-up call %1"), warm + 1);
+                if (!prepare(when)) return;
+                if (callFailed(device_->timeCall(timed), when)) return;
                 ++warm;
             }
             perCallMs = std::chrono::duration<double, std::milli>(Clock::now() - warmStart).count() / warm;
@@ -241,7 +243,7 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
         while (static_cast<int>(samples.size()) < spec.timing.minReps ||
                (Clock::now() < budgetEnd && static_cast<int>(samples.size()) < spec.timing.maxReps)) {
             const size_t index = samples.size();
-            const std::string when = "timed call " + std::to_string(index + 1);
+            const Phrase when = phrase(QT_TRANSLATE_NOOP("Phrase", "timed call %1"), index + 1);
             if (!prepare(when)) return;
             device_->flushCache();
             const TimedCall t = device_->timeCall(timed);
@@ -261,7 +263,7 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
             }
         }
         if (!lastVerified && !verifyCall(samples.size() - 1)) return;
-        if (inputsModified("after the timed calls")) return;
+        if (inputsModified(phrase(QT_TRANSLATE_NOOP("Phrase", "after the timed calls")))) return;
         checks.timedCalls += static_cast<int>(samples.size());
 
         std::vector<double> lingering;
@@ -269,10 +271,10 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
             if (lingers[i] > std::max(kLingerFloorMs, kLingerFraction * samples[i])) lingering.push_back(lingers[i]);
         if (lingering.size() >= 3 && lingering.size() * 10 >= samples.size()) {
             outcome.status = Status::WorkAfterReturn;
-            outcome.message = std::to_string(lingering.size()) + " of " + std::to_string(samples.size()) +
-                              " timed calls left work running on the device after the stream passed in was done (median " +
-                              ms3(summarize(lingering).median) +
-                              " more): launch only on call->stream (not another stream, not the legacy default stream)";
+            outcome.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 of %2 timed calls left work running on the device after the stream "
+                                                                 "passed in was done (median %3 more): launch only on call->stream (not "
+                                                                 "another stream, not the legacy default stream)"),
+                                     lingering.size(), samples.size(), ms3(summarize(lingering).median));
             return;
         }
         const double spread = summarize(samples).robustCv();
@@ -285,7 +287,7 @@ void RunnerService::timeWorkload(const TimingJob& job, WorkloadOutcome& outcome)
     }
     undoPatch();
     checks.noisy = bestSpread > spec.timing.noiseThreshold;
-    for (size_t i = 0; i < limits.size(); ++i) checks.limits += (i ? "; " : "") + limits[i];
+    if (!limits.empty()) checks.limits = joinPhrases(limits, "; ");
     outcome.samplesMs = std::move(best);
     outcome.checks = checks;
 }

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "runner/parallel.h"
+#include "util/text.h"
 
 namespace kforge {
 namespace {
@@ -131,22 +132,16 @@ bool bytesEqual(std::span<const uint8_t> a, std::span<const uint8_t> b) {
     return true;
 }
 
-namespace {
-std::string describeComparison(const std::string& what, const std::string& output, const Comparison& c, uint64_t seed) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%s: output '%s', seed %llu: %llu of %llu elements; first at index %lld (expected %.9g, got %.9g)",
-                  what.c_str(), output.c_str(), static_cast<unsigned long long>(seed), static_cast<unsigned long long>(c.mismatches),
-                  static_cast<unsigned long long>(c.checked), static_cast<long long>(c.firstBad), c.expected, c.actual);
-    return buf;
-}
-
-}  // namespace
-
 // Records a failed check: the verdict, a message, and where the first bad element is.
-void recordMismatch(WorkloadOutcome& outcome, Status status, const std::string& what, const std::string& output, const Comparison& c,
-                    uint64_t seed, const std::string& suffix) {
+void recordMismatch(WorkloadOutcome& outcome, Status status, const Phrase& what, const std::string& output, const Comparison& c,
+                    uint64_t seed, const Tolerance* tolerance) {
     outcome.status = status;
-    outcome.message = describeComparison(what, output, c, seed) + suffix;
+    const Phrase found =
+        phrase(QT_TRANSLATE_NOOP("Phrase", "%1: output '%2', seed %3: %4 of %5 elements; first at index %6 (expected %7, got %8)"),
+               what, output, seed, c.mismatches, c.checked, c.firstBad, formatNumber("%.9g", c.expected), formatNumber("%.9g", c.actual));
+    outcome.message = tolerance ? phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (atol %2, rtol %3)"), found, formatNumber("%g", tolerance->atol),
+                                         formatNumber("%g", tolerance->rtol))
+                                : found;
     VerifyStats& v = outcome.verify;
     v.mismatches = c.mismatches;
     v.firstBadIndex = c.firstBad;
@@ -154,6 +149,11 @@ void recordMismatch(WorkloadOutcome& outcome, Status status, const std::string& 
     v.firstBadSeed = seed;
     v.expected = c.expected;
     v.actual = c.actual;
+}
+
+Phrase inputWrittenPhrase(const Phrase& when, const std::string& input) {
+    return phrase(QT_TRANSLATE_NOOP("Phrase", "%1: input '%2' is not what it was before the call: a candidate must not write its inputs"),
+                  when, input);
 }
 
 }  // namespace kforge

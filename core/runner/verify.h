@@ -35,7 +35,12 @@ bool bytesEqual(std::span<const uint8_t> a, std::span<const uint8_t> b);
 
 // Records a failed check in `outcome`: the verdict, a message naming the
 // output, seed and first bad element, and the verification figures.
-void recordMismatch(WorkloadOutcome& outcome, Status status, const std::string& what, const std::string& output,
-                    const Comparison& c, uint64_t seed, const std::string& suffix = {});
+// `tolerance`, when given, is named too (the check against the reference).
+void recordMismatch(WorkloadOutcome& outcome, Status status, const Phrase& what, const std::string& output, const Comparison& c,
+                    uint64_t seed, const Tolerance* tolerance = nullptr);
+
+// "WHEN: input 'NAME' is not what it was before the call ...": the verdict
+// INPUT_MODIFIED explained, for the verification runs and the timed calls alike.
+Phrase inputWrittenPhrase(const Phrase& when, const std::string& input);
 
 }  // namespace kforge

@@ -79,10 +79,10 @@ void SessionEngine::setUp(const Task& task, bool deferAgentErrors) {
             if (!tuning_)
                 tuning_ = std::make_unique<SessionTuningCache>(
                     record_, [this] { return evaluator_.toolchain(record_.config.backend).version(); },
-                    [this](const std::string& m) {
+                    [this](const Phrase& m) {
                         if (auto* o = observer_.load()) o->message(m);
                     });
-            return [this](const std::string& hash) { return tuning_->priors(hash); };
+            return [this](const std::string& hash, const TuneConfig& root) { return tuning_->priors(hash, root); };
         },
         .wake = [this] { poke(); },
         .onStream = [this](int64_t parent, const ChatStreamEvent& e) {
@@ -183,7 +183,7 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
 }
 
 void SessionEngine::chooseSpeedupBasis() {
-    basisNote_.clear();
+    basisNote_ = {};
     if (record_.config.speedupAgainst != SpeedupBasis::Best) return;
     std::vector<std::string> uuids;
     for (const Workload* w : prepared_.workloads) uuids.push_back(w->uuid);
@@ -191,10 +191,12 @@ void SessionEngine::chooseSpeedupBasis() {
     // Fitness vs best on some workloads and vs the native kernel on others
     // would rank candidates by a mixture: the whole session falls back instead.
     record_.config.speedupAgainst = SpeedupBasis::Native;
-    const std::string why = prepared_.torch && !prepared_.torch->summary.error.empty()
-                                ? prepared_.torch->summary.error
-                                : "not every workload has a measured PyTorch baseline";
-    basisNote_ = "speedups are against the task's " + record_.baselineName + ", not PyTorch: " + why;
+    const Phrase why = prepared_.torch && !prepared_.torch->summary.error.empty()
+                           ? verbatim(prepared_.torch->summary.error)
+                           : phrase(QT_TRANSLATE_NOOP("Phrase", "not every workload has a measured PyTorch baseline"));
+    // The baseline's name is one of the words the evaluator marked ("baseline", "reference").
+    basisNote_ = phrase(QT_TRANSLATE_NOOP("Phrase", "speedups are against the task's %1, not PyTorch: %2"),
+                        phrase(record_.baselineName.c_str()), why);
 }
 
 void SessionEngine::useStoredTorchBaselines() {
@@ -239,7 +241,7 @@ Node SessionEngine::remeasureNode(int64_t nodeId) {
             evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, 0);
         } catch (const std::exception& e) {
             w.report.status = Status::RuntimeError;
-            w.report.message = e.what();
+            w.report.message = verbatim(e.what());
         }
     }
     finish(std::move(w));
@@ -457,14 +459,17 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         // The baseline was measured on runner 0: a runner on another device
         // model would compare its candidates against the wrong times.
         RunnerClient& r = evaluator_.runner(record_.config.backend, runnerIndex);
-        std::string why;
+        std::string why;  // the runner's own reason when it cannot start
+        Phrase reason;
         if (evaluator_.startRunner(record_.config.backend, runnerIndex, why) && r.facts().name != prepared_.device.name)
-            why = "its device is a " + r.facts().name + ", the session's a " + prepared_.device.name +
-                  " (runners of one session share a device model)";
-        if (!why.empty()) {
+            reason = phrase(QT_TRANSLATE_NOOP("Phrase", "its device is a %1, the session's a %2 (runners of one session share a device model)"),
+                            r.facts().name, prepared_.device.name);
+        else
+            reason = verbatim(why);
+        if (!reason.empty()) {
             std::lock_guard lock(mutex_);
-            lostNotes_.push_back(r.name() + " is not used: " + why);
-            lostWhy_ = why;
+            lostNotes_.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is not used: %2"), r.name(), reason));
+            lostWhy_ = reason.english();
             --liveRunners_;
             wake_.notify_all();
             return;
@@ -486,7 +491,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
             m = evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, runnerIndex);
         } catch (const std::exception& e) {
             w.report.status = Status::RuntimeError;
-            w.report.message = e.what();
+            w.report.message = verbatim(e.what());
         }
         const bool lost = m == Evaluator::Measurement::RunnerLost && w.lostRunners < kMaxLostRunners;
         // Whether the runner comes back (a restart: ssh, the device's facts)
@@ -499,10 +504,11 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         if (lost) {
             // Nothing about the candidate is known: it goes back, first in line.
             ++w.lostRunners;
-            lostNotes_.push_back("node " + std::to_string(w.id) + ": " +
-                                 evaluator_.runner(record_.config.backend, runnerIndex).name() + " was lost (" +
-                                 w.report.message + "); measured again" +
-                                 (gone ? " elsewhere; the runner cannot start again: " + down : ""));
+            const std::string runnerName = evaluator_.runner(record_.config.backend, runnerIndex).name();
+            lostNotes_.push_back(
+                gone ? phrase(QT_TRANSLATE_NOOP("Phrase", "node %1: %2 was lost (%3); measured again elsewhere; the runner cannot start again: %4"),
+                              w.id, runnerName, w.report.message, down)
+                     : phrase(QT_TRANSLATE_NOOP("Phrase", "node %1: %2 was lost (%3); measured again"), w.id, runnerName, w.report.message));
             EvalReport fresh;
             fresh.task = w.report.task;
             fresh.backend = w.report.backend;
@@ -530,7 +536,7 @@ void SessionEngine::finish(Work w) {
     EvalReport& r = w.report;
     if (r.status == Status::NotRun && !r.compile.ok) {
         r.status = Status::CompileError;
-        r.message = r.compile.firstError();
+        r.message = verbatim(r.compile.firstError());
     }
     n.state = NodeState::Done;
     n.status = r.status;
@@ -663,7 +669,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     store_.saveSession(record_);
     observer_ = observer;
     llmUsage_ = records_->usage(record_.id);
-    auto say = [&](const std::string& m) {
+    auto say = [&](const Phrase& m) {
         if (observer) observer->message(m);
     };
 
@@ -682,13 +688,13 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         // Nodes a killed or cancelled run left pending go first, as they were.
         for (const auto& n : tree_.nodes())
             if (n.state == NodeState::Pending) startEvaluation(n);
-        if (resumed_ && tree_.pending() > 0) say("resuming " + std::to_string(tree_.pending()) + " evaluations left in flight");
+        if (resumed_ && tree_.pending() > 0) say(phrase(QT_TRANSLATE_NOOP("Phrase", "resuming %1 evaluations left in flight"), tree_.pending()));
         if (!basisNote_.empty()) say(std::exchange(basisNote_, {}));
 
         bool stopping = false, exhausted = false;
         for (;;) {
             std::deque<Work> compiled, measured;
-            std::vector<std::string> lostNotes;
+            std::vector<Phrase> lostNotes;
             bool paused;
             {
                 std::unique_lock lock(mutex_);
@@ -755,7 +761,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
             if (paused && inFlight == 0) {
                 record_.status = "paused";
                 store_.saveSession(record_);
-                say("paused");
+                say(phrase(QT_TRANSLATE_NOOP("Phrase", "paused")));
                 const auto t0 = Clock::now();
                 std::unique_lock lock(mutex_);
                 wake_.wait(lock, [&] { return !paused_ || cancelled_; });
@@ -763,7 +769,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 lock.unlock();
                 record_.status = "running";
                 store_.saveSession(record_);
-                say("resumed");
+                say(phrase(QT_TRANSLATE_NOOP("Phrase", "resumed")));
             }
         }
         if (!reason && mode == Mode::ManualOnly) reason = StopReason{{StopCause::EditsEvaluated}, "the edits were evaluated"};
@@ -818,7 +824,8 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     record_.stopReason = reason->text;
     record_.stopCauses = reason->causes;
     store_.saveSession(record_);
-    say(record_.stopReason);
+    // The GUI words the stop from record_.stopCauses; this is the terminal's line.
+    say(verbatim(record_.stopReason));
     return record_;
 }
 

@@ -70,7 +70,9 @@ public:
     virtual ~SessionObserver() = default;
     virtual void nodeChanged(const Node&) {}
     virtual void progress(const SessionProgress&) {}
-    virtual void message(const std::string&) {}
+    // Something the user should know (a resumed run, a lost runner, the
+    // tuning cache); in English for a terminal, translatable for the GUI.
+    virtual void message(const Phrase&) {}
     // An exchange with a model ended and was stored (engine thread).
     virtual void exchange(const LlmExchange&) {}
     // A model's answer as it streams in, for the node `parent` it is about.
@@ -186,7 +188,7 @@ private:
     std::deque<Proposal> manual_;
     int sinceImprovement_ = 0;
     bool resumed_ = false;
-    std::string basisNote_;  // why fitness is not vs best, told to the first run's observer
+    Phrase basisNote_;       // why fitness is not vs best, told to the first run's observer
     // Why the stored session's agent cannot run here (its key is missing): opening
     // it for `kforge add`, `kforge profile` or the GUI still works; run() refuses.
     std::string agentUnavailable_;
@@ -201,7 +203,7 @@ private:
     int measuring_ = 0;      // runners measuring now
     int liveRunners_ = 0;    // measure threads whose runner is not lost
     std::string lostWhy_;    // why the last runner was lost
-    std::vector<std::string> lostNotes_;  // for the observer: work measured again after a lost runner
+    std::vector<Phrase> lostNotes_;  // for the observer: work measured again after a lost runner
     bool stopMeasuring_ = false;
     bool paused_ = false;
     bool cancelled_ = false;

@@ -23,8 +23,9 @@
 
 namespace kforge {
 
-// The tuning cache's best configurations of a source (by its hash).
-using ConfigPriors = std::function<std::vector<TuneConfig>(const std::string& sourceHash)>;
+// The tuning cache's best configurations of a source (by its hash), less
+// `rootConfig`: the source's @tune defaults, which its root is measured at anyway.
+using ConfigPriors = std::function<std::vector<TuneConfig>(const std::string& sourceHash, const TuneConfig& rootConfig)>;
 
 // What the engine offers a generator it builds. The context itself is gone
 // once the factory returns: a generator copies what it keeps; what the

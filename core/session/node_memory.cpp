@@ -78,7 +78,7 @@ MemoryEntry memoryOf(const Node& n, const Node& parent, const SessionRecord& rec
     m.deviceFamily = deviceFamilyOfFacts(backendName(record.config.backend), record.device);
     m.generator = n.generator;
     m.change = describeChange(n, parent);
-    m.outcome = n.passed() ? "PASSED" : std::string(statusName(n.status)) + (n.message.empty() ? "" : ": " + n.message.substr(0, 300));
+    m.outcome = n.passed() ? "PASSED" : std::string(statusName(n.status)) + (n.message.empty() ? "" : ": " + n.message.english().substr(0, 300));
     m.speedupBefore = parent.fitness;
     m.speedupAfter = n.fitness;
     m.bottleneck = measuredBottleneck(parent);

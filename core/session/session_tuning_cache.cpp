@@ -20,7 +20,7 @@ void SessionTuningCache::fail(const std::string& what) {
     if (failed_) return;
     failed_ = true;
     cache_.reset();
-    say_("tuning cache: " + what + "; the session goes on without it");
+    say_(phrase(QT_TRANSLATE_NOOP("Phrase", "tuning cache: %1; the session goes on without it"), what));
 }
 
 TuningCache* SessionTuningCache::cache() {
@@ -45,7 +45,7 @@ TuningKey SessionTuningCache::keyFor(const std::string& sourceHash, const std::s
     return {taskHash_, axes, record_.device.name, tuningArch(record_.device), toolchain_, sourceHash};
 }
 
-std::vector<TuneConfig> SessionTuningCache::priors(const std::string& sourceHash) {
+std::vector<TuneConfig> SessionTuningCache::priors(const std::string& sourceHash, const TuneConfig& rootConfig) {
     if (!record_.device.known()) return {};
     TuningCache* c = cache();
     if (!c) return {};
@@ -62,8 +62,9 @@ std::vector<TuneConfig> SessionTuningCache::priors(const std::string& sourceHash
         for (const auto& e : found.stale) where.insert(e.key.device + " (" + e.key.arch + ", " + e.key.toolchain + ")");
         std::string list;
         for (const auto& w : where) list += (list.empty() ? "" : "; ") + w;
-        say_("tuning cache: " + std::to_string(found.stale.size()) + " entries of this source were measured on another device " +
-             "or toolchain and are not used: " + list);
+        say_(phrase(QT_TRANSLATE_NOOP("Phrase", "tuning cache: %1 entries of this source were measured on another device or toolchain "
+                                                "and are not used: %2"),
+                    found.stale.size(), list));
     }
     // Each entry is the fastest configuration of one workload: the one that
     // wins the most workloads goes first (ties: as the cache listed them).
@@ -73,14 +74,18 @@ std::vector<TuneConfig> SessionTuningCache::priors(const std::string& sourceHash
         if (at == wins.end()) wins.emplace_back(e.config, 1);
         else ++at->second;
     }
+    // The root measures the defaults whatever the cache says: they are neither
+    // offered again nor counted as where the tuner starts.
+    std::erase_if(wins, [&](const auto& w) { return w.first == rootConfig; });
     std::stable_sort(wins.begin(), wins.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<TuneConfig> configs;
     for (auto& [config, n] : wins) configs.push_back(std::move(config));
     if (!configs.empty())
-        say_("tuning cache: the tuner starts from " + std::to_string(configs.size()) + " configuration" +
-             (configs.size() == 1 ? "" : "s") + " measured before on " + k.device + " with " + k.toolchain + " (first: " +
-             describeConfig(configs.front()) + ", the fastest on " + std::to_string(wins.front().second) + " of " +
-             std::to_string(found.usable.size()) + " workloads; `kforge cache list` shows them)");
+        say_(phrase(QT_TRANSLATE_NOOP("Phrase", "tuning cache: the tuner starts from %1 measured before on %2 with %3 (first: %4, the "
+                                                "fastest on %5 of %6 workloads; `kforge cache list` shows them)"),
+                    configs.size() == 1 ? phrase(QT_TRANSLATE_NOOP("Phrase", "1 configuration"))
+                                        : phrase(QT_TRANSLATE_NOOP("Phrase", "%1 configurations"), configs.size()),
+                    k.device, k.toolchain, describeConfig(configs.front()), wins.front().second, found.usable.size()));
     return configs;
 }
 

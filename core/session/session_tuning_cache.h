@@ -17,15 +17,16 @@ namespace kforge {
 
 class SessionTuningCache {
 public:
-    using Say = std::function<void(const std::string&)>;
+    using Say = std::function<void(const Phrase&)>;
     // `record` is the engine's, read when asked (its device and uuid are set
     // after construction); `toolchainVersion` is asked once, lazily.
     SessionTuningCache(const SessionRecord& record, std::function<std::string()> toolchainVersion, Say say);
     ~SessionTuningCache();
 
     // The cache's configurations for this source on this machine, fastest
-    // first; says what it found, and what it found stale.
-    std::vector<TuneConfig> priors(const std::string& sourceHash);
+    // first, less `rootConfig` (the source's defaults, which its root is
+    // measured at); says what it found, and what it found stale.
+    std::vector<TuneConfig> priors(const std::string& sourceHash, const TuneConfig& rootConfig);
     // Offers each timed workload of a PASSED node.
     void feed(const Node& node, const EvalReport& report);
 

@@ -36,7 +36,7 @@ TunerGenerator::SourceSpace& TunerGenerator::spaceOf(const std::string& hash, co
             s.firsts.emplace_back(at->second, strategy);
         };
         if (s.problem.empty() && priors_)
-            for (const TuneConfig& c : priors_(hash)) measureFirst(c, kTuningCacheStrategy);
+            for (const TuneConfig& c : priors_(hash, declared.defaults())) measureFirst(c, kTuningCacheStrategy);
         if (s.problem.empty())
             for (const TuneSeed& seed : declared.seeds) measureFirst(seed.config, kTemplateSeedStrategy);
     } catch (const Error& e) {

@@ -23,8 +23,9 @@ inline constexpr std::string_view kTemplateSeedStrategy = "seed";
 class TunerGenerator final : public Generator {
 public:
     // Configurations to measure first for a source (by its hash), before the
-    // strategy's own: the tuning cache's best ones. Asked once per source.
-    using Priors = std::function<std::vector<TuneConfig>(const std::string& sourceHash)>;
+    // strategy's own: the tuning cache's best ones other than the source's
+    // defaults (its root's). Asked once per source.
+    using Priors = std::function<std::vector<TuneConfig>(const std::string& sourceHash, const TuneConfig& rootConfig)>;
 
     TunerGenerator(std::string strategy, uint64_t seed, Priors priors = {});
     std::string_view name() const override { return kTunerGenerator; }

@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -149,6 +149,12 @@ ALTER TABLE sessions ADD COLUMN torch_baselines TEXT NOT NULL DEFAULT '{}';
     // ('[]' for sessions from before).
     R"sql(
 ALTER TABLE sessions ADD COLUMN stop_causes TEXT NOT NULL DEFAULT '[]';
+)sql",
+    // 8: why a node failed as a phrase (model/phrase.h), beside the English
+    // message, so that the GUI words it in the user's language ('null' for
+    // nodes from before, and for messages that are data, such as a compiler's).
+    R"sql(
+ALTER TABLE nodes ADD COLUMN message_phrase TEXT NOT NULL DEFAULT 'null';
 )sql",
 };
 

@@ -22,11 +22,11 @@ constexpr const char* kSessionColumns =
     "torch_baselines, stop_causes";
 constexpr const char* kNodeColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
-    "seconds, created_at, evaluated_at, profile";
+    "seconds, created_at, evaluated_at, profile, message_phrase";
 // The same columns with the two heavy ones read as JSON null.
 constexpr const char* kNodeSummaryColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, 'null', 'null', "
-    "seconds, created_at, evaluated_at, 'null'";
+    "seconds, created_at, evaluated_at, 'null', message_phrase";
 
 std::string newUuid() {
     std::random_device rd;
@@ -86,6 +86,7 @@ Node readNode(const Statement& s, int64_t sessionId) {
               {"created_at", s.text(14)},
               {"evaluated_at", s.text(15)},
               {"profile", storedJson(s, 16, where + " profile")}};
+    if (Json phrase = storedJson(s, 17, where + " message phrase"); !phrase.is_null()) j["message_phrase"] = std::move(phrase);
     try {
         return nodeFromJson(j, "node");
     } catch (const ModelError& e) {
@@ -104,14 +105,15 @@ void bindNodeFields(Statement& s, const Node& n, int first) {
         .bind(first + 5, configKey(n.config))
         .bind(first + 6, nodeStateName(n.state))
         .bind(first + 7, statusName(n.status))
-        .bind(first + 8, n.message)
+        .bind(first + 8, n.message.english())
         .bind(first + 9, n.fitness)
         .bind(first + 10, text("compile"))
         .bind(first + 11, text("evaluation"))
         .bind(first + 12, n.seconds)
         .bind(first + 13, n.createdAt)
         .bind(first + 14, n.evaluatedAt)
-        .bind(first + 15, text("profile"));
+        .bind(first + 15, text("profile"))
+        .bind(first + 16, j.contains("message_phrase") ? j.at("message_phrase").dump() : std::string("null"));
 }
 
 }  // namespace
@@ -256,7 +258,7 @@ void Store::deleteSession(int64_t id) {
 
 void Store::insertNode(int64_t sessionId, const Node& n) {
     Statement s = db_.prepare(std::string("INSERT INTO nodes(session_id, ") + kNodeColumns +
-                              ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                              ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, sessionId).bind(2, n.id);
     bindNodeFields(s, n, 3);
     s.run();
@@ -266,9 +268,9 @@ void Store::updateNode(int64_t sessionId, const Node& n) {
     Statement s = db_.prepare(
         "UPDATE nodes SET parent = ?, generator = ?, input = ?, source_hash = ?, extension = ?, config = ?, state = ?, "
         "status = ?, message = ?, fitness = ?, compile = ?, evaluation = ?, seconds = ?, created_at = ?, evaluated_at = ?, "
-        "profile = ? WHERE session_id = ? AND id = ?");
+        "profile = ?, message_phrase = ? WHERE session_id = ? AND id = ?");
     bindNodeFields(s, n, 1);
-    s.bind(17, sessionId).bind(18, n.id);
+    s.bind(18, sessionId).bind(19, n.id);
     s.run();
 }
 

@@ -11,11 +11,11 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-MeasuredBaseline failed(const std::string& name, Status status, const std::string& message) {
+MeasuredBaseline failed(const std::string& name, Status status, Phrase message) {
     MeasuredBaseline b;
     b.name = name;
     b.status = status;
-    b.message = message;
+    b.message = std::move(message);
     return b;
 }
 
@@ -125,10 +125,10 @@ TorchRunResult runTorchChild(const TorchPython& python, const std::filesystem::p
             result.error = what;
             return result;
         }
-        record(uuid, failed(baseline, died->first, what));
+        record(uuid, failed(baseline, died->first, verbatim(what)));
         if (baseline == "eager")  // without the reference's outputs nothing else of this workload can be checked
             for (const auto& name : wanted)
-                if (!done(uuid, name)) record(uuid, failed(name, Status::NotRun, "the reference failed: " + what));
+                if (!done(uuid, name)) record(uuid, failed(name, Status::NotRun, phrase(QT_TRANSLATE_NOOP("Phrase", "the reference failed: %1"), what)));
         ++result.restarts;
     }
 }

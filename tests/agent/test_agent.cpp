@@ -156,7 +156,7 @@ private slots:
         broken.input.change = "unrolled by 8";
         broken.status = Status::CompileError;
         broken.fitness = 0;
-        broken.message = "candidate.cpp:7:5: error: 'x' was not declared in this scope";
+        broken.message = verbatim("candidate.cpp:7:5: error: 'x' was not declared in this scope");
         broken.compile = CompileResult{};
         broken.compile->diagnostics.push_back({"", 7, 5, "error", "'x' was not declared in this scope"});
         tree.put(broken);

@@ -69,13 +69,13 @@ class TestRedTeam : public QObject {
         QFETCH(QString, needle);
         const fs::path dir = testData() / "redteam" / (backend == Backend::Cpu ? "cpu" : "cuda");
         const EvalReport r = evaluator_->evaluate(*task_, dir / file.toStdString(), options(backend));
-        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
+        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.english().c_str());
         QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
-        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
+        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message.english()).contains(needle, Qt::CaseInsensitive), r.message.english().c_str());
         if (status != "PASSED") return;
         QVERIFY(!r.workloads.empty());
         for (const auto& w : r.workloads) {
-            QVERIFY2(w.status == Status::Passed, (w.uuid + ": " + w.message).c_str());
+            QVERIFY2(w.status == Status::Passed, (w.uuid + ": " + w.message.english()).c_str());
             QVERIFY(w.checks);
             QVERIFY(w.checks->verifiedCalls >= 3);  // first, middle, last
             QVERIFY(w.checks->inputSets >= 2);
@@ -126,7 +126,7 @@ private slots:
         if (status == "PASSED") return;
         bool named = false;
         for (const auto& w : r.workloads) named = named || w.verify.firstBadOutput == output.toStdString();
-        QVERIFY2(named, r.message.c_str());
+        QVERIFY2(named, r.message.english().c_str());
     }
 
     // A candidate asking OpenMP for more threads than the runner's cores runs
@@ -134,7 +134,7 @@ private slots:
     // and the report says how many that was.
     void cpuCandidatesRunAtMostTheUsableCores() {
         const EvalReport r = evaluator_->evaluate(*task_, testData() / "redteam/cpu/many_threads.cpp", options(Backend::Cpu));
-        QVERIFY2(r.status == Status::Passed, r.message.c_str());
+        QVERIFY2(r.status == Status::Passed, r.message.english().c_str());
         QVERIFY(r.cpuThreads);
         cpu_set_t set;
         CPU_ZERO(&set);

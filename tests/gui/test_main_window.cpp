@@ -1,12 +1,17 @@
 // Tests of KernelForge's main window, About box, translations and settings.
 // Runs on the offscreen platform; settings go to a temporary directory.
 
+#include "eval/report.h"
+#include "model/phrase.h"
+#include "runner/verify.h"
 #include "session/session_config.h"
 #include "store/store.h"
 #include "support/stored_session.h"
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/main_window.h"
+#include "ui/phrase_text.h"
+#include "ui/session/node_table_model.h"
 #include "ui/session/stop_reason_text.h"
 #include "ui/translation.h"
 #include "ui/welcome_page.h"
@@ -15,8 +20,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -31,6 +38,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
 #include <QTimer>
@@ -190,6 +198,8 @@ private slots:
     void englishLocaleKeepsSourceText();
     void languageChangeRetranslatesOpenWindows();
     void chineseTranslationIsComplete();
+    void everyCorePhraseIsInTheCatalogs();
+    void corePhrasesAreWordedInTheUsersLanguage();
     void noEnglishLeftUnderChinese();
 
     void firstRunUsesDefaultSize();
@@ -472,6 +482,78 @@ void TestMainWindow::chineseTranslationIsComplete() {
     QCOMPARE(englishKeys, chineseKeys);
 }
 
+// The patterns core marks with QT_TRANSLATE_NOOP("Phrase", ...), adjacent
+// literals joined, as lupdate reads them.
+QSet<QString> corePhrasePatterns() {
+    QSet<QString> patterns;
+    const QRegularExpression mark(QStringLiteral(R"re(QT_TRANSLATE_NOOP\(\s*"Phrase"\s*,\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\))re"));
+    const QRegularExpression literal(QStringLiteral(R"re("((?:[^"\\]|\\.)*)")re"));
+    QDirIterator files(QStringLiteral(KFORGE_TRANSLATIONS_DIR "/../core"), {QStringLiteral("*.cpp")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (!file.open(QIODevice::ReadOnly)) continue;
+        const QString text = QString::fromUtf8(file.readAll());
+        for (auto m = mark.globalMatch(text); m.hasNext();) {
+            QString pattern;
+            for (auto l = literal.globalMatch(m.next().captured(1)); l.hasNext();) pattern += l.next().captured(1);
+            pattern.replace(QStringLiteral("\\n"), QStringLiteral("\n")).replace(QStringLiteral("\\\""), QStringLiteral("\""));
+            patterns.insert(pattern);
+        }
+    }
+    return patterns;
+}
+
+void TestMainWindow::everyCorePhraseIsInTheCatalogs() {
+    // A phrase added to core without running lupdate would show in English.
+    const QSet<QString> patterns = corePhrasePatterns();
+    QVERIFY2(patterns.size() >= 30, qPrintable(QString::number(patterns.size())));
+    QSet<QString> chinese;
+    for (const TsMessage& message : readTsFile(QStringLiteral(KFORGE_TRANSLATIONS_DIR "/kernelforge_zh_CN.ts")))
+        if (message.context == QLatin1String("Phrase")) chinese.insert(message.source);
+    QStringList missing;
+    for (const QString& pattern : patterns)
+        if (!chinese.contains(pattern)) missing << pattern;
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("run the kforge_ui_lupdate target: ") + missing.join(QStringLiteral(" | "))));
+}
+
+void TestMainWindow::corePhrasesAreWordedInTheUsersLanguage() {
+    // What the runner and the report code really write: a failed check, and
+    // the summary of how the timed calls were guarded.
+    kforge::WorkloadOutcome outcome;
+    kforge::Comparison c;
+    c.checked = 4096;
+    c.mismatches = 3;
+    c.firstBad = 17;
+    c.expected = 1.5;
+    c.actual = -2;
+    const kforge::Tolerance tolerance{1e-5, 1e-4};
+    kforge::recordMismatch(outcome, kforge::Status::IncorrectNumerical,
+                           kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "%1, mismatches"),
+                                          kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "timed call %1 (seed %2)"), 12, 7)),
+                           "out", c, 7, &tolerance);
+    kforge::WorkloadReport w;
+    w.checks = kforge::TimedCallChecks{};
+    w.checks->timedCalls = 200;
+    w.checks->verifiedCalls = 9;
+    w.checks->inputSets = 1;
+    w.checks->limits = kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "one input set: the request has one seed"));
+    const kforge::Phrase checks = kforge::checksSummary({w});
+
+    // Without a translator the GUI shows the core's English exactly.
+    QCOMPARE(kforge::ui::phraseText(outcome.message), QString::fromStdString(outcome.message.english()));
+    QTranslator translator;
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+    installTranslator(translator);
+    for (const kforge::Phrase& p : {outcome.message, checks}) {
+        const QString text = kforge::ui::phraseText(p);
+        for (const char* english : {"seed", "timed call", "mismatches", "elements", "expected", "verified", "not done", "input set"})
+            QVERIFY2(!text.contains(QLatin1String(english)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("'out'")) || p == checks, qPrintable(text));  // names stay as they are
+        QVERIFY2(text.contains(QStringLiteral("17")) || p == checks, qPrintable(text));
+    }
+}
+
 void TestMainWindow::noEnglishLeftUnderChinese() {
     QTranslator translator;
     QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
@@ -566,6 +648,14 @@ void TestMainWindow::sessionPanelIsReadableAtFirstRunSize() {
             QVERIFY(window.grab().save(shots + QStringLiteral("/session-panel-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(language)));
         QVERIFY2(!dock->visibleRegion().isEmpty(), qPrintable(where));
         QVERIFY2(!scroll->verticalScrollBar()->isVisible(), qPrintable(where));
+        // The Nodes table shows every column up to Speedup without scrolling sideways.
+        auto* nodes = window.findChild<QTableView*>(QStringLiteral("nodeTable"));
+        QVERIFY(nodes);
+        const QHeaderView* header = nodes->horizontalHeader();
+        const int speedup = kforge::ui::NodeTableModel::SpeedupColumn;
+        const int right = header->sectionViewportPosition(speedup) + header->sectionSize(speedup);
+        QVERIFY2(right <= nodes->viewport()->width(),
+                 qPrintable(where + QStringLiteral(", Speedup ends at %1 of %2 px").arg(right).arg(nodes->viewport()->width())));
     }
 }
 

@@ -52,7 +52,7 @@ Node compileErrorNode() {
     n.sourceExtension = ".cpp";
     n.state = NodeState::Done;
     n.status = Status::CompileError;
-    n.message = "compilation failed";
+    n.message = kforge::verbatim("compilation failed");
     n.compile = compileResultFromJson({{"ok", false},
                  {"seconds", 0.42},
                  {"command", "c++ -O3 -shared -fPIC " + candidatePath()},
@@ -310,7 +310,7 @@ void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
     Node n = passedNode();
     n.status = Status::IncorrectNumerical;
     n.fitness = 0;
-    n.message = "1 of 2 workloads failed verification";
+    n.message = kforge::verbatim("1 of 2 workloads failed verification");
     n.evaluation->speedupGeomean = 0;
     n.evaluation->workloads[1] = workloadReportFromJson({{"uuid", "n16m"},
          {"axes", {{"N", 16777216}}},
@@ -348,7 +348,7 @@ void TestNodeDetails::failedWorkloadIsListedWithItsFirstWrongValue() {
     QVERIFY(text(verification, 1, 6).startsWith(QStringLiteral("c[4096]")));
     auto* timing = details.findChild<QTableWidget*>(QStringLiteral("timingTable"));
     QCOMPARE(text(timing, 1, 1), QStringLiteral("—"));
-    QCOMPARE(details.findChild<QLabel*>(QStringLiteral("nodeMessage"))->text(), QString::fromStdString(n.message));
+    QCOMPARE(details.findChild<QLabel*>(QStringLiteral("nodeMessage"))->text(), QString::fromStdString(n.message.english()));
     details.tabs()->setCurrentIndex(NodeDetails::ProblemsTab);
     grab(details, QStringLiteral("details-failed"));
 }

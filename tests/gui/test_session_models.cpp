@@ -38,7 +38,7 @@ Node makeNode(qint64 id, std::optional<qint64> parent, const std::string& genera
     n.state = state;
     n.status = status;
     n.fitness = fitness;
-    n.message = status == Status::CompileError ? "error: expected ';' at line 12" : "";
+    n.message = kforge::verbatim(status == Status::CompileError ? "error: expected ';' at line 12" : "");
     if (state == NodeState::Done) {
         n.compile = kforge::CompileResult{};
         n.compile->seconds = 0.5 + static_cast<double>(id);

@@ -70,7 +70,7 @@ Node makeNode(int64_t id, std::optional<int64_t> parent, Status status, double f
     n.status = state == NodeState::Done ? status : Status::NotRun;
     n.fitness = status == Status::Passed ? fitness : 0;
     n.config = {{"BLOCK", std::to_string(32 << (id % 4))}, {"VEC", std::to_string(1 + id % 4)}};
-    n.message = status == Status::CompileError ? "error: expected ';' before '}' token\nmore" : "";
+    n.message = kforge::verbatim(status == Status::CompileError ? "error: expected ';' before '}' token\nmore" : "");
     return n;
 }
 

@@ -90,14 +90,15 @@ EvalReport report() {
     checks.extraInputBytes = 24576;
     checks.attempts = 2;
     checks.noisy = true;
-    checks.limits = "one input set: the request has one seed";
+    checks.limits = phrase(QT_TRANSLATE_NOOP("Phrase", "one input set: the request has one seed"));
     w.checks = checks;
     w.achievedGbps = 110;
     r.workloads.push_back(w);
     WorkloadReport failed;
     failed.uuid = "w2";
     failed.status = Status::IncorrectNumerical;
-    failed.message = "out[3]: expected 1, got 2";
+    failed.message = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: output '%2', seed %3: %4 of %5 elements; first at index %6 (expected %7, got %8)"),
+                            phrase(QT_TRANSLATE_NOOP("Phrase", "mismatches")), "out", 3, 1, 8, 3, "1", "2");
     r.workloads.push_back(failed);
     return r;
 }
@@ -193,6 +194,7 @@ private slots:
         n.config = {{"VEC", "4"}};
         n.state = NodeState::Done;
         n.status = Status::Passed;
+        n.message = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner died: %1"), phrase(QT_TRANSLATE_NOOP("Phrase", "killed by %1"), "SIGSEGV"));
         n.fitness = 2.5;
         n.compile = compiled();
         n.evaluation = report();
@@ -208,6 +210,8 @@ private slots:
         n.createdAt = "2026-12-04T00:00:00Z";
         const Json j = toJson(n);
         QCOMPARE(toJson(nodeFromJson(j, "node")), j);
+        QCOMPARE(nodeFromJson(j, "node").message, n.message);
+        QCOMPARE(j.at("message").get<std::string>(), std::string("the runner died: killed by SIGSEGV"));
         // A pending node: nothing compiled, measured or profiled.
         Node pending;
         pending.id = 1;
@@ -249,6 +253,33 @@ private slots:
         j["runner_restarts"] = 1.5;
         QVERIFY(startsWith(failure([&] { evalReportFromJson(j, "e", ReportScope::Node); }), "e.runner_restarts: expected an integer"));
         QCOMPARE(failure([&] { nodeFromJson(Json::array(), "node"); }), std::string("node: expected an object, got an array"));
+    }
+
+    void phrasesFillEveryPlaceOnceAndRoundTrip() {
+        QCOMPARE(fillPattern("%1 of %2 (%1)", {"3", "10"}), std::string("3 of 10 (3)"));
+        // A value holding a place marker is not filled again; a place without a value stays.
+        QCOMPARE(fillPattern("%1: %2 %3", {"%2", "x"}), std::string("%2: x %3"));
+        QCOMPARE(fillPattern("100% of %10", {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}), std::string("100% of j"));
+        const Phrase p = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: kf_run returned %2%3"),
+                                phrase(QT_TRANSLATE_NOOP("Phrase", "%1, seed %2, run %3"), phrase("candidate"), 7, 1), -3, ": bad");
+        QCOMPARE(p.english(), std::string("candidate, seed 7, run 1: kf_run returned -3: bad"));
+        QCOMPARE(phraseFromJson(toJson(p), "p"), p);
+        QVERIFY(toJson(verbatim("as is")).is_string());
+        QCOMPARE(joinPhrases({verbatim("a"), phrase("b")}, "; ").english(), std::string("a; b"));
+        QCOMPARE(joinPhrases({verbatim("only")}, "; "), verbatim("only"));
+        // A phrase's JSON is checked like any model type's.
+        const std::string f = failure([] { phraseFromJson(Json{{"pattern", "x"}, {"values", Json::array()}, {"extra", 1}}, "m"); });
+        QVERIFY2(startsWith(f, "m.extra"), f.c_str());
+    }
+
+    void messagesFromBeforePhrasesReadAsVerbatim() {
+        // Schema 6 wrote the English alone; a message without its phrase reads as it is.
+        Json j = toJson(report(), ReportScope::Node);
+        j["workloads"][1].erase("message_phrase");
+        const EvalReport back = evalReportFromJson(j, "report", ReportScope::Node);
+        QVERIFY(back.workloads[1].message.verbatim);
+        QCOMPARE(back.workloads[1].message.english(), report().workloads[1].message.english());
+        QVERIFY(!back.workloads[0].checks->limits.verbatim);  // the other fields keep theirs
     }
 
     void schemaFourShapesStillRead() {

@@ -233,6 +233,7 @@ private slots:
             // Make it a schema-2 workspace again, as an older KernelForge left it.
             store.database().exec("ALTER TABLE nodes DROP COLUMN profile; ALTER TABLE memories DROP COLUMN bottleneck; "
                                   "ALTER TABLE sessions DROP COLUMN torch_baselines; ALTER TABLE sessions DROP COLUMN stop_causes; "
+                                  "ALTER TABLE nodes DROP COLUMN message_phrase; "
                                   "PRAGMA user_version = 2");
         }
         Store reopened(file);
@@ -260,7 +261,7 @@ private slots:
         launch.create("vector_add_fp32", config, "profile", slow);
         launch.engine().run();
         const Node& root = launch.engine().tree().at(1);
-        QVERIFY2(root.passed(), (std::string(statusName(root.status)) + ": " + root.message).c_str());
+        QVERIFY2(root.passed(), (std::string(statusName(root.status)) + ": " + root.message.english()).c_str());
         // On the CPU there is no Nsight Compute: a located refusal, kept with the node.
         const NodeProfile cpu = launch.engine().profileNode(1);
         QVERIFY(!cpu.ok() && cpu.toolUnavailable);

@@ -66,9 +66,9 @@ class TestFaultInjection : public QObject {
         RunnerClient& runner = evaluator_->runner(backend);
         const int before = runner.restarts();
         const EvalReport r = evaluator_->evaluate(*task_, dir / file.toStdString(), options(backend));
-        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.c_str());
+        qInfo("%s -> %s: %s", qPrintable(file), statusName(r.status).data(), r.message.english().c_str());
         QCOMPARE(QString::fromStdString(std::string(statusName(r.status))), status);
-        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message).contains(needle, Qt::CaseInsensitive), r.message.c_str());
+        QVERIFY2(needle.isEmpty() || QString::fromStdString(r.message.english()).contains(needle, Qt::CaseInsensitive), r.message.english().c_str());
         if (status == "PASSED") QVERIFY(r.speedupGeomean > 0);
         if (killsRunner || alwaysFollowWithGood) {
             const std::string good = backend == Backend::Cpu ? "good.cpp" : "good.cu";
@@ -118,7 +118,7 @@ private slots:
         const fs::path good = testData() / "faults" / (b == Backend::Cpu ? "cpu/good.cpp" : "cuda/good.cu");
         const EvalReport r = evaluator_->evaluate(inflated, good, options(b));
         QCOMPARE(r.status, Status::SuspiciousSpeed);
-        QVERIFY2(r.message.find("physical floor") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.english().find("physical floor") != std::string::npos, r.message.english().c_str());
     }
 
     void cpuOnly_data() {
@@ -129,7 +129,7 @@ private slots:
         QFETCH(QString, file);
         const EvalReport r = evaluator_->evaluate(*task_, testData() / "faults/cpu" / file.toStdString(), options(Backend::Cpu));
         QCOMPARE(r.status, Status::Fault);
-        QVERIFY2(r.message.find("SIGSEGV") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.english().find("SIGSEGV") != std::string::npos, r.message.english().c_str());
     }
 };
 

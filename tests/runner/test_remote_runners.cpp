@@ -229,7 +229,7 @@ private slots:
         QCOMPARE(o.session.evaluations, 6);
         for (const auto& n : o.nodes) {
             QCOMPARE(n.state, NodeState::Done);
-            QVERIFY2(n.status == Status::Passed, (std::string(statusName(n.status)) + ": " + n.message).c_str());
+            QVERIFY2(n.status == Status::Passed, (std::string(statusName(n.status)) + ": " + n.message.english()).c_str());
         }
     }
 

@@ -120,7 +120,7 @@ class TestSandbox : public QObject {
 
     void goodStillPasses(Evaluator& e) {
         const EvalReport after = e.evaluate(*task_, testData() / "faults/cpu/good.cpp", options());
-        QVERIFY2(after.status == Status::Passed, after.message.c_str());
+        QVERIFY2(after.status == Status::Passed, after.message.english().c_str());
     }
 
     void addRows() {
@@ -252,7 +252,7 @@ private slots:
         if (!e->sandbox().active()) QSKIP(("bubblewrap is unusable here: " + e->sandbox().status().description).c_str());
         QFETCH(QString, kind);
         const EvalReport r = e->evaluate(*task_, source(kind), options());
-        qInfo("%s -> %s: %s", qPrintable(kind), statusName(r.status).data(), r.message.c_str());
+        qInfo("%s -> %s: %s", qPrintable(kind), statusName(r.status).data(), r.message.english().c_str());
         QCOMPARE(r.sandbox, std::string("bubblewrap"));
         QVERIFY2(!crossed(kind, r), qPrintable(kind));
         const bool compileTime = kind == "include" || kind == "incbin";
@@ -269,7 +269,7 @@ private slots:
         QFETCH(QString, kind);
         const EvalReport r = e->evaluate(*task_, source(kind), options());
         QCOMPARE(r.sandbox, std::string("none (--no-sandbox)"));
-        QVERIFY2(crossed(kind, r), qPrintable(kind + ": " + QString::fromStdString(r.message)));
+        QVERIFY2(crossed(kind, r), qPrintable(kind + ": " + QString::fromStdString(r.message.english())));
         goodStillPasses(*e);
     }
 
@@ -297,7 +297,7 @@ private slots:
                                                          "    }\n"
                                                          "    _exit(0);"));
         const EvalReport r = e->evaluate(*task_, src, options());
-        QVERIFY2(r.status == Status::Passed, r.message.c_str());
+        QVERIFY2(r.status == Status::Passed, r.message.english().c_str());
         goodStillPasses(*e);
         e.reset();  // the runner quits
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -338,7 +338,7 @@ private slots:
         auto writeTo = [&](const fs::path& dir) {
             const auto reply = e->runner(Backend::Cpu).request({{"cmd", "write-inputs"}, {"spec", toJson(spec)}, {"dir", dir.string()}},
                                                                std::chrono::seconds(20));
-            QVERIFY2(reply.kind == RunnerClient::Reply::Kind::Ok, reply.message.c_str());
+            QVERIFY2(reply.kind == RunnerClient::Reply::Kind::Ok, reply.message.english().c_str());
         };
         auto anyFile = [](const fs::path& dir) {
             std::error_code ec;
@@ -369,7 +369,7 @@ private slots:
         QVERIFY2(QString::fromStdString(s.description).startsWith("none (" + says), s.description.c_str());
         QVERIFY(QString::fromStdString(s.warning).contains("WITHOUT a sandbox"));
         const EvalReport r = e->evaluate(*task_, testData() / "faults/cpu/good.cpp", options());
-        QVERIFY2(r.status == Status::Passed, r.message.c_str());
+        QVERIFY2(r.status == Status::Passed, r.message.english().c_str());
         QCOMPARE(r.sandbox, s.description);
     }
 };

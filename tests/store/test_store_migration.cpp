@@ -77,6 +77,16 @@ private slots:
         store.updateNode(r.id, root);
         QCOMPARE(toJson(store.node(r.id, 1)), toJson(root));
 
+        // A message stored before phrases were kept reads as the English it
+        // was; one written now keeps its phrase, in the summary read too.
+        QVERIFY(broken.message.verbatim && !broken.message.empty());
+        Node died = broken;
+        died.message = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner died: %1"), phrase(QT_TRANSLATE_NOOP("Phrase", "exit code %1"), 1));
+        store.updateNode(r.id, died);
+        QCOMPARE(store.node(r.id, died.id).message, died.message);
+        QCOMPARE(store.nodes(r.id, Store::NodeDetail::Summary).at(4).message, died.message);
+        QCOMPARE(store.node(r.id, died.id).message.english(), std::string("the runner died: exit code 1"));
+
         // A session from before the stop causes were kept has none, and its English reason.
         QVERIFY(r.stopCauses.empty());
         QVERIFY(!r.stopReason.empty());

@@ -184,8 +184,10 @@ private slots:
         tree.put(root);
         int asked = 0;
         // (4, 2) is the cache's best; (1, 1) is the root (tried); (4, 3) breaks A * B <= 8; (9, 9) is outside the space.
-        TunerGenerator tuner("grid", 1, [&](const std::string& h) {
+        TuneConfig offeredRoot;
+        TunerGenerator tuner("grid", 1, [&](const std::string& h, const TuneConfig& rootConfig) {
             ++asked;
+            offeredRoot = rootConfig;
             return h == hash ? std::vector<TuneConfig>{{{"A", "4"}, {"B", "2"}}, {{"A", "1"}, {"B", "1"}}, {{"A", "4"}, {"B", "3"}},
                                                        {{"A", "9"}, {"B", "9"}}, {{"A", "3"}, {"B", "1"}}, {{"A", "4"}, {"B", "2"}}}
                              : std::vector<TuneConfig>{};
@@ -205,6 +207,7 @@ private slots:
         QCOMPARE(order[1], configKey(TuneConfig{{"A", "3"}, {"B", "1"}}));
         QVERIFY(!tuner.propose(tree.at(1), tree));  // 10 valid configurations, all tried
         QCOMPARE(asked, 1);                         // once per source
+        QCOMPARE(configKey(offeredRoot), configKey(root.config));  // told which configuration the root measures
     }
 
     void tunerProposesTheCacheThenTheSourcesSeeds() {
@@ -216,7 +219,7 @@ private slots:
         tree.putSource(hash, source);
         const Node root = passedNode(1, std::nullopt, hash, {{"A", "1"}, {"B", "1"}});
         tree.put(root);
-        TunerGenerator tuner("grid", 1, [&](const std::string&) { return std::vector<TuneConfig>{{{"A", "4"}, {"B", "2"}}}; });
+        TunerGenerator tuner("grid", 1, [&](const std::string&, const TuneConfig&) { return std::vector<TuneConfig>{{{"A", "4"}, {"B", "2"}}}; });
         std::vector<std::pair<std::string, std::string>> proposed;
         for (int i = 0; i < 5; ++i) {
             const auto p = tuner.propose(tree.at(1), tree);

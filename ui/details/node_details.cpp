@@ -21,6 +21,7 @@
 #include "ui/details/node_problems.h"
 #include "profile/profile.h"
 #include "ui/session/node_status.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -286,7 +287,7 @@ void NodeDetails::renderHeader(const kforge::Node& n) {
         figures << tr("waiting to be compiled and measured");
     }
     figures_->setText(figures.join(QStringLiteral(" · ")));
-    message_->setText(QString::fromStdString(n.message));
+    message_->setText(phraseText(n.message));
     message_->setVisible(!n.message.empty());
 }
 
@@ -399,7 +400,7 @@ void NodeDetails::renderVerification(const kforge::Node& n) {
                                     hasBad));
         verification_->setItem(row, 7, cell(hasBad ? locale.toString(v.expected, 'g', 6) : dash(), true));
         verification_->setItem(row, 8, cell(hasBad ? locale.toString(v.actual, 'g', 6) : dash(), true));
-        verification_->setItem(row, 9, cell(str(w.message)));
+        verification_->setItem(row, 9, cell(phraseText(w.message)));
         verification_->item(row, 1)->setForeground(w.status == kforge::Status::Passed ? QColor(0x2e, 0x7d, 0x32)
                                                                                        : QColor(0xc6, 0x28, 0x28));
         ++row;
@@ -451,7 +452,7 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
             for (const auto& x : w.baselines)
                 if (x.name == torchNames[i]) b = &x;
             put(col, b && b->measured() ? milliseconds(b->timing().median) : dash());
-            if (b && !b->measured() && !b->message.empty()) timing_->item(row, col)->setToolTip(str(b->message));
+            if (b && !b->measured() && !b->message.empty()) timing_->item(row, col)->setToolTip(phraseText(b->message));
             if (b && b->name == w.bestBaseline) timing_->item(row, col)->setToolTip(tr("The fastest PyTorch baseline of this workload"));
         }
         put(11, w.speedupVsBest > 0 ? number(w.speedupVsBest, 2) + QStringLiteral("×") : dash());
@@ -482,14 +483,14 @@ void NodeDetails::renderTiming(const kforge::Node& n) {
         ++row;
     }
     timing_->resizeColumnsToContents();
-    const std::string checks = kforge::checksSummary(workloads);
+    const QString checks = phraseText(kforge::checksSummary(workloads));
     timingSummary_->setText(
         workloads.empty()
             ? tr("No measurements.")
             : tr("Runner time over all workloads: setup %1 s, verification %2 s, timing %3 s; baseline: %4.")
                       .arg(number(setup, 2), number(verify, 2), number(timed, 2),
                            !n.evaluation || n.evaluation->baselineName.empty() ? dash() : str(n.evaluation->baselineName)) +
-                  (checks.empty() ? QString() : QLatin1Char('\n') + QString::fromStdString(checks).trimmed()) +
+                  (checks.isEmpty() ? QString() : QLatin1Char('\n') + checks) +
                   (n.evaluation && n.evaluation->cpuThreads
                        ? QLatin1Char('\n') + tr("Threads: at most %1, the cores the runner may use (OpenMP is capped there).")
                                                  .arg(*n.evaluation->cpuThreads)

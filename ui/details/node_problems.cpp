@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "ui/session/node_status.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -75,7 +76,7 @@ std::vector<NodeProblem> nodeProblems(const kforge::Node& node) {
             p.kind = NodeProblem::Kind::Workload;
             p.location = str(w.uuid);
             p.severity = statusText(w.status);
-            p.message = str(w.message);
+            p.message = phraseText(w.message);
             const QString firstBad = firstBadText(w.verify);
             if (!firstBad.isEmpty()) p.notes << NodeProblems::tr("first wrong value: %1").arg(firstBad);
             workloadSaidWhy = workloadSaidWhy || !p.message.isEmpty();
@@ -89,7 +90,7 @@ std::vector<NodeProblem> nodeProblems(const kforge::Node& node) {
         NodeProblem p;
         p.kind = NodeProblem::Kind::Verdict;
         p.severity = statusText(node.status);
-        p.message = QString::fromStdString(node.message);
+        p.message = phraseText(node.message);
         problems.push_back(std::move(p));
     }
     return problems;

@@ -7,6 +7,7 @@
 
 #include "task/tune_space.h"
 #include "ui/session/node_status.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -34,7 +35,7 @@ NodeTableModel::Row NodeTableModel::rowFrom(const kforge::Node& node) {
         if (node.evaluation) r.measureSeconds = node.evaluation->seconds;
     }
     r.created = QDateTime::fromString(QString::fromStdString(node.createdAt), Qt::ISODate);
-    r.message = QString::fromStdString(node.message);
+    r.message = phraseText(node.message);
     return r;
 }
 

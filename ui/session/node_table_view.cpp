@@ -3,9 +3,12 @@
 #include <QHeaderView>
 #include <QItemSelection>
 #include <QItemSelectionModel>
+#include <QLocale>
+#include <algorithm>
 
 #include "ui/session/node_filter_model.h"
 #include "ui/session/node_selection.h"
+#include "ui/session/node_status.h"
 #include "ui/session/node_table_model.h"
 
 namespace kforge::ui {
@@ -25,6 +28,24 @@ NodeTableView::NodeTableView(QWidget* parent) : QTableView(parent) {
     horizontalHeader()->setSectionsMovable(true);
 }
 
+void NodeTableView::sizeColumns() {
+    // Node, Parent, Generator, Status and Speedup hold short numbers and
+    // words: at QHeaderView's default of 100 px each, Speedup started past the
+    // edge of the Nodes dock at the first-run window size. Each gets its
+    // header (with the sort arrow) or its widest usual value, whichever is wider.
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = metrics.horizontalAdvance(QStringLiteral("00"));
+    auto fit = [&](int column, const QString& widest) {
+        horizontalHeader()->resizeSection(column, std::max(horizontalHeader()->sectionSizeHint(column),
+                                                           metrics.horizontalAdvance(widest) + padding));
+    };
+    fit(NodeTableModel::IdColumn, QStringLiteral("00000"));
+    fit(NodeTableModel::ParentColumn, QStringLiteral("00000"));
+    fit(NodeTableModel::GeneratorColumn, QStringLiteral("template"));
+    fit(NodeTableModel::StatusColumn, nodeStatusText(kforge::NodeState::Done, kforge::Status::Passed));
+    fit(NodeTableModel::SpeedupColumn, QLocale().toString(10.0, 'f', 3) + QStringLiteral("×"));
+}
+
 void NodeTableView::setNodeModel(NodeFilterModel* model) {
     model_ = model;
     // Order matters: "about to" handlers are connected before setModel(), so
@@ -37,6 +58,7 @@ void NodeTableView::setNodeModel(NodeFilterModel* model) {
     connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, begin);
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, begin);
     setModel(model);
+    sizeColumns();
     auto end = [this] {
         modelChanging_ = false;
         toView();

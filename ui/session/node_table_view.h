@@ -22,6 +22,8 @@ public:
     void bindSelection(NodeSelection* selection);
 
 private:
+    // Sizes the short columns to what they hold instead of 100 px each.
+    void sizeColumns();
     void fromView();
     void toView();
     qint64 idAt(const QModelIndex& index) const;

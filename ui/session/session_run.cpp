@@ -11,6 +11,7 @@
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "store/store.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -32,10 +33,10 @@ public:
         QMetaObject::invokeMethod(
             run_, [run = run_, progress] { emit run->progressChanged(progress); }, Qt::QueuedConnection);
     }
-    void message(const std::string& text) override {
+    void message(const kforge::Phrase& text) override {
+        // Worded on the GUI thread, in the language the user has chosen by then.
         QMetaObject::invokeMethod(
-            run_, [run = run_, text = QString::fromStdString(text)] { emit run->messageReceived(text); },
-            Qt::QueuedConnection);
+            run_, [run = run_, text] { emit run->messageReceived(phraseText(text)); }, Qt::QueuedConnection);
     }
 
     void exchange(const kforge::LlmExchange& e) override {

@@ -6,6 +6,7 @@
 
 #include "model/node.h"
 #include "model/session_tree.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -28,7 +29,7 @@ GraphNode TreeGraphData::fromNode(const Node& node) {
     g.strategy = QString::fromStdString(node.input.strategy);
     g.change = QString::fromStdString(node.input.change);
     if (node.generator == "template") g.templateName = QString::fromStdString(std::filesystem::path(node.input.file).stem().string());
-    const QString message = QString::fromStdString(node.message);
+    const QString message = phraseText(node.message);
     g.message = message.section(QLatin1Char('\n'), 0, 0).trimmed();
     g.status = node.status;
     g.pending = node.state == NodeState::Pending;
