@@ -68,6 +68,15 @@ bool TunerGenerator::canExpand(const Node& parent, const SessionTree& tree) {
     return static_cast<size_t>(tree.countWithSource(parent.sourceHash)) < s.space->size();
 }
 
+TunerGenerator::SourceSpace::FirstsProgress TunerGenerator::SourceSpace::progress(const std::string& hash, const SessionTree& tree) const {
+    FirstsProgress p;
+    for (const auto& first : firsts) {
+        if (tree.tried(hash, space->config(first.first))) ++p.tried;
+        else if (!p.next) p.next = first;
+    }
+    return p;
+}
+
 std::optional<int64_t> TunerGenerator::preferredParent(const SessionTree& tree) {
     std::optional<int64_t> chosen;
     size_t chosenTried = 0;
@@ -80,13 +89,11 @@ std::optional<int64_t> TunerGenerator::preferredParent(const SessionTree& tree) 
         if (n.state == NodeState::Done && n.status == Status::CompileError) continue;
         const SourceSpace& s = spaceOf(n.sourceHash, tree);
         if (!s.problem.empty()) continue;
-        size_t tried = 0;
-        for (const auto& first : s.firsts)
-            if (tree.tried(n.sourceHash, s.space->config(first.first))) ++tried;
-        if (tried == s.firsts.size()) continue;
-        if (!chosen || tried < chosenTried) {
+        const SourceSpace::FirstsProgress firsts = s.progress(n.sourceHash, tree);
+        if (!firsts.next) continue;
+        if (!chosen || firsts.tried < chosenTried) {
             chosen = n.id;
-            chosenTried = tried;
+            chosenTried = firsts.tried;
         }
     }
     return chosen;
@@ -98,13 +105,12 @@ std::optional<Proposal> TunerGenerator::propose(const Node& parent, const Sessio
     // The cache's configurations first, then the source's seeds, each once; then the strategy's.
     std::optional<size_t> next;
     std::string_view by = strategy_;
-    for (const auto& [index, strategy] : s.firsts)
-        if (!tree.tried(parent.sourceHash, s.space->config(index))) {
-            next = index;
-            by = strategy;
-            break;
-        }
-    if (!next) next = s.searcher->next(history(parent.sourceHash, s, tree));
+    if (const auto first = s.progress(parent.sourceHash, tree).next) {
+        next = first->first;
+        by = first->second;
+    } else {
+        next = s.searcher->next(history(parent.sourceHash, s, tree));
+    }
     if (!next) return std::nullopt;
     Proposal p;
     p.parent = parent.id;

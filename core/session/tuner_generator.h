@@ -5,7 +5,9 @@
 // configuration of that source tried anywhere in the session.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 #include "search/searcher.h"
 #include "session/generator.h"
@@ -47,6 +49,14 @@ private:
         // that are in the space, then the source's @seed ones; with the strategy named on their nodes.
         std::vector<std::pair<size_t, std::string_view>> firsts;
         std::string problem;  // why the source has no usable space
+
+        // How far the tree is through `firsts`: how many were tried, and the
+        // first not yet tried (none when all were).
+        struct FirstsProgress {
+            size_t tried = 0;
+            std::optional<std::pair<size_t, std::string_view>> next;
+        };
+        FirstsProgress progress(const std::string& hash, const SessionTree& tree) const;
     };
     SourceSpace& spaceOf(const std::string& hash, const SessionTree& tree);
     std::vector<Trial> history(const std::string& hash, const SourceSpace& space, const SessionTree& tree) const;
