@@ -284,6 +284,1418 @@
         <source>%1 configurations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; has the unknown tag &apos;%2&apos; (known: %3, any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lists no tag (use &apos;any&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown tag kind &apos;%1&apos; (devices, op_types, bottlenecks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a guide starts with a &apos;---&apos; line and its tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;key: value&apos; in the front matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown front-matter key &apos;%1&apos; (title, devices, op_types, bottlenecks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the front matter never closes with &apos;---&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the front matter lacks &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the guide has no &apos;## &apos; section with text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the knowledge directory does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runners are chosen before the first one starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no runner %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backend &apos;%1&apos; (cpu, cuda, hip or auto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kforge.native has no &apos;%1&apos; entry and there is no PyTorch reference, so %2 cannot run on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no workload runs on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 device: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workload %1 needs %2 for its tensors, but %3 has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1 does not compile: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the candidate source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown reference &apos;%1&apos; (auto, native or torch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task has no native reference for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the definition has no PyTorch reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch baselines are not measured with a runner on another host (%1) yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PyTorch reference must judge, but %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: torch %2 sees no GPU (a CPU-only build?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PyTorch reference must judge on %1, but %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner could not write the inputs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it wrote no outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PyTorch reference failed on workload %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal: measureTorch must run before measureBaseline for a task judged by PyTorch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s PyTorch reference (eager) failed on %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1 failed on this device (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown task &apos;%1&apos;: neither a built-in task (see `kforge tasks`) nor an existing path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tensor &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no longer in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its dtype or shape changed since the task was loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (staging %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown export format &apos;%1&apos; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format %1 cannot export a %2 session: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an empty directory; choose another --out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export produced a bad or repeated path &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the export to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 has no workload %2 any more (its files changed since the session ran)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 has no node %2 (see kforge show %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 node %2 is %3, not PASSED: only a verified kernel is exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 has no PASSED node to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 node %2 has no stored measurements to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1: shape names an unknown axis %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1: axis %2 appears in no input&apos;s shape, so an op cannot read it from its arguments; this task cannot be exported as a torch op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 has no inputs; it cannot be exported as a torch op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export template: no value for @%1@</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: the environment variable %2 that should hold its key is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret-tool is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: no key in the OS keychain (secret-tool lookup service kernelforge provider %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: an empty key cannot be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: the keychain refused the key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: the keychain entry could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: field &apos;%2&apos; has the wrong type (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a provider is a JSON object, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provider &apos;%2&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a provider needs a &apos;name&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;api&apos; is &apos;%2&apos;; it must be &apos;openai&apos; or &apos;anthropic&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: keys are not kept in this file; name an environment variable in &apos;key_env&apos; or use the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; must be at least %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;base_url&apos; must start with http:// or https:// (it is &apos;%2&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: timeouts must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: prices cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected {&quot;providers&quot;: [...]}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: two providers are called &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no LLM provider called &apos;%1&apos; in %2 (it lists none; see docs/llm.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no LLM provider called &apos;%1&apos; in %2 (it has: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: a configuration line reads &quot;// -D NAME=VALUE&quot;, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no native %2 sources to start from: give the first candidate with --from FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the files of task &apos;%1&apos; (%2) changed since session %3 started, so its measurements no longer compare: start a new session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 was measured on %2, but this machine&apos;s %3 device is %4: its baseline does not hold here (inspect it with `kforge show`, or start a new session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 has no node %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1 is %2: only a candidate that passed is profiled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1 is %2: only a candidate that passed is measured again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1 already has this source and configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine has no session: create() or open() one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the session&apos;s LLM agent cannot run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every runner was lost (the last: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a generator needs a name to be registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a generator named &apos;%1&apos; is registered already (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generator &apos;%1&apos; has no factory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none are registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown generator &apos;%2&apos; (known: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown selection policy &apos;%1&apos; (ucb, best or beam)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backend %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session configuration: speedup_against: unknown basis &apos;%1&apos; (best or native)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name a task to optimize: a built-in task or a task directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 optimizes %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no session was created or opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no knowledge note %1 (see `kforge knowledge list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the workspace was written by a newer KernelForge (schema %2; this one knows up to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a KernelForge session file (its &quot;format&quot; is not &quot;kernelforge-session&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session file version %1 is not one this KernelForge reads (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source %1 does not match its hash: the file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session file does not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the directory: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open the database: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (in: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot prepare &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace holds unreadable JSON in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace holds unreadable device facts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 node %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace holds an unreadable node (session %1 node %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no source %2 in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session&apos;s device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session&apos;s baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session&apos;s PyTorch baselines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session&apos;s stop causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no session %1 in %2 (see `kforge sessions`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 has no node %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this session is already in the workspace as session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a tuning cache of a newer KernelForge (schema %2); use that version, or another KFORGE_CACHE_DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tuning cache: an entry needs a positive median, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: entry %2: config: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters, more than the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expression ends too early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos; (min and max are known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos; after the arguments of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes two or more arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown name &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modulo by zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown operator %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1.jsonl or workloads.jsonl beside it (give the workloads with --workloads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (an imported task is judged by its PyTorch reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not Python source with run(...) (an imported task is judged by its PyTorch reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an imported task is judged by its PyTorch reference; remove the native reference or use the task directory as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be copied to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists and is not an empty directory (choose another --out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot seek to byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found (or not a regular file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read its size: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated: %1 bytes, too short for the 8-byte header length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the header length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header length %1 is more than the limit of %2 bytes (not a safetensors file?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated: the header says it is %1 bytes, but only %2 follow the length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object (it must start with &apos;{&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header lists %1 entries, more than the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata values must be strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object {dtype, shape, data_offsets}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field (dtype, shape, data_offsets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown safetensors dtype &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extents must be non-negative integers, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its size overflows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be [begin, end], two non-negative integers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>begin %1 is after end %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated file: the tensor ends at data byte %1, but the data holds %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes, but a %2 tensor of this shape is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed since its header was read (was %1 bytes, now %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated: cannot read %1 bytes at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot parse &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses &apos;%2&apos;, which is not a declared axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field (distribution, low, high, mean, std, min, max, positive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low must be below high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown distribution &apos;%1&apos; (uniform or normal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min %1 is above max %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a normal distribution can give any value, but the input is bounded (min, max or positive): use a uniform distribution with low and high inside the bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform [%1, %2) gives %3 .. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform [%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, but the input must be positive (low above 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes below min %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes above max %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (required; [] or null for a scalar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of axis names or null (a scalar), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>axis &apos;%1&apos; is not declared in axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than 8 dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dtype &apos;%1&apos; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file &apos;%1&apos; not found (looked for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty list (give one file or several)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 templates, more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has the name &apos;%2&apos; of another template (names are file stems)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a library name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not this task (&apos;%2&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trace with a solution or an evaluation is a result, not a workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field of a workload trace (definition, workload, solution, evaluation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field of a &apos;%1&apos; input (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;scalar&apos; needs a 0-d input, but this one has a shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scalar input needs a numeric (or boolean) value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, but input &apos;%2&apos; must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is below the min %2 of input &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is above the max %2 of input &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a URI; KernelForge downloads nothing (give a local file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in %2 (it holds: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2 is %3, but input &apos;%4&apos; is %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2 has shape %3, but input &apos;%4&apos; has shape %5 in this workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown input type &apos;%1&apos; (random, scalar or safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 bytes, the limit for a workloads file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 workloads (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the limit of %3 for one workload line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an axis of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a const axis (%1) and cannot be set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an integer, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be positive, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value for var axis &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an input of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no entry for input &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backend %1 (cpu, cuda or hip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a positive number (a workload&apos;s share in the fitness), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; would be too large to allocate (its size overflows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be evaluated for workload &apos;%2&apos;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>constraint &apos;%1&apos; does not hold (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 for workload &apos;%3&apos; (it must be a finite number, 0 or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 for workload &apos;%3&apos; (it must be a positive, finite number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: holds no workloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not found (a task is a directory with definition.json and workloads.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not found (every task needs a workloads file beside its definition)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 bytes, the limit for a task definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (a const axis needs a value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown axis type &apos;%1&apos; (const or var)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a task needs at least one output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has the same name as an input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: KernelForge needs a native reference (kforge.native.&lt;backend&gt;.reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atol and rtol must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &apos;bitwise&apos; or &apos;tolerance&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an input of this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field (name, run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defines no function run(...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backend (cpu, cuda or hip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no @tune declares %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no @tune declares %1 (declared: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2 is not one of its @tune values (line %3: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 breaks @constraint %2 (line %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line has %1 characters, more than the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 parameters (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@tune needs a parameter name, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@tune %1 is declared twice (first on line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a value (numbers or identifiers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 values (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value %1 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@tune %1 lists no values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 constraints (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 seeds (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not NAME=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@seed names no parameters (write NAME=VALUE ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@constraint uses &apos;%1&apos;, which no @tune declares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source declares no @tune %1 (it declares no @tune parameters at all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source declares no @tune %1 (it declares %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the compile cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 keys in one object (the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key &apos;%1&apos; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the limit of %3 bytes for JSON input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON at line %2, column %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 bytes, the limit for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a compiled library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a task definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a workloads file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a candidate&apos;s source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backend &apos;%1&apos; (cpu, cuda or hip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;compute&apos; or &apos;memory&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner_index must be &gt;= 0 and to &gt;= from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown state &apos;%1&apos; (pending or done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected [name, value]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint &apos;%1&apos;: column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must not start with &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds &apos;%2&apos;, which is not allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number in %2..%3, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown device &apos;%1&apos; (cpu, cuda[:N], hip[:N], ssh://... or slurm://...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CPU has no device number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an option is key=value, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option &apos;%1&apos; is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ssh endpoint has no path; give the runner as ?runner=PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ssh config path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a partition name holds no &apos;/&apos; or &apos;:&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty (cpu, cuda[:N], hip[:N], ssh://[user@]host[:port] or slurm://PARTITION)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown scheme &apos;%1://&apos; (ssh:// or slurm://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown status &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array of stop causes, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a stop cause (evaluations, time, plateau, target, tokens, cost, user, edits_evaluated, nothing_to_tune, exhausted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>
@@ -737,6 +2149,10 @@
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Candidates are spread over the runners set in Settings &gt; Devices: %1. The first measures the baseline; the device chosen here must be theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::DevicesPage</name>
@@ -777,6 +2193,22 @@
     </message>
     <message>
         <source>The new-session wizard and the demo start on this device when it is there, and on the best available one otherwise (CUDA, then HIP, then the CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runners: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Runners:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine&apos;s device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions spread their candidates over these runners, one measurement at a time per device: GPUs of this machine (cuda:0,cuda:1), hosts over SSH (ssh://user@gpu-box) and Slurm partitions (slurm://gpu?gres=gpu:1). The first measures the baseline; the others must have the same device model. Empty: this machine&apos;s device.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2576,6 +4008,39 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>PyTorch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: waiting for a candidate, %n measured</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: measuring node %2, %n measured</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (lost %n time(s), last: %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runners:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

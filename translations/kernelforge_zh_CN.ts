@@ -285,6 +285,1418 @@
         <source>%1 configurations</source>
         <translation>%1 个配置</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; has the unknown tag &apos;%2&apos; (known: %3, any)</source>
+        <translation>&apos;%1&apos; 含有未知标签 &apos;%2&apos;（已知：%3，any）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lists no tag (use &apos;any&apos;)</source>
+        <translation>&apos;%1&apos; 未列出任何标签（请使用 &apos;any&apos;）</translation>
+    </message>
+    <message>
+        <source>unknown tag kind &apos;%1&apos; (devices, op_types, bottlenecks)</source>
+        <translation>未知的标签类别 &apos;%1&apos;（devices、op_types、bottlenecks）</translation>
+    </message>
+    <message>
+        <source>a guide starts with a &apos;---&apos; line and its tags</source>
+        <translation>指南须以 &apos;---&apos; 行及其标签开头</translation>
+    </message>
+    <message>
+        <source>expected &apos;key: value&apos; in the front matter</source>
+        <translation>front matter 中应为 &apos;key: value&apos; 格式</translation>
+    </message>
+    <message>
+        <source>unknown front-matter key &apos;%1&apos; (title, devices, op_types, bottlenecks)</source>
+        <translation>未知的 front matter 键 &apos;%1&apos;（title、devices、op_types、bottlenecks）</translation>
+    </message>
+    <message>
+        <source>the front matter never closes with &apos;---&apos;</source>
+        <translation>front matter 没有以 &apos;---&apos; 结束</translation>
+    </message>
+    <message>
+        <source>the front matter lacks &apos;%1&apos;</source>
+        <translation>front matter 缺少 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the guide has no &apos;## &apos; section with text</source>
+        <translation>该指南没有含正文的 &apos;## &apos; 小节</translation>
+    </message>
+    <message>
+        <source>the knowledge directory does not exist</source>
+        <translation>知识库目录不存在</translation>
+    </message>
+    <message>
+        <source>the runners are chosen before the first one starts</source>
+        <translation>必须在第一个运行器启动之前选定运行器</translation>
+    </message>
+    <message>
+        <source>no runner %1</source>
+        <translation>没有运行器 %1</translation>
+    </message>
+    <message>
+        <source>unknown backend &apos;%1&apos; (cpu, cuda, hip or auto)</source>
+        <translation>未知的后端 &apos;%1&apos;（cpu、cuda、hip 或 auto）</translation>
+    </message>
+    <message>
+        <source>kforge.native has no &apos;%1&apos; entry and there is no PyTorch reference, so %2 cannot run on %3</source>
+        <translation>kforge.native 中没有 &apos;%1&apos; 条目，也没有 PyTorch 参考实现，因此 %2 无法在 %3 上运行</translation>
+    </message>
+    <message>
+        <source>no workload runs on %1</source>
+        <translation>没有可在 %1 上运行的工作负载</translation>
+    </message>
+    <message>
+        <source>no %1 device: %2</source>
+        <translation>没有 %1 设备：%2</translation>
+    </message>
+    <message>
+        <source>workload %1 needs %2 for its tensors, but %3 has %4</source>
+        <translation>工作负载 %1 的张量需要 %2，但 %3 只有 %4</translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1 does not compile: %2</source>
+        <translation>任务的%1无法编译：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the candidate source</source>
+        <translation>无法读取候选源代码</translation>
+    </message>
+    <message>
+        <source>unknown reference &apos;%1&apos; (auto, native or torch)</source>
+        <translation>未知的参考实现 &apos;%1&apos;（auto、native 或 torch）</translation>
+    </message>
+    <message>
+        <source>the task has no native reference for %1</source>
+        <translation>该任务没有针对 %1 的原生参考实现</translation>
+    </message>
+    <message>
+        <source>the definition has no PyTorch reference</source>
+        <translation>定义中没有 PyTorch 参考实现</translation>
+    </message>
+    <message>
+        <source>PyTorch baselines are not measured with a runner on another host (%1) yet</source>
+        <translation>暂不支持用其他主机上的运行器（%1）测量 PyTorch 基线</translation>
+    </message>
+    <message>
+        <source>the PyTorch reference must judge, but %1</source>
+        <translation>必须由 PyTorch 参考实现判定，但%1</translation>
+    </message>
+    <message>
+        <source>%1: torch %2 sees no GPU (a CPU-only build?)</source>
+        <translation>%1：torch %2 检测不到 GPU（是仅支持 CPU 的构建吗？）</translation>
+    </message>
+    <message>
+        <source>the PyTorch reference must judge on %1, but %2</source>
+        <translation>必须由 PyTorch 参考实现在 %1 上判定，但%2</translation>
+    </message>
+    <message>
+        <source>the runner could not write the inputs: %1</source>
+        <translation>运行器无法写入输入：%1</translation>
+    </message>
+    <message>
+        <source>it wrote no outputs</source>
+        <translation>它没有写入任何输出</translation>
+    </message>
+    <message>
+        <source>the PyTorch reference failed on workload %1: %2</source>
+        <translation>PyTorch 参考实现在工作负载 %1 上失败：%2</translation>
+    </message>
+    <message>
+        <source>internal: measureTorch must run before measureBaseline for a task judged by PyTorch</source>
+        <translation>内部错误：对于由 PyTorch 判定的任务，measureTorch 必须在 measureBaseline 之前运行</translation>
+    </message>
+    <message>
+        <source>the task&apos;s PyTorch reference (eager) failed on %1 (%2): %3</source>
+        <translation>任务的 PyTorch 参考实现（eager）在 %1 上失败（%2）：%3</translation>
+    </message>
+    <message>
+        <source>the task&apos;s %1 failed on this device (%2): %3</source>
+        <translation>任务的%1在此设备上失败（%2）：%3</translation>
+    </message>
+    <message>
+        <source>unknown task &apos;%1&apos;: neither a built-in task (see `kforge tasks`) nor an existing path</source>
+        <translation>未知任务 &apos;%1&apos;：既不是内置任务（参见 `kforge tasks`），也不是已存在的路径</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+        <source>%1: tensor &apos;%2&apos;</source>
+        <translation>%1：张量 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: no longer in the file</source>
+        <translation>%1：已不在文件中</translation>
+    </message>
+    <message>
+        <source>%1: its dtype or shape changed since the task was loaded</source>
+        <translation>%1：其 dtype 或形状在任务加载后已改变</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (staging %2)</source>
+        <translation>%1：无法写入（暂存 %2 时）</translation>
+    </message>
+    <message>
+        <source>unknown export format &apos;%1&apos; (known: %2)</source>
+        <translation>未知的导出格式 &apos;%1&apos;（已知：%2）</translation>
+    </message>
+    <message>
+        <source>format %1 cannot export a %2 session: %3</source>
+        <translation>格式 %1 无法导出 %2 会话：%3</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an empty directory; choose another --out</source>
+        <translation>%1 已存在且不是空目录；请另选 --out</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>export produced a bad or repeated path &apos;%1&apos;</source>
+        <translation>导出生成了无效或重复的路径 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>cannot write the export to %1: %2</source>
+        <translation>无法将导出内容写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>task %1 has no workload %2 any more (its files changed since the session ran)</source>
+        <translation>任务 %1 已不再有工作负载 %2（会话运行后其文件已更改）</translation>
+    </message>
+    <message>
+        <source>session %1 has no node %2 (see kforge show %3)</source>
+        <translation>会话 %1 没有节点 %2（参见 kforge show %3）</translation>
+    </message>
+    <message>
+        <source>session %1 node %2 is %3, not PASSED: only a verified kernel is exported</source>
+        <translation>会话 %1 的节点 %2 状态为 %3，而非 PASSED：只导出已通过验证的内核</translation>
+    </message>
+    <message>
+        <source>session %1 has no PASSED node to export yet</source>
+        <translation>会话 %1 尚无可导出的 PASSED 节点</translation>
+    </message>
+    <message>
+        <source>session %1 node %2 has no stored measurements to export</source>
+        <translation>会话 %1 的节点 %2 没有可导出的已存测量结果</translation>
+    </message>
+    <message>
+        <source>task %1: shape names an unknown axis %2</source>
+        <translation>任务 %1：形状引用了未知的轴 %2</translation>
+    </message>
+    <message>
+        <source>task %1: axis %2 appears in no input&apos;s shape, so an op cannot read it from its arguments; this task cannot be exported as a torch op</source>
+        <translation>任务 %1：轴 %2 未出现在任何输入的形状中，算子无法从其参数中读取它；此任务无法导出为 torch 算子</translation>
+    </message>
+    <message>
+        <source>task %1 has no inputs; it cannot be exported as a torch op</source>
+        <translation>任务 %1 没有输入；无法导出为 torch 算子</translation>
+    </message>
+    <message>
+        <source>export template: no value for @%1@</source>
+        <translation>导出模板：@%1@ 没有值</translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: the environment variable %2 that should hold its key is not set</source>
+        <translation>服务商 &apos;%1&apos;：应保存其密钥的环境变量 %2 未设置</translation>
+    </message>
+    <message>
+        <source>secret-tool is not installed</source>
+        <translation>未安装 secret-tool</translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: no key in the OS keychain (secret-tool lookup service kernelforge provider %2: %3)</source>
+        <translation>服务商 &apos;%1&apos;：系统钥匙串中没有密钥（secret-tool lookup service kernelforge provider %2：%3）</translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: an empty key cannot be stored</source>
+        <translation>服务商 &apos;%1&apos;：不能存储空密钥</translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: the keychain refused the key: %2</source>
+        <translation>服务商 &apos;%1&apos;：钥匙串拒绝了该密钥：%2</translation>
+    </message>
+    <message>
+        <source>provider &apos;%1&apos;: the keychain entry could not be removed: %2</source>
+        <translation>服务商 &apos;%1&apos;：无法删除钥匙串条目：%2</translation>
+    </message>
+    <message>
+        <source>%1: field &apos;%2&apos; has the wrong type (%3)</source>
+        <translation>%1：字段 &apos;%2&apos; 的类型不对（%3）</translation>
+    </message>
+    <message>
+        <source>%1: a provider is a JSON object, not %2</source>
+        <translation>%1：服务商应为 JSON 对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 (provider &apos;%2&apos;)</source>
+        <translation>%1（服务商 &apos;%2&apos;）</translation>
+    </message>
+    <message>
+        <source>%1: a provider needs a &apos;name&apos;</source>
+        <translation>%1：服务商需要 &apos;name&apos;</translation>
+    </message>
+    <message>
+        <source>%1: &apos;api&apos; is &apos;%2&apos;; it must be &apos;openai&apos; or &apos;anthropic&apos;</source>
+        <translation>%1：&apos;api&apos; 为 &apos;%2&apos;；它必须是 &apos;openai&apos; 或 &apos;anthropic&apos;</translation>
+    </message>
+    <message>
+        <source>%1: keys are not kept in this file; name an environment variable in &apos;key_env&apos; or use the keychain</source>
+        <translation>%1：密钥不保存在此文件中；请在 &apos;key_env&apos; 中指定环境变量，或使用钥匙串</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is empty</source>
+        <translation>%1：&apos;%2&apos; 为空</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; must be at least %3</source>
+        <translation>%1：&apos;%2&apos; 不能小于 %3</translation>
+    </message>
+    <message>
+        <source>%1: &apos;base_url&apos; must start with http:// or https:// (it is &apos;%2&apos;)</source>
+        <translation>%1：&apos;base_url&apos; 必须以 http:// 或 https:// 开头（当前为 &apos;%2&apos;）</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; cannot be negative</source>
+        <translation>%1：&apos;%2&apos; 不能为负数</translation>
+    </message>
+    <message>
+        <source>%1: timeouts must be positive</source>
+        <translation>%1：超时时间必须为正数</translation>
+    </message>
+    <message>
+        <source>%1: prices cannot be negative</source>
+        <translation>%1：价格不能为负数</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2)</source>
+        <translation>%1：不是有效的 JSON（%2）</translation>
+    </message>
+    <message>
+        <source>%1: expected {&quot;providers&quot;: [...]}</source>
+        <translation>%1：应为 {&quot;providers&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>%1: two providers are called &apos;%2&apos;</source>
+        <translation>%1：有两个服务商都叫 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>no LLM provider called &apos;%1&apos; in %2 (it lists none; see docs/llm.md)</source>
+        <translation>%2 中没有名为 &apos;%1&apos; 的 LLM 服务商（其中未列出任何服务商；见 docs/llm.md）</translation>
+    </message>
+    <message>
+        <source>no LLM provider called &apos;%1&apos; in %2 (it has: %3)</source>
+        <translation>%2 中没有名为 &apos;%1&apos; 的 LLM 服务商（其中有：%3）</translation>
+    </message>
+    <message>
+        <source>line %1: a configuration line reads &quot;// -D NAME=VALUE&quot;, not &quot;%2&quot;</source>
+        <translation>第 %1 行：配置行的格式应为 &quot;// -D NAME=VALUE&quot;，而不是 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has no native %2 sources to start from: give the first candidate with --from FILE</source>
+        <translation>%1 没有可作为起点的原生 %2 源代码：请用 --from FILE 给出第一个候选</translation>
+    </message>
+    <message>
+        <source>the files of task &apos;%1&apos; (%2) changed since session %3 started, so its measurements no longer compare: start a new session</source>
+        <translation>任务 &apos;%1&apos;（%2）的文件在会话 %3 开始后已更改，其测量结果不再可比：请新建会话</translation>
+    </message>
+    <message>
+        <source>session %1 was measured on %2, but this machine&apos;s %3 device is %4: its baseline does not hold here (inspect it with `kforge show`, or start a new session)</source>
+        <translation>会话 %1 是在 %2 上测量的，但本机的 %3 设备是 %4：其基线在此不适用（可用 `kforge show` 查看，或新建会话）</translation>
+    </message>
+    <message>
+        <source>session %1 has no node %2</source>
+        <translation>会话 %1 没有节点 %2</translation>
+    </message>
+    <message>
+        <source>node %1 is %2: only a candidate that passed is profiled</source>
+        <translation>节点 %1 的状态为 %2：只对已通过的候选进行剖析</translation>
+    </message>
+    <message>
+        <source>node %1 is %2: only a candidate that passed is measured again</source>
+        <translation>节点 %1 的状态为 %2：只对已通过的候选重新测量</translation>
+    </message>
+    <message>
+        <source>node %1 already has this source and configuration</source>
+        <translation>节点 %1 已具有相同的源代码和配置</translation>
+    </message>
+    <message>
+        <source>the engine has no session: create() or open() one first</source>
+        <translation>引擎没有会话：请先 create() 或 open() 一个会话</translation>
+    </message>
+    <message>
+        <source>%1: the session&apos;s LLM agent cannot run</source>
+        <translation>%1：会话的 LLM 智能体无法运行</translation>
+    </message>
+    <message>
+        <source>every runner was lost (the last: %1)</source>
+        <translation>所有运行器均已丢失（最后一个：%1）</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <source>a generator needs a name to be registered</source>
+        <translation>生成器需要名称才能注册</translation>
+    </message>
+    <message>
+        <source>a generator named &apos;%1&apos; is registered already (%2)</source>
+        <translation>名为 &apos;%1&apos; 的生成器已注册（%2）</translation>
+    </message>
+    <message>
+        <source>generator &apos;%1&apos; has no factory</source>
+        <translation>生成器 &apos;%1&apos; 没有工厂函数</translation>
+    </message>
+    <message>
+        <source>none are registered</source>
+        <translation>尚未注册任何生成器</translation>
+    </message>
+    <message>
+        <source>%1: unknown generator &apos;%2&apos; (known: %3)</source>
+        <translation>%1：未知的生成器 &apos;%2&apos;（已知：%3）</translation>
+    </message>
+    <message>
+        <source>unknown selection policy &apos;%1&apos; (ucb, best or beam)</source>
+        <translation>未知的选择策略 &apos;%1&apos;（可选 ucb、best 或 beam）</translation>
+    </message>
+    <message>
+        <source>unknown backend %1</source>
+        <translation>未知的后端 %1</translation>
+    </message>
+    <message>
+        <source>session configuration: speedup_against: unknown basis &apos;%1&apos; (best or native)</source>
+        <translation>会话配置：speedup_against：未知的基准 &apos;%1&apos;（可选 best 或 native）</translation>
+    </message>
+    <message>
+        <source>session configuration: %1</source>
+        <translation>会话配置：%1</translation>
+    </message>
+    <message>
+        <source>name a task to optimize: a built-in task or a task directory</source>
+        <translation>请指定要优化的任务：内置任务或任务目录</translation>
+    </message>
+    <message>
+        <source>session %1 optimizes %2, not %3</source>
+        <translation>会话 %1 优化的是 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>no session was created or opened yet</source>
+        <translation>尚未创建或打开会话</translation>
+    </message>
+    <message>
+        <source>no knowledge note %1 (see `kforge knowledge list`)</source>
+        <translation>没有知识笔记 %1（见 `kforge knowledge list`）</translation>
+    </message>
+    <message>
+        <source>%1: the workspace was written by a newer KernelForge (schema %2; this one knows up to %3)</source>
+        <translation>%1：该工作区由较新版本的 KernelForge 写入（schema %2；此版本最高支持 %3）</translation>
+    </message>
+    <message>
+        <source>not a KernelForge session file (its &quot;format&quot; is not &quot;kernelforge-session&quot;)</source>
+        <translation>不是 KernelForge 会话文件（其 &quot;format&quot; 不是 &quot;kernelforge-session&quot;）</translation>
+    </message>
+    <message>
+        <source>session file version %1 is not one this KernelForge reads (1)</source>
+        <translation>此版本的 KernelForge 无法读取版本为 %1 的会话文件（只能读取版本 1）</translation>
+    </message>
+    <message>
+        <source>source %1 does not match its hash: the file is damaged</source>
+        <translation>源码 %1 与其哈希值不符：文件已损坏</translation>
+    </message>
+    <message>
+        <source>the session file does not read: %1</source>
+        <translation>无法读取会话文件：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the directory: %2</source>
+        <translation>%1：无法创建目录：%2</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the database: %2</source>
+        <translation>%1：无法打开数据库：%2</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>%1: %2 (in: %3)</source>
+        <translation>%1：%2（语句：%3）</translation>
+    </message>
+    <message>
+        <source>cannot prepare &quot;%1&quot;</source>
+        <translation>无法准备语句 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>bind</source>
+        <translation>绑定参数</translation>
+    </message>
+    <message>
+        <source>cannot run &quot;%1&quot;</source>
+        <translation>无法执行 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the workspace holds unreadable JSON in %1: %2</source>
+        <translation>工作区中的 JSON 无法读取（%1）：%2</translation>
+    </message>
+    <message>
+        <source>the workspace holds unreadable device facts: %1</source>
+        <translation>工作区中的设备信息无法读取：%1</translation>
+    </message>
+    <message>
+        <source>session %1 node %2 %3</source>
+        <translation>会话 %1 节点 %2 的 %3</translation>
+    </message>
+    <message>
+        <source>the workspace holds an unreadable node (session %1 node %2): %3</source>
+        <translation>工作区中有无法读取的节点（会话 %1 节点 %2）：%3</translation>
+    </message>
+    <message>
+        <source>%1: no source %2 in the workspace</source>
+        <translation>%1：工作区中没有源码 %2</translation>
+    </message>
+    <message>
+        <source>a session&apos;s device</source>
+        <translation>会话的设备</translation>
+    </message>
+    <message>
+        <source>a session&apos;s configuration</source>
+        <translation>会话的配置</translation>
+    </message>
+    <message>
+        <source>a session&apos;s baseline</source>
+        <translation>会话的基线</translation>
+    </message>
+    <message>
+        <source>a session&apos;s PyTorch baselines</source>
+        <translation>会话的 PyTorch 基线</translation>
+    </message>
+    <message>
+        <source>a session&apos;s stop causes</source>
+        <translation>会话的停止原因</translation>
+    </message>
+    <message>
+        <source>no session %1 in %2 (see `kforge sessions`)</source>
+        <translation>%2 中没有会话 %1（见 `kforge sessions`）</translation>
+    </message>
+    <message>
+        <source>session %1 has no node %2 in %3</source>
+        <translation>%3 中的会话 %1 没有节点 %2</translation>
+    </message>
+    <message>
+        <source>this session is already in the workspace as session %1</source>
+        <translation>此会话已在工作区中（会话 %1）</translation>
+    </message>
+    <message>
+        <source>%1: a tuning cache of a newer KernelForge (schema %2); use that version, or another KFORGE_CACHE_DIR</source>
+        <translation>%1：这是较新版本 KernelForge 的调优缓存（schema %2）；请使用该版本，或换用其他 KFORGE_CACHE_DIR</translation>
+    </message>
+    <message>
+        <source>tuning cache: an entry needs a positive median, not %1</source>
+        <translation>调优缓存：条目的中位数必须为正数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>%1: entry %2: config: %3</source>
+        <translation>%1：条目 %2：config：%3</translation>
+    </message>
+    <message>
+        <source>%1 characters, more than the limit of %2</source>
+        <translation>%1 个字符，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>意外的 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels (the limit)</source>
+        <translation>嵌套超过 %1 层（上限）</translation>
+    </message>
+    <message>
+        <source>expression ends too early</source>
+        <translation>表达式意外结束</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos;</source>
+        <translation>缺少 &apos;)&apos;</translation>
+    </message>
+    <message>
+        <source>number out of range</source>
+        <translation>数值超出范围</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>无效的数值</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos; (min and max are known)</source>
+        <translation>未知函数 &apos;%1&apos;（仅支持 min 和 max）</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos; after the arguments of %1</source>
+        <translation>%1 的参数后缺少 &apos;)&apos;</translation>
+    </message>
+    <message>
+        <source>%1 takes two or more arguments</source>
+        <translation>%1 需要两个或更多参数</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;%1&apos;</source>
+        <translation>未知名称 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>除数为零</translation>
+    </message>
+    <message>
+        <source>modulo by zero</source>
+        <translation>取模的除数为零</translation>
+    </message>
+    <message>
+        <source>unknown operator %1</source>
+        <translation>未知运算符 %1</translation>
+    </message>
+    <message>
+        <source>no %1.jsonl or workloads.jsonl beside it (give the workloads with --workloads)</source>
+        <translation>旁边没有 %1.jsonl 或 workloads.jsonl（请用 --workloads 指定 workloads）</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>必须是对象，而不是 %1</translation>
+    </message>
+    <message>
+        <source>missing (an imported task is judged by its PyTorch reference)</source>
+        <translation>缺失（导入的任务由其 PyTorch 参考实现评判）</translation>
+    </message>
+    <message>
+        <source>not Python source with run(...) (an imported task is judged by its PyTorch reference)</source>
+        <translation>不是包含 run(...) 的 Python 源码（导入的任务由其 PyTorch 参考实现评判）</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>an imported task is judged by its PyTorch reference; remove the native reference or use the task directory as it is</source>
+        <translation>导入的任务由其 PyTorch 参考实现评判；请删除 native 参考实现，或直接使用该任务目录</translation>
+    </message>
+    <message>
+        <source>cannot be copied to %1: %2</source>
+        <translation>无法复制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation>不是目录</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>exists and is not an empty directory (choose another --out)</source>
+        <translation>已存在且不是空目录（请另选 --out）</translation>
+    </message>
+    <message>
+        <source>cannot be created: %1</source>
+        <translation>无法创建：%1</translation>
+    </message>
+    <message>
+        <source>cannot be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>cannot seek to byte %1</source>
+        <translation>无法定位到第 %1 字节</translation>
+    </message>
+    <message>
+        <source>not found (or not a regular file)</source>
+        <translation>未找到（或不是常规文件）</translation>
+    </message>
+    <message>
+        <source>cannot read its size: %1</source>
+        <translation>无法读取其大小：%1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the limit of %2</source>
+        <translation>%1 字节，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>truncated: %1 bytes, too short for the 8-byte header length</source>
+        <translation>已截断：仅 %1 字节，不足以容纳 8 字节的头部长度</translation>
+    </message>
+    <message>
+        <source>cannot read the header length</source>
+        <translation>无法读取头部长度</translation>
+    </message>
+    <message>
+        <source>header length %1 is more than the limit of %2 bytes (not a safetensors file?)</source>
+        <translation>头部长度 %1 超过上限 %2 字节（不是 safetensors 文件？）</translation>
+    </message>
+    <message>
+        <source>truncated: the header says it is %1 bytes, but only %2 follow the length</source>
+        <translation>已截断：头部声明长度为 %1 字节，但长度字段之后只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>cannot read the header</source>
+        <translation>无法读取头部</translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object (it must start with &apos;{&apos;)</source>
+        <translation>头部不是 JSON 对象（必须以 &apos;{&apos; 开头）</translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object</source>
+        <translation>头部不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the header lists %1 entries, more than the limit of %2</source>
+        <translation>头部列出了 %1 个条目，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>must be an object of strings</source>
+        <translation>必须是由字符串组成的对象</translation>
+    </message>
+    <message>
+        <source>metadata values must be strings</source>
+        <translation>元数据的值必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be an object {dtype, shape, data_offsets}</source>
+        <translation>必须是对象 {dtype, shape, data_offsets}</translation>
+    </message>
+    <message>
+        <source>unknown field (dtype, shape, data_offsets)</source>
+        <translation>未知字段（可用字段：dtype、shape、data_offsets）</translation>
+    </message>
+    <message>
+        <source>missing or not a string</source>
+        <translation>缺失或不是字符串</translation>
+    </message>
+    <message>
+        <source>unknown safetensors dtype &apos;%1&apos;</source>
+        <translation>未知的 safetensors dtype &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>missing or not an array</source>
+        <translation>缺失或不是数组</translation>
+    </message>
+    <message>
+        <source>more than %1 dimensions</source>
+        <translation>维度超过 %1 个</translation>
+    </message>
+    <message>
+        <source>extents must be non-negative integers, not %1</source>
+        <translation>各维大小必须是非负整数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>its size overflows</source>
+        <translation>其大小溢出</translation>
+    </message>
+    <message>
+        <source>must be [begin, end], two non-negative integers</source>
+        <translation>必须是 [begin, end]，即两个非负整数</translation>
+    </message>
+    <message>
+        <source>begin %1 is after end %2</source>
+        <translation>begin %1 大于 end %2</translation>
+    </message>
+    <message>
+        <source>truncated file: the tensor ends at data byte %1, but the data holds %2 bytes</source>
+        <translation>文件已截断：张量结束于数据第 %1 字节，但数据只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes, but a %2 tensor of this shape is %3</source>
+        <translation>%1 字节，但此形状的 %2 张量应为 %3 字节</translation>
+    </message>
+    <message>
+        <source>changed since its header was read (was %1 bytes, now %2)</source>
+        <translation>读取头部后文件已改变（原为 %1 字节，现为 %2）</translation>
+    </message>
+    <message>
+        <source>truncated: cannot read %1 bytes at %2</source>
+        <translation>已截断：无法在 %2 处读取 %1 字节</translation>
+    </message>
+    <message>
+        <source>missing (required)</source>
+        <translation>缺失（必填）</translation>
+    </message>
+    <message>
+        <source>must be %1, not %2</source>
+        <translation>必须是%1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>其他类型</translation>
+    </message>
+    <message>
+        <source>cannot parse &apos;%1&apos;: %2</source>
+        <translation>无法解析 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses &apos;%2&apos;, which is not a declared axis</source>
+        <translation>&apos;%1&apos; 使用了 &apos;%2&apos;，但它不是已声明的轴</translation>
+    </message>
+    <message>
+        <source>unknown field (distribution, low, high, mean, std, min, max, positive)</source>
+        <translation>未知字段（可用：distribution、low、high、mean、std、min、max、positive）</translation>
+    </message>
+    <message>
+        <source>low must be below high</source>
+        <translation>low 必须小于 high</translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation>必须为正数</translation>
+    </message>
+    <message>
+        <source>unknown distribution &apos;%1&apos; (uniform or normal)</source>
+        <translation>未知分布 &apos;%1&apos;（应为 uniform 或 normal）</translation>
+    </message>
+    <message>
+        <source>must be finite</source>
+        <translation>必须是有限值</translation>
+    </message>
+    <message>
+        <source>min %1 is above max %2</source>
+        <translation>min %1 大于 max %2</translation>
+    </message>
+    <message>
+        <source>a normal distribution can give any value, but the input is bounded (min, max or positive): use a uniform distribution with low and high inside the bounds</source>
+        <translation>正态分布可能产生任意值，但该输入有界（min、max 或 positive）：请改用 uniform 分布，并使 low 和 high 位于界限之内</translation>
+    </message>
+    <message>
+        <source>uniform [%1, %2) gives %3 .. %4</source>
+        <translation>uniform [%1, %2) 产生 %3 .. %4</translation>
+    </message>
+    <message>
+        <source>uniform [%1, %2)</source>
+        <translation>uniform [%1, %2)</translation>
+    </message>
+    <message>
+        <source>%1, but the input must be positive (low above 0)</source>
+        <translation>%1，但该输入必须为正数（low 须大于 0）</translation>
+    </message>
+    <message>
+        <source>%1 goes below min %2</source>
+        <translation>%1 低于 min %2</translation>
+    </message>
+    <message>
+        <source>%1 goes above max %2</source>
+        <translation>%1 高于 max %2</translation>
+    </message>
+    <message>
+        <source>missing (required; [] or null for a scalar)</source>
+        <translation>缺失（必填；标量写 [] 或 null）</translation>
+    </message>
+    <message>
+        <source>must be an array of axis names or null (a scalar), not %1</source>
+        <translation>必须是轴名数组或 null（标量），而不是 %1</translation>
+    </message>
+    <message>
+        <source>axis &apos;%1&apos; is not declared in axes</source>
+        <translation>轴 &apos;%1&apos; 未在 axes 中声明</translation>
+    </message>
+    <message>
+        <source>more than 8 dimensions</source>
+        <translation>超过 8 维</translation>
+    </message>
+    <message>
+        <source>unknown dtype &apos;%1&apos; (known: %2)</source>
+        <translation>未知 dtype &apos;%1&apos;（已知：%2）</translation>
+    </message>
+    <message>
+        <source>file &apos;%1&apos; not found (looked for %2)</source>
+        <translation>找不到文件 &apos;%1&apos;（查找位置：%2）</translation>
+    </message>
+    <message>
+        <source>an empty list (give one file or several)</source>
+        <translation>列表为空（请给出一个或多个文件）</translation>
+    </message>
+    <message>
+        <source>%1 templates, more than %2</source>
+        <translation>%1 个模板，超过 %2 个</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has the name &apos;%2&apos; of another template (names are file stems)</source>
+        <translation>&apos;%1&apos; 的名称 &apos;%2&apos; 与另一个模板相同（名称取自文件名主干）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a library name</source>
+        <translation>&apos;%1&apos; 不是库名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not this task (&apos;%2&apos;)</source>
+        <translation>&apos;%1&apos; 不是本任务（&apos;%2&apos;）</translation>
+    </message>
+    <message>
+        <source>a trace with a solution or an evaluation is a result, not a workload</source>
+        <translation>带有 solution 或 evaluation 的 trace 是结果，而不是工作负载</translation>
+    </message>
+    <message>
+        <source>unknown field of a workload trace (definition, workload, solution, evaluation)</source>
+        <translation>工作负载 trace 的未知字段（可用：definition、workload、solution、evaluation）</translation>
+    </message>
+    <message>
+        <source>unknown field of a &apos;%1&apos; input (%2)</source>
+        <translation>&apos;%1&apos; 输入的未知字段（可用：%2）</translation>
+    </message>
+    <message>
+        <source>&apos;scalar&apos; needs a 0-d input, but this one has a shape</source>
+        <translation>&apos;scalar&apos; 需要 0 维输入，但此输入有形状</translation>
+    </message>
+    <message>
+        <source>a scalar input needs a numeric (or boolean) value</source>
+        <translation>标量输入需要数值（或布尔）value</translation>
+    </message>
+    <message>
+        <source>%1, but input &apos;%2&apos; must be positive</source>
+        <translation>%1，但输入 &apos;%2&apos; 必须为正数</translation>
+    </message>
+    <message>
+        <source>%1 is below the min %2 of input &apos;%3&apos;</source>
+        <translation>%1 低于输入 &apos;%3&apos; 的 min %2</translation>
+    </message>
+    <message>
+        <source>%1 is above the max %2 of input &apos;%3&apos;</source>
+        <translation>%1 高于输入 &apos;%3&apos; 的 max %2</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a URI; KernelForge downloads nothing (give a local file)</source>
+        <translation>&apos;%1&apos; 是 URI；KernelForge 不下载任何内容（请给出本地文件）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in %2 (it holds: %3)</source>
+        <translation>&apos;%1&apos; 不在 %2 中（其中包含：%3）</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2 is %3, but input &apos;%4&apos; is %5 (%6)</source>
+        <translation>%2 中的 &apos;%1&apos; 是 %3，但输入 &apos;%4&apos; 是 %5（%6）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2 has shape %3, but input &apos;%4&apos; has shape %5 in this workload</source>
+        <translation>%2 中的 &apos;%1&apos; 形状为 %3，但在此工作负载中输入 &apos;%4&apos; 的形状为 %5</translation>
+    </message>
+    <message>
+        <source>unknown input type &apos;%1&apos; (random, scalar or safetensors)</source>
+        <translation>未知输入类型 &apos;%1&apos;（应为 random、scalar 或 safetensors）</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 bytes, the limit for a workloads file</source>
+        <translation>%1：超过 %2 字节，即工作负载文件的上限</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 workloads (the limit)</source>
+        <translation>%1：工作负载超过 %2 个（上限）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the limit of %3 for one workload line</source>
+        <translation>%1：%2 字节，超过单行工作负载 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; appears twice</source>
+        <translation>&apos;%1&apos; 出现了两次</translation>
+    </message>
+    <message>
+        <source>not an axis of %1</source>
+        <translation>不是 %1 的轴</translation>
+    </message>
+    <message>
+        <source>is a const axis (%1) and cannot be set</source>
+        <translation>是常量轴（%1），不能设置</translation>
+    </message>
+    <message>
+        <source>must be an integer, not %1</source>
+        <translation>必须是整数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be positive, got %1</source>
+        <translation>必须为正数，实为 %1</translation>
+    </message>
+    <message>
+        <source>no value for var axis &apos;%1&apos;</source>
+        <translation>变量轴 &apos;%1&apos; 没有值</translation>
+    </message>
+    <message>
+        <source>not an input of %1</source>
+        <translation>不是 %1 的输入</translation>
+    </message>
+    <message>
+        <source>no entry for input &apos;%1&apos;</source>
+        <translation>缺少输入 &apos;%1&apos; 的条目</translation>
+    </message>
+    <message>
+        <source>unknown backend %1 (cpu, cuda or hip)</source>
+        <translation>未知后端 %1（应为 cpu、cuda 或 hip）</translation>
+    </message>
+    <message>
+        <source>must be a positive number (a workload&apos;s share in the fitness), not %1</source>
+        <translation>必须是正数（工作负载在适应度中的占比），而不是 %1</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; would be too large to allocate (its size overflows)</source>
+        <translation>张量 &apos;%1&apos; 过大，无法分配（其大小溢出）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be evaluated for workload &apos;%2&apos;: %3</source>
+        <translation>无法针对工作负载 &apos;%2&apos; 求值 &apos;%1&apos;：%3</translation>
+    </message>
+    <message>
+        <source>constraint &apos;%1&apos; does not hold (%2)</source>
+        <translation>约束 &apos;%1&apos; 不成立（%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 for workload &apos;%3&apos; (it must be a finite number, 0 or more)</source>
+        <translation>&apos;%1&apos; 对工作负载 &apos;%3&apos; 的值为 %2（必须是大于等于 0 的有限数）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 for workload &apos;%3&apos; (it must be a positive, finite number)</source>
+        <translation>&apos;%1&apos; 对工作负载 &apos;%3&apos; 的值为 %2（必须是正的有限数）</translation>
+    </message>
+    <message>
+        <source>%1: holds no workloads</source>
+        <translation>%1：不含任何工作负载</translation>
+    </message>
+    <message>
+        <source>%1: not found (a task is a directory with definition.json and workloads.jsonl)</source>
+        <translation>%1：未找到（任务是一个包含 definition.json 和 workloads.jsonl 的目录）</translation>
+    </message>
+    <message>
+        <source>%1: not found (every task needs a workloads file beside its definition)</source>
+        <translation>%1：未找到（每个任务都需要在其定义旁边有一个工作负载文件）</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 bytes, the limit for a task definition</source>
+        <translation>%1：超过 %2 字节，即任务定义的上限</translation>
+    </message>
+    <message>
+        <source>missing (a const axis needs a value)</source>
+        <translation>缺失（常量轴需要 value）</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>unknown axis type &apos;%1&apos; (const or var)</source>
+        <translation>未知轴类型 &apos;%1&apos;（应为 const 或 var）</translation>
+    </message>
+    <message>
+        <source>a task needs at least one output</source>
+        <translation>任务至少需要一个输出</translation>
+    </message>
+    <message>
+        <source>has the same name as an input</source>
+        <translation>与某个输入同名</translation>
+    </message>
+    <message>
+        <source>missing: KernelForge needs a native reference (kforge.native.&lt;backend&gt;.reference)</source>
+        <translation>缺失：KernelForge 需要原生参考实现（kforge.native.&lt;backend&gt;.reference）</translation>
+    </message>
+    <message>
+        <source>atol and rtol must not be negative</source>
+        <translation>atol 和 rtol 不能为负</translation>
+    </message>
+    <message>
+        <source>must be &apos;bitwise&apos; or &apos;tolerance&apos;</source>
+        <translation>必须是 &apos;bitwise&apos; 或 &apos;tolerance&apos;</translation>
+    </message>
+    <message>
+        <source>not an input of this task</source>
+        <translation>不是本任务的输入</translation>
+    </message>
+    <message>
+        <source>unknown field (name, run)</source>
+        <translation>未知字段（可用：name、run）</translation>
+    </message>
+    <message>
+        <source>defines no function run(...)</source>
+        <translation>未定义函数 run(...)</translation>
+    </message>
+    <message>
+        <source>unknown backend (cpu, cuda or hip)</source>
+        <translation>未知后端（应为 cpu、cuda 或 hip）</translation>
+    </message>
+    <message>
+        <source>names no backend</source>
+        <translation>未指定任何后端</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no @tune declares %1</source>
+        <translation>没有 @tune 声明 %1</translation>
+    </message>
+    <message>
+        <source>no @tune declares %1 (declared: %2)</source>
+        <translation>没有 @tune 声明 %1（已声明：%2）</translation>
+    </message>
+    <message>
+        <source>%1=%2 is not one of its @tune values (line %3: %4)</source>
+        <translation>%1=%2 不是其 @tune 取值之一（第 %3 行：%4）</translation>
+    </message>
+    <message>
+        <source>%1 breaks @constraint %2 (line %3)</source>
+        <translation>%1 违反 @constraint %2（第 %3 行）</translation>
+    </message>
+    <message>
+        <source>the line has %1 characters, more than the limit of %2</source>
+        <translation>该行有 %1 个字符，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation>该行不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>more than %1 parameters (the limit)</source>
+        <translation>参数超过 %1 个（上限）</translation>
+    </message>
+    <message>
+        <source>@tune needs a parameter name, got &apos;%1&apos;</source>
+        <translation>@tune 需要参数名，实际为 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>@tune %1 is declared twice (first on line %2)</source>
+        <translation>@tune %1 重复声明（首次声明在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a value (numbers or identifiers)</source>
+        <translation>&apos;%1&apos; 不是有效取值（应为数字或标识符）</translation>
+    </message>
+    <message>
+        <source>more than %1 values (the limit)</source>
+        <translation>取值超过 %1 个（上限）</translation>
+    </message>
+    <message>
+        <source>value %1 is listed twice</source>
+        <translation>取值 %1 重复列出</translation>
+    </message>
+    <message>
+        <source>@tune %1 lists no values</source>
+        <translation>@tune %1 未列出任何取值</translation>
+    </message>
+    <message>
+        <source>more than %1 constraints (the limit)</source>
+        <translation>约束超过 %1 条（上限）</translation>
+    </message>
+    <message>
+        <source>more than %1 seeds (the limit)</source>
+        <translation>种子超过 %1 个（上限）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not NAME=VALUE</source>
+        <translation>&apos;%1&apos; 不是 NAME=VALUE 形式</translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation>%1 重复给出</translation>
+    </message>
+    <message>
+        <source>@seed names no parameters (write NAME=VALUE ...)</source>
+        <translation>@seed 未指定任何参数（写法：NAME=VALUE ...）</translation>
+    </message>
+    <message>
+        <source>@constraint uses &apos;%1&apos;, which no @tune declares</source>
+        <translation>@constraint 使用了 &apos;%1&apos;，但没有 @tune 声明它</translation>
+    </message>
+    <message>
+        <source>the source declares no @tune %1 (it declares no @tune parameters at all)</source>
+        <translation>源文件未声明 @tune %1（源文件中没有任何 @tune 参数）</translation>
+    </message>
+    <message>
+        <source>the source declares no @tune %1 (it declares %2)</source>
+        <translation>源文件未声明 @tune %1（已声明：%2）</translation>
+    </message>
+    <message>
+        <source>cannot create the compile cache: %1</source>
+        <translation>无法创建编译缓存：%1</translation>
+    </message>
+    <message>
+        <source>more than %1 keys in one object (the limit)</source>
+        <translation>单个对象中的键超过 %1 个（上限）</translation>
+    </message>
+    <message>
+        <source>key &apos;%1&apos; appears twice</source>
+        <translation>键 &apos;%1&apos; 出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the limit of %3 bytes for JSON input</source>
+        <translation>%1：%2 字节，超过 JSON 输入 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON: %2</source>
+        <translation>%1：无效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON at line %2, column %3: %4</source>
+        <translation>%1：第 %2 行第 %3 列处 JSON 无效：%4</translation>
+    </message>
+    <message>
+        <source>invalid JSON</source>
+        <translation>无效的 JSON</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes, the limit for %2</source>
+        <translation>超过 %1 字节，即%2的上限</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>无法写入该文件</translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation>无法写入该文件：%1</translation>
+    </message>
+    <message>
+        <source>a session file</source>
+        <translation>会话文件</translation>
+    </message>
+    <message>
+        <source>a compiled library</source>
+        <translation>编译后的库</translation>
+    </message>
+    <message>
+        <source>a task definition</source>
+        <translation>任务定义</translation>
+    </message>
+    <message>
+        <source>a workloads file</source>
+        <translation>工作负载文件</translation>
+    </message>
+    <message>
+        <source>a candidate&apos;s source</source>
+        <translation>候选源码</translation>
+    </message>
+    <message>
+        <source>unknown backend &apos;%1&apos; (cpu, cuda or hip)</source>
+        <translation>未知的后端 &apos;%1&apos;（cpu、cuda 或 hip）</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实为 %1</translation>
+    </message>
+    <message>
+        <source>expected &apos;compute&apos; or &apos;memory&apos;</source>
+        <translation>应为 &apos;compute&apos; 或 &apos;memory&apos;</translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation>必须至少为 1</translation>
+    </message>
+    <message>
+        <source>runner_index must be &gt;= 0 and to &gt;= from</source>
+        <translation>runner_index 必须 &gt;= 0，且 to &gt;= from</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实为 %1</translation>
+    </message>
+    <message>
+        <source>integer out of range</source>
+        <translation>整数超出范围</translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation>应为整数，实为 %1</translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer, got %1</source>
+        <translation>应为非负整数，实为 %1</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>应为数字，实为 %1</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>应为字符串，实为 %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation>应为数组，实为 %1</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>not a configuration: %1</source>
+        <translation>不是有效的配置：%1</translation>
+    </message>
+    <message>
+        <source>unknown state &apos;%1&apos; (pending or done)</source>
+        <translation>未知状态 &apos;%1&apos;（应为 pending 或 done）</translation>
+    </message>
+    <message>
+        <source>expected [name, value]</source>
+        <translation>应为 [name, value]</translation>
+    </message>
+    <message>
+        <source>runner endpoint &apos;%1&apos;: column %2: %3</source>
+        <translation>运行器端点 &apos;%1&apos;：第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1为空</translation>
+    </message>
+    <message>
+        <source>%1 must not start with &apos;-&apos;</source>
+        <translation>%1不能以 &apos;-&apos; 开头</translation>
+    </message>
+    <message>
+        <source>%1 holds &apos;%2&apos;, which is not allowed here</source>
+        <translation>%1含有此处不允许的字符 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 must be a number in %2..%3, not &apos;%4&apos;</source>
+        <translation>%1必须是 %2..%3 之间的数字，而不是 &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>unknown device &apos;%1&apos; (cpu, cuda[:N], hip[:N], ssh://... or slurm://...)</source>
+        <translation>未知设备 &apos;%1&apos;（可用：cpu、cuda[:N]、hip[:N]、ssh://... 或 slurm://...）</translation>
+    </message>
+    <message>
+        <source>the CPU has no device number</source>
+        <translation>CPU 没有设备编号</translation>
+    </message>
+    <message>
+        <source>the device number</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>an option is key=value, not &apos;%1&apos;</source>
+        <translation>选项应为 key=value 形式，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos; (%2)</source>
+        <translation>未知选项 &apos;%1&apos;（可用：%2）</translation>
+    </message>
+    <message>
+        <source>option &apos;%1&apos; is given twice</source>
+        <translation>选项 &apos;%1&apos; 重复给出</translation>
+    </message>
+    <message>
+        <source>an ssh endpoint has no path; give the runner as ?runner=PATH</source>
+        <translation>ssh 端点不带路径；请用 ?runner=PATH 指定运行器</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>the runner path</source>
+        <translation>运行器路径</translation>
+    </message>
+    <message>
+        <source>the ssh config path</source>
+        <translation>ssh 配置文件路径</translation>
+    </message>
+    <message>
+        <source>the partition</source>
+        <translation>分区名</translation>
+    </message>
+    <message>
+        <source>a partition name holds no &apos;/&apos; or &apos;:&apos;</source>
+        <translation>分区名不能含有 &apos;/&apos; 或 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>the gres</source>
+        <translation>gres</translation>
+    </message>
+    <message>
+        <source>the time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <source>empty (cpu, cuda[:N], hip[:N], ssh://[user@]host[:port] or slurm://PARTITION)</source>
+        <translation>为空（可用：cpu、cuda[:N]、hip[:N]、ssh://[user@]host[:port] 或 slurm://PARTITION）</translation>
+    </message>
+    <message>
+        <source>unknown scheme &apos;%1://&apos; (ssh:// or slurm://)</source>
+        <translation>未知协议 &apos;%1://&apos;（应为 ssh:// 或 slurm://）</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;%1&apos;</source>
+        <translation>未知状态 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected an array of stop causes, got %1</source>
+        <translation>应为停止原因数组，实为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a stop cause (evaluations, time, plateau, target, tokens, cost, user, edits_evaluated, nothing_to_tune, exhausted)</source>
+        <translation>%1 不是停止原因（可用：evaluations、time、plateau、target、tokens、cost、user、edits_evaluated、nothing_to_tune、exhausted）</translation>
+    </message>
+    <message>
+        <source>missing or not an object</source>
+        <translation>缺失或不是对象</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>
@@ -736,6 +2148,10 @@
         <source>not found</source>
         <translation>未找到</translation>
     </message>
+    <message>
+        <source>Candidates are spread over the runners set in Settings &gt; Devices: %1. The first measures the baseline; the device chosen here must be theirs.</source>
+        <translation>候选内核将分配到“设置 &gt; 设备”中设定的运行器上：%1。第一个运行器测量基线；此处选择的设备必须与它们一致。</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::DevicesPage</name>
@@ -776,6 +2192,22 @@
     <message>
         <source>The new-session wizard and the demo start on this device when it is there, and on the best available one otherwise (CUDA, then HIP, then the CPU).</source>
         <translation>新建会话向导和演示会在此设备存在时使用它，否则使用最佳可用设备（依次为 CUDA、HIP、CPU）。</translation>
+    </message>
+    <message>
+        <source>Runners: %1</source>
+        <translation>运行器：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Runners:</source>
+        <translation>运行器(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s device</source>
+        <translation>本机设备</translation>
+    </message>
+    <message>
+        <source>Sessions spread their candidates over these runners, one measurement at a time per device: GPUs of this machine (cuda:0,cuda:1), hosts over SSH (ssh://user@gpu-box) and Slurm partitions (slurm://gpu?gres=gpu:1). The first measures the baseline; the others must have the same device model. Empty: this machine&apos;s device.</source>
+        <translation>会话将候选内核分配到这些运行器上，每个设备一次只进行一项测量：本机的 GPU（cuda:0,cuda:1）、通过 SSH 访问的主机（ssh://user@gpu-box）以及 Slurm 分区（slurm://gpu?gres=gpu:1）。第一个运行器测量基线；其余运行器必须使用同一型号的设备。留空：使用本机设备。</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +3998,36 @@ grid %2, block %3</source>
     <message>
         <source>PyTorch:</source>
         <translation>PyTorch：</translation>
+    </message>
+    <message>
+        <source>%1: starting</source>
+        <translation>%1：正在启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: waiting for a candidate, %n measured</source>
+        <translation>
+            <numerusform>%1：等待候选，已测量 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: measuring node %2, %n measured</source>
+        <translation>
+            <numerusform>%1：正在测量节点 %2，已测量 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not used: %2</source>
+        <translation>%1：未使用：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (lost %n time(s), last: %1)</source>
+        <translation>
+            <numerusform>（丢失 %n 次，最近一次：%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runners:</source>
+        <translation>运行器：</translation>
     </message>
 </context>
 <context>

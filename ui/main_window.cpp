@@ -365,6 +365,7 @@ void MainWindow::connectSessions() {
 }
 
 bool MainWindow::startSession(const QString& taskRef, const kforge::SessionConfig& config, const QString& name) {
+    run_->setRunners(AppSettings().runners());
     if (!run_->startNew(taskRef, config, name)) {
         statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
         return false;
@@ -380,6 +381,7 @@ void MainWindow::openSession(qint64 sessionId) {
 
 bool MainWindow::continueOpenSession(const std::optional<kforge::StopConditions>& stop) {
     if (!openRecord_) return false;
+    run_->setRunners(AppSettings().runners());
     if (!run_->continueSession(openRecord_->id, stop)) {
         statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
         return false;
@@ -479,7 +481,7 @@ void MainWindow::exportNode(qint64 nodeId, const QString& file) {
                 kforge::writeTextFileAtomically(path, kforge::standaloneSource(session, tree, tree.at(nodeId)));
                 return {};
             } catch (const std::exception& e) {
-                return QString::fromStdString(e.what());
+                return errorText(e);
             }
         },
         [this, nodeId, file](QString error) { emit nodeExported(nodeId, file, error); });

@@ -2,7 +2,8 @@
 
 #include <QCoreApplication>
 
-#include "model/phrase.h"
+#include "util/error.h"
+#include "util/phrase.h"
 
 namespace kforge::ui {
 
@@ -15,5 +16,7 @@ QString phraseText(const kforge::Phrase& phrase) {
     // One pass, as the core fills the English: a value holding "%1" stays as it is.
     return QString::fromStdString(kforge::fillPattern(pattern.toStdString(), values));
 }
+
+QString errorText(const std::exception& error) { return phraseText(kforge::errorPhrase(error)); }
 
 }  // namespace kforge::ui

@@ -4,6 +4,7 @@
 // from core's QT_TRANSLATE_NOOP marks), each value in turn, verbatim values
 // as they are.
 #include <QString>
+#include <exception>
 
 namespace kforge {
 struct Phrase;
@@ -12,5 +13,9 @@ struct Phrase;
 namespace kforge::ui {
 
 QString phraseText(const kforge::Phrase& phrase);
+
+// What an exception from core says, in the user's language: a kforge::Error's
+// phrase; any other exception's what() as it is.
+QString errorText(const std::exception& error);
 
 }  // namespace kforge::ui

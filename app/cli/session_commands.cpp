@@ -339,6 +339,13 @@ int optimize(const OptimizeOptions& o) {
                                {"overlapping_requests", u.overlaps},
                                {"overlap_seconds", u.overlapSeconds}});
         j["run"]["devices"] = devices;
+        Json runners = Json::array();
+        for (const auto& r : engine.runners()) {
+            Json one = {{"name", r.name}, {"state", runnerStateName(r.state)}, {"measured", r.measured}, {"lost", r.lost}};
+            if (!r.why.empty()) one["why"] = r.why.english();
+            runners.push_back(std::move(one));
+        }
+        j["run"]["runners"] = runners;
         j["db"] = o.store.path().string();
         std::cout << j.dump(2) << "\n";
     } else {
@@ -616,7 +623,8 @@ int exportSession(const StoreOption& so, int64_t sessionId, const std::string& o
 
 int importSession(const StoreOption& so, const std::string& file, bool json) {
     // Read and checked whole (store/session_file.h) before the workspace is opened.
-    const SessionFile session = readSessionFile(readTextFile(file, SessionFileLimits::maxBytes, "a session file"), file);
+    const SessionFile session = readSessionFile(
+        readTextFile(file, SessionFileLimits::maxBytes, phrase(QT_TRANSLATE_NOOP("Phrase", "a session file"))), file);
     Store store(so.path());
     int64_t id = 0;
     try {

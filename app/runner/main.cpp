@@ -81,8 +81,11 @@ int profileOnce(const std::string& backend, int ordinal, const std::string& requ
     Json result;
     try {
         const Json request = kforge::parseJsonInput(
-            kforge::readTextFile(requestFile, kforge::RequestLimits::maxLineBytes, "a profile request"), requestFile, kRequestLimits);
-        if (!request.is_object() || !request.contains("spec")) throw kforge::RequestError(requestFile + ": profile: spec: missing");
+            kforge::readTextFile(requestFile, kforge::RequestLimits::maxLineBytes,
+                                 kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "a profile request"))),
+            requestFile, kRequestLimits);
+        if (!request.is_object() || !request.contains("spec"))
+            throw kforge::RequestError(requestFile + ": profile: spec: missing");
         const kforge::EvaluateSpec spec = kforge::evaluateSpecFromJson(request["spec"], "profile: spec");
         std::string why;
         auto device = openDevice(backend, ordinal, why);

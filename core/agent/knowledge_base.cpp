@@ -30,11 +30,12 @@ std::vector<std::string> tagList(const std::string& value, const std::vector<std
         if (item != "any" && std::find(allowed.begin(), allowed.end(), item) == allowed.end()) {
             std::string known;
             for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
-            throw Error(where + ": '" + key + "' has the unknown tag '" + item + "' (known: " + known + ", any)");
+            throw Error(located(
+                where, phrase(QT_TRANSLATE_NOOP("Phrase", "'%1' has the unknown tag '%2' (known: %3, any)"), key, item, known)));
         }
         out.push_back(item);
     }
-    if (out.empty()) throw Error(where + ": '" + key + "' lists no tag (use 'any')");
+    if (out.empty()) throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "'%1' lists no tag (use 'any')"), key)));
     return out;
 }
 
@@ -90,7 +91,8 @@ std::vector<std::string> parseKnowledgeTags(const std::string& key, const std::s
     if (key == "devices") return tagList(list, knowledgeDeviceFamilies(), key, where);
     if (key == "op_types") return tagList(list, knowledgeOpTypes(), key, where);
     if (key == "bottlenecks") return tagList(list, knowledgeBottlenecks(), key, where);
-    throw Error(where + ": unknown tag kind '" + key + "' (devices, op_types, bottlenecks)");
+    throw Error(
+        located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown tag kind '%1' (devices, op_types, bottlenecks)"), key)));
 }
 
 std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::string& where) {
@@ -101,7 +103,8 @@ std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::strin
         ++number;
         return static_cast<bool>(std::getline(in, line));
     };
-    if (!next() || trim(line) != "---") throw Error(where + ":1: a guide starts with a '---' line and its tags");
+    if (!next() || trim(line) != "---")
+        throw Error(located(where + ":1", phrase(QT_TRANSLATE_NOOP("Phrase", "a guide starts with a '---' line and its tags"))));
     KnowledgeChunk common;
     bool closed = false;
     while (next()) {
@@ -113,18 +116,22 @@ std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::strin
         if (t.empty()) continue;
         const size_t colon = t.find(':');
         const std::string at = where + ":" + std::to_string(number);
-        if (colon == std::string::npos) throw Error(at + ": expected 'key: value' in the front matter");
+        if (colon == std::string::npos)
+            throw Error(located(at, phrase(QT_TRANSLATE_NOOP("Phrase", "expected 'key: value' in the front matter"))));
         const std::string key = trim(t.substr(0, colon)), value = trim(t.substr(colon + 1));
         if (key == "title") common.title = value;
         else if (key == "devices") common.devices = parseKnowledgeTags(key, value, at);
         else if (key == "op_types") common.opTypes = parseKnowledgeTags(key, value, at);
         else if (key == "bottlenecks") common.bottlenecks = parseKnowledgeTags(key, value, at);
-        else throw Error(at + ": unknown front-matter key '" + key + "' (title, devices, op_types, bottlenecks)");
+        else
+            throw Error(located(
+                at, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown front-matter key '%1' (title, devices, op_types, bottlenecks)"),
+                           key)));
     }
-    if (!closed) throw Error(where + ": the front matter never closes with '---'");
+    if (!closed) throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "the front matter never closes with '---'"))));
     for (const auto& [key, list] : {std::pair{"title", common.title.empty()}, std::pair{"devices", common.devices.empty()},
                                     std::pair{"op_types", common.opTypes.empty()}, std::pair{"bottlenecks", common.bottlenecks.empty()}})
-        if (list) throw Error(where + ": the front matter lacks '" + key + "'");
+        if (list) throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "the front matter lacks '%1'"), key)));
 
     std::vector<KnowledgeChunk> chunks;
     KnowledgeChunk* current = nullptr;
@@ -140,7 +147,8 @@ std::vector<KnowledgeChunk> parseGuide(const std::string& text, const std::strin
         if (current) current->body += line + "\n";
     }
     std::erase_if(chunks, [](const KnowledgeChunk& c) { return trim(c.body).empty(); });
-    if (chunks.empty()) throw Error(where + ": the guide has no '## ' section with text");
+    if (chunks.empty())
+        throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "the guide has no '## ' section with text"))));
     return chunks;
 }
 
@@ -154,7 +162,8 @@ KnowledgeBase::~KnowledgeBase() = default;
 
 size_t KnowledgeBase::addGuides(const std::filesystem::path& dir) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw Error(dir.string() + ": the knowledge directory does not exist");
+    if (!std::filesystem::is_directory(dir, ec))
+        throw Error(located(dir.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "the knowledge directory does not exist"))));
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.path().extension() == ".md" && e.path().filename() != "README.md") files.push_back(e.path());

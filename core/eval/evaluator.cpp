@@ -62,13 +62,13 @@ Evaluator::~Evaluator() = default;
 
 void Evaluator::setRunners(std::vector<RunnerEndpoint> endpoints) {
     std::lock_guard lock(mutex_);
-    if (!runners_.empty()) throw Error("the runners are chosen before the first one starts");
+    if (!runners_.empty()) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the runners are chosen before the first one starts")));
     endpoints_ = std::move(endpoints);
 }
 
 RunnerClient& Evaluator::runner(Backend backend, size_t index) {
     std::lock_guard lock(mutex_);
-    if (index >= std::max<size_t>(1, endpoints_.size())) throw Error("no runner " + std::to_string(index));
+    if (index >= std::max<size_t>(1, endpoints_.size())) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no runner %1"), index));
     auto& r = runners_[{backend, index}];
     if (!r) {
         // The runner reads compiled candidates from the cache and recorded
@@ -94,7 +94,7 @@ RunnerClient& Evaluator::runner(Backend backend, size_t index) {
 Backend Evaluator::pickBackend(const std::string& requested) {
     if (requested != "auto") {
         const auto b = parseBackend(requested);
-        if (!b) throw Error("unknown backend '" + requested + "' (cpu, cuda, hip or auto)");
+        if (!b) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown backend '%1' (cpu, cuda, hip or auto)"), requested));
         return *b;
     }
     std::string why;
@@ -234,23 +234,28 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
     const std::string name(backendName(backend));
     const auto impl = task.native.find(backend);
     if (impl == task.native.end() && task.referencePython.empty())
-        throw Error(task.definitionFile.string() + ": kforge.native has no '" + name + "' entry and there is no PyTorch reference, so " +
-                    task.name + " cannot run on " + name);
+        throw Error(located(task.definitionFile.string(),
+                            phrase(QT_TRANSLATE_NOOP("Phrase",
+                                                     "kforge.native has no '%1' entry and there is no PyTorch reference, "
+                                                     "so %2 cannot run on %3"),
+                                   name, task.name, name)));
     p.workloads = task.workloadsFor(backend);
-    if (p.workloads.empty()) throw Error(task.workloadsFile.string() + ": no workload runs on " + name);
+    if (p.workloads.empty())
+        throw Error(located(task.workloadsFile.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "no workload runs on %1"), name)));
 
     RunnerClient& runnerClient = runner(backend);
     std::string why;
-    if (!runnerClient.available(why)) throw Error("no " + name + " device: " + why);
+    if (!runnerClient.available(why)) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no %1 device: %2"), name, why));
     p.device = runnerClient.facts();
 
     const uint64_t memory = p.device.memoryBytes;
     for (const Workload* w : p.workloads) {
         const double need = static_cast<double>(task.totalTensorBytes(*w));
         if (memory > 0 && need > 0.9 * static_cast<double>(memory))
-            throw Error(task.workloadsFile.string() + ":" + std::to_string(w->line) + ": workload " + w->uuid + " needs " +
-                        gib(need) + " for its tensors, but " + (p.device.name.empty() ? name : p.device.name) + " has " +
-                        gib(static_cast<double>(memory)));
+            throw Error(
+                located(task.workloadsFile.string() + ":" + std::to_string(w->line),
+                        phrase(QT_TRANSLATE_NOOP("Phrase", "workload %1 needs %2 for its tensors, but %3 has %4"), w->uuid,
+                               gib(need), p.device.name.empty() ? name : p.device.name, gib(static_cast<double>(memory)))));
     }
 
     p.arch = archFor(backend);
@@ -275,14 +280,18 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
     p.reference = refFuture.get();
     p.baseline = baseFuture.get();
     if (!p.reference.ok)
-        throw Error(impl->second.reference.string() + ": the task's reference does not compile: " + p.reference.firstError());
-    if (!p.baseline.ok)
-        throw Error(p.baselineSource.string() + ": the task's " + p.baselineName + " does not compile: " + p.baseline.firstError());
+        throw Error(located(impl->second.reference.string(),
+                            phrase(QT_TRANSLATE_NOOP("Phrase", "the task's %1 does not compile: %2"),
+                                   phrase(QT_TRANSLATE_NOOP("Phrase", "reference")), p.reference.firstError())));
+    if (!p.baseline.ok)  // baselineName is one of the words marked above ("baseline", "reference")
+        throw Error(located(p.baselineSource.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "the task's %1 does not compile: %2"),
+                                                              phrase(p.baselineName.c_str()), p.baseline.firstError())));
     return p;
 }
 
 bool Evaluator::resolveConfig(const std::filesystem::path& candidate, const TuneConfig& defines, EvalReport& report) const {
-    if (!std::filesystem::is_regular_file(candidate)) throw Error(candidate.string() + ": cannot read the candidate source");
+    if (!std::filesystem::is_regular_file(candidate))
+        throw Error(located(candidate.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot read the candidate source"))));
     report.sandbox = sandbox_->status().description;  // every candidate's report says how it was contained
     // The candidate's own @tune declarations give its default configuration.
     try {
@@ -295,7 +304,7 @@ bool Evaluator::resolveConfig(const std::filesystem::path& candidate, const Tune
         }
     } catch (const Error& e) {
         report.status = Status::InvalidConfig;
-        report.message = verbatim(e.what());
+        report.message = errorPhrase(e);
         return false;
     }
     return true;
@@ -334,9 +343,11 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     auto run = std::make_shared<TorchRun>();
     const bool nativeJudge = task.native.count(p.backend) > 0;
     if (options.judge != "auto" && options.judge != "native" && options.judge != "torch")
-        throw Error("unknown reference '" + options.judge + "' (auto, native or torch)");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown reference '%1' (auto, native or torch)"), options.judge));
     if (options.judge == "native" && !nativeJudge)
-        throw Error(task.definitionFile.string() + ": the task has no native reference for " + std::string(backendName(p.backend)));
+        throw Error(located(
+            task.definitionFile.string(),
+            phrase(QT_TRANSLATE_NOOP("Phrase", "the task has no native reference for %1"), std::string(backendName(p.backend)))));
     const bool torchJudges = !nativeJudge || options.judge == "torch";
     std::vector<std::string> wanted = options.torchBaselines;
     if (!nativeJudge && std::find(wanted.begin(), wanted.end(), "eager") == wanted.end())
@@ -344,13 +355,13 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     if (!task.vendor) wanted.erase(std::remove(wanted.begin(), wanted.end(), "vendor"), wanted.end());  // none to time
     run->summary.judge = torchJudges ? "torch" : "native";
     // Every workload gets a line per baseline wanted, so a report says why one is missing.
-    auto unavailable = [&](const std::string& why) {
-        run->summary.error = why;
+    auto unavailable = [&](const Phrase& why) {
+        run->summary.error = why.english();
         for (const Workload* w : p.workloads)
             for (const auto& name : wanted) {
                 MeasuredBaseline b;
                 b.name = name;
-                b.message = verbatim(why);
+                b.message = why;
                 run->baselines[w->uuid].push_back(b);
             }
         p.torch = run;
@@ -360,16 +371,21 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
         p.torch = run;
         return;
     }
-    if (task.referencePython.empty()) return unavailable("the definition has no PyTorch reference");
+    if (task.referencePython.empty())
+        return unavailable(phrase(QT_TRANSLATE_NOOP("Phrase", "the definition has no PyTorch reference")));
     // PyTorch runs here on the inputs the runner writes here: not yet with a
     // runner on another host (its files would land there).
     if (const RunnerClient& first = runner(p.backend); first.endpoint().remote()) {
-        const std::string remote = "PyTorch baselines are not measured with a runner on another host (" + first.name() + ") yet";
-        if (torchJudges) throw Error(task.definitionFile.string() + ": the PyTorch reference must judge, but " + remote);
+        const Phrase remote =
+            phrase(QT_TRANSLATE_NOOP("Phrase", "PyTorch baselines are not measured with a runner on another host (%1) yet"),
+                   first.name());
+        if (torchJudges)
+            throw Error(located(task.definitionFile.string(),
+                                phrase(QT_TRANSLATE_NOOP("Phrase", "the PyTorch reference must judge, but %1"), remote)));
         return unavailable(remote);
     }
     std::optional<TorchPython> python;
-    std::string why;
+    Phrase why;
     {
         std::lock_guard lock(mutex_);
         if (!pythonLooked_) {
@@ -377,15 +393,18 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
             pythonLooked_ = true;
         }
         python = python_;
-        why = pythonWhy_;
+        why = verbatim(pythonWhy_);
     }
     if (python && p.backend != Backend::Cpu && !python->cuda) {
-        why = python->executable + ": torch " + python->torchVersion + " sees no GPU (a CPU-only build?)";
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: torch %2 sees no GPU (a CPU-only build?)"), python->executable,
+                     python->torchVersion);
         python.reset();
     }
     if (!python) {
-        if (torchJudges) throw Error(task.definitionFile.string() + ": the PyTorch reference must judge on " +
-                                     std::string(backendName(p.backend)) + ", but " + why);
+        if (torchJudges)
+            throw Error(located(task.definitionFile.string(),
+                                phrase(QT_TRANSLATE_NOOP("Phrase", "the PyTorch reference must judge on %1, but %2"),
+                                       std::string(backendName(p.backend)), why)));
         return unavailable(why);
     }
     run->summary.python = python->executable;
@@ -405,7 +424,8 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     const auto reply = runner(p.backend).request({{"cmd", "write-inputs"}, {"spec", toJson(spec)}, {"dir", inputsDir.string()}},
                                                  options.stepTimeout);
     if (reply.kind != RunnerClient::Reply::Kind::Ok) {
-        const std::string e = "the runner could not write the inputs: " + (reply.message.empty() ? reply.body.value("error", "") : reply.message.english());
+        const Phrase e = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner could not write the inputs: %1"),
+                                reply.message.empty() ? verbatim(reply.body.value("error", "")) : reply.message);
         if (torchJudges) throw Error(e);
         return unavailable(e);
     }
@@ -461,11 +481,13 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
             list.push_back(b);
         }
         if (torchJudges && !r.outputsWritten.count(w->uuid)) {
-            std::string reason = r.error;
+            Phrase reason = verbatim(r.error);
             for (const auto& b : list)
-                if (b.name == "eager" && b.status != Status::Passed && !b.message.empty()) reason = b.message.english();
-            throw Error(task.definitionFile.string() + ": the PyTorch reference failed on workload " + w->uuid + ": " +
-                        (reason.empty() ? "it wrote no outputs" : reason));
+                if (b.name == "eager" && b.status != Status::Passed && !b.message.empty()) reason = b.message;
+            if (reason.english().empty()) reason = phrase(QT_TRANSLATE_NOOP("Phrase", "it wrote no outputs"));
+            throw Error(
+                located(task.definitionFile.string(),
+                        phrase(QT_TRANSLATE_NOOP("Phrase", "the PyTorch reference failed on workload %1: %2"), w->uuid, reason)));
         }
     }
     p.torch = run;
@@ -473,22 +495,25 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
 
 BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOptions& options) {
     if (!p.task->native.count(p.backend)) {
-        if (!p.torch) throw Error("internal: measureTorch must run before measureBaseline for a task judged by PyTorch");
+        if (!p.torch)
+            throw Error(phrase(QT_TRANSLATE_NOOP(
+                "Phrase", "internal: measureTorch must run before measureBaseline for a task judged by PyTorch")));
         BaselineTimes times;
         for (const auto& [uuid, list] : p.torch->baselines)
             for (const auto& b : list)
                 if (b.name == "eager") {
                     if (!b.measured())
-                        throw Error("the task's PyTorch reference (eager) failed on " + uuid + " (" + std::string(statusName(b.status)) +
-                                    "): " + b.message.english());
+                        throw Error(
+                            phrase(QT_TRANSLATE_NOOP("Phrase", "the task's PyTorch reference (eager) failed on %1 (%2): %3"),
+                                   uuid, std::string(statusName(b.status)), b.message));
                     times[uuid] = b.timing();
                 }
         return times;
     }
     const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName, options);
-    if (m.result.status != Status::Passed)
-        throw Error("the task's " + p.baselineName + " failed on this device (" + std::string(statusName(m.result.status)) +
-                    "): " + m.result.message.english());
+    if (m.result.status != Status::Passed)  // with a native baseline, baselineName is a word prepare() marked
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the task's %1 failed on this device (%2): %3"),
+                           phrase(p.baselineName.c_str()), std::string(statusName(m.result.status)), m.result.message));
     BaselineTimes times;
     for (const auto& o : m.result.workloads)
         if (!o.samplesMs.empty()) times[o.uuid] = summarize(o.samplesMs);
@@ -684,7 +709,9 @@ Task resolveTask(const std::string& nameOrPath, const AppPaths& paths) {
     if (std::filesystem::exists(nameOrPath, ec)) return loadTask(nameOrPath);
     const auto builtin = paths.tasksDirectory() / nameOrPath;
     if (nameOrPath.find('/') == std::string::npos && std::filesystem::is_directory(builtin, ec)) return loadTask(builtin);
-    throw Error("unknown task '" + nameOrPath + "': neither a built-in task (see `kforge tasks`) nor an existing path");
+    throw Error(phrase(
+        QT_TRANSLATE_NOOP("Phrase", "unknown task '%1': neither a built-in task (see `kforge tasks`) nor an existing path"),
+        nameOrPath));
 }
 
 std::string shadowedBuiltinNotice(const std::string& nameOrPath, const AppPaths& paths) {

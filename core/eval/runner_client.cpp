@@ -9,6 +9,7 @@
 #include "util/base64.h"
 #include "util/build_id.h"
 #include "util/error.h"
+#include "util/exit_phrase.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -27,13 +28,6 @@ RunnerEndpoint localEndpoint(Backend backend, int ordinal) {
     return e;
 }
 
-// How the runner ended, as ExitStatus::describe() says it, in words the GUI can translate.
-Phrase exitPhrase(const ExitStatus& exit) {
-    if (exit.timedOut) return phrase(QT_TRANSLATE_NOOP("Phrase", "killed at the deadline"));
-    if (exit.exited) return phrase(QT_TRANSLATE_NOOP("Phrase", "exit code %1"), exit.code);
-    if (exit.signal) return phrase(QT_TRANSLATE_NOOP("Phrase", "killed by %1"), signalName(exit.signal));
-    return phrase(QT_TRANSLATE_NOOP("Phrase", "unknown exit"));
-}
 }  // namespace
 
 RunnerClient::RunnerClient(std::filesystem::path executable, Backend backend, int ordinal)
@@ -120,7 +114,15 @@ bool RunnerClient::greeted(const std::string& line, bool sandboxed, const std::s
 }
 
 bool RunnerClient::start(std::string& why) {
-    std::vector<std::string> argv = runnerCommand(endpoint_, device_, executable_);
+    std::string slurmJob;
+    if (endpoint_.kind == RunnerEndpoint::Kind::Slurm) {
+        if (!allocation_) allocation_ = std::make_unique<SlurmAllocation>(endpoint_);
+        // Gone since the last start (its time ran out, preempted, cancelled): ask again.
+        if (!allocation_->jobId().empty() && !allocation_->alive()) allocation_->forget();
+        slurmJob = allocation_->ensure(std::chrono::duration_cast<std::chrono::seconds>(kStartTimeout), why);
+        if (slurmJob.empty()) return false;
+    }
+    std::vector<std::string> argv = runnerCommand(endpoint_, device_, executable_, slurmJob);
     const bool sandboxed = sandbox_ && sandbox_->active();
     if (sandboxed) argv = sandbox_->wrap(job_, argv);
     // A runner that cannot start inside the sandbox is not started outside it
@@ -216,7 +218,7 @@ bool RunnerClient::remeasure(std::chrono::milliseconds timeout) {
 bool RunnerClient::stageFile(std::string& path, std::string& why) {
     std::string bytes;
     try {
-        bytes = readTextFile(path, StagedFiles::maxBytes, "a compiled library");
+        bytes = readTextFile(path, StagedFiles::maxBytes, phrase(QT_TRANSLATE_NOOP("Phrase", "a compiled library")));
     } catch (const std::exception& e) {
         why = e.what();
         return false;

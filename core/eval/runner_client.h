@@ -9,6 +9,7 @@
 #include <string>
 
 #include "model/device_facts.h"
+#include "eval/slurm_allocation.h"
 #include "model/runner_endpoint.h"
 #include "runner/protocol.h"
 #include "sandbox/sandbox.h"
@@ -89,6 +90,8 @@ private:
     std::string why_;
     int64_t nextId_ = 1;
     int restarts_ = 0;
+    // A Slurm endpoint's allocation, kept across restarts; cancelled with the client.
+    std::unique_ptr<SlurmAllocation> allocation_;
 };
 
 }  // namespace kforge

@@ -20,7 +20,7 @@ std::string trimmed(std::string s) {
 }  // namespace
 
 std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlot device,
-                                       const std::filesystem::path& localRunner) {
+                                       const std::filesystem::path& localRunner, const std::string& slurmJob) {
     const std::vector<std::string> runnerArgs = {"--backend", std::string(backendName(device.backend)), "--device",
                                                  std::to_string(device.ordinal)};
     const std::string remoteRunner = endpoint.runner.empty() ? "kforge-runner" : endpoint.runner;
@@ -48,12 +48,19 @@ std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlo
         }
         case RunnerEndpoint::Kind::Slurm:
             // One task on one node; srun forwards our stdin to it and its stdout
-            // back unbuffered. The job (and its allocation) ends when the runner
-            // does; --kill-on-bad-exit so a crashed runner frees the node.
-            argv = {"srun", "--partition=" + endpoint.partition, "--nodes=1", "--ntasks=1", "--unbuffered", "--quiet",
-                    "--kill-on-bad-exit=1", "--job-name=kforge-runner"};
+            // back unbuffered; --kill-on-bad-exit so a crashed runner ends its step.
+            argv = {"srun", "--nodes=1", "--ntasks=1", "--unbuffered", "--quiet", "--kill-on-bad-exit=1", "--job-name=kforge-runner"};
+            if (!slurmJob.empty()) {
+                // A step of the session's allocation, which holds the node, the
+                // partition and the time limit. --overlap: a lost runner's step
+                // still ending must not hold the new one back.
+                argv.insert(argv.end(), {"--jobid=" + slurmJob, "--overlap"});
+            } else {
+                // A job of its own, which ends with the runner.
+                argv.push_back("--partition=" + endpoint.partition);
+                if (!endpoint.time.empty()) argv.push_back("--time=" + endpoint.time);
+            }
             if (!endpoint.gres.empty()) argv.push_back("--gres=" + endpoint.gres);
-            if (!endpoint.time.empty()) argv.push_back("--time=" + endpoint.time);
             argv.insert(argv.end(), {remoteRunner, "--exit-with-stdin"});
             argv.insert(argv.end(), runnerArgs.begin(), runnerArgs.end());
             return argv;

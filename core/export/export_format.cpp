@@ -26,13 +26,14 @@ std::string exportFormatNames() {
 const ExportFormat& exportFormat(const std::string& name) {
     for (const auto* f : exportFormats())
         if (f->name() == name) return *f;
-    throw Error("unknown export format '" + name + "' (known: " + exportFormatNames() + ")");
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown export format '%1' (known: %2)"), name, exportFormatNames()));
 }
 
 std::vector<ExportFile> exportFiles(const ExportFormat& format, const ExportPlan& plan) {
     const std::string why = format.unsupported(plan.backend());
     if (!why.empty())
-        throw Error("format " + format.name() + " cannot export a " + std::string(backendName(plan.backend())) + " session: " + why);
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "format %1 cannot export a %2 session: %3"), format.name(),
+                           std::string(backendName(plan.backend())), why));
     return format.files(plan);
 }
 
@@ -40,15 +41,16 @@ void writeExport(const std::vector<ExportFile>& files, const std::filesystem::pa
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::exists(outDir) && !(fs::is_directory(outDir) && fs::is_empty(outDir)))
-        throw Error(outDir.string() + " already exists and is not an empty directory; choose another --out");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 already exists and is not an empty directory; choose another --out"),
+                           outDir.string()));
     const fs::path parent = fs::absolute(outDir).parent_path();
     fs::create_directories(parent, ec);
-    if (ec) throw Error("cannot create " + parent.string() + ": " + ec.message());
+    if (ec) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "cannot create %1: %2"), parent.string(), ec.message()));
     std::set<std::string> seen;
     for (const auto& f : files) {
         const fs::path p(f.path);
         if (p.empty() || p.is_absolute() || f.path.find("..") != std::string::npos || !seen.insert(f.path).second)
-            throw Error("export produced a bad or repeated path '" + f.path + "'");
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "export produced a bad or repeated path '%1'"), f.path));
     }
     std::mt19937_64 rng(std::random_device{}());
     const fs::path temp = parent / ("." + fs::absolute(outDir).filename().string() + ".partial-" + std::to_string(::getpid()) + "-" +
@@ -61,7 +63,7 @@ void writeExport(const std::vector<ExportFile>& files, const std::filesystem::pa
             std::ofstream out(target, std::ios::binary);
             out << f.content;
             out.close();
-            if (!out) throw Error("cannot write " + target.string());
+            if (!out) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "cannot write %1"), target.string()));
             if (f.executable)
                 fs::permissions(target, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
         }
@@ -69,7 +71,7 @@ void writeExport(const std::vector<ExportFile>& files, const std::filesystem::pa
         fs::rename(temp, outDir);
     } catch (const fs::filesystem_error& e) {
         fs::remove_all(temp, ec);
-        throw Error("cannot write the export to " + outDir.string() + ": " + e.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "cannot write the export to %1: %2"), outDir.string(), e.what()));
     } catch (...) {
         fs::remove_all(temp, ec);
         throw;

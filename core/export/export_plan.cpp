@@ -15,7 +15,9 @@ namespace {
 const Workload& taskWorkload(const Task& task, const std::string& uuid) {
     for (const auto& w : task.workloads)
         if (w.uuid == uuid) return w;
-    throw Error("task " + task.name + " has no workload " + uuid + " any more (its files changed since the session ran)");
+    throw Error(
+        phrase(QT_TRANSLATE_NOOP("Phrase", "task %1 has no workload %2 any more (its files changed since the session ran)"),
+               task.name, uuid));
 }
 
 ExportVariant variantOf(const ExportPlan& plan, const SessionTree& tree, const Node& n, size_t index) {
@@ -64,7 +66,6 @@ double dispatchDistance(const std::vector<int64_t>& call, const std::vector<int6
 
 ExportPlan makeExportPlan(const SessionRecord& session, const SessionTree& tree, const Task& task,
                           std::optional<int64_t> nodeId, std::string abiHeader) {
-    const std::string where = "session " + std::to_string(session.id);
     ExportPlan plan;
     plan.session = session;
     plan.task = task;
@@ -77,16 +78,20 @@ ExportPlan makeExportPlan(const SessionRecord& session, const SessionTree& tree,
     const Node* chosen = nullptr;
     if (nodeId) {
         chosen = tree.find(*nodeId);
-        if (!chosen) throw Error(where + " has no node " + std::to_string(*nodeId) + " (see kforge show " + std::to_string(session.id) + ")");
+        if (!chosen)
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 has no node %2 (see kforge show %3)"), session.id, *nodeId,
+                               session.id));
         if (!chosen->passed())
-            throw Error(where + " node " + std::to_string(*nodeId) + " is " + std::string(statusName(chosen->status)) +
-                        ", not PASSED: only a verified kernel is exported");
+            throw Error(
+                phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 node %2 is %3, not PASSED: only a verified kernel is exported"),
+                       session.id, *nodeId, std::string(statusName(chosen->status))));
     } else {
         chosen = tree.best();
-        if (!chosen) throw Error(where + " has no PASSED node to export yet");
+        if (!chosen) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 has no PASSED node to export yet"), session.id));
     }
     if (!chosen->evaluation || chosen->evaluation->workloads.empty())
-        throw Error(where + " node " + std::to_string(chosen->id) + " has no stored measurements to export");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 node %2 has no stored measurements to export"), session.id,
+                           chosen->id));
     plan.nodeId = chosen->id;
 
     // Per workload, the node that serves it: the one asked for, or with no node

@@ -50,7 +50,7 @@ const char* kfDtype(DType t) {
 size_t axisIndex(const Task& t, const std::string& name) {
     for (size_t i = 0; i < t.axes.size(); ++i)
         if (t.axes[i].name == name) return i;
-    throw Error("task " + t.name + ": shape names an unknown axis " + name);
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "task %1: shape names an unknown axis %2"), t.name, name));
 }
 
 // Where each var axis is first read from: (input index, dimension).
@@ -60,9 +60,12 @@ std::map<std::string, std::pair<size_t, size_t>> axisSources(const Task& t) {
         for (size_t d = 0; d < t.inputs[i].shape.size(); ++d) out.emplace(t.inputs[i].shape[d], std::make_pair(i, d));
     for (const auto& a : t.axes)
         if (!a.isConst && !out.count(a.name))
-            throw Error("task " + t.name + ": axis " + a.name +
-                        " appears in no input's shape, so an op cannot read it from its arguments; this task cannot be exported as a torch op");
-    if (t.inputs.empty()) throw Error("task " + t.name + " has no inputs; it cannot be exported as a torch op");
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase",
+                                                 "task %1: axis %2 appears in no input's shape, so an op cannot read it from its "
+                                                 "arguments; this task cannot be exported as a torch op"),
+                               t.name, a.name));
+    if (t.inputs.empty())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "task %1 has no inputs; it cannot be exported as a torch op"), t.name));
     return out;
 }
 
@@ -104,7 +107,7 @@ std::string fillTemplate(std::string text, const std::map<std::string, std::stri
             pos = b;
             continue;
         }
-        if (it == values.end()) throw Error("export template: no value for @" + key + "@");
+        if (it == values.end()) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "export template: no value for @%1@"), key));
         out += text.substr(pos, a - pos) + it->second;
         pos = b + 1;
     }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "util/error.h"
+#include "util/exit_phrase.h"
 #include <cctype>
 
 #include "util/process.h"
@@ -48,8 +49,9 @@ ApiKey resolveApiKey(const ProviderConfig& provider) {
         const char* v = std::getenv(provider.keyEnv.c_str());
         if (v && *v) return {trimmed(v), "environment variable " + provider.keyEnv};
         if (!provider.keyInKeychain)
-            throw Error("provider '" + provider.name + "': the environment variable " + provider.keyEnv +
-                        " that should hold its key is not set");
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "provider '%1': the environment variable %2 "
+                                                           "that should hold its key is not set"),
+                               provider.name, provider.keyEnv));
     }
     if (provider.keyInKeychain) {
         std::vector<std::string> argv = {"secret-tool", "lookup"};
@@ -59,8 +61,11 @@ ApiKey resolveApiKey(const ProviderConfig& provider) {
         const auto r = runProcess(argv, options);
         const std::string key = trimmed(r.output);
         if (r.ok() && !key.empty()) return {key, "keychain"};
-        throw Error("provider '" + provider.name + "': no key in the OS keychain (secret-tool lookup service kernelforge provider " +
-                    provider.name + ": " + (r.status.code == 127 ? "secret-tool is not installed" : r.status.describe()) + ")");
+        const Phrase why = r.status.code == 127 ? phrase(QT_TRANSLATE_NOOP("Phrase", "secret-tool is not installed"))
+                                                : exitPhrase(r.status);
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "provider '%1': no key in the OS keychain "
+                                                       "(secret-tool lookup service kernelforge provider %2: %3)"),
+                           provider.name, provider.name, why));
     }
     return {"", "none"};
 }
@@ -75,7 +80,7 @@ KeyStatus keyStatus(const ProviderConfig& provider) {
 }
 
 void storeKeyInKeychain(const std::string& provider, const std::string& key) {
-    if (key.empty()) throw Error("provider '" + provider + "': an empty key cannot be stored");
+    if (key.empty()) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "provider '%1': an empty key cannot be stored"), provider));
     std::vector<std::string> argv = {"secret-tool", "store", "--label=KernelForge LLM key (" + provider + ")"};
     for (auto& a : keychainAttributes(provider)) argv.push_back(a);
     RunOptions options;
@@ -83,14 +88,18 @@ void storeKeyInKeychain(const std::string& provider, const std::string& key) {
     options.input = key;
     const auto r = runProcess(argv, options);
     // secret-tool's own message never repeats the secret; redact anyway.
-    if (!r.ok()) throw Error("provider '" + provider + "': the keychain refused the key: " + redact(trimmed(r.output), key));
+    if (!r.ok())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "provider '%1': the keychain refused the key: %2"), provider,
+                           redact(trimmed(r.output), key)));
 }
 
 void removeKeyFromKeychain(const std::string& provider) {
     std::vector<std::string> argv = {"secret-tool", "clear"};
     for (auto& a : keychainAttributes(provider)) argv.push_back(a);
     const auto r = runProcess(argv);
-    if (!r.ok()) throw Error("provider '" + provider + "': the keychain entry could not be removed: " + trimmed(r.output));
+    if (!r.ok())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "provider '%1': the keychain entry could not be removed: %2"), provider,
+                           trimmed(r.output)));
 }
 
 bool keychainAvailable() {

@@ -10,12 +10,12 @@ namespace kforge {
 namespace {
 
 template <typename T>
-void read(const nlohmann::json& j, const char* key, T& out, const std::string& where) {
+void read(const nlohmann::json& j, const char* key, T& out, const Phrase& where) {
     if (!j.contains(key) || j.at(key).is_null()) return;
     try {
         out = j.at(key).get<T>();
     } catch (const nlohmann::json::exception&) {
-        throw Error(where + ": field '" + key + "' has the wrong type (" + j.at(key).dump() + ")");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: field '%2' has the wrong type (%3)"), where, key, j.at(key).dump()));
     }
 }
 
@@ -66,15 +66,17 @@ nlohmann::json toJson(const ProviderConfig& p) {
 }
 
 ProviderConfig providerFromJson(const nlohmann::json& j, const std::string& where) {
-    if (!j.is_object()) throw Error(where + ": a provider is a JSON object, not " + std::string(j.type_name()));
+    if (!j.is_object())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: a provider is a JSON object, not %2"), where, j.type_name()));
     ProviderConfig p;
-    read(j, "name", p.name, where);
-    const std::string at = where + " (provider '" + p.name + "')";
-    if (p.name.empty()) throw Error(where + ": a provider needs a 'name'");
+    read(j, "name", p.name, verbatim(where));
+    const Phrase at = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (provider '%2')"), where, p.name);
+    if (p.name.empty()) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: a provider needs a 'name'"), where));
     std::string api = "openai";
     read(j, "api", api, at);
     const auto parsed = parseLlmApi(api);
-    if (!parsed) throw Error(at + ": 'api' is '" + api + "'; it must be 'openai' or 'anthropic'");
+    if (!parsed)
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: 'api' is '%2'; it must be 'openai' or 'anthropic'"), at, api));
     p.api = *parsed;
     read(j, "base_url", p.baseUrl, at);
     read(j, "model", p.model, at);
@@ -98,18 +100,28 @@ ProviderConfig providerFromJson(const nlohmann::json& j, const std::string& wher
         p.temperature = t;
     }
     if (j.contains("api_key") || j.contains("key"))
-        throw Error(at + ": keys are not kept in this file; name an environment variable in 'key_env' or use the keychain");
-    if (p.baseUrl.empty()) throw Error(at + ": 'base_url' is empty");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: keys are not kept in this file; name an environment variable in "
+                                                       "'key_env' or use the keychain"),
+                           at));
+    const auto empty = [&](const char* field) {
+        return Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: '%2' is empty"), at, field));
+    };
+    const auto atLeast = [&](const char* field, int least) {
+        return Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: '%2' must be at least %3"), at, field, least));
+    };
+    if (p.baseUrl.empty()) throw empty("base_url");
     if (!p.baseUrl.starts_with("http://") && !p.baseUrl.starts_with("https://"))
-        throw Error(at + ": 'base_url' must start with http:// or https:// (it is '" + p.baseUrl + "')");
-    if (p.model.empty()) throw Error(at + ": 'model' is empty");
-    if (p.maxConcurrent < 1) throw Error(at + ": 'max_concurrent' must be at least 1");
-    if (p.retries < 0) throw Error(at + ": 'retries' cannot be negative");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: 'base_url' must start with http:// or https:// (it is '%2')"), at,
+                           p.baseUrl));
+    if (p.model.empty()) throw empty("model");
+    if (p.maxConcurrent < 1) throw atLeast("max_concurrent", 1);
+    if (p.retries < 0) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: '%2' cannot be negative"), at, "retries"));
     if (p.timeoutSeconds <= 0 || p.connectTimeoutSeconds <= 0 || p.idleTimeoutSeconds <= 0)
-        throw Error(at + ": timeouts must be positive");
-    if (p.maxOutputTokens < 1) throw Error(at + ": 'max_output_tokens' must be at least 1");
-    if (p.maxAnswerBytes < 1024) throw Error(at + ": 'max_answer_bytes' must be at least 1024");
-    if (p.prices.inputPerMillion < 0 || p.prices.outputPerMillion < 0) throw Error(at + ": prices cannot be negative");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: timeouts must be positive"), at));
+    if (p.maxOutputTokens < 1) throw atLeast("max_output_tokens", 1);
+    if (p.maxAnswerBytes < 1024) throw atLeast("max_answer_bytes", 1024);
+    if (p.prices.inputPerMillion < 0 || p.prices.outputPerMillion < 0)
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: prices cannot be negative"), at));
     return p;
 }
 
@@ -160,15 +172,16 @@ std::vector<ProviderConfig> loadProviders(const std::filesystem::path& file) {
     try {
         j = nlohmann::json::parse(readTextFile(file));
     } catch (const nlohmann::json::parse_error& e) {
-        throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: not valid JSON (%2)"), file.string(), e.what()));
     }
     const nlohmann::json& list = j.is_object() && j.contains("providers") ? j.at("providers") : j;
-    if (!list.is_array()) throw Error(file.string() + ": expected {\"providers\": [...]}");
+    if (!list.is_array()) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: expected {\"providers\": [...]}"), file.string()));
     std::vector<ProviderConfig> out;
     for (size_t i = 0; i < list.size(); ++i) {
         ProviderConfig p = providerFromJson(list[i], file.string() + ": providers[" + std::to_string(i) + "]");
         for (const auto& q : out)
-            if (q.name == p.name) throw Error(file.string() + ": two providers are called '" + p.name + "'");
+            if (q.name == p.name)
+                throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: two providers are called '%2'"), file.string(), p.name));
         out.push_back(std::move(p));
     }
     return out;
@@ -187,8 +200,11 @@ ProviderConfig findProvider(const std::vector<ProviderConfig>& providers, const 
         if (p.name == name) return p;
         known += (known.empty() ? "" : ", ") + p.name;
     }
-    throw Error("no LLM provider called '" + name + "' in " + file.string() +
-                (known.empty() ? " (it lists none; see docs/llm.md)" : " (it has: " + known + ")"));
+    if (known.empty())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no LLM provider called '%1' in %2 (it lists none; see docs/llm.md)"),
+                           name, file.string()));
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no LLM provider called '%1' in %2 (it has: %3)"), name, file.string(),
+                       known));
 }
 
 }  // namespace kforge

@@ -24,7 +24,7 @@ template <>
 Backend readValue<Backend>(const Json& j, const std::string& path) {
     const std::string name = readValue<std::string>(j, path);
     const auto b = parseBackend(name);
-    if (!b) modelFail(path, "unknown backend '" + name + "' (cpu, cuda or hip)");
+    if (!b) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown backend '%1' (cpu, cuda or hip)"), name));
     return *b;
 }
 

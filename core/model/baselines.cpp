@@ -83,7 +83,7 @@ Json toJson(const WorkloadBaselines& b) {
 }
 
 WorkloadBaselines workloadBaselinesFromJson(const Json& j, const std::string& where) {
-    if (!j.is_object()) modelFail(where, "expected an object, got " + jsonTypeName(j));
+    if (!j.is_object()) modelFail(where, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
     WorkloadBaselines b;
     for (auto it = j.begin(); it != j.end(); ++it) {
         b[it.key()] = readArray<MeasuredBaseline>(it.value(), where + "." + it.key(), measuredBaselineFromJson);

@@ -200,7 +200,7 @@ WorkloadReport workloadReportFromJson(const Json& j, const std::string& path) {
     w.achievedTflops = r.optionalOr<double>("achieved_tflops", 0.0);
     if (const auto floorMs = r.optional<double>("floor_ms")) {
         const std::string bound = r.required<std::string>("bound");
-        if (bound != "compute" && bound != "memory") modelFail(r.childPath("bound"), "expected 'compute' or 'memory'");
+        if (bound != "compute" && bound != "memory") modelFail(r.childPath("bound"), phrase(QT_TRANSLATE_NOOP("Phrase", "expected 'compute' or 'memory'")));
         Floor f;
         // Schema 4 kept only the larger of the two.
         f.bytesMs = r.optionalOr<double>("floor_bytes_ms", bound == "memory" ? *floorMs : 0.0);
@@ -263,7 +263,7 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     e.runner = r.optionalOr<std::string>("runner", "");    // and before runner endpoints
     if (r.has("cpu_threads")) {  // CPU reports before the thread limit have none
         e.cpuThreads = r.required<int>("cpu_threads");
-        if (*e.cpuThreads < 1) modelFail(r.childPath("cpu_threads"), "must be at least 1");
+        if (*e.cpuThreads < 1) modelFail(r.childPath("cpu_threads"), phrase(QT_TRANSLATE_NOOP("Phrase", "must be at least 1")));
     }
     if (r.has("device_window")) {  // and before device windows
         ObjectReader w(r.field("device_window"), r.childPath("device_window"));
@@ -272,7 +272,7 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
         d.from = w.required<double>("from");
         d.to = w.required<double>("to");
         w.finish();
-        if (d.runnerIndex < 0 || d.to < d.from) modelFail(r.childPath("device_window"), "runner_index must be >= 0 and to >= from");
+        if (d.runnerIndex < 0 || d.to < d.from) modelFail(r.childPath("device_window"), phrase(QT_TRANSLATE_NOOP("Phrase", "runner_index must be >= 0 and to >= from")));
         e.window = d;
     }
     if (scope == ReportScope::Full) {

@@ -7,7 +7,7 @@ namespace kforge {
 
 using Json = nlohmann::json;
 
-void modelFail(const std::string& path, const std::string& what) { throw ModelError(path + ": " + what); }
+void modelFail(const std::string& path, const Phrase& what) { throw ModelError(located(path, what)); }
 
 std::string jsonTypeName(const Json& j) {
     switch (j.type()) {
@@ -25,7 +25,7 @@ std::string jsonTypeName(const Json& j) {
 
 template <>
 bool readValue<bool>(const Json& j, const std::string& path) {
-    if (!j.is_boolean()) modelFail(path, "expected true or false, got " + jsonTypeName(j));
+    if (!j.is_boolean()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected true or false, got %1"), jsonTypeName(j)));
     return j.get<bool>();
 }
 
@@ -33,22 +33,22 @@ template <>
 int64_t readValue<int64_t>(const Json& j, const std::string& path) {
     if (j.is_number_integer()) {
         if (j.is_number_unsigned() && j.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-            modelFail(path, "integer out of range");
+            modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "integer out of range")));
         return j.get<int64_t>();
     }
     // Whole numbers written as floats by other tools are accepted; fractions are not.
     if (j.is_number_float()) {
         const double d = j.get<double>();
         if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e18) return static_cast<int64_t>(d);
-        modelFail(path, "expected an integer, got " + j.dump());
+        modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an integer, got %1"), j.dump()));
     }
-    modelFail(path, "expected an integer, got " + jsonTypeName(j));
+    modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an integer, got %1"), jsonTypeName(j)));
 }
 
 template <>
 int readValue<int>(const Json& j, const std::string& path) {
     const int64_t v = readValue<int64_t>(j, path);
-    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) modelFail(path, "integer out of range");
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "integer out of range")));
     return static_cast<int>(v);
 }
 
@@ -56,19 +56,19 @@ template <>
 uint64_t readValue<uint64_t>(const Json& j, const std::string& path) {
     if (j.is_number_unsigned()) return j.get<uint64_t>();
     const int64_t v = readValue<int64_t>(j, path);
-    if (v < 0) modelFail(path, "expected a non-negative integer, got " + std::to_string(v));
+    if (v < 0) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected a non-negative integer, got %1"), v));
     return static_cast<uint64_t>(v);
 }
 
 template <>
 double readValue<double>(const Json& j, const std::string& path) {
-    if (!j.is_number()) modelFail(path, "expected a number, got " + jsonTypeName(j));
+    if (!j.is_number()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected a number, got %1"), jsonTypeName(j)));
     return j.get<double>();
 }
 
 template <>
 std::string readValue<std::string>(const Json& j, const std::string& path) {
-    if (!j.is_string()) modelFail(path, "expected a string, got " + jsonTypeName(j));
+    if (!j.is_string()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected a string, got %1"), jsonTypeName(j)));
     return j.get<std::string>();
 }
 
@@ -85,7 +85,7 @@ std::vector<std::string> readValue<std::vector<std::string>>(const Json& j, cons
 namespace {
 template <class V>
 std::map<std::string, V> readMap(const Json& j, const std::string& path) {
-    if (!j.is_object()) modelFail(path, "expected an object, got " + jsonTypeName(j));
+    if (!j.is_object()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
     std::map<std::string, V> out;
     for (auto it = j.begin(); it != j.end(); ++it) out[it.key()] = readValue<V>(it.value(), path + "." + it.key());
     return out;
@@ -106,24 +106,24 @@ std::map<std::string, int64_t> readValue<std::map<std::string, int64_t>>(const J
 }
 
 ObjectReader::ObjectReader(const Json& j, std::string path) : json_(j), path_(std::move(path)) {
-    if (!j.is_object()) modelFail(path_, "expected an object, got " + jsonTypeName(j));
+    if (!j.is_object()) modelFail(path_, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
 }
 
 const Json& ObjectReader::field(const char* key) {
-    if (!json_.contains(key)) modelFail(childPath(key), "missing");
+    if (!json_.contains(key)) modelFail(childPath(key), phrase(QT_TRANSLATE_NOOP("Phrase", "missing")));
     read_.insert(key);
     return json_.at(key);
 }
 
 const Json& ObjectReader::array(const char* key) {
     const Json& j = field(key);
-    if (!j.is_array()) modelFail(childPath(key), "expected an array, got " + jsonTypeName(j));
+    if (!j.is_array()) modelFail(childPath(key), phrase(QT_TRANSLATE_NOOP("Phrase", "expected an array, got %1"), jsonTypeName(j)));
     return j;
 }
 
 void ObjectReader::finish() const {
     for (auto it = json_.begin(); it != json_.end(); ++it)
-        if (!read_.count(it.key())) modelFail(path_ + "." + it.key(), "unknown field");
+        if (!read_.count(it.key())) modelFail(path_ + "." + it.key(), phrase(QT_TRANSLATE_NOOP("Phrase", "unknown field")));
 }
 
 }  // namespace kforge

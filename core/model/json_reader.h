@@ -24,7 +24,8 @@ public:
     using Error::Error;
 };
 
-[[noreturn]] void modelFail(const std::string& path, const std::string& what);
+// Throws ModelError "<path>: <what>", keeping what's phrase for the GUI.
+[[noreturn]] void modelFail(const std::string& path, const Phrase& what);
 std::string jsonTypeName(const nlohmann::json& j);
 
 // Conversions of one JSON value to a C++ value, checked. Specialised for the
@@ -103,7 +104,7 @@ private:
 // Decodes every element of a JSON array with `decode(element, path)`.
 template <class T, class F>
 std::vector<T> readArray(const nlohmann::json& j, const std::string& path, F decode) {
-    if (!j.is_array()) modelFail(path, "expected an array, got " + jsonTypeName(j));
+    if (!j.is_array()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an array, got %1"), jsonTypeName(j)));
     std::vector<T> out;
     out.reserve(j.size());
     for (size_t i = 0; i < j.size(); ++i) out.push_back(decode(j[i], path + "[" + std::to_string(i) + "]"));

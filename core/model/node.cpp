@@ -88,11 +88,11 @@ Node nodeFromJson(const Json& j, const std::string& path) {
     try {
         n.config = configFromKey(config);
     } catch (const Json::exception& e) {
-        modelFail(r.childPath("config"), std::string("not a configuration: ") + e.what());
+        modelFail(r.childPath("config"), phrase(QT_TRANSLATE_NOOP("Phrase", "not a configuration: %1"), errorPhrase(e)));
     }
     const std::string state = r.required<std::string>("state");
     const auto parsedState = parseNodeState(state);
-    if (!parsedState) modelFail(r.childPath("state"), "unknown state '" + state + "' (pending or done)");
+    if (!parsedState) modelFail(r.childPath("state"), phrase(QT_TRANSLATE_NOOP("Phrase", "unknown state '%1' (pending or done)"), state));
     n.state = *parsedState;
     n.status = r.required<Status>("status");
     n.message = readMessage(r);

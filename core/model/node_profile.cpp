@@ -51,7 +51,7 @@ NodeProfile nodeProfileFromJson(const Json& j, const std::string& path) {
         for (const auto& [name, value] : readValue<std::map<std::string, int64_t>>(axes, axesPath)) p.axes.emplace_back(name, value);
     } else {
         p.axes = readArray<std::pair<std::string, int64_t>>(axes, axesPath, [](const Json& e, const std::string& at) {
-            if (!e.is_array() || e.size() != 2) modelFail(at, "expected [name, value]");
+            if (!e.is_array() || e.size() != 2) modelFail(at, phrase(QT_TRANSLATE_NOOP("Phrase", "expected [name, value]")));
             return std::pair<std::string, int64_t>(readValue<std::string>(e[0], at + "[0]"), readValue<int64_t>(e[1], at + "[1]"));
         });
     }

@@ -9,8 +9,9 @@ namespace {
 class SpecReader {
 public:
     explicit SpecReader(std::string_view spec) : spec_(spec) {}
-    [[noreturn]] void fail(size_t at, const std::string& what) const {
-        throw EndpointError("runner endpoint '" + std::string(spec_) + "': column " + std::to_string(at + 1) + ": " + what);
+    [[noreturn]] void fail(size_t at, const Phrase& what) const {
+        throw EndpointError(phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint '%1': column %2: %3"),
+                                   std::string(spec_), at + 1, what));
     }
     std::string_view spec() const { return spec_; }
 
@@ -22,17 +23,21 @@ private:
 // names, IPv4 addresses, Slurm's gres and time syntax and file paths, and
 // nothing a shell or ssh would read as an option or a second command.
 bool plain(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
-           c == '/' || c == ':' || c == '+' || c == '=' || c == '~' || c == '%';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-' || c == '/' || c == ':' || c == '+' || c == '=' || c == '~' || c == '%';
 }
 
 // Checks `text` (at column `at` of the spec) is non-empty and plain, and does not
-// start with '-' (ssh and srun would read it as an option).
+// start with '-' (ssh and srun would read it as an option). `what` is a
+// pattern marked where it is written ("the host").
 std::string checkedWord(const SpecReader& r, size_t at, std::string_view text, const char* what) {
-    if (text.empty()) r.fail(at, std::string(what) + " is empty");
-    if (text.front() == '-') r.fail(at, std::string(what) + " must not start with '-'");
+    if (text.empty()) r.fail(at, phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is empty"), phrase(what)));
+    if (text.front() == '-')
+        r.fail(at, phrase(QT_TRANSLATE_NOOP("Phrase", "%1 must not start with '-'"), phrase(what)));
     for (size_t i = 0; i < text.size(); ++i)
-        if (!plain(text[i])) r.fail(at + i, std::string(what) + " holds '" + std::string(1, text[i]) + "', which is not allowed here");
+        if (!plain(text[i]))
+            r.fail(at + i, phrase(QT_TRANSLATE_NOOP("Phrase", "%1 holds '%2', which is not allowed here"), phrase(what),
+                                  std::string(1, text[i])));
     return std::string(text);
 }
 
@@ -40,8 +45,8 @@ int checkedNumber(const SpecReader& r, size_t at, std::string_view text, int lo,
     int v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi)
-        r.fail(at, std::string(what) + " must be a number in " + std::to_string(lo) + ".." + std::to_string(hi) + ", not '" +
-                       std::string(text) + "'");
+        r.fail(at, phrase(QT_TRANSLATE_NOOP("Phrase", "%1 must be a number in %2..%3, not '%4'"), phrase(what), lo, hi,
+                          std::string(text)));
     return v;
 }
 
@@ -50,35 +55,44 @@ DeviceSlot parseDevice(const SpecReader& r, size_t at, std::string_view text) {
     const size_t colon = text.find(':');
     const std::string_view name = text.substr(0, colon);
     const auto backend = parseBackend(name);
-    if (!backend) r.fail(at, "unknown device '" + std::string(text) + "' (cpu, cuda[:N], hip[:N], ssh://... or slurm://...)");
+    if (!backend)
+        r.fail(at, phrase(QT_TRANSLATE_NOOP("Phrase",
+                                            "unknown device '%1' (cpu, cuda[:N], hip[:N], ssh://... or slurm://...)"),
+                          std::string(text)));
     DeviceSlot d{*backend, 0};
     if (colon != std::string_view::npos) {
-        if (*backend == Backend::Cpu) r.fail(at + colon, "the CPU has no device number");
-        d.ordinal = checkedNumber(r, at + colon + 1, text.substr(colon + 1), 0, 1023, "the device number");
+        if (*backend == Backend::Cpu)
+            r.fail(at + colon, phrase(QT_TRANSLATE_NOOP("Phrase", "the CPU has no device number")));
+        d.ordinal = checkedNumber(r, at + colon + 1, text.substr(colon + 1), 0, 1023,
+                                  QT_TRANSLATE_NOOP("Phrase", "the device number"));
     }
     return d;
 }
 
 // key=value&key=value after '?', at column `at`; `allowed` lists the keys.
 template <class Apply>
-void parseQuery(const SpecReader& r, size_t at, std::string_view query, std::initializer_list<std::string_view> allowed, Apply apply) {
+void parseQuery(const SpecReader& r, size_t at, std::string_view query, std::initializer_list<std::string_view> allowed,
+                Apply apply) {
     std::vector<std::string> seen;
     size_t pos = 0;
     while (pos <= query.size()) {
         const size_t amp = std::min(query.find('&', pos), query.size());
         const std::string_view item = query.substr(pos, amp - pos);
         const size_t eq = item.find('=');
-        if (eq == std::string_view::npos) r.fail(at + pos, "an option is key=value, not '" + std::string(item) + "'");
+        if (eq == std::string_view::npos)
+            r.fail(at + pos,
+                   phrase(QT_TRANSLATE_NOOP("Phrase", "an option is key=value, not '%1'"), std::string(item)));
         const std::string_view key = item.substr(0, eq);
         bool known = false;
         for (auto k : allowed) known = known || k == key;
         if (!known) {
             std::string keys;
             for (auto k : allowed) keys += (keys.empty() ? "" : ", ") + std::string(k);
-            r.fail(at + pos, "unknown option '" + std::string(key) + "' (" + keys + ")");
+            r.fail(at + pos, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown option '%1' (%2)"), std::string(key), keys));
         }
         for (const auto& s : seen)
-            if (s == key) r.fail(at + pos, "option '" + std::string(key) + "' is given twice");
+            if (s == key)
+                r.fail(at + pos, phrase(QT_TRANSLATE_NOOP("Phrase", "option '%1' is given twice"), std::string(key)));
         seen.emplace_back(key);
         apply(key, at + pos + eq + 1, item.substr(eq + 1));
         pos = amp + 1;
@@ -91,22 +105,27 @@ RunnerEndpoint parseSsh(const SpecReader& r, size_t at, std::string_view rest) {
     const size_t q = rest.find('?');
     std::string_view authority = rest.substr(0, q);
     if (const size_t slash = authority.find('/'); slash != std::string_view::npos)
-        r.fail(at + slash, "an ssh endpoint has no path; give the runner as ?runner=PATH");
+        r.fail(at + slash,
+               phrase(QT_TRANSLATE_NOOP("Phrase", "an ssh endpoint has no path; give the runner as ?runner=PATH")));
     size_t hostAt = at;
     if (const size_t atSign = authority.find('@'); atSign != std::string_view::npos) {
-        e.user = checkedWord(r, at, authority.substr(0, atSign), "the user");
+        e.user = checkedWord(r, at, authority.substr(0, atSign), QT_TRANSLATE_NOOP("Phrase", "the user"));
         authority = authority.substr(atSign + 1);
         hostAt = at + atSign + 1;
     }
     const size_t colon = authority.find(':');
-    e.host = checkedWord(r, hostAt, authority.substr(0, colon), "the host");
-    if (colon != std::string_view::npos) e.port = checkedNumber(r, hostAt + colon + 1, authority.substr(colon + 1), 1, 65535, "the port");
+    e.host = checkedWord(r, hostAt, authority.substr(0, colon), QT_TRANSLATE_NOOP("Phrase", "the host"));
+    if (colon != std::string_view::npos)
+        e.port = checkedNumber(r, hostAt + colon + 1, authority.substr(colon + 1), 1, 65535,
+                               QT_TRANSLATE_NOOP("Phrase", "the port"));
     if (q != std::string_view::npos)
         parseQuery(r, at + q + 1, rest.substr(q + 1), {"device", "runner", "config"},
                    [&](std::string_view key, size_t vAt, std::string_view v) {
                        if (key == "device") e.device = parseDevice(r, vAt, v);
-                       if (key == "runner") e.runner = checkedWord(r, vAt, v, "the runner path");
-                       if (key == "config") e.sshConfig = checkedWord(r, vAt, v, "the ssh config path");
+                       if (key == "runner")
+                           e.runner = checkedWord(r, vAt, v, QT_TRANSLATE_NOOP("Phrase", "the runner path"));
+                       if (key == "config")
+                           e.sshConfig = checkedWord(r, vAt, v, QT_TRANSLATE_NOOP("Phrase", "the ssh config path"));
                    });
     return e;
 }
@@ -115,16 +134,19 @@ RunnerEndpoint parseSlurm(const SpecReader& r, size_t at, std::string_view rest)
     RunnerEndpoint e;
     e.kind = RunnerEndpoint::Kind::Slurm;
     const size_t q = rest.find('?');
-    e.partition = checkedWord(r, at, rest.substr(0, q), "the partition");
+    e.partition = checkedWord(r, at, rest.substr(0, q), QT_TRANSLATE_NOOP("Phrase", "the partition"));
     for (size_t i = 0; i < e.partition.size(); ++i)
-        if (e.partition[i] == '/' || e.partition[i] == ':') r.fail(at + i, "a partition name holds no '/' or ':'");
+        if (e.partition[i] == '/' || e.partition[i] == ':')
+            r.fail(at + i, phrase(QT_TRANSLATE_NOOP("Phrase", "a partition name holds no '/' or ':'")));
     if (q != std::string_view::npos)
         parseQuery(r, at + q + 1, rest.substr(q + 1), {"device", "gres", "time", "runner"},
                    [&](std::string_view key, size_t vAt, std::string_view v) {
                        if (key == "device") e.device = parseDevice(r, vAt, v);
-                       if (key == "gres") e.gres = checkedWord(r, vAt, v, "the gres");
-                       if (key == "time") e.time = checkedWord(r, vAt, v, "the time limit");
-                       if (key == "runner") e.runner = checkedWord(r, vAt, v, "the runner path");
+                       if (key == "gres") e.gres = checkedWord(r, vAt, v, QT_TRANSLATE_NOOP("Phrase", "the gres"));
+                       if (key == "time")
+                           e.time = checkedWord(r, vAt, v, QT_TRANSLATE_NOOP("Phrase", "the time limit"));
+                       if (key == "runner")
+                           e.runner = checkedWord(r, vAt, v, QT_TRANSLATE_NOOP("Phrase", "the runner path"));
                    });
     return e;
 }
@@ -158,7 +180,9 @@ std::string RunnerEndpoint::spec() const {
 
 RunnerEndpoint parseRunnerEndpoint(std::string_view spec) {
     const SpecReader r(spec);
-    if (spec.empty()) r.fail(0, "empty (cpu, cuda[:N], hip[:N], ssh://[user@]host[:port] or slurm://PARTITION)");
+    if (spec.empty())
+        r.fail(0, phrase(QT_TRANSLATE_NOOP(
+                      "Phrase", "empty (cpu, cuda[:N], hip[:N], ssh://[user@]host[:port] or slurm://PARTITION)")));
     const size_t scheme = spec.find("://");
     if (scheme == std::string_view::npos) {
         RunnerEndpoint e;
@@ -169,7 +193,7 @@ RunnerEndpoint parseRunnerEndpoint(std::string_view spec) {
     const size_t at = scheme + 3;
     if (name == "ssh") return parseSsh(r, at, spec.substr(at));
     if (name == "slurm") return parseSlurm(r, at, spec.substr(at));
-    r.fail(0, "unknown scheme '" + std::string(name) + "://' (ssh:// or slurm://)");
+    r.fail(0, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown scheme '%1://' (ssh:// or slurm://)"), std::string(name)));
 }
 
 std::vector<RunnerEndpoint> parseRunnerEndpoints(std::string_view list) {
@@ -185,14 +209,16 @@ std::vector<RunnerEndpoint> parseRunnerEndpoints(std::string_view list) {
     return out;
 }
 
-nlohmann::json toJson(const RunnerEndpoint& e) { return e.spec(); }
+nlohmann::json toJson(const RunnerEndpoint& e) {
+    return e.spec();
+}
 
 RunnerEndpoint runnerEndpointFromJson(const nlohmann::json& j, const std::string& path) {
     const auto spec = readValue<std::string>(j, path);
     try {
         return parseRunnerEndpoint(spec);
     } catch (const EndpointError& e) {
-        modelFail(path, e.what());
+        modelFail(path, e.phrase());
     }
 }
 

@@ -22,7 +22,8 @@
 namespace kforge {
 
 // A spec that does not parse; what() names the spec, the column and the fault:
-// "ssh://host:99999: column 12: the port must be 1..65535, not 99999".
+// "runner endpoint 'ssh://host:99999': column 12: the port must be a number in
+// 1..65535, not '99999'" (a phrase, so that the GUI words it in the user's language).
 class EndpointError : public Error {
 public:
     using Error::Error;

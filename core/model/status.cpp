@@ -44,7 +44,7 @@ template <>
 Status readValue<Status>(const Json& j, const std::string& path) {
     const std::string name = readValue<std::string>(j, path);
     const auto s = parseStatus(name);
-    if (!s) modelFail(path, "unknown status '" + name + "'");
+    if (!s) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown status '%1'"), name));
     return *s;
 }
 

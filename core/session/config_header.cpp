@@ -36,8 +36,8 @@ SplitSource splitConfigHeader(const std::string& text) {
         const size_t eq = entry.find('=');
         const std::string_view name = entry.substr(0, eq);
         if (eq == std::string_view::npos || !isIdentifier(name) || eq + 1 >= entry.size())
-            throw Error("line " + std::to_string(line) + ": a configuration line reads \"// -D NAME=VALUE\", not \"" +
-                        std::string(kPrefix) + std::string(entry) + "\"");
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "line %1: a configuration line reads \"// -D NAME=VALUE\", not \"%2\""),
+                               line, std::string(kPrefix) + std::string(entry)));
         split.config[std::string(name)] = std::string(entry.substr(eq + 1));
         split.hadHeader = true;
         pos = end < text.size() ? end + 1 : end;

@@ -61,7 +61,7 @@ void SessionEngine::poke() {
 
 void SessionEngine::setUp(const Task& task, bool deferAgentErrors) {
     task_ = &task;
-    agentUnavailable_.clear();
+    agentUnavailable_ = {};
     const SessionConfig& c = record_.config;
     selection_ = makeSelectionPolicy(c.selection, c.exploration, c.beamWidth);
     for (auto* a : agents_) a->cancelAll();
@@ -97,7 +97,7 @@ void SessionEngine::setUp(const Task& task, bool deferAgentErrors) {
             g = registration.make(context);
         } catch (const GeneratorUnavailable& e) {
             if (!deferAgentErrors) throw;
-            agentUnavailable_ = e.what();
+            agentUnavailable_ = errorPhrase(e);
             continue;
         }
         if (!g) continue;  // proposes nothing itself (manual edits arrive through addManual())
@@ -128,8 +128,9 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
 
     const auto implIt = task.native.find(config.backend);
     if (implIt == task.native.end() && !root)
-        throw Error(task.name + " has no native " + std::string(backendName(config.backend)) +
-                    " sources to start from: give the first candidate with --from FILE");
+        throw Error(phrase(
+            QT_TRANSLATE_NOOP("Phrase", "%1 has no native %2 sources to start from: give the first candidate with --from FILE"),
+            task.name, std::string(backendName(config.backend))));
     const NativeImpl impl = implIt == task.native.end() ? NativeImpl{} : implIt->second;
     std::filesystem::path rootPath = root ? *root : (!impl.templ().empty() ? impl.templ() : prepared_.baselineSource);
     const std::string generator = root ? std::string(kManualGenerator) : (!impl.templ().empty() ? "template" : prepared_.baselineName);
@@ -162,18 +163,20 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
     record_ = store_.session(sessionId);
     tree_ = store_.loadTree(sessionId);
     if (taskFilesHash(task) != record_.taskHash)
-        throw Error("the files of task '" + record_.task + "' (" + task.definitionFile.parent_path().string() +
-                    ") changed since session " + std::to_string(sessionId) +
-                    " started, so its measurements no longer compare: start a new session");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase",
+                                             "the files of task '%1' (%2) changed since session %3 started, so its measurements "
+                                             "no longer compare: start a new session"),
+                           record_.task, task.definitionFile.parent_path().string(), sessionId));
     setUp(task, /*deferAgentErrors=*/true);
     prepared_ = evaluator_.prepare(task, record_.config.backend);
     const std::string was = record_.device.name, now = prepared_.device.name;
     if (!task.native.count(record_.config.backend)) evaluator_.measureTorch(prepared_, record_.config.evalOptions());  // its judge
     useStoredTorchBaselines();
     if (was != now)
-        throw Error("session " + std::to_string(sessionId) + " was measured on " + was + ", but this machine's " +
-                    std::string(backendName(record_.config.backend)) + " device is " + now +
-                    ": its baseline does not hold here (inspect it with `kforge show`, or start a new session)");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase",
+                                             "session %1 was measured on %2, but this machine's %3 device is %4: its baseline "
+                                             "does not hold here (inspect it with `kforge show`, or start a new session)"),
+                           sessionId, was, std::string(backendName(record_.config.backend)), now));
     resumed_ = true;
     // Evaluations since the best: the plateau condition goes on counting where it stopped.
     const Node* best = tree_.best();
@@ -210,10 +213,10 @@ void SessionEngine::useStoredTorchBaselines() {
 
 NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& workload) {
     const Node* known = tree_.find(nodeId);
-    if (!known) throw Error("session " + std::to_string(record_.id) + " has no node " + std::to_string(nodeId));
+    if (!known) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 has no node %2"), record_.id, nodeId));
     if (!known->passed())
-        throw Error("node " + std::to_string(nodeId) + " is " + std::string(statusName(known->status)) +
-                    ": only a candidate that passed is profiled");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "node %1 is %2: only a candidate that passed is profiled"), nodeId,
+                           std::string(statusName(known->status))));
     NodeProfile profile = evaluator_.profile(prepared_, sourceFile(*known), known->config, workload);
     keepProfile(nodeId, profile, nullptr);
     return profile;
@@ -221,10 +224,10 @@ NodeProfile SessionEngine::profileNode(int64_t nodeId, const std::string& worklo
 
 Node SessionEngine::remeasureNode(int64_t nodeId) {
     const Node* known = tree_.find(nodeId);
-    if (!known) throw Error("session " + std::to_string(record_.id) + " has no node " + std::to_string(nodeId));
+    if (!known) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 has no node %2"), record_.id, nodeId));
     if (!known->passed())
-        throw Error("node " + std::to_string(nodeId) + " is " + std::string(statusName(known->status)) +
-                    ": only a candidate that passed is measured again");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "node %1 is %2: only a candidate that passed is measured again"), nodeId,
+                           std::string(statusName(known->status))));
     const Node before = *known;
     EvalOptions options = record_.config.evalOptions();
     options.timing.budgetMs *= kRemeasureBudgetFactor;
@@ -241,7 +244,7 @@ Node SessionEngine::remeasureNode(int64_t nodeId) {
             evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, 0);
         } catch (const std::exception& e) {
             w.report.status = Status::RuntimeError;
-            w.report.message = verbatim(e.what());
+            w.report.message = errorPhrase(e);
         }
     }
     finish(std::move(w));
@@ -281,7 +284,7 @@ void SessionEngine::addManual(std::optional<int64_t> parent, const std::string& 
     p.extension = extension;
     p.config = config ? *config : defaultsOf(source);
     if (const auto same = tree_.nodeWith(sha256Hex(source), p.config))
-        throw Error("node " + std::to_string(*same) + " already has this source and configuration");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "node %1 already has this source and configuration"), *same));
     manual_.push_back(std::move(p));
 }
 
@@ -469,7 +472,9 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         if (!reason.empty()) {
             std::lock_guard lock(mutex_);
             lostNotes_.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is not used: %2"), r.name(), reason));
-            lostWhy_ = reason.english();
+            lostWhy_ = reason;
+            runnerStates_[runnerIndex].state = RunnerProgress::State::Unusable;
+            runnerStates_[runnerIndex].why = reason;
             --liveRunners_;
             wake_.notify_all();
             return;
@@ -479,19 +484,23 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         Work w;
         {
             std::unique_lock lock(mutex_);
+            runnerStates_[runnerIndex].state = RunnerProgress::State::Idle;
+            runnerStates_[runnerIndex].node.reset();
             measureWake_.wait(lock, [&] { return stopMeasuring_ || !toMeasure_.empty(); });
             if (toMeasure_.empty()) return;
             account();
             w = std::move(toMeasure_.front());
             toMeasure_.pop_front();
             ++measuring_;
+            runnerStates_[runnerIndex].state = RunnerProgress::State::Measuring;
+            runnerStates_[runnerIndex].node = w.id;
         }
         Evaluator::Measurement m = Evaluator::Measurement::Done;
         try {
             m = evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, runnerIndex);
         } catch (const std::exception& e) {
             w.report.status = Status::RuntimeError;
-            w.report.message = verbatim(e.what());
+            w.report.message = errorPhrase(e);
         }
         const bool lost = m == Evaluator::Measurement::RunnerLost && w.lostRunners < kMaxLostRunners;
         // Whether the runner comes back (a restart: ssh, the device's facts)
@@ -501,9 +510,12 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         std::lock_guard lock(mutex_);
         account();
         --measuring_;
+        RunnerProgress& state = runnerStates_[runnerIndex];
         if (lost) {
             // Nothing about the candidate is known: it goes back, first in line.
             ++w.lostRunners;
+            ++state.lost;
+            state.why = gone ? verbatim(down) : w.report.message;
             const std::string runnerName = evaluator_.runner(record_.config.backend, runnerIndex).name();
             lostNotes_.push_back(
                 gone ? phrase(QT_TRANSLATE_NOOP("Phrase", "node %1: %2 was lost (%3); measured again elsewhere; the runner cannot start again: %4"),
@@ -520,12 +532,14 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
             measureWake_.notify_all();
             wake_.notify_all();
             if (gone) {
-                lostWhy_ = down;
+                lostWhy_ = verbatim(down);
+                state.state = RunnerProgress::State::Unusable;
                 --liveRunners_;
                 return;
             }
             continue;
         }
+        ++state.measured;
         measured_.push_back(std::move(w));
         wake_.notify_all();
     }
@@ -621,6 +635,21 @@ void SessionEngine::remember(const Node& n) {
 
 double SessionEngine::activeSeconds() const { return activeAtStart_ + secondsSince(runStart_) - pausedSeconds_; }
 
+std::vector<RunnerProgress> SessionEngine::runners() const {
+    std::lock_guard lock(mutex_);
+    return runnerStates_;
+}
+
+const char* runnerStateName(RunnerProgress::State state) {
+    switch (state) {
+        case RunnerProgress::State::Starting: return "starting";
+        case RunnerProgress::State::Idle: return "idle";
+        case RunnerProgress::State::Measuring: return "measuring";
+        case RunnerProgress::State::Unusable: return "unusable";
+    }
+    return "unknown";
+}
+
 SessionProgress SessionEngine::progress() const {
     SessionProgress p;
     p.sessionId = record_.id;
@@ -641,6 +670,7 @@ SessionProgress SessionEngine::progress() const {
     {
         std::lock_guard lock(mutex_);
         p.paused = paused_;
+        p.runners = runnerStates_;
     }
     p.counts = tree_.countsByStatus();
     p.generating = agentsBusy();
@@ -649,8 +679,9 @@ SessionProgress SessionEngine::progress() const {
 }
 
 SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
-    if (!task_) throw Error("the engine has no session: create() or open() one first");
-    if (mode == Mode::Search && !agentUnavailable_.empty()) throw Error(agentUnavailable_ + ": the session's LLM agent cannot run");
+    if (!task_) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the engine has no session: create() or open() one first")));
+    if (mode == Mode::Search && !agentUnavailable_.empty())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: the session's LLM agent cannot run"), agentUnavailable_));
     runStart_ = Clock::now();
     pausedSeconds_ = 0;
     activeAtStart_ = record_.activeSeconds;
@@ -677,6 +708,9 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     {
         std::lock_guard lock(mutex_);
         liveRunners_ = static_cast<int>(evaluator_.runnerCount());
+        runnerStates_.assign(evaluator_.runnerCount(), RunnerProgress{});
+        for (size_t i = 0; i < runnerStates_.size(); ++i)
+            runnerStates_[i].name = evaluator_.runner(record_.config.backend, i).name();
     }
     for (size_t i = 0; i < evaluator_.runnerCount(); ++i) measurers.emplace_back([this, i] { measureLoop(i); });
     auto joinMeasurers = [&] {
@@ -705,7 +739,8 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 measured.swap(measured_);
                 lostNotes.swap(lostNotes_);
                 // Pending nodes stay pending in the store: a resume measures them.
-                if (liveRunners_ == 0) throw Error("every runner was lost (the last: " + lostWhy_ + ")");
+                if (liveRunners_ == 0)
+                    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "every runner was lost (the last: %1)"), lostWhy_));
                 paused = paused_;
                 cancelled = cancelled_;
                 if (cancelled) {

@@ -21,7 +21,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "eval/evaluator.h"
 #include "llm/chat.h"
@@ -32,10 +34,27 @@
 #include "session/selection.h"
 #include "session/session_config.h"
 #include "store/store.h"
+#include "util/phrase.h"
 
 namespace kforge {
 
 class SessionTuningCache;
+
+// One runner endpoint as this run uses it: the GUI shows each (a pool of
+// GPUs, a remote host, a Slurm allocation) so that a lost one is seen.
+struct RunnerProgress {
+    enum class State { Starting, Idle, Measuring, Unusable };
+    std::string name;  // "cuda:0", "ssh://box (cuda:1)"
+    State state = State::Starting;
+    std::optional<int64_t> node;  // the candidate it is measuring
+    int measured = 0;             // candidates measured this run
+    int lost = 0;                 // times it went away under a candidate this run
+    Phrase why;                   // Unusable: why; otherwise its last loss, if any
+    bool operator==(const RunnerProgress&) const = default;
+};
+
+// "starting", "idle", "measuring", "unusable": the name scripts read.
+const char* runnerStateName(RunnerProgress::State state);
 
 struct SessionProgress {
     int64_t sessionId = 0;
@@ -51,6 +70,7 @@ struct SessionProgress {
     int generating = 0;             // answers awaited from the LLM agent
     LlmUsageTotals llm;             // the whole session's
     std::map<Status, int> counts;
+    std::vector<RunnerProgress> runners;  // in the order of the session's endpoints
 };
 
 // Where the wall time of a run went; the throughput benchmark reads it.
@@ -136,6 +156,8 @@ public:
     const SessionTree& tree() const { return tree_; }
     const SessionRecord& record() const { return record_; }
     EngineStats stats() const;
+    // Each runner of the last (or current) run, as progress reports them.
+    std::vector<RunnerProgress> runners() const;
 
 private:
     struct Work {
@@ -191,7 +213,7 @@ private:
     Phrase basisNote_;       // why fitness is not vs best, told to the first run's observer
     // Why the stored session's agent cannot run here (its key is missing): opening
     // it for `kforge add`, `kforge profile` or the GUI still works; run() refuses.
-    std::string agentUnavailable_;
+    Phrase agentUnavailable_;
     std::filesystem::path sourcesDir_;
 
     // Shared with the pool and measure threads.
@@ -202,7 +224,8 @@ private:
     int compiling_ = 0;
     int measuring_ = 0;      // runners measuring now
     int liveRunners_ = 0;    // measure threads whose runner is not lost
-    std::string lostWhy_;    // why the last runner was lost
+    Phrase lostWhy_;         // why the last runner was lost
+    std::vector<RunnerProgress> runnerStates_;  // one per measure thread
     std::vector<Phrase> lostNotes_;  // for the observer: work measured again after a lost runner
     bool stopMeasuring_ = false;
     bool paused_ = false;

@@ -98,7 +98,7 @@ std::unique_ptr<SelectionPolicy> makeSelectionPolicy(std::string_view name, doub
     if (name == "ucb") return std::make_unique<UcbPolicy>(exploration);
     if (name == "best") return std::make_unique<BestFirstPolicy>();
     if (name == "beam") return std::make_unique<BeamPolicy>(beamWidth);
-    throw Error("unknown selection policy '" + std::string(name) + "' (ucb, best or beam)");
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown selection policy '%1' (ucb, best or beam)"), std::string(name)));
 }
 
 }  // namespace kforge

@@ -51,7 +51,7 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
     SessionConfig c;
     try {
         const auto backend = parseBackend(j.at("backend").get<std::string>());
-        if (!backend) throw Error("unknown backend " + j.at("backend").dump());
+        if (!backend) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown backend %1"), j.at("backend").dump()));
         c.backend = *backend;
         c.selection = j.value("selection", c.selection);
         c.exploration = j.value("exploration", c.exploration);
@@ -74,7 +74,10 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
         // Sessions stored before PyTorch baselines were measured against the native baseline.
         const std::string against = j.value("speedup_against", std::string("native"));
         const auto basis = parseSpeedupBasis(against);
-        if (!basis) throw Error("session configuration: speedup_against: unknown basis '" + against + "' (best or native)");
+        if (!basis)
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session configuration: speedup_against: unknown basis '%1' "
+                                                           "(best or native)"),
+                               against));
         c.speedupAgainst = *basis;
         c.torchBaselines = j.value("torch_baselines", c.torchBaselines);
         c.compileMode = j.value("compile_mode", c.compileMode);
@@ -89,7 +92,7 @@ SessionConfig sessionConfigFromJson(const nlohmann::json& j) {
             c.llm = s;
         }
     } catch (const nlohmann::json::exception& e) {
-        throw Error(std::string("session configuration: ") + e.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session configuration: %1"), e.what()));
     }
     return c;
 }
@@ -101,7 +104,7 @@ nlohmann::json baselineTimesJson(const BaselineTimes& times) {
 }
 
 BaselineTimes baselineTimesFromJson(const nlohmann::json& j) {
-    if (!j.is_object()) modelFail("baseline", "expected an object, got " + jsonTypeName(j));
+    if (!j.is_object()) modelFail("baseline", phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
     BaselineTimes times;
     for (auto it = j.begin(); it != j.end(); ++it) times[it.key()] = sampleStatsFromJson(it.value(), "baseline." + it.key());
     return times;
@@ -114,14 +117,15 @@ nlohmann::json stopCausesJson(const std::vector<StopCause>& causes) {
 }
 
 std::vector<StopCause> stopCausesFromJson(const nlohmann::json& j, const std::string& path) {
-    if (!j.is_array()) modelFail(path, "expected an array of stop causes, got " + jsonTypeName(j));
+    if (!j.is_array()) modelFail(path, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an array of stop causes, got %1"), jsonTypeName(j)));
     std::vector<StopCause> out;
     for (size_t i = 0; i < j.size(); ++i) {
         const auto cause = j[i].is_string() ? stopCauseFromName(j[i].get<std::string>()) : std::nullopt;
         if (!cause)
-            modelFail(path + "[" + std::to_string(i) + "]", j[i].dump() +
-                        " is not a stop cause (evaluations, time, plateau, target, tokens, cost, user, edits_evaluated, "
-                        "nothing_to_tune, exhausted)");
+            modelFail(path + "[" + std::to_string(i) + "]",
+                      phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is not a stop cause (evaluations, time, plateau, target, tokens, cost, user, "
+                                                         "edits_evaluated, nothing_to_tune, exhausted)"),
+                             j[i].dump()));
         out.push_back(*cause);
     }
     return out;
@@ -171,7 +175,7 @@ SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& 
     try {
         r.config = sessionConfigFromJson(in.field("config"));
     } catch (const Error& e) {
-        modelFail(in.childPath("config"), e.what());
+        modelFail(in.childPath("config"), e.phrase());
     }
     r.baselineName = in.required<std::string>("baseline_name");
     r.baselineHash = in.required<std::string>("baseline_hash");

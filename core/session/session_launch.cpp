@@ -21,7 +21,8 @@ SessionLaunch::SessionLaunch(Evaluator& evaluator, Store& store, AppPaths paths,
 
 const SessionRecord& SessionLaunch::create(const std::string& taskNameOrPath, SessionConfig config, const std::string& name,
                                            const std::optional<std::filesystem::path>& root) {
-    if (taskNameOrPath.empty()) throw Error("name a task to optimize: a built-in task or a task directory");
+    if (taskNameOrPath.empty())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "name a task to optimize: a built-in task or a task directory")));
     task_ = resolveTask(taskNameOrPath, paths_);
     config.stop = stopOrDefault(config.stop);
     engine_.create(*task_, canonicalTaskRef(taskNameOrPath), config, name, root);
@@ -32,7 +33,7 @@ const SessionRecord& SessionLaunch::open(int64_t sessionId, const std::optional<
                                          const std::string& expectedTask) {
     const SessionRecord r = store_.session(sessionId);
     if (!expectedTask.empty() && expectedTask != r.task && expectedTask != r.taskRef)
-        throw Error("session " + std::to_string(sessionId) + " optimizes " + r.task + ", not " + expectedTask);
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 optimizes %2, not %3"), sessionId, r.task, expectedTask));
     task_ = resolveTask(r.taskRef, paths_);
     engine_.open(sessionId, *task_);
     if (stop && stop->any()) engine_.setStopConditions(*stop);
@@ -40,7 +41,7 @@ const SessionRecord& SessionLaunch::open(int64_t sessionId, const std::optional<
 }
 
 const Task& SessionLaunch::task() const {
-    if (!task_) throw Error("no session was created or opened yet");
+    if (!task_) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no session was created or opened yet")));
     return *task_;
 }
 

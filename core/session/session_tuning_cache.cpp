@@ -16,7 +16,7 @@ SessionTuningCache::SessionTuningCache(const SessionRecord& record, std::functio
 
 SessionTuningCache::~SessionTuningCache() = default;
 
-void SessionTuningCache::fail(const std::string& what) {
+void SessionTuningCache::fail(const Phrase& what) {
     if (failed_) return;
     failed_ = true;
     cache_.reset();
@@ -30,7 +30,7 @@ TuningCache* SessionTuningCache::cache() {
         try {
             cache_ = std::make_unique<TuningCache>(file);
         } catch (const std::exception& e) {
-            fail(e.what());
+            fail(errorPhrase(e));
             return nullptr;
         }
     }
@@ -54,7 +54,7 @@ std::vector<TuneConfig> SessionTuningCache::priors(const std::string& sourceHash
     try {
         found = c->lookup(k.taskHash, sourceHash, k.device, k.arch, k.toolchain);
     } catch (const std::exception& e) {
-        fail(e.what());
+        fail(errorPhrase(e));
         return {};
     }
     if (!found.stale.empty()) {
@@ -110,7 +110,7 @@ void SessionTuningCache::feed(const Node& node, const EvalReport& report) {
             c->offer(e);
         }
     } catch (const std::exception& e) {
-        fail(e.what());
+        fail(errorPhrase(e));
     }
 }
 

@@ -33,7 +33,7 @@ public:
 private:
     TuningCache* cache();
     TuningKey keyFor(const std::string& sourceHash, const std::string& axes);
-    void fail(const std::string& what);
+    void fail(const Phrase& what);
 
     const SessionRecord& record_;
     std::function<std::string()> toolchainVersion_;

@@ -126,7 +126,7 @@ LlmExchange exchangeFromJson(const Json& j, const std::string& path) {
     e.error = in.optionalOr<std::string>("error", "");
     if (in.has("attempts")) {
         e.attempts = in.field("attempts");
-        if (!e.attempts.is_array()) modelFail(in.childPath("attempts"), "expected an array, got " + jsonTypeName(e.attempts));
+        if (!e.attempts.is_array()) modelFail(in.childPath("attempts"), phrase(QT_TRANSLATE_NOOP("Phrase", "expected an array, got %1"), jsonTypeName(e.attempts)));
     } else {
         e.attempts = Json::array();
     }
@@ -272,7 +272,7 @@ std::vector<KnowledgeNote> AgentRecords::notes() {
 void AgentRecords::deleteNote(int64_t id) {
     Statement s = db_.prepare("SELECT id FROM knowledge_notes WHERE id = ?");
     s.bind(1, id);
-    if (!s.step()) throw Error("no knowledge note " + std::to_string(id) + " (see `kforge knowledge list`)");
+    if (!s.step()) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no knowledge note %1 (see `kforge knowledge list`)"), id));
     db_.prepare("DELETE FROM knowledge_notes WHERE id = ?").bind(1, id).run();
 }
 

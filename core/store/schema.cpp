@@ -165,8 +165,9 @@ int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 int migrate(Database& db) {
     int version = static_cast<int>(db.scalarInt("PRAGMA user_version"));
     if (version > latestSchemaVersion())
-        throw Error(db.file().string() + ": the workspace was written by a newer KernelForge (schema " + std::to_string(version) +
-                    "; this one knows up to " + std::to_string(latestSchemaVersion()) + ")");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: the workspace was written by a newer KernelForge (schema %2; "
+                                                       "this one knows up to %3)"),
+                           db.file().string(), version, latestSchemaVersion()));
     while (version < latestSchemaVersion()) {
         Transaction t(db);
         // Another process may have migrated while this one waited for the lock.

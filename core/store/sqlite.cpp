@@ -5,19 +5,29 @@
 #include "util/error.h"
 
 namespace kforge {
+namespace {
+
+// `file: what: SQLite's own message`.
+[[noreturn]] void failWith(const Database& db, const Phrase& what) {
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2: %3"), db.file().string(), what, sqlite3_errmsg(db.handle())));
+}
+
+}  // namespace
 
 Database::Database(const std::filesystem::path& file, bool readOnly) : file_(file) {
     if (!readOnly && file.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) throw Error(file.parent_path().string() + ": cannot create the directory: " + ec.message());
+        if (ec)
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: cannot create the directory: %2"), file.parent_path().string(),
+                               ec.message()));
     }
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-        const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        const Phrase why = db_ ? verbatim(sqlite3_errmsg(db_)) : phrase(QT_TRANSLATE_NOOP("Phrase", "out of memory"));
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error(file.string() + ": cannot open the database: " + why);
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: cannot open the database: %2"), file.string(), why));
     }
     // Another process (a second kforge, the GUI) may hold the write lock for a moment.
     sqlite3_busy_timeout(db_, 10000);
@@ -31,16 +41,14 @@ Database::Database(const std::filesystem::path& file, bool readOnly) : file_(fil
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
-void Database::fail(std::string_view what) const {
-    throw Error(file_.string() + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
-}
+void Database::fail(std::string_view what) const { failWith(*this, verbatim(std::string(what))); }
 
 void Database::exec(std::string_view sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        const std::string why = message ? message : "unknown error";
+        const Phrase why = message ? verbatim(message) : phrase(QT_TRANSLATE_NOOP("Phrase", "unknown error"));
         sqlite3_free(message);
-        throw Error(file_.string() + ": " + why + " (in: " + std::string(sql.substr(0, 80)) + ")");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2 (in: %3)"), file_.string(), why, std::string(sql.substr(0, 80))));
     }
 }
 
@@ -55,7 +63,7 @@ int64_t Database::scalarInt(std::string_view sql) {
 
 Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-        db.fail("cannot prepare \"" + std::string(sql.substr(0, 80)) + "\"");
+        failWith(db, phrase(QT_TRANSLATE_NOOP("Phrase", "cannot prepare \"%1\""), std::string(sql.substr(0, 80))));
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -63,23 +71,23 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
 
 Statement& Statement::bind(int index, int64_t value) {
-    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_->fail("bind");
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
-    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) db_->fail("bind");
+    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
     if (sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
-        db_->fail("bind");
+        failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
 Statement& Statement::bindNull(int index) {
-    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_->fail("bind");
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
@@ -87,7 +95,7 @@ bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    db_->fail("cannot run \"" + std::string(sqlite3_sql(stmt_)).substr(0, 80) + "\"");
+    failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "cannot run \"%1\""), std::string(sqlite3_sql(stmt_)).substr(0, 80)));
 }
 
 void Statement::run() {

@@ -39,11 +39,11 @@ std::string newUuid() {
     return buf;
 }
 
-Json parseStored(const std::string& text, const std::string& what) {
+Json parseStored(const std::string& text, const Phrase& what) {
     try {
         return Json::parse(text);
     } catch (const Json::exception& e) {
-        throw Error("the workspace holds unreadable JSON in " + what + ": " + e.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the workspace holds unreadable JSON in %1: %2"), what, e.what()));
     }
 }
 
@@ -53,14 +53,14 @@ DeviceFacts storedDevice(const Json& j, const std::string& where) {
     try {
         return deviceFactsFromJson(j, where);
     } catch (const ModelError& e) {
-        throw Error(std::string("the workspace holds unreadable device facts: ") + e.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the workspace holds unreadable device facts: %1"), errorPhrase(e)));
     }
 }
 
 std::string deviceText(const DeviceFacts& f) { return f.known() ? toJson(f).dump() : "{}"; }
 
 // A stored column of JSON text, or null for SQL NULL and the summary's 'null'.
-Json storedJson(const Statement& s, int column, const std::string& where) {
+Json storedJson(const Statement& s, int column, const Phrase& where) {
     const std::string text = s.text(column);
     return text.empty() ? Json(nullptr) : parseStored(text, where);
 }
@@ -68,11 +68,14 @@ Json storedJson(const Statement& s, int column, const std::string& where) {
 // A row of the nodes table goes through the node's one codec.
 Node readNode(const Statement& s, int64_t sessionId) {
     const int64_t id = s.int64(0);
-    const std::string where = "session " + std::to_string(sessionId) + " node " + std::to_string(id);
+    // A node's stored JSON column; errors name it "session 3 node 5 input".
+    const auto column = [&](int index, const char* field) {
+        return storedJson(s, index, phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 node %2 %3"), sessionId, id, field));
+    };
     Json j = {{"id", id},
               {"parent", s.optionalInt64(1) ? Json(*s.optionalInt64(1)) : Json(nullptr)},
               {"generator", s.text(2)},
-              {"input", storedJson(s, 3, where + " input")},
+              {"input", column(3, "input")},
               {"source_hash", s.text(4)},
               {"extension", s.text(5)},
               {"config", s.text(6)},
@@ -80,17 +83,18 @@ Node readNode(const Statement& s, int64_t sessionId) {
               {"status", s.text(8)},
               {"message", s.text(9)},
               {"fitness", s.real(10)},
-              {"compile", storedJson(s, 11, where + " compile")},
-              {"evaluation", storedJson(s, 12, where + " evaluation")},
+              {"compile", column(11, "compile")},
+              {"evaluation", column(12, "evaluation")},
               {"seconds", s.real(13)},
               {"created_at", s.text(14)},
               {"evaluated_at", s.text(15)},
-              {"profile", storedJson(s, 16, where + " profile")}};
-    if (Json phrase = storedJson(s, 17, where + " message phrase"); !phrase.is_null()) j["message_phrase"] = std::move(phrase);
+              {"profile", column(16, "profile")}};
+    if (Json stored = column(17, "message phrase"); !stored.is_null()) j["message_phrase"] = std::move(stored);
     try {
         return nodeFromJson(j, "node");
     } catch (const ModelError& e) {
-        throw Error("the workspace holds an unreadable node (" + where + "): " + e.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the workspace holds an unreadable node (session %1 node %2): %3"),
+                           sessionId, id, errorPhrase(e)));
     }
 }
 
@@ -136,7 +140,9 @@ std::string Store::putSource(std::string_view text) {
 std::string Store::source(const std::string& hash) {
     Statement s = db_.prepare("SELECT text FROM sources WHERE hash = ?");
     s.bind(1, hash);
-    if (!s.step()) throw Error(db_.file().string() + ": no source " + hash.substr(0, 12) + " in the workspace");
+    if (!s.step())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: no source %2 in the workspace"), db_.file().string(),
+                           hash.substr(0, 12)));
     return s.text(0);
 }
 
@@ -207,11 +213,12 @@ SessionRecord Store::readSession(Statement& s) {
     r.taskHash = s.text(5);
     r.taskDefinition = s.text(6);
     r.taskWorkloads = s.text(7);
-    r.device = storedDevice(parseStored(s.text(9), "a session's device"), "session " + std::to_string(r.id) + " device");
-    r.config = sessionConfigFromJson(parseStored(s.text(10), "a session's configuration"));
+    r.device = storedDevice(parseStored(s.text(9), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's device"))),
+                            "session " + std::to_string(r.id) + " device");
+    r.config = sessionConfigFromJson(parseStored(s.text(10), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's configuration"))));
     r.baselineName = s.text(11);
     r.baselineHash = s.text(12);
-    r.baseline = baselineTimesFromJson(parseStored(s.text(13), "a session's baseline"));
+    r.baseline = baselineTimesFromJson(parseStored(s.text(13), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's baseline"))));
     r.status = s.text(14);
     r.stopReason = s.text(15);
     r.createdAt = s.text(16);
@@ -220,9 +227,10 @@ SessionRecord Store::readSession(Statement& s) {
     r.evaluations = static_cast<int>(s.int64(19));
     r.bestNode = s.optionalInt64(20);
     r.bestSpeedup = s.real(21);
-    r.torchBaselines = workloadBaselinesFromJson(parseStored(s.text(22), "a session's PyTorch baselines"),
-                                                 "session " + std::to_string(r.id) + " torch_baselines");
-    r.stopCauses = stopCausesFromJson(parseStored(s.text(23), "a session's stop causes"),
+    r.torchBaselines =
+        workloadBaselinesFromJson(parseStored(s.text(22), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's PyTorch baselines"))),
+                                  "session " + std::to_string(r.id) + " torch_baselines");
+    r.stopCauses = stopCausesFromJson(parseStored(s.text(23), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's stop causes"))),
                                       "session " + std::to_string(r.id) + " stop_causes");
     return r;
 }
@@ -230,7 +238,8 @@ SessionRecord Store::readSession(Statement& s) {
 SessionRecord Store::session(int64_t id) {
     Statement s = db_.prepare(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id = ?");
     s.bind(1, id);
-    if (!s.step()) throw Error("no session " + std::to_string(id) + " in " + db_.file().string() + " (see `kforge sessions`)");
+    if (!s.step())
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no session %1 in %2 (see `kforge sessions`)"), id, db_.file().string()));
     return readSession(s);
 }
 
@@ -279,7 +288,8 @@ void Store::setNodeProfile(int64_t sessionId, int64_t nodeId, const NodeProfile&
     s.bind(1, toJson(profile).dump()).bind(2, sessionId).bind(3, nodeId);
     s.run();
     if (db_.changes() == 0)
-        throw Error("session " + std::to_string(sessionId) + " has no node " + std::to_string(nodeId) + " in " + db_.file().string());
+        throw Error(
+            phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 has no node %2 in %3"), sessionId, nodeId, db_.file().string()));
 }
 
 std::vector<Node> Store::nodes(int64_t sessionId, NodeDetail detail) {
@@ -299,7 +309,8 @@ Node Store::node(int64_t sessionId, int64_t nodeId) {
     Statement s = db_.prepare(std::string("SELECT ") + kNodeColumns + " FROM nodes WHERE session_id = ? AND id = ?");
     s.bind(1, sessionId).bind(2, nodeId);
     if (!s.step())
-        throw Error("session " + std::to_string(sessionId) + " has no node " + std::to_string(nodeId) + " in " + db_.file().string());
+        throw Error(
+            phrase(QT_TRANSLATE_NOOP("Phrase", "session %1 has no node %2 in %3"), sessionId, nodeId, db_.file().string()));
     return readNode(s, sessionId);
 }
 
@@ -340,7 +351,9 @@ int64_t Store::importSession(const SessionFile& file) {
     SessionRecord r = file.session;
     Statement existing = db_.prepare("SELECT id FROM sessions WHERE uuid = ?");
     existing.bind(1, r.uuid);
-    if (existing.step()) throw Error("this session is already in the workspace as session " + std::to_string(existing.int64(0)));
+    if (existing.step())
+        throw Error(
+            phrase(QT_TRANSLATE_NOOP("Phrase", "this session is already in the workspace as session %1"), existing.int64(0)));
     if (r.status == "running") r.status = "stopped";  // exported mid-run: here it is not running
     r.id = 0;
     r.updatedAt.clear();

@@ -50,8 +50,9 @@ std::string tuningAxes(const std::vector<std::pair<std::string, int64_t>>& axes)
 TuningCache::TuningCache(const std::filesystem::path& file) : db_(file) {
     const int64_t version = db_.scalarInt("PRAGMA user_version");
     if (version > kSchemaVersion)
-        throw Error(file.string() + ": a tuning cache of a newer KernelForge (schema " + std::to_string(version) +
-                    "); use that version, or another KFORGE_CACHE_DIR");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: a tuning cache of a newer KernelForge (schema %2); use that version, "
+                                                       "or another KFORGE_CACHE_DIR"),
+                           file.string(), version));
     db_.exec(R"(CREATE TABLE IF NOT EXISTS tuning (
         id INTEGER PRIMARY KEY,
         task_hash TEXT NOT NULL, axes TEXT NOT NULL, device TEXT NOT NULL, arch TEXT NOT NULL,
@@ -70,7 +71,8 @@ std::filesystem::path TuningCache::defaultFile() {
 }
 
 bool TuningCache::offer(const TuningEntry& e) {
-    if (!(e.medianMs > 0)) throw Error("tuning cache: an entry needs a positive median, not " + std::to_string(e.medianMs));
+    if (!(e.medianMs > 0))
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "tuning cache: an entry needs a positive median, not %1"), e.medianMs));
     const TuningKey& k = e.key;
     Transaction t(db_);
     auto find = db_.prepare("SELECT median_ms FROM tuning WHERE task_hash = ?1 AND axes = ?2 AND device = ?3 AND arch = ?4 "
@@ -101,7 +103,7 @@ TuningEntry TuningCache::read(Statement& s) const {
     try {
         e.config = tuneConfigFromJson(nlohmann::json::parse(s.text(9)), where);
     } catch (const nlohmann::json::exception& x) {
-        throw Error(where + ": " + x.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: entry %2: config: %3"), db_.file().string(), e.id, x.what()));
     }
     e.medianMs = s.real(10);
     e.cv = s.real(11);

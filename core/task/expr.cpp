@@ -30,16 +30,17 @@ public:
 
     NodePtr parseAll() {
         if (s_.size() > Expr::kMaxLength)
-            throw Error(std::to_string(s_.size()) + " characters, more than the limit of " + std::to_string(Expr::kMaxLength));
+            throw Error(
+                phrase(QT_TRANSLATE_NOOP("Phrase", "%1 characters, more than the limit of %2"), s_.size(), Expr::kMaxLength));
         NodePtr n = parseOr();
         skipSpace();
-        if (pos_ != s_.size()) fail("unexpected '" + printable(s_.substr(pos_, 1)) + "'");
+        if (pos_ != s_.size()) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "unexpected '%1'"), printable(s_.substr(pos_, 1))));
         return n;
     }
 
 private:
-    [[noreturn]] void fail(const std::string& what) const {
-        throw Error("column " + std::to_string(pos_ + 1) + ": " + what);
+    [[noreturn]] void fail(const Phrase& what) const {
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "column %1: %2"), pos_ + 1, what));
     }
     void skipSpace() {
         while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
@@ -55,8 +56,11 @@ private:
     NodePtr finish(std::shared_ptr<Expr::Node> n, size_t column) const {
         n->column = column;
         for (const auto& a : n->args) n->depth = std::max(n->depth, a->depth + 1);
-        if (n->depth > Expr::kMaxDepth) fail("nested deeper than " + std::to_string(Expr::kMaxDepth) + " levels (the limit)");
+        if (n->depth > Expr::kMaxDepth) fail(tooDeep());
         return n;
+    }
+    static Phrase tooDeep() {
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "nested deeper than %1 levels (the limit)"), Expr::kMaxDepth);
     }
     NodePtr binary(std::string op, NodePtr a, NodePtr b, size_t column) const {
         auto n = std::make_shared<Expr::Node>();
@@ -69,7 +73,7 @@ private:
     struct Nest {
         Parser& p;
         explicit Nest(Parser& parser) : p(parser) {
-            if (++p.nesting_ > Expr::kMaxDepth) p.fail("nested deeper than " + std::to_string(Expr::kMaxDepth) + " levels (the limit)");
+            if (++p.nesting_ > Expr::kMaxDepth) p.fail(tooDeep());
         }
         ~Nest() { --p.nesting_; }
         Nest(const Nest&) = delete;
@@ -156,19 +160,19 @@ private:
     NodePtr parsePrimary() {
         const Nest nest(*this);
         skipSpace();
-        if (pos_ >= s_.size()) fail("expression ends too early");
+        if (pos_ >= s_.size()) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "expression ends too early")));
         const char c = s_[pos_];
         if (accept("(")) {
             NodePtr n = parseOr();
-            if (!accept(")")) fail("missing ')'");
+            if (!accept(")")) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "missing ')'")));
             return n;
         }
         if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
             double v = 0;
             const char* begin = s_.data() + pos_;
             const auto [end, ec] = std::from_chars(begin, s_.data() + s_.size(), v);
-            if (ec == std::errc::result_out_of_range) fail("number out of range");
-            if (ec != std::errc() || !std::isfinite(v)) fail("bad number");
+            if (ec == std::errc::result_out_of_range) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "number out of range")));
+            if (ec != std::errc() || !std::isfinite(v)) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "bad number")));
             const size_t col = pos_ + 1;
             pos_ += static_cast<size_t>(end - begin);
             auto n = std::make_shared<Expr::Node>();
@@ -184,18 +188,19 @@ private:
             auto n = std::make_shared<Expr::Node>();
             n->op = name;
             if (accept("(")) {
-                if (name != "min" && name != "max") fail("unknown function '" + printable(name) + "' (min and max are known)");
+                if (name != "min" && name != "max")
+                    fail(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown function '%1' (min and max are known)"), printable(name)));
                 n->kind = Expr::Node::Kind::Call;
                 n->args.push_back(parseOr());
                 while (accept(",")) n->args.push_back(parseOr());
-                if (!accept(")")) fail("missing ')' after the arguments of " + name);
-                if (n->args.size() < 2) fail(name + " takes two or more arguments");
+                if (!accept(")")) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "missing ')' after the arguments of %1"), name));
+                if (n->args.size() < 2) fail(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 takes two or more arguments"), name));
             } else {
                 n->kind = Expr::Node::Kind::Name;
             }
             return finish(std::move(n), col);
         }
-        fail("unexpected '" + printable(std::string_view(&c, 1)) + "'");
+        fail(phrase(QT_TRANSLATE_NOOP("Phrase", "unexpected '%1'"), printable(std::string_view(&c, 1))));
     }
 
     std::string_view s_;
@@ -203,8 +208,8 @@ private:
     int nesting_ = 0;
 };
 
-[[noreturn]] void evalFail(const Expr::Node& n, const std::string& what) {
-    throw Error("column " + std::to_string(n.column) + ": " + what);
+[[noreturn]] void evalFail(const Expr::Node& n, const Phrase& what) {
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "column %1: %2"), n.column, what));
 }
 
 double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
@@ -213,7 +218,7 @@ double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
         case K::Number: return n.number;
         case K::Name: {
             const auto v = lookup(n.op);
-            if (!v) evalFail(n, "unknown name '" + n.op + "'");
+            if (!v) evalFail(n, phrase(QT_TRANSLATE_NOOP("Phrase", "unknown name '%1'"), n.op));
             return *v;
         }
         case K::Unary: {
@@ -238,11 +243,11 @@ double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
     if (n.op == "-") return a - b;
     if (n.op == "*") return a * b;
     if (n.op == "/") {
-        if (b == 0) evalFail(n, "division by zero");
+        if (b == 0) evalFail(n, phrase(QT_TRANSLATE_NOOP("Phrase", "division by zero")));
         return a / b;
     }
     if (n.op == "%") {
-        if (b == 0) evalFail(n, "modulo by zero");
+        if (b == 0) evalFail(n, phrase(QT_TRANSLATE_NOOP("Phrase", "modulo by zero")));
         return std::fmod(a, b);
     }
     if (n.op == "**") return std::pow(a, b);
@@ -252,7 +257,7 @@ double evalNode(const Expr::Node& n, const Expr::Lookup& lookup) {
     if (n.op == "<=") return a <= b ? 1.0 : 0.0;
     if (n.op == ">") return a > b ? 1.0 : 0.0;
     if (n.op == ">=") return a >= b ? 1.0 : 0.0;
-    throw Error("unknown operator " + n.op);
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown operator %1"), n.op));
 }
 
 void collectNames(const Expr::Node& n, std::vector<std::string>& out) {

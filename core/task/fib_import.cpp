@@ -25,26 +25,34 @@ std::filesystem::path findWorkloads(const FibImport& r, const std::filesystem::p
         const auto p = definition.parent_path() / name;
         if (isRegularFile(p)) return p;
     }
-    throw Error(definition.string() + ": no " + definition.stem().string() +
-                ".jsonl or workloads.jsonl beside it (give the workloads with --workloads)");
+    throw Error(located(definition.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "no %1.jsonl or workloads.jsonl beside it "
+                                                                                "(give the workloads with --workloads)"),
+                                                    definition.stem().string())));
 }
 
 // The source definition with a "kforge" object: imported tasks have no native
 // reference, their PyTorch reference judges.
 Json withKforge(const Json& source, const std::string& file) {
-    if (!source.is_object()) throw Error(file + ": definition: must be an object, not " + std::string(source.type_name()));
+    if (!source.is_object())
+        throw Error(
+            located(file + ": definition", phrase(QT_TRANSLATE_NOOP("Phrase", "must be an object, not %1"), source.type_name())));
     Json def = source;
     const auto ref = def.find("reference");
     if (ref == def.end() || !ref->is_string() || ref->get<std::string>().find("def run") == std::string::npos)
-        throw Error(file + ": reference: " + std::string(ref == def.end() ? "missing" : "not Python source with run(...)") +
-                    " (an imported task is judged by its PyTorch reference)");
+        throw Error(located(file + ": reference",
+                            ref == def.end()
+                                ? phrase(QT_TRANSLATE_NOOP("Phrase", "missing (an imported task is judged by its PyTorch reference)"))
+                                : phrase(QT_TRANSLATE_NOOP("Phrase", "not Python source with run(...) "
+                                                                     "(an imported task is judged by its PyTorch reference)"))));
     // Early FIB definitions spell op_type "type".
     if (!def.contains("op_type") && def.contains("type") && def["type"].is_string()) def["op_type"] = def["type"];
     if (!def.contains("kforge")) def["kforge"] = Json::object();
-    if (!def["kforge"].is_object()) throw Error(file + ": kforge: must be an object");
+    if (!def["kforge"].is_object())
+        throw Error(located(file + ": kforge", phrase(QT_TRANSLATE_NOOP("Phrase", "must be an object"))));
     if (def["kforge"].contains("native"))
-        throw Error(file + ": kforge.native: an imported task is judged by its PyTorch reference; remove the native reference "
-                           "or use the task directory as it is");
+        throw Error(located(file + ": kforge.native",
+                            phrase(QT_TRANSLATE_NOOP("Phrase", "an imported task is judged by its PyTorch reference; "
+                                                               "remove the native reference or use the task directory as it is"))));
     return def;
 }
 
@@ -66,7 +74,9 @@ public:
         std::filesystem::create_directories(dir_);
         std::error_code ec;
         std::filesystem::copy_file(source, dir_ / name, std::filesystem::copy_options::none, ec);
-        if (ec) throw Error(source.string() + ": cannot be copied to " + (dir_ / name).string() + ": " + ec.message());
+        if (ec)
+            throw Error(located(source.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot be copied to %1: %2"),
+                                                        (dir_ / name).string(), ec.message())));
         const std::string rel = dir_.filename().string() + "/" + name;
         copied_.emplace(source, rel);
         return rel;
@@ -109,7 +119,8 @@ std::string workloadLine(const Task& task, const Workload& w, FileCopies& copies
 std::filesystem::path fibDataRoot(const std::filesystem::path& workloads, const std::filesystem::path& root) {
     if (!root.empty()) {
         const auto r = canonicalPath(root);
-        if (!isDirectory(r)) throw Error(root.string() + ": --root: not a directory");
+        if (!isDirectory(r))
+            throw Error(located(root.string() + ": --root", phrase(QT_TRANSLATE_NOOP("Phrase", "not a directory"))));
         return r;
     }
     std::error_code ec;
@@ -134,9 +145,10 @@ std::string tensorBytesExpression(const Task& task) {
 FibImportResult importFib(const FibImport& request) {
     const auto definition = canonicalPath(request.definition);
     const std::string file = definition.string();
-    if (!isRegularFile(definition)) throw Error(file + ": not found");
+    if (!isRegularFile(definition)) throw Error(located(file, phrase(QT_TRANSLATE_NOOP("Phrase", "not found"))));
     const auto workloads = findWorkloads(request, definition);
-    const Json source = parseOrderedJsonInput(readTextFile(definition, kMaxDefinitionBytes, "a task definition"), file);
+    const Json source = parseOrderedJsonInput(
+        readTextFile(definition, kMaxDefinitionBytes, phrase(QT_TRANSLATE_NOOP("Phrase", "a task definition"))), file);
     Json def = withKforge(source, file);
 
     // Everything is checked against the source files before anything is written.
@@ -148,9 +160,10 @@ FibImportResult importFib(const FibImport& request) {
     const auto out = std::filesystem::absolute(request.out.empty() ? std::filesystem::path(checked.name) : request.out);
     std::error_code ec;
     if (std::filesystem::exists(out, ec) && !(std::filesystem::is_directory(out, ec) && std::filesystem::is_empty(out, ec)))
-        throw Error(out.string() + ": exists and is not an empty directory (choose another --out)");
+        throw Error(located(out.string(),
+                            phrase(QT_TRANSLATE_NOOP("Phrase", "exists and is not an empty directory (choose another --out)"))));
     std::filesystem::create_directories(out, ec);
-    if (ec) throw Error(out.string() + ": cannot be created: " + ec.message());
+    if (ec) throw Error(located(out.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot be created: %1"), ec.message())));
 
     FileCopies copies(out / "safetensors");
     std::string lines;

@@ -41,6 +41,23 @@ std::optional<double> numeric(const std::string& v) {
     return d;
 }
 
+// TuneSpace::violation as a phrase, so that an error quoting it keeps the evaluation error's.
+Phrase violationPhrase(const TuneSpace& space, const TuneConfig& config) {
+    const Expr::Lookup lookup = [&](std::string_view name) -> std::optional<double> {
+        const auto it = config.find(std::string(name));
+        if (it == config.end()) return std::nullopt;
+        return numeric(it->second);
+    };
+    for (const auto& c : space.constraints) {
+        try {
+            if (c.expr.eval(lookup) == 0) return verbatim(c.expr.text());
+        } catch (const Error& e) {
+            return phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (%2)"), c.expr.text(), errorPhrase(e));
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 TuneConfig TuneSpace::defaults() const {
@@ -55,21 +72,7 @@ double TuneSpace::size() const {
     return n;
 }
 
-std::string TuneSpace::violation(const TuneConfig& config) const {
-    const Expr::Lookup lookup = [&](std::string_view name) -> std::optional<double> {
-        const auto it = config.find(std::string(name));
-        if (it == config.end()) return std::nullopt;
-        return numeric(it->second);
-    };
-    for (const auto& c : constraints) {
-        try {
-            if (c.expr.eval(lookup) == 0) return c.expr.text();
-        } catch (const Error& e) {
-            return c.expr.text() + " (" + e.what() + ")";
-        }
-    }
-    return {};
-}
+std::string TuneSpace::violation(const TuneConfig& config) const { return violationPhrase(*this, config).english(); }
 
 const TuneConstraint* TuneSpace::brokenConstraint(const TuneConfig& config) const {
     const std::string text = violation(config);
@@ -115,7 +118,7 @@ struct PendingSeed {
 // A seed is a configuration the tuner will compile: every name declared, every
 // value one of its @tune values, every constraint satisfied.
 TuneSeed checkedSeed(const TuneSpace& space, const PendingSeed& seed, const std::string& fileName) {
-    const std::string where = fileName + ":" + std::to_string(seed.line) + ": @seed: ";
+    const std::string where = fileName + ":" + std::to_string(seed.line) + ": @seed";
     for (const auto& entry : seed.values) {
         // Not a structured binding: clang 14 cannot capture one in the lambda below.
         const std::string& name = entry.first;
@@ -124,19 +127,21 @@ TuneSeed checkedSeed(const TuneSpace& space, const PendingSeed& seed, const std:
         if (param == space.params.end()) {
             std::string names;
             for (const auto& p : space.params) names += (names.empty() ? "" : ", ") + p.name;
-            throw Error(where + "no @tune declares " + name + (names.empty() ? std::string() : " (declared: " + names + ")"));
+            throw Error(located(where, names.empty() ? phrase(QT_TRANSLATE_NOOP("Phrase", "no @tune declares %1"), name)
+                                                     : phrase(QT_TRANSLATE_NOOP("Phrase", "no @tune declares %1 (declared: %2)"),
+                                                              name, names)));
         }
         if (std::find(param->values.begin(), param->values.end(), value) == param->values.end()) {
             std::string values;
             for (const auto& v : param->values) values += (values.empty() ? "" : " ") + v;
-            throw Error(where + name + "=" + value + " is not one of its @tune values (line " + std::to_string(param->line) +
-                        ": " + values + ")");
+            throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "%1=%2 is not one of its @tune values (line %3: %4)"),
+                                              name, value, param->line, values)));
         }
     }
     TuneSeed out{withOverrides(space, seed.values), seed.line};
     if (const TuneConstraint* broken = space.brokenConstraint(out.config))
-        throw Error(where + describeConfig(out.config) + " breaks @constraint " + space.violation(out.config) + " (line " +
-                    std::to_string(broken->line) + ")");
+        throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "%1 breaks @constraint %2 (line %3)"),
+                                          describeConfig(out.config), violationPhrase(space, out.config), broken->line)));
     return out;
 }
 
@@ -150,7 +155,7 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
     int lineNo = 0;
     while (std::getline(in, line)) {
         ++lineNo;
-        const auto where = [&] { return fileName + ":" + std::to_string(lineNo) + ": "; };
+        const auto where = [&] { return fileName + ":" + std::to_string(lineNo); };
         const auto comment = line.find("//");
         if (comment == std::string::npos) continue;
         std::istringstream words(line.substr(comment + 2));
@@ -158,29 +163,40 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
         words >> keyword;
         if (keyword != "@tune" && keyword != "@constraint" && keyword != "@seed") continue;
         if (line.size() > kMaxDirectiveLine)
-            throw Error(where() + keyword + ": the line has " + std::to_string(line.size()) + " characters, more than the limit of " +
-                        std::to_string(kMaxDirectiveLine));
-        if (!isValidUtf8(line)) throw Error(where() + keyword + ": the line is not valid UTF-8");
+            throw Error(located(where() + ": " + keyword,
+                                phrase(QT_TRANSLATE_NOOP("Phrase", "the line has %1 characters, more than the limit of %2"),
+                                       line.size(), kMaxDirectiveLine)));
+        if (!isValidUtf8(line))
+            throw Error(located(where() + ": " + keyword, phrase(QT_TRANSLATE_NOOP("Phrase", "the line is not valid UTF-8"))));
         if (keyword == "@tune") {
             if (space.params.size() >= kMaxParams)
-                throw Error(where() + "@tune: more than " + std::to_string(kMaxParams) + " parameters (the limit)");
+                throw Error(located(where() + ": @tune",
+                                    phrase(QT_TRANSLATE_NOOP("Phrase", "more than %1 parameters (the limit)"), kMaxParams)));
             TuneParam p;
             p.line = lineNo;
             words >> p.name;
-            if (!isIdentifier(p.name)) throw Error(where() + "@tune needs a parameter name, got '" + printable(p.name) + "'");
+            if (!isIdentifier(p.name))
+                throw Error(located(where(), phrase(QT_TRANSLATE_NOOP("Phrase", "@tune needs a parameter name, got '%1'"),
+                                                    printable(p.name))));
             for (const auto& q : space.params)
-                if (q.name == p.name) throw Error(where() + "@tune " + p.name + " is declared twice (first on line " + std::to_string(q.line) + ")");
+                if (q.name == p.name)
+                    throw Error(located(where(),
+                                        phrase(QT_TRANSLATE_NOOP("Phrase", "@tune %1 is declared twice (first on line %2)"), p.name,
+                                               q.line)));
+            const std::string at = where() + ": @tune " + p.name;
             std::string v;
             while (words >> v) {
                 if (!isValueToken(v))
-                    throw Error(where() + "@tune " + p.name + ": '" + printable(v) + "' is not a value (numbers or identifiers)");
+                    throw Error(located(at, phrase(QT_TRANSLATE_NOOP("Phrase", "'%1' is not a value (numbers or identifiers)"),
+                                                   printable(v))));
                 if (p.values.size() >= kMaxValues)
-                    throw Error(where() + "@tune " + p.name + ": more than " + std::to_string(kMaxValues) + " values (the limit)");
+                    throw Error(located(at, phrase(QT_TRANSLATE_NOOP("Phrase", "more than %1 values (the limit)"), kMaxValues)));
                 for (const auto& seen : p.values)
-                    if (seen == v) throw Error(where() + "@tune " + p.name + ": value " + v + " is listed twice");
+                    if (seen == v) throw Error(located(at, phrase(QT_TRANSLATE_NOOP("Phrase", "value %1 is listed twice"), v)));
                 p.values.push_back(v);
             }
-            if (p.values.empty()) throw Error(where() + "@tune " + p.name + " lists no values");
+            if (p.values.empty())
+                throw Error(located(where(), phrase(QT_TRANSLATE_NOOP("Phrase", "@tune %1 lists no values"), p.name)));
             space.params.push_back(std::move(p));
         } else if (keyword == "@constraint") {
             std::string rest;
@@ -188,26 +204,31 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
             rest.erase(0, rest.find_first_not_of(" \t"));
             rest.erase(rest.find_last_not_of(" \t\r") + 1);
             if (space.constraints.size() >= kMaxConstraints)
-                throw Error(where() + "@constraint: more than " + std::to_string(kMaxConstraints) + " constraints (the limit)");
+                throw Error(located(where() + ": @constraint",
+                                    phrase(QT_TRANSLATE_NOOP("Phrase", "more than %1 constraints (the limit)"), kMaxConstraints)));
             try {
                 space.constraints.push_back({Expr::parse(rest), lineNo});
             } catch (const Error& e) {
-                throw Error(where() + "@constraint: " + e.what());
+                throw Error(located(where() + ": @constraint", errorPhrase(e)));
             }
         } else if (keyword == "@seed") {
             if (pendingSeeds.size() >= kMaxSeeds)
-                throw Error(where() + "@seed: more than " + std::to_string(kMaxSeeds) + " seeds (the limit)");
+                throw Error(
+                    located(where() + ": @seed", phrase(QT_TRANSLATE_NOOP("Phrase", "more than %1 seeds (the limit)"), kMaxSeeds)));
             PendingSeed seed{{}, lineNo};
             std::string assignment;
             while (words >> assignment) {
                 const auto eq = assignment.find('=');
                 const std::string name = assignment.substr(0, eq);
                 if (eq == std::string::npos || !isIdentifier(name) || !isValueToken(assignment.substr(eq + 1)))
-                    throw Error(where() + "@seed: '" + printable(assignment) + "' is not NAME=VALUE");
+                    throw Error(located(where() + ": @seed",
+                                        phrase(QT_TRANSLATE_NOOP("Phrase", "'%1' is not NAME=VALUE"), printable(assignment))));
                 if (!seed.values.emplace(name, assignment.substr(eq + 1)).second)
-                    throw Error(where() + "@seed: " + name + " is given twice");
+                    throw Error(located(where() + ": @seed", phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is given twice"), name)));
             }
-            if (seed.values.empty()) throw Error(where() + "@seed names no parameters (write NAME=VALUE ...)");
+            if (seed.values.empty())
+                throw Error(
+                    located(where(), phrase(QT_TRANSLATE_NOOP("Phrase", "@seed names no parameters (write NAME=VALUE ...)"))));
             pendingSeeds.push_back(std::move(seed));
         }
     }
@@ -218,14 +239,14 @@ TuneSpace parseTuneSpace(std::string_view source, const std::string& fileName) {
             bool known = false;
             for (const auto& p : space.params) known = known || p.name == name;
             if (!known)
-                throw Error(fileName + ":" + std::to_string(c.line) + ": @constraint uses '" + name +
-                            "', which no @tune declares");
+                throw Error(located(fileName + ":" + std::to_string(c.line),
+                                    phrase(QT_TRANSLATE_NOOP("Phrase", "@constraint uses '%1', which no @tune declares"), name)));
         }
     return space;
 }
 
 TuneSpace parseTuneSpaceFile(const std::filesystem::path& source) {
-    return parseTuneSpace(readTextFile(source, kMaxSourceBytes, "a candidate's source"), source.string());
+    return parseTuneSpace(readTextFile(source, kMaxSourceBytes, phrase(QT_TRANSLATE_NOOP("Phrase", "a candidate's source"))), source.string());
 }
 
 TuneConfig withOverrides(const TuneSpace& space, const TuneConfig& overrides) {
@@ -241,16 +262,21 @@ void checkOverridesDeclared(const TuneSpace& space, const TuneConfig& overrides,
         if (declared) continue;
         std::string names;
         for (const auto& p : space.params) names += (names.empty() ? "" : ", ") + p.name;
-        throw Error(fileName + ": -D " + name + "=" + value + ": the source declares no @tune " + name +
-                    (names.empty() ? std::string(" (it declares no @tune parameters at all)") : " (it declares " + names + ")"));
+        throw Error(located(
+            fileName + ": -D " + name + "=" + value,
+            names.empty()
+                ? phrase(QT_TRANSLATE_NOOP("Phrase", "the source declares no @tune %1 (it declares no @tune parameters at all)"),
+                         name)
+                : phrase(QT_TRANSLATE_NOOP("Phrase", "the source declares no @tune %1 (it declares %2)"), name, names)));
     }
 }
 
 void checkConstraints(const TuneSpace& space, const TuneConfig& config, const std::string& fileName) {
     const TuneConstraint* c = space.brokenConstraint(config);
     if (!c) return;
-    throw Error(fileName + ":" + std::to_string(c->line) + ": configuration " + describeConfig(config) + " breaks @constraint " +
-                space.violation(config));
+    throw Error(located(fileName + ":" + std::to_string(c->line),
+                        phrase(QT_TRANSLATE_NOOP("Phrase", "configuration %1 breaks @constraint %2"), describeConfig(config),
+                               violationPhrase(space, config))));
 }
 
 std::string describeConfig(const TuneConfig& config) {

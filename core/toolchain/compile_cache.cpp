@@ -69,7 +69,9 @@ SandboxJob compileJob(const Toolchain& toolchain, const CompileRequest& request,
 CompileCache::CompileCache(std::filesystem::path directory) : dir_(std::move(directory)) {
     std::error_code ec;
     std::filesystem::create_directories(dir_ / "tmp", ec);
-    if (ec) throw Error(dir_.string() + ": cannot create the compile cache: " + ec.message());
+    if (ec)
+        throw Error(
+            located(dir_.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot create the compile cache: %1"), ec.message())));
 }
 
 std::filesystem::path CompileCache::defaultDirectory() {

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <type_traits>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "util/error.h"
 
 namespace kforge {
 
-std::string textPosition(std::string_view text, size_t offset) {
+namespace {
+
+std::pair<size_t, size_t> lineAndColumn(std::string_view text, size_t offset) {
     size_t line = 1, column = 1;
     for (size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
@@ -19,6 +22,13 @@ std::string textPosition(std::string_view text, size_t offset) {
             ++column;
         }
     }
+    return {line, column};
+}
+
+}  // namespace
+
+std::string textPosition(std::string_view text, size_t offset) {
+    const auto [line, column] = lineAndColumn(text, offset);
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
@@ -59,12 +69,11 @@ public:
     bool key(typename J::string_t& k) {
         Frame& f = frames_.back();
         if (f.keys.size() >= maxKeys_) {
-            error_ = (path().empty() ? std::string() : path() + ": ") + "more than " + std::to_string(maxKeys_) +
-                     " keys in one object (the limit)";
+            error_ = atPath(phrase(QT_TRANSLATE_NOOP("Phrase", "more than %1 keys in one object (the limit)"), maxKeys_));
             return false;
         }
         if (!f.keys.insert(k).second) {
-            error_ = (path().empty() ? std::string() : path() + ": ") + "key '" + printable(k) + "' appears twice";
+            error_ = atPath(phrase(QT_TRANSLATE_NOOP("Phrase", "key '%1' appears twice"), printable(k)));
             return false;
         }
         f.current = k;
@@ -80,12 +89,12 @@ public:
         // "[json.exception.out_of_range.406] number overflow parsing '1e400'" has
         // no such colon: the tag names nlohmann's internals, not the input.
         if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
-        error_ = what;
+        error_ = verbatim(what);
         isSyntax_ = true;
         return false;
     }
 
-    const std::string& error() const { return error_; }
+    const Phrase& error() const { return error_; }
     bool isSyntax() const { return isSyntax_; }
     size_t position() const { return position_; }
 
@@ -97,8 +106,7 @@ private:
     };
     bool enter() {
         if (static_cast<int>(frames_.size()) >= limits_.maxDepth) {
-            error_ = (path().empty() ? std::string() : path() + ": ") + "nested deeper than " +
-                     std::to_string(limits_.maxDepth) + " levels (the limit)";
+            error_ = atPath(phrase(QT_TRANSLATE_NOOP("Phrase", "nested deeper than %1 levels (the limit)"), limits_.maxDepth));
             return false;
         }
         return true;
@@ -119,11 +127,12 @@ private:
                 p += (p.empty() ? "" : ".") + printable(frames_[i].current);
         return p;
     }
+    Phrase atPath(const Phrase& what) const { return path().empty() ? what : located(path(), what); }
 
     JsonLimits limits_;
     size_t maxKeys_;
     std::vector<Frame> frames_;
-    std::string error_;
+    Phrase error_;
     bool isSyntax_ = false;
     size_t position_ = 0;
 };
@@ -131,21 +140,23 @@ private:
 template <class J>
 J parseBounded(std::string_view text, const std::string& where, const JsonLimits& limits) {
     if (text.size() > limits.maxBytes)
-        throw Error(where + ": " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                    std::to_string(limits.maxBytes) + " bytes for JSON input");
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2 bytes, more than the limit of %3 bytes for JSON input"), where,
+                           text.size(), limits.maxBytes));
     J result;
     BoundedDomParser<J> sax(result, limits);
     bool ok = false;
     try {
         ok = J::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
     } catch (const nlohmann::json::exception& e) {
-        throw Error(where + ": invalid JSON: " + e.what());
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: invalid JSON: %2"), where, e.what()));
     }
     if (!ok) {
-        if (sax.isSyntax())
-            throw Error(where + ": invalid JSON at " + textPosition(text, sax.position() > 0 ? sax.position() - 1 : 0) + ": " +
-                        sax.error());
-        throw Error(where + ": " + (sax.error().empty() ? std::string("invalid JSON") : sax.error()));
+        if (sax.isSyntax()) {
+            const auto [line, column] = lineAndColumn(text, sax.position() > 0 ? sax.position() - 1 : 0);
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: invalid JSON at line %2, column %3: %4"), where, line, column,
+                               sax.error()));
+        }
+        throw Error(located(where, sax.error().empty() ? phrase(QT_TRANSLATE_NOOP("Phrase", "invalid JSON")) : sax.error()));
     }
     return result;
 }

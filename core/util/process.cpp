@@ -11,6 +11,8 @@
 #include <cstring>
 #include <thread>
 
+#include "util/exit_phrase.h"
+
 extern char** environ;
 
 namespace kforge {
@@ -138,12 +140,7 @@ std::string signalName(int signal) {
     }
 }
 
-std::string ExitStatus::describe() const {
-    if (timedOut) return "killed at the deadline";
-    if (exited) return "exit code " + std::to_string(code);
-    if (signal) return "killed by " + signalName(signal);
-    return "unknown exit";
-}
+std::string ExitStatus::describe() const { return exitPhrase(*this).english(); }
 
 ProcessResult runProcess(const std::vector<std::string>& argv, const RunOptions& options) {
     ProcessResult result;

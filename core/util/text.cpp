@@ -13,22 +13,23 @@ namespace kforge {
 
 std::string readTextFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot be read");
+    if (!in) throw Error(located(path.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot be read"))));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
 }
 
-std::string readTextFile(const std::filesystem::path& path, size_t maxBytes, const std::string& what) {
+std::string readTextFile(const std::filesystem::path& path, size_t maxBytes, const Phrase& what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot be read");
+    if (!in) throw Error(located(path.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot be read"))));
     std::string text;
     char chunk[1 << 16];
     while (in) {
         in.read(chunk, sizeof chunk);
         text.append(chunk, static_cast<size_t>(in.gcount()));
         if (text.size() > maxBytes)
-            throw Error(path.string() + ": more than " + std::to_string(maxBytes) + " bytes, the limit for " + what);
+            throw Error(located(path.string(),
+                                phrase(QT_TRANSLATE_NOOP("Phrase", "more than %1 bytes, the limit for %2"), maxBytes, what)));
     }
     return text;
 }
@@ -38,11 +39,11 @@ void writeTextFileAtomically(const std::filesystem::path& path, const std::strin
     {
         std::ofstream out(tmp, std::ios::binary);
         out << text;
-        if (!out) throw Error(path.string() + ": cannot write the file");
+        if (!out) throw Error(located(path.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot write the file"))));
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
-    if (ec) throw Error(path.string() + ": cannot write the file: " + ec.message());
+    if (ec) throw Error(located(path.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "cannot write the file: %1"), ec.message())));
 }
 
 bool isValidUtf8(std::string_view s) {

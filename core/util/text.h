@@ -4,13 +4,16 @@
 #include <string>
 #include <string_view>
 
+#include "util/phrase.h"
+
 namespace kforge {
 
 // The whole file; throws kforge::Error "<path>: cannot be read".
 std::string readTextFile(const std::filesystem::path& path);
 // The same, refusing a file larger than `maxBytes` ("<path>: more than N bytes,
-// the limit for ..."); also safe on a device or pipe that never ends.
-std::string readTextFile(const std::filesystem::path& path, size_t maxBytes, const std::string& what);
+// the limit for <what>"); also safe on a device or pipe that never ends.
+// `what` names the kind of file in words: "a task definition".
+std::string readTextFile(const std::filesystem::path& path, size_t maxBytes, const Phrase& what);
 // Writes beside the target and renames, so a reader never sees half a file.
 void writeTextFileAtomically(const std::filesystem::path& path, const std::string& text);
 // Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).

@@ -6,12 +6,14 @@
 #include "runner/verify.h"
 #include "session/session_config.h"
 #include "store/store.h"
+#include "task/task.h"
 #include "support/stored_session.h"
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/main_window.h"
 #include "ui/phrase_text.h"
 #include "ui/session/node_table_model.h"
+#include "ui/session/session_summary.h"
 #include "ui/session/stop_reason_text.h"
 #include "ui/translation.h"
 #include "ui/welcome_page.h"
@@ -200,6 +202,7 @@ private slots:
     void chineseTranslationIsComplete();
     void everyCorePhraseIsInTheCatalogs();
     void corePhrasesAreWordedInTheUsersLanguage();
+    void coreErrorsAreWordedInTheUsersLanguage();
     void noEnglishLeftUnderChinese();
 
     void firstRunUsesDefaultSize();
@@ -552,6 +555,49 @@ void TestMainWindow::corePhrasesAreWordedInTheUsersLanguage() {
         QVERIFY2(text.contains(QStringLiteral("'out'")) || p == checks, qPrintable(text));  // names stay as they are
         QVERIFY2(text.contains(QStringLiteral("17")) || p == checks, qPrintable(text));
     }
+}
+
+void TestMainWindow::coreErrorsAreWordedInTheUsersLanguage() {
+    // What a user meets first: a task of their own that does not load. The
+    // error is thrown by the real loader and shown through errorText.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile definition(dir.filePath(QStringLiteral("definition.json")));
+    QVERIFY(definition.open(QIODevice::WriteOnly));
+    definition.write(R"({"name": "mine", "op_type": "add", "axes": {"N": {"type": "var"}}, "inputs": {"x": {"shape": ["N"]}},
+                        "outputs": {"y": {"shape": ["N"], "dtype": "float32"}}, "reference": "def run(x): return x"})");
+    definition.close();
+    QFile workloads(dir.filePath(QStringLiteral("workloads.jsonl")));
+    QVERIFY(workloads.open(QIODevice::WriteOnly));
+    workloads.write(R"({"uuid": "w", "axes": {"N": 4}})" "\n");
+    workloads.close();
+    QString english;
+    QTranslator translator;  // installed below, for the rest of the test
+    QVERIFY(kforge::ui::loadApplicationTranslation(translator, simplifiedChinese()));
+    try {
+        kforge::loadTask(dir.path().toStdString());
+        QFAIL("a definition whose input has no dtype loaded");
+    } catch (const kforge::Error& e) {
+        english = QString::fromUtf8(e.what());
+        QCOMPARE(kforge::ui::errorText(e), english);  // without a translator: the English, exactly
+        installTranslator(translator);
+        const QString chinese = kforge::ui::errorText(e);
+        QVERIFY2(chinese != english, qPrintable(chinese));
+        QVERIFY2(chinese.contains(QStringLiteral("definition.json")), qPrintable(chinese));  // where stays as it is
+        for (const char* word : {"missing", "required", "must be"})
+            QVERIFY2(!chinese.contains(QLatin1String(word)), qPrintable(english + QStringLiteral(" -> ") + chinese));
+    }
+    QVERIFY2(english.contains(QStringLiteral("missing")) || english.contains(QStringLiteral("must be")), qPrintable(english));
+
+    // The runners of a run, as the session panel lists them.
+    kforge::RunnerProgress busy{"cuda:0", kforge::RunnerProgress::State::Measuring, 12, 30, 0, {}};
+    kforge::RunnerProgress gone{"ssh://box (cuda:1)", kforge::RunnerProgress::State::Unusable, std::nullopt, 4, 1,
+                                kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "every runner was lost (the last: %1)"), "eof")};
+    const QString runners = kforge::ui::runnersText({busy, gone});
+    QVERIFY(kforge::ui::runnersText({busy}).isEmpty());  // one healthy runner: the status says it all
+    QVERIFY2(runners.contains(QStringLiteral("ssh://box (cuda:1)")) && runners.contains(QStringLiteral("12")), qPrintable(runners));
+    for (const char* word : {"measuring", "measured", "not used", "lost"})
+        QVERIFY2(!runners.contains(QLatin1String(word)), qPrintable(runners));
 }
 
 void TestMainWindow::noEnglishLeftUnderChinese() {

@@ -92,6 +92,7 @@ private slots:
     void pauseResumeStopKeepTheStoreConsistent();
     void destroyingMidRunStopsCleanly();
     void aBadTaskFails();
+    void runnersFromSettingsShareTheRun();
     void profilingACpuNodeSaysWhy();
 
 private:
@@ -303,6 +304,39 @@ void TestSessionRun::aBadTaskFails() {
     QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no_such_task_anywhere")),
              qPrintable(failed.first().first().toString()));
     QVERIFY(!run.isActive());
+}
+
+// The runners of Settings > Devices reach the run: two CPU runners take the
+// candidates between them, and the progress the session panel shows lists
+// both. A list that does not parse fails the run saying where.
+void TestSessionRun::runnersFromSettingsShareTheRun() {
+    SessionRun run(dir_.filePath(QStringLiteral("runners.db")));
+    QSignalSpy progress(&run, &SessionRun::progressChanged);
+    QSignalSpy finished(&run, &SessionRun::finished);
+    QSignalSpy failed(&run, &SessionRun::failed);
+    run.setRunners(QStringLiteral("cpu,cpu"));
+    QVERIFY(run.startNew(QStringLiteral("vector_add_fp32"), quickConfig(6)));
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY(!progress.isEmpty());
+    const auto last = progress.last().first().value<kforge::SessionProgress>();
+    QCOMPARE(last.runners.size(), size_t{2});
+    int measured = 0;
+    for (const auto& r : last.runners) {
+        QCOMPARE(r.name, std::string("cpu"));
+        QVERIFY(r.state != kforge::RunnerProgress::State::Unusable);
+        measured += r.measured;
+    }
+    QVERIFY2(measured >= 1, qPrintable(QString::number(measured)));
+    QVERIFY2(!runnersText(last.runners).isEmpty(), "two runners are listed in the session panel");
+
+    SessionRun bad(dir_.filePath(QStringLiteral("runners-bad.db")));
+    QSignalSpy badFailed(&bad, &SessionRun::failed);
+    bad.setRunners(QStringLiteral("cpu,gpu:0"));
+    QVERIFY(bad.startNew(QStringLiteral("vector_add_fp32"), quickConfig(1)));
+    QVERIFY(badFailed.wait(60000));
+    const QString why = badFailed.first().first().toString();
+    QVERIFY2(why.contains(QStringLiteral("gpu:0")) && why.contains(QStringLiteral("column")), qPrintable(why));
 }
 
 // Profiling runs on the session's thread and changes nothing but the node's

@@ -113,6 +113,7 @@ private slots:
     void darkThemeDarkensTheApplicationAndCharts();
     void preferencesIsInTheEditMenu();
     void wizardStartsOnTheDefaultDevice();
+    void runnersAreCheckedSavedAndShownInTheWizard();
     void layoutRoundTripsDocksAndSplitters();
 
 private:
@@ -479,6 +480,46 @@ void TestSettings::wizardStartsOnTheDefaultDevice() {
     QCOMPARE(backendChosen(), std::optional(kforge::Backend::Cuda));
     AppSettings().setDefaultDevice(QStringLiteral("cpu"));
     QCOMPARE(backendChosen(), std::optional(kforge::Backend::Cpu));
+}
+
+void TestSettings::runnersAreCheckedSavedAndShownInTheWizard() {
+    SettingsDialog dialog(&cudaAndCpu);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QLineEdit* runners = dialog.devicesPage()->runnersField();
+    // A port out of range: refused, the column named, the field marked.
+    typeInto(runners, QStringLiteral("cuda:0,ssh://gpu-box:99999"));
+    dialog.showPage(dialog.generalPage());
+    button(dialog, QDialogButtonBox::Ok)->click();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.problem().contains(QStringLiteral("99999")) && dialog.problem().contains(QStringLiteral("column")),
+             qPrintable(dialog.problem()));
+    QCOMPARE(dialog.currentPage(), dialog.devicesPage());
+    QVERIFY(!runners->actions().isEmpty());
+    QVERIFY(AppSettings().runners().isEmpty());  // never saved
+    grab(dialog, QStringLiteral("settings-runners-refused"));
+
+    typeInto(runners, QStringLiteral("cuda:0,cuda:1"));
+    QVERIFY(runners->actions().isEmpty());
+    button(dialog, QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY(!dialog.isVisible());
+    QCOMPARE(AppSettings().runners(), QStringLiteral("cuda:0,cuda:1"));
+
+    // The wizard's device page says where the session will run.
+    const kforge::AppPaths paths = kforge::AppPaths::discover();
+    NewSessionWizard wizard(paths, &cudaAndCpu);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(QTest::qWaitFor([&] { return !wizard.isLoadingTasks() && !wizard.isDetectingDevices(); }, 20000));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewSessionWizard::DevicePageId));
+    auto* said = wizard.findChild<QLabel*>(QStringLiteral("deviceRunners"));
+    QVERIFY(said && said->isVisible());
+    QVERIFY2(said->text().contains(QStringLiteral("cuda:0,cuda:1")), qPrintable(said->text()));
+    grab(wizard, QStringLiteral("wizard-device-runners"));
+
+    AppSettings().setRunners(QString());  // back to this machine's device
+    QVERIFY(!QSettings(QStringLiteral("KernelForge"), QStringLiteral("KernelForge")).contains(QStringLiteral("Preferences/runners")));
 }
 
 void TestSettings::layoutRoundTripsDocksAndSplitters() {

@@ -3,6 +3,7 @@
 // of the wrong type, each named by where it is.
 #include <QtTest>
 
+#include <stdexcept>
 #include <string>
 
 #include "model/compile_result.h"
@@ -10,6 +11,7 @@
 #include "model/eval_report.h"
 #include "model/node.h"
 #include "model/node_profile.h"
+#include "util/error.h"
 
 using namespace kforge;
 using Json = nlohmann::json;
@@ -270,6 +272,28 @@ private slots:
         // A phrase's JSON is checked like any model type's.
         const std::string f = failure([] { phraseFromJson(Json{{"pattern", "x"}, {"values", Json::array()}, {"extra", 1}}, "m"); });
         QVERIFY2(startsWith(f, "m.extra"), f.c_str());
+    }
+
+    void errorsKeepTheirPhraseThroughRethrows() {
+        // what() is the English the CLI and logs read; the phrase survives a
+        // copy and a located rethrow, so that the GUI can translate it.
+        const Phrase inner = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 lists no values"), "@tune BLOCK");
+        Error copy("unset");
+        try {
+            try {
+                throw Error(inner);
+            } catch (const std::exception& e) {
+                throw Error(located("kernel.cu:3", errorPhrase(e)));
+            }
+        } catch (const Error& e) {
+            copy = e;
+        }
+        QCOMPARE(std::string(copy.what()), std::string("kernel.cu:3: @tune BLOCK lists no values"));
+        QVERIFY(!copy.phrase().verbatim);
+        QCOMPARE(copy.phrase().values.at(1), inner);
+        // An error thrown with text, or another exception, is verbatim.
+        QCOMPARE(errorPhrase(Error("disk full")), verbatim("disk full"));
+        QCOMPARE(errorPhrase(std::out_of_range("vector")), verbatim("vector"));
     }
 
     void messagesFromBeforePhrasesReadAsVerbatim() {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "session/device_usage.h"
 #include "store/store.h"
@@ -183,6 +184,11 @@ private slots:
         QVERIFY2(devices[0].at("device").get<std::string>().rfind("ssh://kforge-test", 0) == 0, r.output.c_str());
         QCOMPARE(devices[0].at("measurements").get<int>(), 6);
         QCOMPARE(devices[0].at("overlapping_requests").get<int>(), 0);
+        // Each runner's account of the run: between them, the six measurements.
+        const Json& runners = j.at("run").at("runners");
+        QCOMPARE(runners.size(), size_t{2});
+        QCOMPARE(runners[0].at("measured").get<int>() + runners[1].at("measured").get<int>(), 6);
+        for (const Json& runner : runners) QCOMPARE(runner.at("state").get<std::string>(), std::string("idle"));
         const Outcome o = stored(db("shared.db"));
         std::vector<DeviceMeasurement> windows;
         for (const auto& n : o.nodes) {
@@ -265,10 +271,36 @@ private slots:
             const auto local = kforge(search(db("local.db")));
             QVERIFY2(local.ok(), local.output.c_str());
         }
-        auto args = search(db("slurm.db"));
+        auto args = search(db("slurm.db"), "100");
         args.insert(args.end(), {"--runners", "slurm://debug?device=cpu&time=10:00&runner=" + env("KFORGE_RUNNER")});
-        const auto r = kforge(args);  // srun finds the cluster through SLURM_CONF, which the fixture set
-        QVERIFY2(r.ok(), (r.output + slurm.logs()).c_str());
+        // srun finds the cluster through SLURM_CONF, which the fixture set.
+        // While the session runs, the queue holds its one allocation (salloc)
+        // with the runner as a step in it; after, nothing.
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        QStringList qargs;
+        for (const auto& a : args) qargs << QString::fromStdString(a);
+        p.start(QString::fromStdString(env("KFORGE_CLI")), qargs);
+        QVERIFY(p.waitForStarted());
+        std::set<std::string> jobs, steps;
+        while (!p.waitForFinished(200)) {
+            const auto q = runProcess({"squeue", "--noheader", "--states=RUNNING,PENDING", "--format=%i %j"});
+            std::istringstream lines(q.output);
+            for (std::string id, name; lines >> id >> name;) jobs.insert(id + " " + name);
+            const auto st = runProcess({"squeue", "--noheader", "--steps", "--format=%i %j"});
+            std::istringstream stepLines(st.output);
+            for (std::string id, name; stepLines >> id >> name;) steps.insert(id + " " + name);
+        }
+        const std::string out = p.readAll().toStdString();
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, (out + slurm.logs()).c_str());
+        std::string seen;
+        for (const auto& j : jobs) seen += j + "; ";
+        QVERIFY2(jobs.size() == 1 && jobs.begin()->ends_with(" kforge-session"), seen.c_str());
+        const std::string job = jobs.begin()->substr(0, jobs.begin()->find(' '));
+        bool runnerStep = false;
+        for (const auto& st : steps) runnerStep = runnerStep || (st.rfind(job + ".", 0) == 0 && st.ends_with(" kforge-runner"));
+        for (const auto& st : steps) seen += st + "; ";
+        QVERIFY2(runnerStep, seen.c_str());
         const Outcome a = stored(db("local.db")), b = stored(db("slurm.db"));
         QCOMPARE(b.session.evaluations, 6);
         std::set<std::pair<TuneConfig, Status>> seenA, seenB;

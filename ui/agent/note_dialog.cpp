@@ -1,4 +1,5 @@
 #include "ui/agent/note_dialog.h"
+#include "ui/phrase_text.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -92,7 +93,7 @@ void NoteDialog::accept() {
         try {
             *f.out = kforge::parseKnowledgeTags(f.key, f.edit->text().toStdString(), f.label.toStdString());
         } catch (const std::exception& e) {
-            return refuse(f.edit, QString::fromStdString(e.what()));  // names the field: `where` is its label
+            return refuse(f.edit, kforge::ui::errorText(e));  // names the field: `where` is its label
         }
     }
     error_->clear();

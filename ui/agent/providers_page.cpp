@@ -22,6 +22,7 @@
 #include "llm/api_key.h"
 #include "llm/llm_client.h"
 #include "ui/background_call.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -212,7 +213,7 @@ void ProvidersPage::load(const AppSettings&) {
         // Left as it is: saving would replace what the engineer may still repair by hand.
         providers_.clear();
         loadFailed_ = true;
-        loadError_->setText(tr("Could not read the providers: %1").arg(q(e.what())));
+        loadError_->setText(tr("Could not read the providers: %1").arg(errorText(e)));
         loadError_->show();
     }
     dirty_ = false;
@@ -332,7 +333,7 @@ void ProvidersPage::storeKey() {
         if (!keychain_->isChecked()) keychain_->setChecked(true);  // an edit: looked up there from now on
         else refreshKeyStatus();
     } catch (const std::exception& e) {
-        keyStatus_->setText(tr("Could not store the key: %1").arg(q(e.what())));
+        keyStatus_->setText(tr("Could not store the key: %1").arg(errorText(e)));
     }
 }
 
@@ -355,7 +356,7 @@ void ProvidersPage::runTest() {
                 out.inputTokens = r.usage.inputTokens;
                 out.outputTokens = r.usage.outputTokens;
             } catch (const std::exception& e) {
-                out.error = q(e.what());
+                out.error = errorText(e);
             }
             return out;
         },
@@ -393,7 +394,7 @@ QString ProvidersPage::validate(QWidget** field) {
         try {
             kforge::providerFromJson(kforge::toJson(p), "providers.json");  // the core's own checks, as the CLI reads it
         } catch (const std::exception& e) {
-            return refuse(name_, q(e.what()));
+            return refuse(name_, errorText(e));
         }
     }
     return {};

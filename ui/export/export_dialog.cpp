@@ -23,6 +23,7 @@
 
 #include "ui/background_call.h"
 #include "ui/wizard/validation_message.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -150,8 +151,8 @@ void ExportDialog::showPreview(ExportPreview preview) {
     preview_ = std::move(preview);
     files_->clear();
     content_->clear();
-    if (!preview_.error.empty()) {
-        message_->showProblem(tr("This export cannot be made: %1").arg(QString::fromStdString(preview_.error)));
+    if (!preview_.error.isEmpty()) {
+        message_->showProblem(tr("This export cannot be made: %1").arg(preview_.error));
         notes_->clear();
         retranslateUi();
         return;
@@ -180,8 +181,8 @@ void ExportDialog::browse() {
 
 void ExportDialog::exportNow() {
     if (pending_ > 0 || writing_) return;
-    if (!preview_.error.empty() || preview_.files.empty()) {
-        message_->showProblem(tr("There is nothing to export: %1").arg(QString::fromStdString(preview_.error)));
+    if (!preview_.error.isEmpty() || preview_.files.empty()) {
+        message_->showProblem(tr("There is nothing to export: %1").arg(preview_.error));
         return;
     }
     const QString dir = dir_->text().trimmed();
@@ -194,21 +195,21 @@ void ExportDialog::exportNow() {
     export_->setEnabled(false);
     const auto files = preview_.files;
     const std::filesystem::path out = std::filesystem::absolute(dir.toStdString());
-    runInBackground<std::string>(
+    runInBackground<QString>(
         this,
-        [files, out]() -> std::string {
+        [files, out]() -> QString {
             try {
                 kforge::writeExport(files, out);  // all at once, or nothing
                 return {};
             } catch (const std::exception& e) {
-                return e.what();
+                return errorText(e);
             }
         },
-        [this, dir, count = static_cast<int>(files.size())](std::string error) {
+        [this, dir, count = static_cast<int>(files.size())](QString error) {
             writing_ = false;
             export_->setEnabled(true);
-            if (!error.empty()) {
-                message_->showProblem(tr("Could not export into %1: %2").arg(dir, QString::fromStdString(error)));
+            if (!error.isEmpty()) {
+                message_->showProblem(tr("Could not export into %1: %2").arg(dir, error));
                 return;
             }
             emit exported(dir, count);

@@ -38,7 +38,7 @@ public:
     void setDirectory(const QString& dir);
     bool isPreviewing() const { return pending_ > 0; }
     QStringList previewFiles() const;  // paths as the export would write them
-    QString previewError() const { return QString::fromStdString(preview_.error); }
+    QString previewError() const { return preview_.error; }
     QString problem() const;           // what the foot of the dialog says is wrong, if anything
     // Writes the previewed files (what the Export button does); exported() or a problem follows.
     void exportNow();

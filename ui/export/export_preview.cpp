@@ -1,4 +1,5 @@
 #include "ui/export/export_preview.h"
+#include "ui/phrase_text.h"
 
 #include <exception>
 
@@ -18,7 +19,7 @@ ExportPreview makeExportPreview(const ExportRequest& request) {
         preview.variants = static_cast<int>(plan.variants.size());
     } catch (const std::exception& e) {
         preview.files.clear();
-        preview.error = e.what();
+        preview.error = errorText(e);
     }
     return preview;
 }

@@ -4,6 +4,7 @@
 // would write and what the export wants the user to know. The dialog shows
 // exactly these files, and writes exactly these.
 #include <QMetaType>
+#include <QString>
 
 #include <cstdint>
 #include <optional>
@@ -27,7 +28,7 @@ struct ExportPreview {
     std::vector<std::string> notes;
     int64_t node = 0;   // the node exported (the best, for dispatch)
     int variants = 0;   // more than one: dispatched by shape
-    std::string error;  // set instead of files when the export cannot be made
+    QString error;  // set instead of files when the export cannot be made, in the user's language
 };
 
 // Reads the store and the task's files; never throws (failures are `error`).

@@ -8,6 +8,7 @@
 #include "agent/builtin_generators.h"
 #include "eval/evaluator.h"
 #include "eval/paths.h"
+#include "model/runner_endpoint.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
 #include "store/store.h"
@@ -159,13 +160,14 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then 
     sessionId_ = 0;
     setState(State::Starting);
 
-    thread_ = std::thread([this, setUp = std::move(setUp), then, path = databasePath_.toStdString()] {
+    thread_ = std::thread([this, setUp = std::move(setUp), then, path = databasePath_.toStdString(), runners = runners_] {
         // Runs the session; the store, evaluator (and its runner process) and
         // engine are gone when it returns, so "finished" means "all let go".
         auto body = [&]() -> kforge::SessionRecord {
             const kforge::AppPaths paths = kforge::AppPaths::discover();
             kforge::Store store(path);
             kforge::Evaluator evaluator(paths);
+            if (!runners.empty()) evaluator.setRunners(kforge::parseRunnerEndpoints(runners));
             if (const kforge::SandboxStatus& s = evaluator.sandbox().status(); !s.active)
                 QMetaObject::invokeMethod(
                     this, [this, warning = QString::fromStdString(s.warning)] { emit unsandboxed(warning); }, Qt::QueuedConnection);
@@ -214,7 +216,7 @@ bool SessionRun::launch(std::function<void(kforge::SessionLaunch&)> setUp, Then 
         } catch (const std::exception& e) {
             QMetaObject::invokeMethod(
                 this,
-                [this, message = QString::fromStdString(e.what())] {
+                [this, message = errorText(e)] {
                     setState(State::Failed);
                     emit failed(message);
                 },

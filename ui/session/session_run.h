@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "ui/session/session_types.h"
@@ -43,6 +44,10 @@ public:
     // `rootFile`, when given, is the session's root source instead of the task's baseline.
     bool startNew(const QString& taskRef, const kforge::SessionConfig& config, const QString& name = {},
                   const QString& rootFile = {});
+    // The runners the next runs spread over (AppSettings::runners(), a
+    // `--runners` list); empty: the session's device of this machine. A list
+    // that does not parse fails the run with the reason.
+    void setRunners(const QString& spec) { runners_ = spec.trimmed().toStdString(); }
     // `stop`, when it sets a condition, replaces the session's own.
     bool continueSession(qint64 sessionId, const std::optional<kforge::StopConditions>& stop = std::nullopt);
 
@@ -103,6 +108,7 @@ private:
     void join();
 
     QString databasePath_;
+    std::string runners_;  // read by launch() when a run starts
     State state_ = State::Idle;
     qint64 sessionId_ = 0;
     std::thread thread_;

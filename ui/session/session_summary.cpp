@@ -6,10 +6,12 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <map>
 
 #include "session/stop_conditions.h"
 #include "task/task.h"
+#include "ui/phrase_text.h"
 #include "ui/session/session_list_model.h"
 #include "ui/session/speedup_basis_label.h"
 #include "ui/session/stop_reason_text.h"
@@ -63,6 +65,30 @@ QString timeText(const std::string& iso) {
 
 }  // namespace
 
+QString runnersText(const std::vector<kforge::RunnerProgress>& runners) {
+    using State = kforge::RunnerProgress::State;
+    const bool troubled = std::any_of(runners.begin(), runners.end(),
+                                      [](const kforge::RunnerProgress& r) { return r.lost > 0 || r.state == State::Unusable; });
+    if (runners.size() < 2 && !troubled) return {};
+    QStringList lines;
+    for (const kforge::RunnerProgress& r : runners) {
+        const QString name = QString::fromStdString(r.name);
+        QString line;
+        switch (r.state) {
+            case State::Starting: line = SessionSummary::tr("%1: starting").arg(name); break;
+            case State::Idle: line = SessionSummary::tr("%1: waiting for a candidate, %n measured", nullptr, r.measured).arg(name); break;
+            case State::Measuring:
+                line = SessionSummary::tr("%1: measuring node %2, %n measured", nullptr, r.measured).arg(name).arg(r.node.value_or(0));
+                break;
+            case State::Unusable: line = SessionSummary::tr("%1: not used: %2").arg(name, phraseText(r.why)); break;
+        }
+        if (r.lost > 0 && r.state != State::Unusable)
+            line += SessionSummary::tr(" (lost %n time(s), last: %1)", nullptr, r.lost).arg(phraseText(r.why));
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QLabel(this)), form_(new QFormLayout) {
     setObjectName(QStringLiteral("sessionSummary"));
     QFont font = title_->font();
@@ -93,6 +119,8 @@ SessionSummary::SessionSummary(QWidget* parent) : QWidget(parent), title_(new QL
 }
 
 void SessionSummary::showSession(const kforge::SessionRecord& session) {
+    // A store read while the run goes on keeps the runners; one after it ends drops them.
+    if (session.status != "running" && session.status != "paused") runners_.clear();
     session_ = session;
     render();
 }
@@ -103,11 +131,13 @@ void SessionSummary::showProgress(const kforge::SessionProgress& p) {
     session_->bestSpeedup = p.bestSpeedup;
     session_->bestNode = p.bestNode;
     session_->status = p.paused ? "paused" : "running";
+    runners_ = p.runners;
     render();
 }
 
 void SessionSummary::clear() {
     session_.reset();
+    runners_.clear();
     render();
 }
 
@@ -150,6 +180,9 @@ void SessionSummary::render() {
                          .arg(*s.bestNode)
                    : tr("no candidate passed yet"));
     set(BaselinesField, tr("PyTorch:"), baselinesText(s));
+    const QString runners = runnersText(runners_);
+    set(RunnersField, tr("Runners:"), runners);
+    form_->setRowVisible(RunnersField, !runners.isEmpty());
     set(CreatedField, tr("Created:"), timeText(s.createdAt));
     set(UpdatedField, tr("Updated:"), timeText(s.updatedAt));
 }
@@ -157,7 +190,7 @@ void SessionSummary::render() {
 QString SessionSummary::text() const {
     QStringList parts{title_->text()};
     for (int f = 0; f < FieldCount; ++f)
-        if (session_) parts << names_[f]->text() + QLatin1Char(' ') + values_[f]->text();
+        if (session_ && values_[f]->isVisibleTo(this)) parts << names_[f]->text() + QLatin1Char(' ') + values_[f]->text();
     return parts.join(QLatin1Char('\n'));
 }
 

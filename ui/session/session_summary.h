@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 #include "ui/session/session_types.h"
 
@@ -37,6 +38,7 @@ private:
     // first, as the dock is often only a few lines high (the task is in the title).
     enum Field {
         StatusField,
+        RunnersField,  // shown while a run has several runners or a troubled one
         BestField,
         EvaluationsField,
         BaselinesField,
@@ -55,6 +57,12 @@ private:
     QLabel* names_[FieldCount] = {};
     QLabel* values_[FieldCount] = {};
     std::optional<kforge::SessionRecord> session_;
+    std::vector<kforge::RunnerProgress> runners_;  // of the run in progress
 };
+
+// Each runner of a run, a line each: its name, what it is doing, how many
+// candidates it measured and, if it went away, why. Empty when there is one
+// runner and nothing went wrong with it (the status says all then).
+QString runnersText(const std::vector<kforge::RunnerProgress>& runners);
 
 }  // namespace kforge::ui

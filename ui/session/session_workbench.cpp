@@ -16,6 +16,7 @@
 #include "ui/session/speedup_basis_label.h"
 #include "ui/session/workspace.h"
 #include "ui/tree/tree_graph_view.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -122,7 +123,7 @@ SessionWorkbench::SessionWorkbench(Workspace* workspace, NodeSelection* selectio
                                           QString::fromStdString(right->sourceExtension),
                                           split.hadHeader ? std::optional(split.config) : std::nullopt);
         } catch (const kforge::Error& e) {
-            diffHeading_->setText(tr("The edit was not evaluated: %1").arg(QString::fromStdString(e.what())));
+            diffHeading_->setText(tr("The edit was not evaluated: %1").arg(errorText(e)));
             diff_->jumpToLine(DiffEditor::Side::Right, 1);
         }
     });

@@ -1,4 +1,5 @@
 #include "ui/session/workspace.h"
+#include "ui/phrase_text.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -62,23 +63,23 @@ quint64 Workspace::post(WorkspaceError context, std::function<void(kforge::Store
     QMetaObject::invokeMethod(
         worker_,
         [this, store = store_, path = databasePath_, context, work = std::move(work)]() mutable {
-            auto fail = [&](WorkspaceError::Operation op, const QString& file, const std::string& message) {
+            auto fail = [&](WorkspaceError::Operation op, const QString& file, const QString& message) {
                 WorkspaceError e = context;
                 e.operation = op;
                 if (!file.isEmpty()) e.file = file;
-                e.message = QString::fromStdString(message);
+                e.message = message;
                 answer([this, e] { emit failed(e); });
             };
             try {
                 if (!*store) *store = std::make_unique<kforge::Store>(path.toStdString());
             } catch (const std::exception& ex) {
-                fail(WorkspaceError::Operation::Open, path, ex.what());
+                fail(WorkspaceError::Operation::Open, path, errorText(ex));
                 return;
             }
             try {
                 work(**store, context.request);
             } catch (const std::exception& ex) {
-                fail(context.operation, context.file, ex.what());
+                fail(context.operation, context.file, errorText(ex));
             }
         },
         Qt::QueuedConnection);
@@ -150,8 +151,10 @@ quint64 Workspace::exportSession(qint64 sessionId, const QString& file) {
 quint64 Workspace::importSession(const QString& file) {
     return post({0, WorkspaceError::Operation::Import, 0, file, {}}, [this, file](kforge::Store& store, quint64 request) {
         const std::string path = file.toStdString();
-        const kforge::SessionFile session = kforge::readSessionFile(
-            kforge::readTextFile(path, kforge::SessionFileLimits::maxBytes, "a session file"), path);
+        const kforge::SessionFile session =
+            kforge::readSessionFile(kforge::readTextFile(path, kforge::SessionFileLimits::maxBytes,
+                                                         kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "a session file"))),
+                                    path);
         const qint64 id = store.importSession(session);
         answer([this, request, id, file] { emit sessionImported(request, id, file); });
     });

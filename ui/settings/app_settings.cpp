@@ -8,6 +8,7 @@ const QString kLanguageKey = QStringLiteral("Preferences/language");
 const QString kThemeKey = QStringLiteral("Preferences/theme");
 const QString kDeviceKey = QStringLiteral("Preferences/defaultDevice");
 const QString kUnsandboxedKey = QStringLiteral("Preferences/noSandbox");
+const QString kRunnersKey = QStringLiteral("Preferences/runners");
 
 QString toolKey(Tool tool) {
     switch (tool) {
@@ -66,6 +67,15 @@ QString AppSettings::defaultDevice() const {
 void AppSettings::setDefaultDevice(const QString& key) {
     if (key.trimmed().isEmpty()) settings_.remove(kDeviceKey);
     else settings_.setValue(kDeviceKey, key.trimmed());
+}
+
+QString AppSettings::runners() const {
+    return settings_.value(kRunnersKey).toString().trimmed();
+}
+
+void AppSettings::setRunners(const QString& spec) {
+    if (spec.trimmed().isEmpty()) settings_.remove(kRunnersKey);
+    else settings_.setValue(kRunnersKey, spec.trimmed());
 }
 
 std::optional<kforge::Backend> AppSettings::defaultBackend() const {

@@ -43,6 +43,13 @@ public:
     void setDefaultDevice(const QString& key);
     std::optional<kforge::Backend> defaultBackend() const;
 
+    // The runners sessions spread their candidates over, as `kforge optimize
+    // --runners` takes them ("cuda:0,cuda:1,ssh://gpu-box"; docs/runners.md).
+    // Empty: one runner on the session's device of this machine. Kept as the
+    // user wrote it; checked with kforge::parseRunnerEndpoints where it is edited.
+    QString runners() const;
+    void setRunners(const QString& spec);
+
     // Compile and run candidates without the bubblewrap sandbox (off unless
     // the user turns it on, with a warning).
     bool unsandboxed() const;

@@ -4,12 +4,16 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QStyle>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
+#include "model/runner_endpoint.h"
 #include "ui/background_call.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -27,7 +31,11 @@ DevicesPage::DevicesPage(DeviceDetector detector, QWidget* parent)
       device_(new QComboBox(this)),
       label_(new QLabel(this)),
       status_(new QLabel(this)),
-      note_(new QLabel(this)) {
+      note_(new QLabel(this)),
+      runners_(new QLineEdit(this)),
+      runnersLabel_(new QLabel(this)),
+      runnersNote_(new QLabel(this)),
+      runnersWarning_(new QAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QString(), this)) {
     setObjectName(QStringLiteral("devicesPage"));
     device_->setObjectName(QStringLiteral("defaultDeviceBox"));
     device_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -35,14 +43,27 @@ DevicesPage::DevicesPage(DeviceDetector detector, QWidget* parent)
     status_->setObjectName(QStringLiteral("deviceStatus"));
     status_->setWordWrap(true);
     note_->setWordWrap(true);
+    runners_->setObjectName(QStringLiteral("runnersField"));
+    runners_->setClearButtonEnabled(true);
+    runnersLabel_->setBuddy(runners_);
+    runnersNote_->setWordWrap(true);
     auto* form = new QFormLayout;
     form->addRow(label_, device_);
+    auto* runnersForm = new QFormLayout;
+    runnersForm->addRow(runnersLabel_, runners_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(status_);
     layout->addWidget(note_);
+    layout->addSpacing(12);
+    layout->addLayout(runnersForm);
+    layout->addWidget(runnersNote_);
     layout->addStretch(1);
     connect(device_, &QComboBox::currentIndexChanged, this, &SettingsPage::changed);
+    connect(runners_, &QLineEdit::textEdited, this, [this] {
+        runners_->removeAction(runnersWarning_);  // editing clears the mark
+        emit changed();
+    });
     fill();
     retranslateUi();
 }
@@ -60,10 +81,30 @@ void DevicesPage::load(const AppSettings& settings) {
         device_->addItem(backend ? backendTitle(*backend) : key, key);
     }
     device_->setCurrentIndex(device_->findData(key));
+    runners_->setText(settings.runners());
+    runners_->removeAction(runnersWarning_);
+}
+
+QString DevicesPage::validate(QWidget** field) {
+    if (field) *field = nullptr;
+    runners_->removeAction(runnersWarning_);
+    const QString spec = runners_->text().trimmed();
+    if (spec.isEmpty()) return {};
+    try {
+        kforge::parseRunnerEndpoints(spec.toStdString());
+        return {};
+    } catch (const kforge::Error& e) {
+        const QString problem = tr("Runners: %1").arg(errorText(e));
+        runnersWarning_->setToolTip(problem);
+        runners_->addAction(runnersWarning_, QLineEdit::TrailingPosition);
+        if (field) *field = runners_;
+        return problem;
+    }
 }
 
 void DevicesPage::save(AppSettings& settings) const {
     settings.setDefaultDevice(device_->currentData().toString());
+    settings.setRunners(runners_->text());
 }
 
 void DevicesPage::detect() {
@@ -139,6 +180,12 @@ void DevicesPage::retranslateUi() {
     }
     note_->setText(tr("The new-session wizard and the demo start on this device when it is there, and on the best "
                       "available one otherwise (CUDA, then HIP, then the CPU)."));
+    runnersLabel_->setText(tr("&Runners:"));
+    runners_->setPlaceholderText(tr("this machine's device"));
+    runnersNote_->setText(tr("Sessions spread their candidates over these runners, one measurement at a time per "
+                             "device: GPUs of this machine (cuda:0,cuda:1), hosts over SSH (ssh://user@gpu-box) and "
+                             "Slurm partitions (slurm://gpu?gres=gpu:1). The first measures the baseline; the others "
+                             "must have the same device model. Empty: this machine's device."));
 }
 
 }  // namespace kforge::ui

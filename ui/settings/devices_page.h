@@ -7,8 +7,10 @@
 #include "ui/settings/settings_page.h"
 #include "ui/wizard/device_detection.h"
 
+class QAction;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 
 namespace kforge::ui {
 
@@ -20,9 +22,12 @@ public:
 
     QString title() const override;
     void load(const AppSettings& settings) override;
+    // The runners must parse as an endpoint list; the problem names the column.
+    QString validate(QWidget** field) override;
     void save(AppSettings& settings) const override;
 
     QComboBox* deviceBox() const { return device_; }
+    QLineEdit* runnersField() const { return runners_; }
     bool isDetecting() const { return detecting_; }
     // Starts detection unless it ran or runs already (showing the page does this).
     void detect();
@@ -43,6 +48,10 @@ private:
     QLabel* label_;
     QLabel* status_;
     QLabel* note_;
+    QLineEdit* runners_;
+    QLabel* runnersLabel_;
+    QLabel* runnersNote_;
+    QAction* runnersWarning_;
     std::vector<DetectedDevice> devices_;
     bool detecting_ = false;
     bool detected_ = false;

@@ -1,4 +1,5 @@
 #include "ui/wizard/device_detection.h"
+#include "ui/phrase_text.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -30,7 +31,7 @@ DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
             d.why = QString::fromStdString(why);
     } catch (const std::exception& e) {
         d.available = false;
-        d.why = QString::fromStdString(e.what());
+        d.why = errorText(e);
     }
     try {
         const auto toolchain =

@@ -25,6 +25,7 @@ DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
       list_(new QTreeWidget(this)),
       status_(new QLabel(this)),
       detail_(new QLabel(this)),
+      runners_(new QLabel(this)),
       message_(new ValidationMessage(this)) {
     setObjectName(QStringLiteral("devicePage"));
     list_->setObjectName(QStringLiteral("deviceList"));
@@ -44,6 +45,11 @@ DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
     layout->addWidget(list_, 2);
     layout->addWidget(status_);
     layout->addWidget(detail_, 3);
+    runners_->setObjectName(QStringLiteral("deviceRunners"));
+    runners_->setWordWrap(true);
+    runners_->setTextFormat(Qt::PlainText);
+    runners_->setVisible(false);
+    layout->addWidget(runners_);
     layout->addWidget(message_);
     connect(list_, &QTreeWidget::currentItemChanged, this, [this] {
         message_->clearProblem();
@@ -64,6 +70,11 @@ DevicePage::DevicePage(DeviceDetector detector, QWidget* parent)
 
 void DevicePage::preferBackend(std::optional<kforge::Backend> backend) {
     preferred_ = backend;
+}
+
+void DevicePage::showRunners(const QString& spec) {
+    runnersSpec_ = spec.trimmed();
+    retranslateUi();
 }
 
 void DevicePage::setTask(const kforge::Task* task) {
@@ -117,6 +128,10 @@ void DevicePage::retranslateUi() {
         tr("Where candidates are verified and timed. Every candidate is compared with the task's baseline "
            "measured on the same device."));
     list_->setHeaderLabels({tr("Device"), tr("Backend"), tr("Compiler"), tr("Facts")});
+    runners_->setVisible(!runnersSpec_.isEmpty());
+    runners_->setText(tr("Candidates are spread over the runners set in Settings > Devices: %1. The first measures the "
+                         "baseline; the device chosen here must be theirs.")
+                          .arg(runnersSpec_));
     if (detecting_) {
         status_->setText(tr("Detecting devices… (each backend's runner starts and measures its device)"));
     } else {

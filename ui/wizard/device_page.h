@@ -27,6 +27,9 @@ public:
 
     // The backend to select once devices are known (the last one used); else the best one.
     void preferBackend(std::optional<kforge::Backend> backend);
+    // The runners set in Settings > Devices (empty: this machine's device),
+    // said on the page so that a session spread over them is no surprise.
+    void showRunners(const QString& spec);
     // The task chosen on the first page: which backends it can run on.
     void setTask(const kforge::Task* task);
 
@@ -54,6 +57,8 @@ private:
     QTreeWidget* list_;
     QLabel* status_;
     QLabel* detail_;
+    QLabel* runners_;
+    QString runnersSpec_;
     ValidationMessage* message_;
     std::vector<DetectedDevice> devices_;
     std::optional<kforge::Backend> preferred_;

@@ -132,6 +132,7 @@ void NewSessionWizard::restoreChoices() {
     // The default device from Settings comes before the last one used.
     if (const auto chosen = AppSettings().defaultBackend()) backend = chosen;
     devicePage_->preferBackend(backend);
+    devicePage_->showRunners(AppSettings().runners());
     searchPage_->load(remembered_);
     stopPage_->load(remembered_.stop);
 }

@@ -20,6 +20,7 @@
 #include "session/fitness.h"
 #include "session/tuner_generator.h"
 #include "ui/wizard/validation_message.h"
+#include "ui/phrase_text.h"
 
 namespace kforge::ui {
 
@@ -176,7 +177,7 @@ void SearchPage::reloadProviders() {
         providers_ = kforge::loadProviders(kforge::defaultProvidersPath());
     } catch (const std::exception& e) {
         providers_.clear();
-        providersError_ = QString::fromStdString(e.what());
+        providersError_ = errorText(e);
     }
     const QSignalBlocker block(provider_);
     provider_->clear();

@@ -1,4 +1,5 @@
 #include "ui/wizard/task_catalog.h"
+#include "ui/phrase_text.h"
 
 #include <QStringList>
 
@@ -17,7 +18,7 @@ TaskChoice load(const QString& ref, bool builtin, const std::filesystem::path& p
     try {
         choice.task = std::make_shared<const kforge::Task>(kforge::loadTask(path));
     } catch (const std::exception& e) {
-        choice.error = QString::fromStdString(e.what());
+        choice.error = errorText(e);
     }
     return choice;
 }
