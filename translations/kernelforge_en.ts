@@ -69,22 +69,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>killed at the deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>killed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown exit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the runner was gone before the request (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,6 +1678,22 @@
     </message>
     <message>
         <source>missing or not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed at the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown exit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4021,13 +4021,6 @@ grid %2, block %3</source>
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1: measuring node %2, %n measured</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: not used: %2</source>
         <translation type="unfinished"></translation>
@@ -4042,6 +4035,13 @@ grid %2, block %3</source>
     <message>
         <source>Runners:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: busy with node %2, %n measured</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -70,22 +70,6 @@
   未做：%2</translation>
     </message>
     <message>
-        <source>killed at the deadline</source>
-        <translation>到达时限后被终止</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <source>killed by %1</source>
-        <translation>被 %1 终止</translation>
-    </message>
-    <message>
-        <source>unknown exit</source>
-        <translation>未知的退出方式</translation>
-    </message>
-    <message>
         <source>the runner was gone before the request (%1)</source>
         <translation>请求之前运行器已不在（%1）</translation>
     </message>
@@ -1696,6 +1680,22 @@
     <message>
         <source>missing or not an object</source>
         <translation>缺失或不是对象</translation>
+    </message>
+    <message>
+        <source>killed at the deadline</source>
+        <translation>到达时限后被终止</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
+    <message>
+        <source>unknown exit</source>
+        <translation>未知的退出方式</translation>
     </message>
 </context>
 <context>
@@ -4009,12 +4009,6 @@ grid %2, block %3</source>
             <numerusform>%1：等待候选，已测量 %n 个</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1: measuring node %2, %n measured</source>
-        <translation>
-            <numerusform>%1：正在测量节点 %2，已测量 %n 个</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: not used: %2</source>
         <translation>%1：未使用：%2</translation>
@@ -4028,6 +4022,12 @@ grid %2, block %3</source>
     <message>
         <source>Runners:</source>
         <translation>运行器：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: busy with node %2, %n measured</source>
+        <translation>
+            <numerusform>%1：正在处理节点 %2，已测量 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>

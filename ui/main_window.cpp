@@ -265,6 +265,8 @@ void MainWindow::connectSessions() {
         sessionsPanel_->setRunningSession(session.id);
         sessionsPanel_->selectSession(session.id);
         pendingLoad_ = 0;  // the run's own tree is newer than any load in flight
+        // The baseline is measured: its message goes, unless something newer replaced it.
+        if (statusBar()->currentMessage() == std::exchange(baselineMessage_, {})) statusBar()->clearMessage();
         showSession(session, tree);
     });
     connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
@@ -370,7 +372,8 @@ bool MainWindow::startSession(const QString& taskRef, const kforge::SessionConfi
         statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
         return false;
     }
-    statusBar()->showMessage(tr("Measuring the baseline of %1…").arg(taskRef));
+    baselineMessage_ = tr("Measuring the baseline of %1…").arg(taskRef);
+    statusBar()->showMessage(baselineMessage_);
     return true;
 }
 

@@ -171,7 +171,8 @@ private:
     // with every resize before the show, and the bottom docks took half the height).
     bool firstRunLayout_ = false;
     bool nodeJob_ = false;  // a profile or re-measure run: its own signal reports it, not finished()
-    bool toldUnsandboxed_ = false;  // the user hears once per window that candidates run without the sandbox  // the run under way profiles a node: its end says nothing of the session
+    bool toldUnsandboxed_ = false;  // the user hears once per window that candidates run without the sandbox
+    QString baselineMessage_;  // shown while a new session measures its baseline; cleared when it starts
     quint64 pendingLoad_ = 0;
 };
 

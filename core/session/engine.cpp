@@ -492,7 +492,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
             w = std::move(toMeasure_.front());
             toMeasure_.pop_front();
             ++measuring_;
-            runnerStates_[runnerIndex].state = RunnerProgress::State::Measuring;
+            runnerStates_[runnerIndex].state = RunnerProgress::State::Busy;
             runnerStates_[runnerIndex].node = w.id;
         }
         Evaluator::Measurement m = Evaluator::Measurement::Done;
@@ -644,7 +644,7 @@ const char* runnerStateName(RunnerProgress::State state) {
     switch (state) {
         case RunnerProgress::State::Starting: return "starting";
         case RunnerProgress::State::Idle: return "idle";
-        case RunnerProgress::State::Measuring: return "measuring";
+        case RunnerProgress::State::Busy: return "busy";
         case RunnerProgress::State::Unusable: return "unusable";
     }
     return "unknown";

@@ -43,17 +43,19 @@ class SessionTuningCache;
 // One runner endpoint as this run uses it: the GUI shows each (a pool of
 // GPUs, a remote host, a Slurm allocation) so that a lost one is seen.
 struct RunnerProgress {
-    enum class State { Starting, Idle, Measuring, Unusable };
+    // Busy: it took a candidate, which it measures or waits its turn on the
+    // device for (runners of one device take turns).
+    enum class State { Starting, Idle, Busy, Unusable };
     std::string name;  // "cuda:0", "ssh://box (cuda:1)"
     State state = State::Starting;
-    std::optional<int64_t> node;  // the candidate it is measuring
+    std::optional<int64_t> node;  // Busy: the candidate it took
     int measured = 0;             // candidates measured this run
     int lost = 0;                 // times it went away under a candidate this run
     Phrase why;                   // Unusable: why; otherwise its last loss, if any
     bool operator==(const RunnerProgress&) const = default;
 };
 
-// "starting", "idle", "measuring", "unusable": the name scripts read.
+// "starting", "idle", "busy", "unusable": the name scripts read.
 const char* runnerStateName(RunnerProgress::State state);
 
 struct SessionProgress {

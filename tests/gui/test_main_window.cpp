@@ -590,13 +590,13 @@ void TestMainWindow::coreErrorsAreWordedInTheUsersLanguage() {
     QVERIFY2(english.contains(QStringLiteral("missing")) || english.contains(QStringLiteral("must be")), qPrintable(english));
 
     // The runners of a run, as the session panel lists them.
-    kforge::RunnerProgress busy{"cuda:0", kforge::RunnerProgress::State::Measuring, 12, 30, 0, {}};
+    kforge::RunnerProgress busy{"cuda:0", kforge::RunnerProgress::State::Busy, 12, 30, 0, {}};
     kforge::RunnerProgress gone{"ssh://box (cuda:1)", kforge::RunnerProgress::State::Unusable, std::nullopt, 4, 1,
                                 kforge::phrase(QT_TRANSLATE_NOOP("Phrase", "every runner was lost (the last: %1)"), "eof")};
     const QString runners = kforge::ui::runnersText({busy, gone});
     QVERIFY(kforge::ui::runnersText({busy}).isEmpty());  // one healthy runner: the status says it all
     QVERIFY2(runners.contains(QStringLiteral("ssh://box (cuda:1)")) && runners.contains(QStringLiteral("12")), qPrintable(runners));
-    for (const char* word : {"measuring", "measured", "not used", "lost"})
+    for (const char* word : {"busy", "measured", "not used", "lost"})
         QVERIFY2(!runners.contains(QLatin1String(word)), qPrintable(runners));
 }
 

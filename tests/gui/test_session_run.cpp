@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -138,12 +139,15 @@ void TestSessionRun::windowRunsASessionWithoutBlocking() {
     QSignalSpy finished(run, &SessionRun::finished);
     QSignalSpy failed(run, &SessionRun::failed);
     QVERIFY(window.startSession(QStringLiteral("vector_add_fp32"), quickConfig(6), QStringLiteral("from the window")));
-    QVERIFY(!window.startSession(QStringLiteral("vector_add_fp32"), quickConfig(6)));  // one run at a time
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Measuring the baseline of")), qPrintable(window.statusBar()->currentMessage()));
     QVERIFY(window.runControls()->stopAction()->isEnabled());
     QVERIFY(!window.runControls()->startAction()->isEnabled());
 
     QVERIFY(started.wait(kRunTimeoutMs) || !failed.isEmpty());
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    // The baseline is measured once the run starts: its message does not stay.
+    QVERIFY2(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Measuring the baseline of")), qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!window.startSession(QStringLiteral("vector_add_fp32"), quickConfig(6)));  // one run at a time
     QCOMPARE(window.centralWidget(), window.sessionArea());
     const qint64 id = window.openSessionId();
     QVERIFY(id > 0);

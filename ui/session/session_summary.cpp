@@ -77,8 +77,8 @@ QString runnersText(const std::vector<kforge::RunnerProgress>& runners) {
         switch (r.state) {
             case State::Starting: line = SessionSummary::tr("%1: starting").arg(name); break;
             case State::Idle: line = SessionSummary::tr("%1: waiting for a candidate, %n measured", nullptr, r.measured).arg(name); break;
-            case State::Measuring:
-                line = SessionSummary::tr("%1: measuring node %2, %n measured", nullptr, r.measured).arg(name).arg(r.node.value_or(0));
+            case State::Busy:
+                line = SessionSummary::tr("%1: busy with node %2, %n measured", nullptr, r.measured).arg(name).arg(r.node.value_or(0));
                 break;
             case State::Unusable: line = SessionSummary::tr("%1: not used: %2").arg(name, phraseText(r.why)); break;
         }
