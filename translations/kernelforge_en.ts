@@ -653,14 +653,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>session configuration: speedup_against: unknown basis &apos;%1&apos; (best or native)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>session configuration: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>name a task to optimize: a built-in task or a task directory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,6 +1686,10 @@
     </message>
     <message>
         <source>unknown exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown basis &apos;%1&apos; (best or native)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

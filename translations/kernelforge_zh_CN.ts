@@ -654,14 +654,6 @@
         <translation>未知的后端 %1</translation>
     </message>
     <message>
-        <source>session configuration: speedup_against: unknown basis &apos;%1&apos; (best or native)</source>
-        <translation>会话配置：speedup_against：未知的基准 &apos;%1&apos;（可选 best 或 native）</translation>
-    </message>
-    <message>
-        <source>session configuration: %1</source>
-        <translation>会话配置：%1</translation>
-    </message>
-    <message>
         <source>name a task to optimize: a built-in task or a task directory</source>
         <translation>请指定要优化的任务：内置任务或任务目录</translation>
     </message>
@@ -1696,6 +1688,10 @@
     <message>
         <source>unknown exit</source>
         <translation>未知的退出方式</translation>
+    </message>
+    <message>
+        <source>unknown basis &apos;%1&apos; (best or native)</source>
+        <translation>未知的基准 &apos;%1&apos;（可选 best 或 native）</translation>
     </message>
 </context>
 <context>

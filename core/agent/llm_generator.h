@@ -16,7 +16,7 @@
 #include "llm/llm_client.h"
 #include "profile/profile.h"
 #include "session/generator.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/agent_records.h"
 
 namespace kforge {

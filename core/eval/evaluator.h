@@ -65,9 +65,6 @@ struct PreparedTask {
     std::shared_ptr<const TorchRun> torch;  // set by Evaluator::measureTorch
 };
 
-// Per workload uuid: the baseline's timing, measured once and compared against.
-using BaselineTimes = std::map<std::string, SampleStats>;
-
 class Evaluator {
 public:
     explicit Evaluator(AppPaths paths);

@@ -16,7 +16,7 @@
 
 #include "model/eval_report.h"
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 #include "task/task.h"
 

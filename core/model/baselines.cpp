@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/eval_report.h"  // the SampleStats codec
 
 namespace kforge {
 
@@ -89,6 +90,19 @@ WorkloadBaselines workloadBaselinesFromJson(const Json& j, const std::string& wh
         b[it.key()] = readArray<MeasuredBaseline>(it.value(), where + "." + it.key(), measuredBaselineFromJson);
     }
     return b;
+}
+
+nlohmann::json baselineTimesJson(const BaselineTimes& times) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [uuid, s] : times) j[uuid] = toJson(s);
+    return j;
+}
+
+BaselineTimes baselineTimesFromJson(const nlohmann::json& j) {
+    if (!j.is_object()) modelFail("baseline", phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
+    BaselineTimes times;
+    for (auto it = j.begin(); it != j.end(); ++it) times[it.key()] = sampleStatsFromJson(it.value(), "baseline." + it.key());
+    return times;
 }
 
 }  // namespace kforge

@@ -56,4 +56,10 @@ TorchSummary torchSummaryFromJson(const nlohmann::json& j, const std::string& wh
 nlohmann::json toJson(const WorkloadBaselines& b);
 WorkloadBaselines workloadBaselinesFromJson(const nlohmann::json& j, const std::string& where);
 
+// The task's native baseline timed on every workload (per workload uuid),
+// measured once when a session is created and compared against.
+using BaselineTimes = std::map<std::string, SampleStats>;
+nlohmann::json baselineTimesJson(const BaselineTimes& times);
+BaselineTimes baselineTimesFromJson(const nlohmann::json& j);
+
 }  // namespace kforge

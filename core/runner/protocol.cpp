@@ -154,13 +154,7 @@ Json toJson(const EvaluateSpec& s) {
             {"workloads", workloads},
             {"seeds", s.seeds},
             {"time", s.time},
-            {"timing",
-             {{"warmup_ms", s.timing.warmupMs},
-              {"budget_ms", s.timing.budgetMs},
-              {"min_reps", s.timing.minReps},
-              {"max_reps", s.timing.maxReps},
-              {"noise_threshold", s.timing.noiseThreshold},
-              {"max_attempts", s.timing.maxAttempts}}}};
+            {"timing", toJson(s.timing)}};
     // Only when the PyTorch reference judges: an empty directory is no directory.
     if (!s.expectedDir.empty()) j["expected_dir"] = s.expectedDir;
     return j;

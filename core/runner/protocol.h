@@ -21,6 +21,7 @@
 
 #include "model/eval_report.h"
 #include "model/status.h"
+#include "model/timing_spec.h"
 #include "task/dtype.h"
 #include "task/task.h"
 #include "util/error.h"
@@ -77,18 +78,6 @@ struct WorkloadSpec {
     // safetensors workload input, staged by the core), used for every seed
     // instead of random data; empty for none. Absent in a request: none.
     std::vector<std::string> files;
-};
-
-struct TimingSpec {
-    double warmupMs = 20;
-    double budgetMs = 200;  // per workload, after warm-up
-    int minReps = 10;
-    int maxReps = 2000;
-    // A workload whose samples spread more than this (robust cv, see
-    // SampleStats::robustCv) is timed again, up to maxAttempts in all; the
-    // calmest attempt is kept and one that stays above is reported noisy.
-    double noiseThreshold = 0.05;
-    int maxAttempts = 3;
 };
 
 struct EvaluateSpec {

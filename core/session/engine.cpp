@@ -31,6 +31,18 @@ TuneConfig defaultsOf(const std::string& source) {
     }
 }
 
+// What the evaluator is asked, from what the session was asked.
+EvalOptions evalOptions(const SessionConfig& config) {
+    EvalOptions o;
+    o.backend = config.backend;
+    o.seeds = config.seeds;
+    o.timing = config.timing;
+    o.stepTimeout = config.stepTimeout;
+    o.torchBaselines = config.torchBaselines;
+    o.compileMode = config.compileMode;
+    return o;
+}
+
 }  // namespace
 
 std::string taskFilesHash(const Task& task, std::string* definition, std::string* workloads) {
@@ -120,8 +132,8 @@ int64_t SessionEngine::create(const Task& task, const std::string& taskRef, cons
     record_.device = prepared_.device;
     record_.baselineName = prepared_.baselineName;
     record_.baselineHash = store_.putSource(readTextFile(prepared_.baselineSource));
-    evaluator_.measureTorch(prepared_, config.evalOptions());  // PyTorch baselines; the judge of a task without a native reference
-    record_.baseline = evaluator_.measureBaseline(prepared_, config.evalOptions());
+    evaluator_.measureTorch(prepared_, evalOptions(config));  // PyTorch baselines; the judge of a task without a native reference
+    record_.baseline = evaluator_.measureBaseline(prepared_, evalOptions(config));
     if (prepared_.torch) record_.torchBaselines = prepared_.torch->baselines;
     chooseSpeedupBasis();
     record_.name = name.empty() ? task.name + " on " + (record_.device.name.empty() ? std::string(backendName(config.backend)) : record_.device.name) : name;
@@ -170,7 +182,7 @@ void SessionEngine::open(int64_t sessionId, const Task& task) {
     setUp(task, /*deferAgentErrors=*/true);
     prepared_ = evaluator_.prepare(task, record_.config.backend);
     const std::string was = record_.device.name, now = prepared_.device.name;
-    if (!task.native.count(record_.config.backend)) evaluator_.measureTorch(prepared_, record_.config.evalOptions());  // its judge
+    if (!task.native.count(record_.config.backend)) evaluator_.measureTorch(prepared_, evalOptions(record_.config));  // its judge
     useStoredTorchBaselines();
     if (was != now)
         throw Error(phrase(QT_TRANSLATE_NOOP("Phrase",
@@ -229,7 +241,7 @@ Node SessionEngine::remeasureNode(int64_t nodeId) {
         throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "node %1 is %2: only a candidate that passed is measured again"), nodeId,
                            std::string(statusName(known->status))));
     const Node before = *known;
-    EvalOptions options = record_.config.evalOptions();
+    EvalOptions options = evalOptions(record_.config);
     options.timing.budgetMs *= kRemeasureBudgetFactor;
     options.timing.maxAttempts = std::max(options.timing.maxAttempts, kRemeasureAttempts);
     Work w;
@@ -457,7 +469,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
     // A candidate whose runner went away this often is measured no more: the
     // runner's death is then most likely its own doing (reported as it came).
     constexpr int kMaxLostRunners = 2;
-    const EvalOptions options = record_.config.evalOptions();
+    const EvalOptions options = evalOptions(record_.config);
     if (runnerIndex > 0) {
         // The baseline was measured on runner 0: a runner on another device
         // model would compare its candidates against the wrong times.

@@ -32,7 +32,8 @@
 #include "session/generator.h"
 #include "session/generator_registry.h"
 #include "session/selection.h"
-#include "session/session_config.h"
+#include "session/stop_conditions.h"
+#include "model/session_config.h"
 #include "store/store.h"
 #include "util/phrase.h"
 

@@ -4,14 +4,6 @@
 
 namespace kforge {
 
-std::string_view speedupBasisName(SpeedupBasis b) { return b == SpeedupBasis::Best ? "best" : "native"; }
-
-std::optional<SpeedupBasis> parseSpeedupBasis(std::string_view name) {
-    if (name == "best") return SpeedupBasis::Best;
-    if (name == "native") return SpeedupBasis::Native;
-    return std::nullopt;
-}
-
 double fitnessOf(const EvalReport& report, const std::map<std::string, double>& weights, SpeedupBasis basis) {
     if (report.status != Status::Passed || report.workloads.empty()) return 0;
     double logSum = 0, weightSum = 0;

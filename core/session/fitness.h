@@ -5,21 +5,12 @@
 // vendor op: what the engineer would otherwise run) or, for sessions that have
 // none, over the task's native baseline.
 #include <map>
-#include <optional>
 #include <string>
-#include <string_view>
 
 #include "eval/evaluator.h"
+#include "model/speedup_basis.h"
 
 namespace kforge {
-
-enum class SpeedupBasis {
-    Best,    // the fastest measured PyTorch baseline of each workload ("vs best")
-    Native,  // the task's own native baseline (a sanity floor, not a yardstick)
-};
-
-std::string_view speedupBasisName(SpeedupBasis b);  // "best", "native"
-std::optional<SpeedupBasis> parseSpeedupBasis(std::string_view name);
 
 // weights: per workload uuid (a missing uuid weighs 1).
 double fitnessOf(const EvalReport& report, const std::map<std::string, double>& weights,

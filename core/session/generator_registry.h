@@ -16,7 +16,7 @@
 #include "model/node_profile.h"
 #include "model/tuning_config.h"
 #include "session/generator.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/agent_records.h"
 #include "task/task.h"
 #include "util/error.h"

@@ -9,7 +9,7 @@
 
 #include "model/device_facts.h"
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/agent_records.h"
 
 namespace kforge {

@@ -8,7 +8,7 @@
 
 #include "eval/evaluator.h"
 #include "session/engine.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/store.h"
 #include "task/task.h"
 

@@ -10,7 +10,7 @@
 
 #include "model/eval_report.h"
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/tuning_cache.h"
 
 namespace kforge {

@@ -5,7 +5,7 @@
 // it was compiled with, still overridable), then the source.
 #include <string>
 
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 
 namespace kforge {

@@ -9,35 +9,6 @@
 
 namespace kforge {
 
-namespace {
-
-constexpr std::array<std::pair<StopCause, std::string_view>, 10> kCauseNames = {{
-    {StopCause::Evaluations, "evaluations"},
-    {StopCause::Time, "time"},
-    {StopCause::Plateau, "plateau"},
-    {StopCause::Target, "target"},
-    {StopCause::Tokens, "tokens"},
-    {StopCause::Cost, "cost"},
-    {StopCause::User, "user"},
-    {StopCause::EditsEvaluated, "edits_evaluated"},
-    {StopCause::NothingToTune, "nothing_to_tune"},
-    {StopCause::Exhausted, "exhausted"},
-}};
-
-}  // namespace
-
-std::string_view stopCauseName(StopCause cause) {
-    for (const auto& [c, name] : kCauseNames)
-        if (c == cause) return name;
-    return "unknown";
-}
-
-std::optional<StopCause> stopCauseFromName(std::string_view name) {
-    for (const auto& [c, n] : kCauseNames)
-        if (n == name) return c;
-    return std::nullopt;
-}
-
 std::optional<StopReason> stopReason(const StopConditions& stop, const StopProgress& p) {
     StopReason met;
     auto add = [&](StopCause cause, const std::string& text) {
@@ -82,29 +53,6 @@ std::optional<StopReason> stopReason(const StopConditions& stop, const StopProgr
     }
     if (met.causes.empty() || (stop.requireAll && static_cast<int>(met.causes.size()) < set)) return std::nullopt;
     return met;
-}
-
-nlohmann::json toJson(const StopConditions& s) {
-    nlohmann::json j = {{"require_all", s.requireAll}};
-    if (s.evaluations) j["evaluations"] = *s.evaluations;
-    if (s.seconds) j["seconds"] = *s.seconds;
-    if (s.plateau) j["plateau"] = *s.plateau;
-    if (s.target) j["target"] = *s.target;
-    if (s.tokens) j["tokens"] = *s.tokens;
-    if (s.cost) j["cost"] = *s.cost;
-    return j;
-}
-
-StopConditions stopConditionsFromJson(const nlohmann::json& j) {
-    StopConditions s;
-    s.requireAll = j.value("require_all", false);
-    if (j.contains("evaluations")) s.evaluations = j["evaluations"].get<int>();
-    if (j.contains("seconds")) s.seconds = j["seconds"].get<double>();
-    if (j.contains("plateau")) s.plateau = j["plateau"].get<int>();
-    if (j.contains("target")) s.target = j["target"].get<double>();
-    if (j.contains("tokens")) s.tokens = j["tokens"].get<int64_t>();
-    if (j.contains("cost")) s.cost = j["cost"].get<double>();
-    return s;
 }
 
 double parseDuration(const std::string& text) {

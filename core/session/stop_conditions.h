@@ -1,26 +1,12 @@
 #pragma once
-// When a session stops by itself. Conditions compose: the session stops when
-// any of the set conditions holds (or, with requireAll, when all of them do).
-// Cancel and "nothing left to try" stop it regardless.
-#include <nlohmann/json.hpp>
+// Whether a running session should stop now, by the conditions its
+// configuration sets (model/stop_conditions.h), and durations as users write them.
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
+
+#include "model/stop_conditions.h"
 
 namespace kforge {
-
-struct StopConditions {
-    std::optional<int> evaluations;  // evaluations in the whole session, across resumes
-    std::optional<double> seconds;   // active wall time of the whole session
-    std::optional<int> plateau;      // evaluations in a row that did not improve the best
-    std::optional<double> target;    // best speedup to reach
-    std::optional<int64_t> tokens;   // LLM tokens (input + output) the session may spend
-    std::optional<double> cost;      // LLM money the session may spend, in the providers' price unit
-    bool requireAll = false;
-
-    bool any() const { return evaluations || seconds || plateau || target || tokens || cost; }
-};
 
 struct StopProgress {
     int evaluations = 0;
@@ -31,24 +17,6 @@ struct StopProgress {
     double cost = 0;
 };
 
-// Why a session stopped, as data: the GUI words each cause in the user's
-// language from the session's own numbers; the CLI and the database keep the
-// English text beside it.
-enum class StopCause {
-    Evaluations,     // StopConditions::evaluations reached
-    Time,            // ::seconds
-    Plateau,         // ::plateau
-    Target,          // ::target
-    Tokens,          // ::tokens
-    Cost,            // ::cost
-    User,            // stopped by the user
-    EditsEvaluated,  // a manual-only run evaluated the edits it was given
-    NothingToTune,   // a tuner-only session whose sources declare no @tune
-    Exhausted,       // the generators had nothing more to propose
-};
-std::string_view stopCauseName(StopCause cause);  // "evaluations", "time", ... "exhausted"
-std::optional<StopCause> stopCauseFromName(std::string_view name);
-
 struct StopReason {
     std::vector<StopCause> causes;  // in the order of `text`'s parts
     std::string text;               // "budget of 150 evaluations reached"
@@ -56,9 +24,6 @@ struct StopReason {
 
 // Why the session should stop now, or nullopt.
 std::optional<StopReason> stopReason(const StopConditions& stop, const StopProgress& progress);
-
-nlohmann::json toJson(const StopConditions& stop);
-StopConditions stopConditionsFromJson(const nlohmann::json& j);
 
 // "90s", "10m", "1.5h", "2h30m" or plain seconds; throws kforge::Error naming the text.
 double parseDuration(const std::string& text);

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/agent_records.h"
 
 namespace kforge {

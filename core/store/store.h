@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 #include "store/session_file.h"
 #include "store/sqlite.h"

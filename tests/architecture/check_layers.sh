@@ -22,13 +22,10 @@ declare -A rank=(
   [export]=8
 )
 
-# Upward includes that exist today and are to be removed (issue 13): the
-# store keeps the session's record and config types, which live in session/
-# (they belong in model/). "FILE HEADER".
-known=(
-  "core/store/store.h session/session_config.h"
-  "core/store/session_file.h session/session_config.h"
-)
+# Upward includes that exist today and are to be removed, as "FILE HEADER"
+# (empty since the session's record and config moved to model/; keep it for
+# the day a move has to happen in steps: the check fails on a stale entry).
+known=()
 
 status=0
 seen=()

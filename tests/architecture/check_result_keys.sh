@@ -11,23 +11,23 @@ cd "$root"
 mapfile -t keys < <(grep -ohE '"[a-z][a-z0-9_]+"' core/model/*.cpp | tr -d '"' | sort -u)
 # Keys that also name fields of inputs the model does not own (task files,
 # the runner protocol's requests, LLM wire formats, settings; "workload" is a
-# FlashInfer-Bench workload trace's field): reading those
-# is not reading a result.
-shared='^(name|message|status|backend|config|id|uuid|inputs|outputs|axes|file|line|column|model|provider|mode|note|error|seconds|text|kind|type|value|version|format|tool|ok|result|facts|workloads|task|device|source|count|timing|float32|bfloat16|attempts|workload)$'
+# FlashInfer-Bench workload trace's field, "native" a task definition's,
+# "stop_reason" Anthropic's answer's): reading those is not reading a result.
+shared='^(name|message|status|backend|config|id|uuid|inputs|outputs|axes|file|line|column|model|provider|mode|note|error|seconds|text|kind|type|value|version|format|tool|ok|result|facts|workloads|task|device|source|count|timing|float32|bfloat16|attempts|workload|native|stop_reason)$'
 pattern=""
 for k in "${keys[@]}"; do
   [[ "$k" =~ $shared ]] && continue
   pattern+="${pattern:+|}$k"
 done
 # Files that may read them: the codecs. core/model/ holds the results'
-# codecs; session_config.cpp is the session record's codec and protocol.cpp
+# codecs (the session's record and configuration among them); protocol.cpp
 # the runner wire's, torch_child.cpp the PyTorch child's, all built on the
 # model's; export/torch_python.cpp holds the Python an export writes, not C++
 # reads. A write (`j["key"] = ...`) is
 # not a read.
 hits=$(grep -rnP "(\.value|\.at|\.contains|\.find)\(\"($pattern)\"|\[\"($pattern)\"\](?!\s*=[^=])" \
          --include=*.cpp --include=*.h core ui app bench |
-       grep -vE "^(core/model/|core/session/session_config\.cpp|core/runner/protocol\.cpp|core/torchref/torch_child\.cpp|core/export/torch_python\.cpp)" || true)
+       grep -vE "^(core/model/|core/runner/protocol\.cpp|core/torchref/torch_child\.cpp|core/export/torch_python\.cpp)" || true)
 if [ -n "$hits" ]; then
   echo "result fields read by JSON key outside core/model (use the typed model instead):"
   echo "$hits"

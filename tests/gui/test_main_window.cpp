@@ -4,7 +4,7 @@
 #include "eval/report.h"
 #include "model/phrase.h"
 #include "runner/verify.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "store/store.h"
 #include "task/task.h"
 #include "support/stored_session.h"

@@ -11,6 +11,7 @@
 #include "model/eval_report.h"
 #include "model/node.h"
 #include "model/node_profile.h"
+#include "model/session_config.h"
 #include "util/error.h"
 
 using namespace kforge;
@@ -304,6 +305,50 @@ private slots:
         QVERIFY(back.workloads[1].message.verbatim);
         QCOMPARE(back.workloads[1].message.english(), report().workloads[1].message.english());
         QVERIFY(!back.workloads[0].checks->limits.verbatim);  // the other fields keep theirs
+    }
+
+    void sessionConfigRoundTripsAndIsReadStrictly() {
+        SessionConfig c;
+        c.backend = Backend::Cuda;
+        c.generators = {"tuner", "llm"};
+        c.stop.evaluations = 40;
+        c.stop.seconds = 90;
+        c.timing.budgetMs = 50;
+        c.timing.maxAttempts = 2;
+        c.tuningCache = true;
+        LlmSettings llm;
+        llm.provider.name = "local";
+        llm.provider.baseUrl = "http://127.0.0.1:8000/v1";
+        llm.provider.model = "m";
+        llm.profile = false;
+        c.llm = llm;
+        const Json j = toJson(c);
+        QCOMPARE(toJson(sessionConfigFromJson(j)), j);
+
+        Json unknown = j;
+        unknown["timing"]["budget_msec"] = 5;
+        QCOMPARE(failure([&] { sessionConfigFromJson(unknown); }), std::string("config.timing.budget_msec: unknown field"));
+        Json missing = j;
+        missing["stop"].erase("require_all");
+        QCOMPARE(failure([&] { sessionConfigFromJson(missing, "session.config"); }), std::string("session.config.stop.require_all: missing"));
+        Json wrong = j;
+        wrong["llm"]["max_fix_depth"] = "two";
+        QVERIFY(startsWith(failure([&] { sessionConfigFromJson(wrong); }), "config.llm.max_fix_depth: expected an integer"));
+        Json badBackend = j;
+        badBackend["backend"] = "tpu";
+        QCOMPARE(failure([&] { sessionConfigFromJson(badBackend); }), std::string("config.backend: unknown backend \"tpu\""));
+
+        // What schema 4 stored (tests/data/legacy): none of the later fields.
+        Json old = j;
+        for (const char* later : {"speedup_against", "torch_baselines", "compile_mode", "tuning_cache", "llm"}) old.erase(later);
+        old["timing"].erase("noise_threshold");
+        old["timing"].erase("max_attempts");
+        const SessionConfig back = sessionConfigFromJson(old);
+        QCOMPARE(back.speedupAgainst, SpeedupBasis::Native);
+        QVERIFY(!back.tuningCache);
+        QVERIFY(!back.llm);
+        QCOMPARE(back.timing.maxAttempts, TimingSpec{}.maxAttempts);
+        QCOMPARE(back.timing.budgetMs, 50.0);
     }
 
     void schemaFourShapesStillRead() {

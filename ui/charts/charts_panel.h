@@ -14,7 +14,7 @@
 #include <unordered_map>
 
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 
 QT_BEGIN_NAMESPACE

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 #include "ui/charts/parameter_space_data.h"
 #include "ui/tree/tree_style.h"

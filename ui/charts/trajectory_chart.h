@@ -12,7 +12,7 @@
 #include <map>
 
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 #include "ui/charts/trajectory_data.h"
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "ui/export/export_preview.h"
 
 QT_BEGIN_NAMESPACE

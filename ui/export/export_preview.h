@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "export/export_format.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 
 namespace kforge::ui {
 

@@ -10,7 +10,7 @@
 
 #include "session/engine.h"
 #include "model/node.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "model/session_tree.h"
 #include "store/agent_records.h"
 

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "session/session_config.h"
+#include "model/session_config.h"
 
 namespace kforge::ui {
 

@@ -3,7 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
-#include "session/session_config.h"
+#include "model/session_config.h"
+#include "session/stop_conditions.h"
 
 namespace kforge::ui {
 

@@ -11,7 +11,7 @@
 #include <QWizard>
 
 #include "eval/paths.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 #include "ui/wizard/device_detection.h"
 
 namespace kforge::ui {

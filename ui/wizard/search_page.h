@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "llm/provider_config.h"
-#include "session/session_config.h"
+#include "model/session_config.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,6 +1,9 @@
 #pragma once
 // What a session was asked to do, kept with it in the store so that a resumed
-// or imported session runs, and reads, the same way.
+// or imported session runs, and reads, the same way; and the session as the
+// store and session files keep it. Value types with their JSON codecs, below
+// everything that fills or reads them (the engine, the store, the UI).
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -8,10 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "eval/evaluator.h"
-#include "llm/provider_config.h"
-#include "session/fitness.h"
-#include "session/stop_conditions.h"
+#include "model/backend.h"
+#include "model/baselines.h"
+#include "model/device_facts.h"
+#include "model/provider_config.h"
+#include "model/speedup_basis.h"
+#include "model/stop_conditions.h"
+#include "model/timing_spec.h"
 
 namespace kforge {
 
@@ -52,13 +58,13 @@ struct SessionConfig {
     // source and machine, and the session's measurements feed the cache.
     // Stored configurations without the field predate the cache: off.
     bool tuningCache = true;
-
-    EvalOptions evalOptions() const;
 };
 
 nlohmann::json toJson(const SessionConfig& c);
-// Throws kforge::Error naming the field when the stored config is unusable.
-SessionConfig sessionConfigFromJson(const nlohmann::json& j);
+// Throws ModelError naming the field (under `path`) when the stored config is
+// unusable: a field missing, of the wrong type or unknown. Fields added after
+// the first stored configurations may be absent and read as those versions ran.
+SessionConfig sessionConfigFromJson(const nlohmann::json& j, const std::string& path = "config");
 
 // A session as the store keeps it (the nodes are kept beside it).
 struct SessionRecord {
@@ -94,11 +100,5 @@ std::string speedupBasisText(const SessionRecord& r);
 
 nlohmann::json toJson(const SessionRecord& r);
 SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& path);
-
-nlohmann::json baselineTimesJson(const BaselineTimes& times);
-nlohmann::json stopCausesJson(const std::vector<StopCause>& causes);
-// Throws kforge::Error at `path` (the index of the first unknown cause).
-std::vector<StopCause> stopCausesFromJson(const nlohmann::json& j, const std::string& path);
-BaselineTimes baselineTimesFromJson(const nlohmann::json& j);
 
 }  // namespace kforge
