@@ -10,10 +10,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
+#include "host_turn.h"
 #include "runner/protocol.h"
 #include "runner/request.h"
 #include "runner/runner_service.h"
@@ -139,6 +142,10 @@ int main(int argc, char** argv) {
     bool exitWithStdin = false;
     app.add_flag("--exit-with-stdin", exitWithStdin,
                  "end as soon as stdin is closed, even mid-request (how ssh and srun start a runner)");
+    bool deviceLock = false;
+    app.add_flag("--device-lock", deviceLock,
+                 "hold this host's lock on the device (the one KernelForge sessions on this host take) while a request "
+                 "uses it: how a runner started on another host takes turns with them");
     CLI11_PARSE(app, argc, argv);
     // Before any candidate loads libgomp, which reads it once: a candidate's
     // num_threads(8) on two usable cores then runs two threads instead of
@@ -149,6 +156,10 @@ int main(int argc, char** argv) {
     const int protocolFd = ::dup(1);
     ::dup2(2, 1);
     protocolOut = ::fdopen(protocolFd, "w");
+
+    // Named as a local evaluator names this device ("cpu", "cuda:0"), so both take one lock file.
+    std::unique_ptr<kforge::DeviceLock> hostLock;
+    if (deviceLock) hostLock = std::make_unique<kforge::DeviceLock>(backend == "cpu" ? backend : backend + ":" + std::to_string(ordinal));
 
     std::string why;
     std::unique_ptr<kforge::Device> device = openDevice(backend, ordinal, why);
@@ -194,6 +205,12 @@ int main(int argc, char** argv) {
         }
         const kforge::RunnerRequest& request = *decoded.request;
         using Command = kforge::RunnerRequest::Command;
+        const bool usesDevice = request.command == Command::Hello || request.command == Command::Measure ||
+                                request.command == Command::Evaluate || request.command == Command::WriteInputs;
+        std::function<void()> waiting;
+        if (request.command != Command::Hello)
+            waiting = [&] { send({{"id", currentId}, {"progress", "waiting for the device: another process on this host is using it"}}); };
+        const kforge::HostTurn turn(usesDevice ? hostLock.get() : nullptr, waiting);
         try {
             switch (request.command) {
             case Command::Hello:

@@ -13,7 +13,7 @@
 #include <optional>
 
 #include "model/baselines.h"
-#include "eval/device_lock.h"
+#include "util/device_lock.h"
 #include "eval/device_facts.h"
 #include "eval/input_staging.h"
 #include "model/eval_report.h"
@@ -164,7 +164,7 @@ private:
     // One measurement at a time per device (by its runner's name, "cuda:0",
     // "ssh://box (cuda:1)"), whichever session, runner or process asks: two
     // runners on one device take turns, so timings never overlap
-    // (eval/device_lock.h).
+    // (util/device_lock.h).
     std::map<std::string, DeviceLock> deviceLocks_;
     std::shared_mutex cpuGate_;  // compiles share it; a CPU measurement takes it alone
     // Nsight Compute, looked for once (guarded by mutex_).

@@ -41,7 +41,9 @@ std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlo
             if (endpoint.port) argv.insert(argv.end(), {"-p", std::to_string(endpoint.port)});
             if (!endpoint.user.empty()) argv.insert(argv.end(), {"-l", endpoint.user});
             // `exec` so that the runner is the session's process and goes with it.
-            std::string line = "exec " + shellQuoted(remoteRunner) + " --exit-with-stdin";
+            // --device-lock: this session's lock is on this host; there the
+            // runner takes its host's own (util/device_lock.h).
+            std::string line = "exec " + shellQuoted(remoteRunner) + " --exit-with-stdin --device-lock";
             for (const auto& a : runnerArgs) line += " " + shellQuoted(a);
             argv.insert(argv.end(), {"--", endpoint.host, line});
             return argv;
@@ -61,7 +63,7 @@ std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlo
                 if (!endpoint.time.empty()) argv.push_back("--time=" + endpoint.time);
             }
             if (!endpoint.gres.empty()) argv.push_back("--gres=" + endpoint.gres);
-            argv.insert(argv.end(), {remoteRunner, "--exit-with-stdin"});
+            argv.insert(argv.end(), {remoteRunner, "--exit-with-stdin", "--device-lock"});
             argv.insert(argv.end(), runnerArgs.begin(), runnerArgs.end());
             return argv;
     }

@@ -12,9 +12,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "session/device_usage.h"
 #include "store/store.h"
+#include "util/device_lock.h"
 #include "support/loopback_slurm.h"
 #include "support/loopback_sshd.h"
 #include "util/process.h"
@@ -201,6 +203,31 @@ private slots:
         QCOMPARE(usage.size(), size_t{1});
         QCOMPARE(usage[0].overlaps, 0);
         QVERIFY(usage[0].busySeconds > 0);
+    }
+
+    void remoteRunnerTakesTurnsWithTheHostsSessions() {
+        // A session started on the runner's host holds its lock on the CPU
+        // (the default lock directory: sshd gives the remote runner no
+        // KFORGE_LOCK_DIR of ours). The runner started over ssh takes the same
+        // lock for its hello, so `kforge devices` over ssh waits for it.
+        const QByteArray saved = qgetenv("KFORGE_LOCK_DIR");
+        qunsetenv("KFORGE_LOCK_DIR");
+        DeviceLock held("cpu");
+        if (!saved.isEmpty()) qputenv("KFORGE_LOCK_DIR", saved);
+        QVERIFY2(held.crossProcess(), held.file().c_str());
+        held.lock();
+        const auto start = std::chrono::steady_clock::now();
+        std::thread release([&] {
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+            held.unlock();
+        });
+        const auto r = kforge({"devices", "--runners", sshSpec(), "--json"});
+        const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        release.join();
+        QVERIFY2(r.ok(), r.output.c_str());
+        QVERIFY2(waited >= 3.0, std::to_string(waited).c_str());
+        const Json j = Json::parse(r.output.substr(r.output.find('[')));
+        QVERIFY2(j[0].at("available").get<bool>(), r.output.c_str());
     }
 
     void killedRemoteRunnerLosesNothing() {

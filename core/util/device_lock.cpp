@@ -1,4 +1,4 @@
-#include "eval/device_lock.h"
+#include "util/device_lock.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -78,6 +78,17 @@ void DeviceLock::lock() {
     if (fd_ < 0) return;
     while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
     }
+}
+
+bool DeviceLock::tryLock() {
+    if (!mutex_.try_lock()) return false;
+    if (fd_ < 0) return true;
+    int rc = 0;
+    while ((rc = ::flock(fd_, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR) {
+    }
+    if (rc == 0) return true;
+    mutex_.unlock();
+    return false;
 }
 
 void DeviceLock::unlock() {

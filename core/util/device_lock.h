@@ -13,6 +13,12 @@
 // (cuda:1)"); a local GPU's ordinal is mapped through CUDA_VISIBLE_DEVICES
 // (HIP_VISIBLE_DEVICES on ROCm) to the index or UUID it stands for, so two
 // processes that see one physical GPU under different ordinals share a lock.
+//
+// The file lives on the host of the device. A session's evaluator holds it
+// for its local devices; a runner started on another host (over ssh or srun)
+// takes its own host's lock around each request (kforge-runner
+// --device-lock), so sessions started from different machines, and sessions
+// on that host itself, still take turns on a remote GPU.
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -30,6 +36,7 @@ public:
     DeviceLock& operator=(const DeviceLock&) = delete;
 
     void lock();    // blocks until no thread or process holds the device
+    bool tryLock();  // takes the device when nobody holds it; false at once otherwise
     void unlock();
 
     bool crossProcess() const { return fd_ >= 0; }

@@ -12,7 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 
-#include "eval/device_lock.h"
+#include "util/device_lock.h"
 
 using namespace kforge;
 
@@ -86,6 +86,19 @@ private slots:
         QVERIFY(secondsSince(start) < 0.3);
         ::kill(child, SIGKILL);
         ::waitpid(child, nullptr, 0);
+    }
+
+    void tryLockAnswersAtOnce() {
+        const pid_t child = holdInChild("hip:0", -1);
+        QVERIFY(child > 0);
+        DeviceLock lock("hip:0");
+        const auto start = std::chrono::steady_clock::now();
+        QVERIFY(!lock.tryLock());  // another process holds it
+        QVERIFY(secondsSince(start) < 0.3);
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        QVERIFY(lock.tryLock());  // free again once its holder died
+        lock.unlock();
     }
 
     void aKilledHolderReleasesTheDevice() {
