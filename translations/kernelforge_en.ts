@@ -1692,6 +1692,90 @@
         <source>unknown basis &apos;%1&apos; (best or native)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the runner at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spoke an unknown protocol: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of an older build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is kforge-runner %2 (protocol %3), this kforge is %4 (protocol %5): install the same build on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (it ran in the bubblewrap sandbox; --no-sandbox runs it without)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start the runner %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner did not start (%1) (it ran in the bubblewrap sandbox; --no-sandbox runs it without): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner did not start (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner did not answer hello: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runner&apos;s hello failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kforge-runner (on the PATH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect (the key was refused: ssh-copy-id, or load the key into ssh-agent; KernelForge never asks for a password)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect (the host key is not known: connect once with ssh to accept it)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect (is the host name right and sshd running there?)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: %2 is not there or cannot run on %3 (install it there, or name it with ?runner=/path/to/kforge-runner)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: srun (Slurm&apos;s client) or %2 on the node could not be run%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: srun did not start the runner (%2; is %3 installed on the partition&apos;s nodes?)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: the runner did not start (%2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>

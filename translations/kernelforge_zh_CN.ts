@@ -1693,6 +1693,90 @@
         <source>unknown basis &apos;%1&apos; (best or native)</source>
         <translation>未知的基准 &apos;%1&apos;（可选 best 或 native）</translation>
     </message>
+    <message>
+        <source>the runner at %1</source>
+        <translation>位于 %1 的运行器</translation>
+    </message>
+    <message>
+        <source>the runner</source>
+        <translation>运行器</translation>
+    </message>
+    <message>
+        <source>%1 spoke an unknown protocol: %2</source>
+        <translation>%1 使用了未知的协议：%2</translation>
+    </message>
+    <message>
+        <source>of an older build</source>
+        <translation>（较旧的构建）</translation>
+    </message>
+    <message>
+        <source>%1 is kforge-runner %2 (protocol %3), this kforge is %4 (protocol %5): install the same build on both sides</source>
+        <translation>%1 是 kforge-runner %2（协议 %3），而此 kforge 是 %4（协议 %5）：请在两端安装同一构建</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation>没有设备</translation>
+    </message>
+    <message>
+        <source>%1 (it ran in the bubblewrap sandbox; --no-sandbox runs it without)</source>
+        <translation>%1（它在 bubblewrap 沙箱中运行；--no-sandbox 可不用沙箱运行）</translation>
+    </message>
+    <message>
+        <source>cannot start the runner %1: %2</source>
+        <translation>无法启动运行器 %1：%2</translation>
+    </message>
+    <message>
+        <source>the runner did not start (%1) (it ran in the bubblewrap sandbox; --no-sandbox runs it without): %2</source>
+        <translation>运行器未能启动（%1）（它在 bubblewrap 沙箱中运行；--no-sandbox 可不用沙箱运行）：%2</translation>
+    </message>
+    <message>
+        <source>the runner did not start (%1): %2</source>
+        <translation>运行器未能启动（%1）：%2</translation>
+    </message>
+    <message>
+        <source>the runner did not answer hello: %1</source>
+        <translation>运行器没有回应 hello：%1</translation>
+    </message>
+    <message>
+        <source>the runner&apos;s hello failed: %1</source>
+        <translation>运行器的 hello 失败：%1</translation>
+    </message>
+    <message>
+        <source>kforge-runner (on the PATH)</source>
+        <translation>kforge-runner（在 PATH 中）</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect (the key was refused: ssh-copy-id, or load the key into ssh-agent; KernelForge never asks for a password)%2</source>
+        <translation>运行器端点 %1：ssh 无法连接（密钥被拒绝：请用 ssh-copy-id，或把密钥加载到 ssh-agent；KernelForge 从不询问密码）%2</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect (the host key is not known: connect once with ssh to accept it)%2</source>
+        <translation>运行器端点 %1：ssh 无法连接（主机密钥未知：先用 ssh 连接一次以接受它）%2</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect (is the host name right and sshd running there?)%2</source>
+        <translation>运行器端点 %1：ssh 无法连接（主机名是否正确？那台主机上的 sshd 是否在运行？）%2</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: ssh could not connect%2</source>
+        <translation>运行器端点 %1：ssh 无法连接%2</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: %2 is not there or cannot run on %3 (install it there, or name it with ?runner=/path/to/kforge-runner)%4</source>
+        <translation>运行器端点 %1：%2 不存在或无法在 %3 上运行（请在那里安装它，或用 ?runner=/path/to/kforge-runner 指定它）%4</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: srun (Slurm&apos;s client) or %2 on the node could not be run%3</source>
+        <translation>运行器端点 %1：无法运行 srun（Slurm 的客户端）或节点上的 %2%3</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: srun did not start the runner (%2; is %3 installed on the partition&apos;s nodes?)%4</source>
+        <translation>运行器端点 %1：srun 未能启动运行器（%2；分区的节点上是否安装了 %3？）%4</translation>
+    </message>
+    <message>
+        <source>runner endpoint %1: the runner did not start (%2)%3</source>
+        <translation>运行器端点 %1：运行器未能启动（%2）%3</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>

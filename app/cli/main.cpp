@@ -45,7 +45,7 @@ int listDevices(bool json, const std::string& runners) {
             if (endpoints[i].device) backends = {endpoints[i].device->backend};
         }
         for (Backend b : backends) {
-            std::string why;
+            Phrase why;
             RunnerClient& r = evaluator.runner(b);
             const bool ok = r.available(why);
             Json entry = {{"backend", backendName(b)}, {"available", ok}};
@@ -53,7 +53,7 @@ int listDevices(bool json, const std::string& runners) {
             labels.push_back(endpoints.empty() ? std::string(backendName(b)) : r.name());
             facts.push_back(ok ? std::optional<DeviceFacts>(r.facts()) : std::nullopt);
             if (ok) entry["facts"] = toJson(r.facts());
-            else entry["why"] = why;
+            else entry["why"] = why.english();
             const auto& tc = evaluator.toolchain(b);
             const std::string version = tc.version();
             entry["compiler"] = {{"path", tc.executable()}, {"found", !version.empty()},

@@ -97,7 +97,7 @@ Backend Evaluator::pickBackend(const std::string& requested) {
         if (!b) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown backend '%1' (cpu, cuda, hip or auto)"), requested));
         return *b;
     }
-    std::string why;
+    Phrase why;
     return runner(Backend::Cuda).available(why) ? Backend::Cuda : Backend::Cpu;
 }
 
@@ -108,7 +108,7 @@ DeviceLock& Evaluator::deviceLock(Backend backend, size_t index) {
     return deviceLocks_.try_emplace(device, device).first->second;
 }
 
-bool Evaluator::startRunner(Backend backend, size_t index, std::string& why) {
+bool Evaluator::startRunner(Backend backend, size_t index, Phrase& why) {
     std::lock_guard deviceBusy(deviceLock(backend, index));
     return runner(backend, index).available(why);
 }
@@ -122,7 +122,7 @@ const Toolchain& Evaluator::toolchain(Backend backend) {
 
 std::string Evaluator::archFor(Backend backend) {
     if (backend == Backend::Cpu) return "native";
-    std::string why;
+    Phrase why;
     RunnerClient& r = runner(backend);
     if (backend == Backend::Cuda && r.available(why)) {
         const auto& gpu = r.facts().gpu;
@@ -191,7 +191,7 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
         m.result.message = verbatim(why);
         // Sending failed because the runner went away (it restarts now, or
         // cannot), not because of the files: nothing is known of the candidate.
-        std::string down;
+        Phrase down;
         m.runnerLost = !client.available(down) || client.restarts() != restartsBefore;
         return m;
     }
@@ -244,7 +244,7 @@ PreparedTask Evaluator::prepare(const Task& task, Backend backend) {
         throw Error(located(task.workloadsFile.string(), phrase(QT_TRANSLATE_NOOP("Phrase", "no workload runs on %1"), name)));
 
     RunnerClient& runnerClient = runner(backend);
-    std::string why;
+    Phrase why;
     if (!runnerClient.available(why)) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no %1 device: %2"), name, why));
     p.device = runnerClient.facts();
 

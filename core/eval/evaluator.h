@@ -124,7 +124,7 @@ public:
     // Starts runner `index` if it is not running, holding its device's lock:
     // a runner's hello measures the device, which must not overlap another
     // runner's measurement there. False with `why` when it cannot start.
-    bool startRunner(Backend backend, size_t index, std::string& why);
+    bool startRunner(Backend backend, size_t index, Phrase& why);
     // Runner `index` for `backend` (index 0 prepares tasks and measures baselines).
     RunnerClient& runner(Backend backend, size_t index = 0);
     const Toolchain& toolchain(Backend backend);

@@ -76,15 +76,16 @@ std::string RunnerClient::name() const {
     return endpoint_.remote() ? endpoint_.spec() + " (" + device + ")" : device;
 }
 
-bool RunnerClient::greeted(const std::string& line, bool sandboxed, const std::string& hint, std::string& why) {
-    const std::string who = endpoint_.remote() ? "the runner at " + endpoint_.spec() : "the runner";
+bool RunnerClient::greeted(const std::string& line, bool sandboxed, Phrase& why) {
+    const Phrase who = endpoint_.remote() ? phrase(QT_TRANSLATE_NOOP("Phrase", "the runner at %1"), endpoint_.spec())
+                                          : phrase(QT_TRANSLATE_NOOP("Phrase", "the runner"));
     RunnerGreeting greeting;
     try {
         greeting = runnerGreetingFromJson(Json::parse(line));
     } catch (const std::exception&) {
         child_.kill();
         // Over ssh, a login banner or a shell's chatter on stdout lands here.
-        why = who + " spoke an unknown protocol: " + printable(line.substr(0, 300));
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 spoke an unknown protocol: %2"), who, printable(line.substr(0, 300)));
         return false;
     }
     // The build is compared for a runner elsewhere, which is installed apart
@@ -92,44 +93,47 @@ bool RunnerClient::greeted(const std::string& line, bool sandboxed, const std::s
     // where rebuilding one target alone must not stop the other from working.
     if (greeting.protocol != kProtocolVersion || (endpoint_.remote() && greeting.build != buildId())) {
         child_.kill();
-        why = who + " is kforge-runner " + (greeting.build.empty() ? "of an older build" : greeting.build) + " (protocol " +
-              std::to_string(greeting.protocol) + "), this kforge is " + buildId() + " (protocol " +
-              std::to_string(kProtocolVersion) + "): install the same build on both sides";
+        const Phrase build = greeting.build.empty() ? phrase(QT_TRANSLATE_NOOP("Phrase", "of an older build")) : verbatim(greeting.build);
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is kforge-runner %2 (protocol %3), this kforge is %4 (protocol %5): install the "
+                                                 "same build on both sides"),
+                     who, build, greeting.protocol, buildId(), kProtocolVersion);
         return false;
     }
     if (!greeting.available) {
         child_.reap(std::chrono::milliseconds(2000));
-        why = greeting.why.empty() ? "no device" : greeting.why;
-        if (endpoint_.remote()) why = endpoint_.spec() + ": " + why;
+        Phrase said = greeting.why.empty() ? phrase(QT_TRANSLATE_NOOP("Phrase", "no device")) : verbatim(greeting.why);
+        if (endpoint_.remote()) said = located(endpoint_.spec(), said);
         // A GPU is there but the runner cannot use it: perhaps a device node or
         // driver file the sandbox does not show.
         std::error_code ec;
         if (sandboxed && backend_ != Backend::Cpu &&
             (std::filesystem::exists("/dev/nvidiactl", ec) || std::filesystem::exists("/dev/kfd", ec)))
-            why += hint;
+            said = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (it ran in the bubblewrap sandbox; --no-sandbox runs it without)"), said);
+        why = said;
         unavailable_ = true;
         return false;
     }
     return true;
 }
 
-bool RunnerClient::start(std::string& why) {
+bool RunnerClient::start(Phrase& why) {
     std::string slurmJob;
     if (endpoint_.kind == RunnerEndpoint::Kind::Slurm) {
         if (!allocation_) allocation_ = std::make_unique<SlurmAllocation>(endpoint_);
         // Gone since the last start (its time ran out, preempted, cancelled): ask again.
         if (!allocation_->jobId().empty() && !allocation_->alive()) allocation_->forget();
-        slurmJob = allocation_->ensure(std::chrono::duration_cast<std::chrono::seconds>(kStartTimeout), why);
-        if (slurmJob.empty()) return false;
+        std::string refused;
+        slurmJob = allocation_->ensure(std::chrono::duration_cast<std::chrono::seconds>(kStartTimeout), refused);
+        if (slurmJob.empty()) {
+            why = verbatim(refused);
+            return false;
+        }
     }
     std::vector<std::string> argv = runnerCommand(endpoint_, device_, executable_, slurmJob);
     const bool sandboxed = sandbox_ && sandbox_->active();
     if (sandboxed) argv = sandbox_->wrap(job_, argv);
-    // A runner that cannot start inside the sandbox is not started outside it
-    // behind the user's back: the message says how to choose that.
-    const std::string hint = sandboxed ? " (it ran in the bubblewrap sandbox; --no-sandbox runs it without)" : "";
     if (auto err = child_.start(argv)) {
-        why = "cannot start the runner " + argv.front() + ": " + *err;
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "cannot start the runner %1: %2"), argv.front(), *err);
         return false;
     }
     staged_.clear();  // a new process has a new private directory
@@ -140,21 +144,29 @@ bool RunnerClient::start(std::string& why) {
         // status says why (ssh's 255, a shell's 127 for a missing runner); a
         // kill now would race it and report SIGKILL instead.
         const auto exit = seen(status == ChildProcess::ReadStatus::Closed ? child_.reap(std::chrono::seconds(5)) : child_.kill());
-        why = endpoint_.remote() ? explainStartFailure(endpoint_, exit, child_.stderrTail())
-                                 : "the runner did not start (" + exit.describe() + ")" + hint + ": " + child_.stderrTail();
+        // A runner that cannot start inside the sandbox is not started outside it
+        // behind the user's back: the message says how to choose that.
+        if (endpoint_.remote())
+            why = explainStartFailure(endpoint_, exit, child_.stderrTail());
+        else if (sandboxed)
+            why = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner did not start (%1) (it ran in the bubblewrap sandbox; --no-sandbox "
+                                                     "runs it without): %2"),
+                         exitPhrase(exit), child_.stderrTail());
+        else
+            why = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner did not start (%1): %2"), exitPhrase(exit), child_.stderrTail());
         return false;
     }
-    if (!greeted(line, sandboxed, hint, why)) return false;
+    if (!greeted(line, sandboxed, why)) return false;
     child_.writeLine(Json{{"id", 0}, {"cmd", "hello"}}.dump());
     if (child_.readLine(line, Clock::now() + kStartTimeout) != ChildProcess::ReadStatus::Line) {
         child_.kill();
-        why = "the runner did not answer hello: " + child_.stderrTail();
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner did not answer hello: %1"), child_.stderrTail());
         return false;
     }
     const Json hello = Json::parse(line, nullptr, false);
     if (hello.is_discarded() || !hello.value("ok", false)) {
         child_.kill();
-        why = "the runner's hello failed: " + line;
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "the runner's hello failed: %1"), line);
         return false;
     }
     if (!started_) {  // measured once per device, kept across restarts
@@ -163,7 +175,7 @@ bool RunnerClient::start(std::string& why) {
             DeviceCeilings(DeviceCeilings::defaultFile()).reconcile(facts_);
         } catch (const ModelError& e) {
             child_.kill();
-            why = e.what();
+            why = errorPhrase(e);
             return false;
         }
     } else {
@@ -173,7 +185,7 @@ bool RunnerClient::start(std::string& why) {
     return true;
 }
 
-bool RunnerClient::available(std::string& why) {
+bool RunnerClient::available(Phrase& why) {
     if (unavailable_) {
         why = why_;
         return false;
@@ -187,8 +199,9 @@ bool RunnerClient::available(std::string& why) {
 }
 
 const DeviceFacts& RunnerClient::facts() {
-    std::string why;
-    if (!started_ && !available(why)) throw Error("no " + std::string(backendName(backend_)) + " device: " + why);
+    Phrase why;
+    if (!started_ && !available(why))
+        throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no %1 device: %2"), std::string(backendName(backend_)), why));
     return facts_;
 }
 
@@ -269,10 +282,10 @@ bool RunnerClient::ship(EvaluateSpec& spec, std::string& why) {
 RunnerClient::Reply RunnerClient::request(Json command, std::chrono::milliseconds stepTimeout) {
     Reply reply;
     if (!child_.running()) {
-        std::string why;
+        Phrase why;
         if (!start(why)) {
             reply.kind = Reply::Kind::Failed;
-            reply.message = verbatim(why);
+            reply.message = why;
             reply.runnerLost = true;
             return reply;
         }

@@ -35,7 +35,7 @@ public:
     RunnerClient& operator=(const RunnerClient&) = delete;
 
     // Starts the runner if needed. False with `why` when the backend has no device here.
-    bool available(std::string& why);
+    bool available(Phrase& why);
     // Device facts from the runner's hello (throws kforge::Error when unavailable).
     const DeviceFacts& facts();
     // Asks the runner to measure the device's ceilings again and keeps the higher
@@ -70,10 +70,10 @@ public:
     std::string name() const;
 
 private:
-    bool start(std::string& why);
+    bool start(Phrase& why);
     ExitStatus seen(ExitStatus status) const;  // the runner's own exit, through the sandbox
     // Reads and checks the greeting: protocol, build, the device's presence.
-    bool greeted(const std::string& line, bool sandboxed, const std::string& hint, std::string& why);
+    bool greeted(const std::string& line, bool sandboxed, Phrase& why);
     // Stages one library; false with `why`.
     bool stageFile(std::string& path, std::string& why);
     std::filesystem::path executable_;
@@ -87,7 +87,7 @@ private:
     DeviceFacts facts_;
     bool started_ = false;
     bool unavailable_ = false;
-    std::string why_;
+    Phrase why_;
     int64_t nextId_ = 1;
     int restarts_ = 0;
     // A Slurm endpoint's allocation, kept across restarts; cancelled with the client.

@@ -1,5 +1,7 @@
 #include "eval/runner_launch.h"
 
+#include "util/exit_phrase.h"
+
 namespace kforge {
 namespace {
 
@@ -70,34 +72,43 @@ std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlo
     return argv;
 }
 
-std::string explainStartFailure(const RunnerEndpoint& endpoint, const ExitStatus& exit, const std::string& stderrTail) {
+Phrase explainStartFailure(const RunnerEndpoint& endpoint, const ExitStatus& exit, const std::string& stderrTail) {
     const std::string said = trimmed(stderrTail);
-    const std::string tail = said.empty() ? "" : ": " + said;
-    const std::string where = "runner endpoint " + endpoint.spec();
-    const std::string runner = endpoint.runner.empty() ? "kforge-runner (on the PATH)" : endpoint.runner;
+    const std::string tail = said.empty() ? "" : ": " + said;  // what ssh or srun said, verbatim
+    const std::string& spec = endpoint.spec();
+    const Phrase runner =
+        endpoint.runner.empty() ? phrase(QT_TRANSLATE_NOOP("Phrase", "kforge-runner (on the PATH)")) : verbatim(endpoint.runner);
     if (endpoint.kind == RunnerEndpoint::Kind::Ssh && exit.exited) {
         if (exit.code == 255) {
-            std::string hint;
             if (said.find("Permission denied") != std::string::npos)
-                hint = " (the key was refused: ssh-copy-id, or load the key into ssh-agent; KernelForge never asks for a password)";
-            else if (said.find("Host key verification failed") != std::string::npos)
-                hint = " (the host key is not known: connect once with ssh to accept it)";
-            else if (said.find("Could not resolve") != std::string::npos || said.find("Connection refused") != std::string::npos ||
-                     said.find("timed out") != std::string::npos || said.find("No route") != std::string::npos)
-                hint = " (is the host name right and sshd running there?)";
-            return where + ": ssh could not connect" + hint + tail;
+                return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: ssh could not connect (the key was refused: ssh-copy-id, "
+                                                          "or load the key into ssh-agent; KernelForge never asks for a password)%2"),
+                              spec, tail);
+            if (said.find("Host key verification failed") != std::string::npos)
+                return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: ssh could not connect (the host key is not known: "
+                                                          "connect once with ssh to accept it)%2"),
+                              spec, tail);
+            if (said.find("Could not resolve") != std::string::npos || said.find("Connection refused") != std::string::npos ||
+                said.find("timed out") != std::string::npos || said.find("No route") != std::string::npos)
+                return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: ssh could not connect (is the host name right and sshd "
+                                                          "running there?)%2"),
+                              spec, tail);
+            return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: ssh could not connect%2"), spec, tail);
         }
         if (exit.code == 127 || exit.code == 126)
-            return where + ": " + runner + " is not there or cannot run on " + endpoint.host +
-                   " (install it there, or name it with ?runner=/path/to/kforge-runner)" + tail;
+            return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: %2 is not there or cannot run on %3 (install it there, or "
+                                                      "name it with ?runner=/path/to/kforge-runner)%4"),
+                          spec, runner, endpoint.host, tail);
     }
     if (endpoint.kind == RunnerEndpoint::Kind::Slurm && exit.exited && exit.code != 0) {
         if (exit.code == 127)
-            return where + ": srun (Slurm's client) or " + runner + " on the node could not be run" + tail;
-        return where + ": srun did not start the runner (" + exit.describe() + "; is " + runner +
-               " installed on the partition's nodes?)" + tail;
+            return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: srun (Slurm's client) or %2 on the node could not be run%3"),
+                          spec, runner, tail);
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: srun did not start the runner (%2; is %3 installed on the "
+                                                  "partition's nodes?)%4"),
+                      spec, exitPhrase(exit), runner, tail);
     }
-    return where + ": the runner did not start (" + exit.describe() + ")" + tail;
+    return phrase(QT_TRANSLATE_NOOP("Phrase", "runner endpoint %1: the runner did not start (%2)%3"), spec, exitPhrase(exit), tail);
 }
 
 }  // namespace kforge

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/runner_endpoint.h"
+#include "util/phrase.h"
 #include "util/process.h"
 
 namespace kforge {
@@ -22,6 +23,6 @@ std::vector<std::string> runnerCommand(const RunnerEndpoint& endpoint, DeviceSlo
 // Why the endpoint's runner ended before its greeting, for the user: ssh's
 // 255 (no connection, refused key, unknown host key), a shell's 127 (no
 // kforge-runner there), srun's refusals, with the tail of what they printed.
-std::string explainStartFailure(const RunnerEndpoint& endpoint, const ExitStatus& exit, const std::string& stderrTail);
+Phrase explainStartFailure(const RunnerEndpoint& endpoint, const ExitStatus& exit, const std::string& stderrTail);
 
 }  // namespace kforge

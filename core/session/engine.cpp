@@ -474,17 +474,17 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         // The baseline was measured on runner 0: a runner on another device
         // model would compare its candidates against the wrong times.
         RunnerClient& r = evaluator_.runner(record_.config.backend, runnerIndex);
-        std::string why;  // the runner's own reason when it cannot start
+        Phrase why;  // the runner's own reason when it cannot start
         Phrase reason;
         if (evaluator_.startRunner(record_.config.backend, runnerIndex, why) && r.facts().name != prepared_.device.name)
             reason = phrase(QT_TRANSLATE_NOOP("Phrase", "its device is a %1, the session's a %2 (runners of one session share a device model)"),
                             r.facts().name, prepared_.device.name);
         else
-            reason = verbatim(why);
+            reason = why;
         if (!reason.empty()) {
             std::lock_guard lock(mutex_);
             lostNotes_.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is not used: %2"), r.name(), reason));
-            lostWhy_ = reason;
+            lastLost_ = runnerIndex;
             runnerStates_[runnerIndex].state = RunnerProgress::State::Unusable;
             runnerStates_[runnerIndex].why = reason;
             --liveRunners_;
@@ -517,7 +517,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         const bool lost = m == Evaluator::Measurement::RunnerLost && w.lostRunners < kMaxLostRunners;
         // Whether the runner comes back (a restart: ssh, the device's facts)
         // is asked outside the lock, which the engine thread needs meanwhile.
-        std::string down;
+        Phrase down;
         const bool gone = lost && !evaluator_.runner(record_.config.backend, runnerIndex).available(down);
         std::lock_guard lock(mutex_);
         account();
@@ -527,7 +527,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
             // Nothing about the candidate is known: it goes back, first in line.
             ++w.lostRunners;
             ++state.lost;
-            state.why = gone ? verbatim(down) : w.report.message;
+            state.why = gone ? down : w.report.message;
             const std::string runnerName = evaluator_.runner(record_.config.backend, runnerIndex).name();
             lostNotes_.push_back(
                 gone ? phrase(QT_TRANSLATE_NOOP("Phrase", "node %1: %2 was lost (%3); measured again elsewhere; the runner cannot start again: %4"),
@@ -544,7 +544,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
             measureWake_.notify_all();
             wake_.notify_all();
             if (gone) {
-                lostWhy_ = verbatim(down);
+                lastLost_ = runnerIndex;  // state.why says why
                 state.state = RunnerProgress::State::Unusable;
                 --liveRunners_;
                 return;
@@ -752,7 +752,8 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 lostNotes.swap(lostNotes_);
                 // Pending nodes stay pending in the store: a resume measures them.
                 if (liveRunners_ == 0)
-                    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "every runner was lost (the last: %1)"), lostWhy_));
+                    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "every runner was lost (the last: %1)"),
+                                       runnerStates_[lastLost_].why));
                 paused = paused_;
                 cancelled = cancelled_;
                 if (cancelled) {

@@ -227,7 +227,7 @@ private:
     int compiling_ = 0;
     int measuring_ = 0;      // runners measuring now
     int liveRunners_ = 0;    // measure threads whose runner is not lost
-    Phrase lostWhy_;         // why the last runner was lost
+    size_t lastLost_ = 0;    // the runner lost last (its runnerStates_ entry says why)
     std::vector<RunnerProgress> runnerStates_;  // one per measure thread
     std::vector<Phrase> lostNotes_;  // for the observer: work measured again after a lost runner
     bool stopMeasuring_ = false;

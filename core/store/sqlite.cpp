@@ -5,14 +5,6 @@
 #include "util/error.h"
 
 namespace kforge {
-namespace {
-
-// `file: what: SQLite's own message`.
-[[noreturn]] void failWith(const Database& db, const Phrase& what) {
-    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2: %3"), db.file().string(), what, sqlite3_errmsg(db.handle())));
-}
-
-}  // namespace
 
 Database::Database(const std::filesystem::path& file, bool readOnly) : file_(file) {
     if (!readOnly && file.has_parent_path()) {
@@ -41,7 +33,9 @@ Database::Database(const std::filesystem::path& file, bool readOnly) : file_(fil
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
-void Database::fail(std::string_view what) const { failWith(*this, verbatim(std::string(what))); }
+void Database::fail(const Phrase& what) const {
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "%1: %2: %3"), file_.string(), what, sqlite3_errmsg(db_)));
+}
 
 void Database::exec(std::string_view sql) {
     char* message = nullptr;
@@ -63,7 +57,7 @@ int64_t Database::scalarInt(std::string_view sql) {
 
 Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-        failWith(db, phrase(QT_TRANSLATE_NOOP("Phrase", "cannot prepare \"%1\""), std::string(sql.substr(0, 80))));
+        db.fail(phrase(QT_TRANSLATE_NOOP("Phrase", "cannot prepare \"%1\""), std::string(sql.substr(0, 80))));
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -71,23 +65,23 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
 
 Statement& Statement::bind(int index, int64_t value) {
-    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_->fail(phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
-    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
+    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) db_->fail(phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
     if (sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
-        failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
+        db_->fail(phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
 Statement& Statement::bindNull(int index) {
-    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_->fail(phrase(QT_TRANSLATE_NOOP("Phrase", "bind")));
     return *this;
 }
 
@@ -95,7 +89,7 @@ bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    failWith(*db_, phrase(QT_TRANSLATE_NOOP("Phrase", "cannot run \"%1\""), std::string(sqlite3_sql(stmt_)).substr(0, 80)));
+    db_->fail(phrase(QT_TRANSLATE_NOOP("Phrase", "cannot run \"%1\""), std::string(sqlite3_sql(stmt_)).substr(0, 80)));
 }
 
 void Statement::run() {

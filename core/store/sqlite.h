@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/phrase.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -68,7 +70,8 @@ public:
 
     const std::filesystem::path& file() const { return file_; }
     sqlite3* handle() const { return db_; }
-    [[noreturn]] void fail(std::string_view what) const;
+    // Throws "file: what: SQLite's own message" (the last error on this connection).
+    [[noreturn]] void fail(const Phrase& what) const;
 
 private:
     std::filesystem::path file_;

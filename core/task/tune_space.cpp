@@ -41,8 +41,15 @@ std::optional<double> numeric(const std::string& v) {
     return d;
 }
 
-// TuneSpace::violation as a phrase, so that an error quoting it keeps the evaluation error's.
-Phrase violationPhrase(const TuneSpace& space, const TuneConfig& config) {
+// The first constraint a configuration breaks, and how: its text, or its
+// text and the evaluation error (a phrase, so that an error quoting it keeps
+// the evaluation error's). Empty when it satisfies all.
+struct Broken {
+    const TuneConstraint* constraint = nullptr;
+    Phrase why;
+};
+
+Broken firstBroken(const TuneSpace& space, const TuneConfig& config) {
     const Expr::Lookup lookup = [&](std::string_view name) -> std::optional<double> {
         const auto it = config.find(std::string(name));
         if (it == config.end()) return std::nullopt;
@@ -50,13 +57,15 @@ Phrase violationPhrase(const TuneSpace& space, const TuneConfig& config) {
     };
     for (const auto& c : space.constraints) {
         try {
-            if (c.expr.eval(lookup) == 0) return verbatim(c.expr.text());
+            if (c.expr.eval(lookup) == 0) return {&c, verbatim(c.expr.text())};
         } catch (const Error& e) {
-            return phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (%2)"), c.expr.text(), errorPhrase(e));
+            return {&c, phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (%2)"), c.expr.text(), errorPhrase(e))};
         }
     }
     return {};
 }
+
+Phrase violationPhrase(const TuneSpace& space, const TuneConfig& config) { return firstBroken(space, config).why; }
 
 }  // namespace
 
@@ -75,11 +84,7 @@ double TuneSpace::size() const {
 std::string TuneSpace::violation(const TuneConfig& config) const { return violationPhrase(*this, config).english(); }
 
 const TuneConstraint* TuneSpace::brokenConstraint(const TuneConfig& config) const {
-    const std::string text = violation(config);
-    if (text.empty()) return nullptr;
-    for (const auto& c : constraints)
-        if (text.rfind(c.expr.text(), 0) == 0) return &c;
-    return &constraints.front();
+    return firstBroken(*this, config).constraint;
 }
 
 size_t TuneSpace::maxVisits() const { return kMaxConstraintChecks / std::max<size_t>(1, constraints.size()); }

@@ -181,9 +181,10 @@ private slots:
     // and the profile stays with the parent node.
     void cudaAgentReadsTheProfile() {
         Workspace w;
-        std::string why;
-        if (!w.evaluator.runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
-        if (!findNcu(why)) QSKIP(why.c_str());
+        kforge::Phrase why;
+        if (!w.evaluator.runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why.english()).c_str());
+        std::string noNcu;
+        if (!findNcu(noNcu)) QSKIP(noNcu.c_str());
         const std::string cuda = readTextFile(w.paths.tasksDirectory() / "vector_add_fp32" / "cuda" / "baseline.cu");
         LoopbackHttpServer server([&](const ReceivedRequest&, int i) {
             return streamed(answer("one thread per element", "// variant " + std::to_string(i) + "\n" + cuda));

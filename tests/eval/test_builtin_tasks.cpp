@@ -55,8 +55,8 @@ private slots:
     void cpu() { check(Backend::Cpu); }
     void cuda_data() { rows(Backend::Cuda); }
     void cuda() {
-        std::string why;
-        if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+        kforge::Phrase why;
+        if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why.english()).c_str());
         check(Backend::Cuda);
     }
 };

@@ -61,8 +61,8 @@ class TestRedTeam : public QObject {
 
     void check(Backend backend) {
         if (backend == Backend::Cuda) {
-            std::string why;
-            if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+            kforge::Phrase why;
+            if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why.english()).c_str());
         }
         QFETCH(QString, file);
         QFETCH(QString, status);

@@ -120,7 +120,7 @@ void TestWizard::defaultsAcceptedWithEnterGiveARunnableConfig() {
     QCOMPARE(wizard.taskRef(), QString::fromStdString(kforge::builtinTaskNames(paths_).front()));
     const kforge::SessionConfig c = wizard.config();
     // The best device found: the CPU on a machine without an accelerator.
-    std::string why;
+    kforge::Phrase why;
     kforge::Evaluator evaluator(paths_);
     const bool cuda = evaluator.runner(kforge::Backend::Cuda).available(why);
     const bool hip = evaluator.runner(kforge::Backend::Hip).available(why);

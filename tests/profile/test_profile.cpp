@@ -320,9 +320,10 @@ private slots:
     void cudaNodeProfiledWithNcu() {
         const AppPaths paths = AppPaths::discover();
         Evaluator evaluator(paths);
-        std::string why;
-        if (!evaluator.runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
-        if (!findNcu(why)) QSKIP(why.c_str());
+        kforge::Phrase why;
+        if (!evaluator.runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why.english()).c_str());
+        std::string noNcu;
+        if (!findNcu(noNcu)) QSKIP(noNcu.c_str());
         QTemporaryDir dir;
         Store store(std::filesystem::path(dir.path().toStdString()) / "w.db");
         SessionLaunch launch(evaluator, store, paths, builtinGenerators());

@@ -55,8 +55,8 @@ class TestFaultInjection : public QObject {
     // replaced, proven by a good candidate evaluated right after.
     void checkRow(Backend backend, bool alwaysFollowWithGood) {
         if (backend == Backend::Cuda) {
-            std::string why;
-            if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+            kforge::Phrase why;
+            if (!evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why.english()).c_str());
         }
         QFETCH(QString, file);
         QFETCH(QString, status);
@@ -112,8 +112,8 @@ private slots:
     void floorRejectsTheImpossible() {
         QFETCH(QString, backend);
         const Backend b = backend == "cpu" ? Backend::Cpu : Backend::Cuda;
-        std::string why;
-        if (b == Backend::Cuda && !evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why).c_str());
+        kforge::Phrase why;
+        if (b == Backend::Cuda && !evaluator_->runner(Backend::Cuda).available(why)) QSKIP(("no CUDA device: " + why.english()).c_str());
         const Task inflated = loadTask(testData() / "data/inflated_add_fp32");
         const fs::path good = testData() / "faults" / (b == Backend::Cpu ? "cpu/good.cpp" : "cuda/good.cu");
         const EvalReport r = evaluator_->evaluate(inflated, good, options(b));

@@ -23,12 +23,12 @@ DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
     d.backend = backend;
     try {
         kforge::RunnerClient runner(paths.runner, backend);
-        std::string why;
+        kforge::Phrase why;
         d.available = runner.available(why);
         if (d.available)
             d.facts = runner.facts();
         else
-            d.why = QString::fromStdString(why);
+            d.why = phraseText(why);
     } catch (const std::exception& e) {
         d.available = false;
         d.why = errorText(e);
