@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "util/device_lock.h"
@@ -82,8 +83,13 @@ private slots:
         int progress = 0;
         const Json reply = answer(runner, 1, progress);
         QVERIFY2(reply.value("ok", false), reply.dump().c_str());
-        // The runner holds the lock only while a request runs: free again now.
-        QVERIFY(held.tryLock());
+        // The runner holds the lock only while a request runs: it lets go
+        // right after sending the answer (not before: the test may read the
+        // answer first), so the lock is free again moments later.
+        const auto deadline = Clock::now() + std::chrono::seconds(10);
+        bool free = false;
+        while (!(free = held.tryLock()) && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        QVERIFY(free);
         held.unlock();
         runner.writeLine(Json{{"id", 2}, {"cmd", "quit"}}.dump());
         runner.reap(std::chrono::seconds(10));
