@@ -1,7 +1,6 @@
 #include "model/provider_config.h"
 
 #include "util/error.h"
-#include "util/text.h"
 
 namespace kforge {
 namespace {
