@@ -58,9 +58,7 @@ SandboxJob compileJob(const Toolchain& toolchain, const CompileRequest& request,
     job.writable = {work};
     job.limits.processes = 512;
     job.limits.cpuSeconds = 600;
-    // The host compiler only: nvcc and hipcc are left without an address-space
-    // limit, their device compilers' needs are not known to us.
-    if (toolchain.backend() == Backend::Cpu) job.limits.addressSpaceBytes = int64_t{16} << 30;
+    job.limits.addressSpaceBytes = toolchain.addressSpaceLimitBytes();
     return job;
 }
 

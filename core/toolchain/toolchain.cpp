@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "util/error.h"
 #include "util/process.h"
 
 namespace kforge {
@@ -41,6 +42,10 @@ public:
     Backend backend() const override { return Backend::Cpu; }
     std::string executable() const override { return paths_.cxx; }
     std::string defaultArch() const override { return "native"; }
+    std::string archFor(const DeviceFacts&) const override { return defaultArch(); }
+    // The host compiler only: nvcc and hipcc are left without an address-space
+    // limit, their device compilers' needs are not known to us.
+    int64_t addressSpaceLimitBytes() const override { return int64_t{16} << 30; }
     std::vector<std::string> command(const CompileRequest& r, const std::filesystem::path& out) const override {
         std::vector<std::string> cmd = {paths_.cxx, "-std=c++20", "-O3", "-march=native", "-fopenmp", "-fPIC",
                                         "-shared", "-Wall", "-Wextra", "-fvisibility=hidden"};
@@ -71,6 +76,9 @@ public:
     Backend backend() const override { return Backend::Cuda; }
     std::string executable() const override { return paths_.nvcc; }
     std::string defaultArch() const override { return envOr("KFORGE_CUDA_ARCH", "sm_90a"); }
+    std::string archFor(const DeviceFacts& facts) const override {
+        return facts.gpu ? cudaArchFor(facts.gpu->ccMajor, facts.gpu->ccMinor) : defaultArch();
+    }
     std::vector<std::string> command(const CompileRequest& r, const std::filesystem::path& out) const override {
         const std::string arch = r.arch.empty() ? defaultArch() : r.arch;
         const std::string compute = "compute_" + arch.substr(arch.find('_') + 1);
@@ -105,6 +113,9 @@ public:
     Backend backend() const override { return Backend::Hip; }
     std::string executable() const override { return paths_.hipcc; }
     std::string defaultArch() const override { return envOr("KFORGE_HIP_ARCH", "gfx90a"); }
+    std::string archFor(const DeviceFacts& facts) const override {
+        return facts.gpu && !facts.gpu->gcnArch.empty() ? facts.gpu->gcnArch : defaultArch();
+    }
     std::vector<std::string> command(const CompileRequest& r, const std::filesystem::path& out) const override {
         const std::string arch = r.arch.empty() ? defaultArch() : r.arch;
         std::vector<std::string> cmd = {paths_.hipcc, "-std=c++20", "-O3", "-fPIC", "-shared", "-fvisibility=hidden",
@@ -117,6 +128,22 @@ public:
 
 protected:
     std::string queryVersion() const override { return versionText({paths_.hipcc, "--version"}, "HIP"); }
+};
+
+template <class T>
+std::unique_ptr<Toolchain> make(const ToolchainPaths& paths) {
+    return std::make_unique<T>(paths);
+}
+
+// The registry: a backend's toolchain is one line here.
+struct ToolchainEntry {
+    Backend backend;
+    std::unique_ptr<Toolchain> (*make)(const ToolchainPaths&);
+};
+constexpr ToolchainEntry kToolchains[] = {
+    {Backend::Cuda, &make<CudaToolchain>},
+    {Backend::Hip, &make<HipToolchain>},
+    {Backend::Cpu, &make<HostToolchain>},
 };
 
 }  // namespace
@@ -153,12 +180,9 @@ std::string Toolchain::version() const {
 }
 
 std::unique_ptr<Toolchain> makeToolchain(Backend backend, const ToolchainPaths& paths) {
-    switch (backend) {
-        case Backend::Cpu: return std::make_unique<HostToolchain>(paths);
-        case Backend::Cuda: return std::make_unique<CudaToolchain>(paths);
-        case Backend::Hip: return std::make_unique<HipToolchain>(paths);
-    }
-    return nullptr;
+    for (const ToolchainEntry& e : kToolchains)
+        if (e.backend == backend) return e.make(paths);
+    throw Error("no toolchain is registered for backend " + std::string(backendName(backend)));
 }
 
 std::string cudaArchFor(int major, int minor) {

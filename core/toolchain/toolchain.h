@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/device_facts.h"
 #include "task/task.h"
 #include "task/tune_space.h"
 #include "toolchain/diagnostics.h"
@@ -48,6 +49,10 @@ public:
     virtual std::vector<std::string> command(const CompileRequest& request, const std::filesystem::path& output) const = 0;
     // The architecture used when the request names none (no device attached).
     virtual std::string defaultArch() const = 0;
+    // The architecture for the device a runner described.
+    virtual std::string archFor(const DeviceFacts& facts) const = 0;
+    // The address space a compile may take; 0: unlimited.
+    virtual int64_t addressSpaceLimitBytes() const { return 0; }
 
 protected:
     virtual std::string queryVersion() const = 0;
@@ -58,6 +63,7 @@ private:
     mutable std::string version_;
 };
 
+// The toolchain of a backend, from the registry in toolchain.cpp (one line per backend).
 std::unique_ptr<Toolchain> makeToolchain(Backend backend, const ToolchainPaths& paths);
 
 // "sm_90a" for compute capability 9.0 (Hopper's wgmma needs the a-target), "sm_86" otherwise.
