@@ -27,7 +27,7 @@ ExportVariant variantOf(const ExportPlan& plan, const SessionTree& tree, const N
     v.config = n.config;
     v.sourceHash = n.sourceHash;
     v.source = tree.source(n.sourceHash);
-    v.extension = n.sourceExtension.empty() ? (plan.backend() == Backend::Cpu ? ".cpp" : ".cu") : n.sourceExtension;
+    v.extension = n.sourceExtension.empty() ? std::string(backendInfo(plan.backend()).sourceExtension) : n.sourceExtension;
     v.sourceFile = plan.opName + "_v" + std::to_string(index) + v.extension;
     if (n.compile) v.compileCommand = n.compile->command;
     v.fitness = n.fitness;

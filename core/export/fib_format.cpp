@@ -50,7 +50,10 @@ public:
     std::string name() const override { return "fib"; }
     std::string description() const override { return "a FlashInfer-Bench dataset: definition, workloads, Solution and Trace JSON"; }
     std::string unsupported(Backend b) const override {
-        return b == Backend::Hip ? "FlashInfer-Bench's languages are python, triton, cpp, cuda and tilelang; it has no HIP" : "";
+        const BackendInfo& info = backendInfo(b);
+        return info.fibLanguage.empty()
+                   ? "FlashInfer-Bench's languages are python, triton, cpp, cuda and tilelang; it has no " + std::string(info.title)
+                   : "";
     }
 
     std::vector<ExportFile> files(const ExportPlan& p) const override {
@@ -61,7 +64,7 @@ public:
         sources.push_back({{"path", "kf_abi.h"}, {"content", p.abiHeader}});
         for (const auto& v : p.variants) {
             sources.push_back({{"path", "kernels/" + v.sourceFile}, {"content", v.source}});
-            sources.push_back({{"path", v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + (p.backend() == Backend::Cpu ? ".cpp" : ".cu")},
+            sources.push_back({{"path", v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + std::string(backendInfo(p.backend()).unitExtension)},
                                {"content", kernelVariantUnit(p, v, "kernels/" + v.sourceFile)}});
         }
         sources.push_back({{"path", p.opName + "_op.h"}, {"content", torchLauncherHeader(p)}});
@@ -80,7 +83,7 @@ public:
             if (!v.config.empty()) desc << "; node " << v.nodeId << ": " << describeConfig(v.config);
         if (p.dispatches()) desc << "; dispatches per shape to the variant of the nearest tuned workload";
         desc << ". Trace reference latencies are KernelForge's " << p.session.baselineName << ".";
-        Json spec = {{"language", p.backend() == Backend::Cpu ? "cpp" : "cuda"},
+        Json spec = {{"language", std::string(backendInfo(p.backend()).fibLanguage)},
                      {"target_hardware", Json::array({hardwareName(p)})},
                      {"entry_point", "binding.cpp::" + p.opName},
                      {"dependencies", Json::array()},

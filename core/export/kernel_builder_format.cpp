@@ -42,9 +42,10 @@ public:
         const std::string n = p.opName;
         const std::string kdir = n;  // the kernel's sources
         const std::string extName = "_" + n + "_kforge";
-        const std::string backend = p.backend() == Backend::Cpu ? "cpu" : p.backend() == Backend::Cuda ? "cuda" : "rocm";
-        const std::string unitExt = p.backend() == Backend::Cpu ? ".cpp" : p.backend() == Backend::Cuda ? ".cu" : ".hip";
-        const std::string inlExt = p.backend() == Backend::Cpu ? ".h" : ".cuh";
+        const BackendInfo& info = backendInfo(p.backend());
+        const std::string backend(info.kernelBuilderBackend);
+        const std::string unitExt(info.unitExtension);
+        const std::string inlExt(info.inlineHeaderExtension);
         std::vector<ExportFile> f;
         std::vector<std::string> src = {kdir + "/kf_abi.h", kdir + "/" + n + "_op.h", kdir + "/" + n + "_op.cpp"};
         std::vector<std::string> built = {kdir + "/" + n + "_op.cpp"};
@@ -86,28 +87,32 @@ public:
           << "[torch]\nsrc = [\"torch-ext/torch_binding.cpp\", \"torch-ext/torch_binding.h\"]\n\n"
           << "[kernel." << n << "]\nbackend = \"" << backend << "\"\ndepends = [\"torch\"]\nsrc = " << tomlList(src) << "\n"
           << "include = [\"" << kdir << "\"]\n";
-        if (p.backend() == Backend::Cuda) {
-            std::string cc = p.session.device.gpu ? p.session.device.gpu->computeCapability : "";
-            if (cc.empty()) cc = "9.0";
-            t << "cuda-capabilities = [\"" << cc << "\"]\n";
-            auto flags = extensionDeviceFlags(p);
-            std::vector<std::string> keep;
-            for (const auto& fl : flags)
-                if (fl.rfind("-gencode", 0) != 0) keep.push_back(fl);
-            t << "cuda-flags = " << tomlList(keep) << "\n";
-        } else if (p.backend() == Backend::Hip) {
-            std::string arch = p.session.device.gpu ? p.session.device.gpu->gcnArch : "";
-            if (!arch.empty()) t << "rocm-archs = [\"" << arch << "\"]\n";
-        } else {
-            t << "cxx-flags = " << tomlList({"-O3", "-march=native", "-fopenmp"}) << "\n";
+        // What build.toml says of the target differs in kind from backend to backend.
+        switch (p.backend()) {
+            case Backend::Cuda: {
+                std::string cc = p.session.device.gpu ? p.session.device.gpu->computeCapability : "";
+                if (cc.empty()) cc = "9.0";
+                t << "cuda-capabilities = [\"" << cc << "\"]\n";
+                auto flags = extensionDeviceFlags(p);
+                std::vector<std::string> keep;
+                for (const auto& fl : flags)
+                    if (fl.rfind("-gencode", 0) != 0) keep.push_back(fl);
+                t << "cuda-flags = " << tomlList(keep) << "\n";
+                break;
+            }
+            case Backend::Hip: {
+                std::string arch = p.session.device.gpu ? p.session.device.gpu->gcnArch : "";
+                if (!arch.empty()) t << "rocm-archs = [\"" << arch << "\"]\n";
+                break;
+            }
+            case Backend::Cpu: t << "cxx-flags = " << tomlList({"-O3", "-march=native", "-fopenmp"}) << "\n"; break;
         }
         f.push_back({"build.toml", t.str()});
 
-        const bool cpu = p.backend() == Backend::Cpu;
         std::vector<std::string> sources = {"torch-ext/torch_binding.cpp"};
         sources.insert(sources.end(), built.begin(), built.end());
         std::string args = "{\"cxx\": " + pyList(extensionCxxFlags(p));
-        if (!cpu) args += ", \"nvcc\": " + pyList(extensionDeviceFlags(p));
+        if (info.gpu) args += ", \"nvcc\": " + pyList(extensionDeviceFlags(p));
         args += "}";
         f.push_back({"setup.py", fillTemplate(R"PY("""Builds this kernel-builder package with setuptools, where Nix is not available:
 pip install --no-build-isolation --no-deps .   Written by KernelForge."""
@@ -137,9 +142,9 @@ setup(
     cmdclass={"build_ext": BuildExtension},
 )
 )PY",
-                                              {{"EXT", cpu ? "CppExtension" : "CUDAExtension"}, {"DIST", "kforge-kb-" + n},
+                                              {{"EXT", std::string(info.torchExtension)}, {"DIST", "kforge-kb-" + n},
                                                {"NAME", n}, {"EXTNAME", extName}, {"SOURCES", pyList(sources)}, {"KDIR", kdir},
-                                               {"ARGS", args}, {"LINK", pyList(cpu ? std::vector<std::string>{"-fopenmp"} : std::vector<std::string>{})},
+                                               {"ARGS", args}, {"LINK", pyList(info.gpu ? std::vector<std::string>{} : std::vector<std::string>{"-fopenmp"})},
                                                {"LIBS", pyList(extensionLibraries(p))}})});
         f.push_back({"README.md", "# " + n + " (kernel-builder layout, KernelForge export)\n\n"
                                   "Build with kernel-builder (`nix run .#build-and-copy`), or with setuptools:\n"

@@ -38,9 +38,7 @@ public:
             list += "- `" + v.sourceFile + "`: node " + std::to_string(v.nodeId) + "\n";
         }
         f.push_back({"kf_abi.h", p.abiHeader});
-        std::string build = p.backend() == Backend::Cpu ? "c++ -std=c++20 -O3 -march=native -fopenmp -fPIC -shared -I. " + p.primary().sourceFile + " -o " + p.opName + ".so"
-                          : p.backend() == Backend::Cuda ? "nvcc -std=c++20 -O3 -Xcompiler -fPIC -shared -I. " + p.primary().sourceFile + " -o " + p.opName + ".so"
-                                                         : "hipcc -std=c++20 -O3 -fPIC -shared -I. " + p.primary().sourceFile + " -o " + p.opName + ".so";
+        const std::string build = std::string(backendInfo(p.backend()).sharedObjectCommand) + p.primary().sourceFile + " -o " + p.opName + ".so";
         f.push_back({"README.md", "# " + p.task.name + " (KernelForge export, session " + std::to_string(p.session.id) + ")\n\n" + list +
                                       "\nEach file exports `int kf_run(const kf_call*)` (resources/include/kf_abi.h, beside it) in destination-passing style.\n"
                                       "Build a shared object (the file's header has the exact command KernelForge ran):\n\n```sh\n" + build + "\n```\n\n" +

@@ -9,8 +9,6 @@ namespace kforge {
 
 namespace {
 
-std::string unitExtension(Backend b) { return b == Backend::Cpu ? ".cpp" : b == Backend::Cuda ? ".cu" : ".hip"; }
-
 std::string pyInit() {
     return R"(
 // An importable module with nothing of its own: importing it loads this
@@ -43,7 +41,7 @@ public:
         f.push_back({"csrc/kf_abi.h", p.abiHeader});
         for (const auto& v : p.variants) {
             f.push_back({"csrc/kernels/" + v.sourceFile, v.source});
-            const std::string unit = "csrc/" + v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + unitExtension(p.backend());
+            const std::string unit = "csrc/" + v.sourceFile.substr(0, v.sourceFile.rfind('.')) + "_unit" + std::string(backendInfo(p.backend()).unitExtension);
             f.push_back({unit, kernelVariantUnit(p, v, "kernels/" + v.sourceFile)});
             sources.push_back(unit);
         }
@@ -132,10 +130,9 @@ __all__ = ["@OP@", "@OP@_out"]
     }
 
     static std::string setupPy(const ExportPlan& p, const std::vector<std::string>& sources) {
-        const bool cpu = p.backend() == Backend::Cpu;
-        std::string ext = cpu ? "CppExtension" : "CUDAExtension";
+        const BackendInfo& info = backendInfo(p.backend());
         std::string args = "{\"cxx\": " + pyList(extensionCxxFlags(p));
-        if (!cpu) args += ", \"nvcc\": " + pyList(extensionDeviceFlags(p));
+        if (info.gpu) args += ", \"nvcc\": " + pyList(extensionDeviceFlags(p));
         args += "}";
         return fillTemplate(R"PY("""Builds @PKG@: the kernel variants, the op's launcher and its registration,
 as one torch.utils.cpp_extension library (@EXT@@HIPNOTE@).
@@ -164,10 +161,10 @@ setup(
     cmdclass={"build_ext": BuildExtension},
 )
 )PY",
-                            {{"PKG", p.packageName}, {"EXT", ext},
-                             {"HIPNOTE", p.backend() == Backend::Hip ? "; on ROCm builds of torch CUDAExtension compiles with hipcc" : ""},
+                            {{"PKG", p.packageName}, {"EXT", std::string(info.torchExtension)},
+                             {"HIPNOTE", std::string(info.torchExtensionNote)},
                              {"SOURCES", pyList(sources)}, {"ARGS", args},
-                             {"LINK", pyList(cpu ? std::vector<std::string>{"-fopenmp"} : std::vector<std::string>{})},
+                             {"LINK", pyList(info.gpu ? std::vector<std::string>{} : std::vector<std::string>{"-fopenmp"})},
                              {"LIBS", pyList(extensionLibraries(p))}});
     }
 
@@ -183,7 +180,7 @@ setup(
           << "python benchmarks/benchmark_" << p.opName << ".py              # the op against eager and torch.compile\n```\n\n"
           << "## Use\n\n```python\nimport torch\nimport " << p.packageName << "\n\n"
           << "y = " << p.packageName << "." << p.opName << "(" << args << ")           # or torch.ops." << p.opNamespace << "." << p.opName << "\n```\n\n"
-          << "Inputs must be contiguous, of the definition's dtypes, on one " << (p.backend() == Backend::Cpu ? "CPU" : "GPU")
+          << "Inputs must be contiguous, of the definition's dtypes, on one " << (backendInfo(p.backend()).gpu ? "GPU" : "CPU")
           << " device; the op checks and says what is wrong. " << p.opName << "_out writes into given outputs. Under torch >= 2.4 the op has a fake kernel "
           << "(register_fake), so torch.compile traces through it.\n\n## Dispatch and measurements\n\n"
           << dispatchMarkdown(p);

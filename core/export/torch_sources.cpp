@@ -120,7 +120,7 @@ std::string pyList(const std::vector<std::string>& items) {
     return out + "]";
 }
 
-std::string dispatchKey(const ExportPlan& p) { return p.backend() == Backend::Cpu ? "CPU" : "CUDA"; }
+std::string dispatchKey(const ExportPlan& p) { return std::string(backendInfo(p.backend()).torchDispatchKey); }
 
 std::string kernelVariantUnit(const ExportPlan& p, const ExportVariant& v, const std::string& sourcePath) {
     std::ostringstream out;
@@ -172,6 +172,7 @@ std::string torchLauncherHeader(const ExportPlan& p) {
 
 std::string torchLauncher(const ExportPlan& p, const std::string& bindingHeader) {
     const Task& t = p.task;
+    const bool gpu = backendInfo(p.backend()).gpu;
     const auto sources = axisSources(t);
     const auto vars = p.varAxes();
     const std::string opLabel = p.opNamespace + "::" + p.opName;
@@ -179,9 +180,9 @@ std::string torchLauncher(const ExportPlan& p, const std::string& bindingHeader)
     o << "// The " << opLabel << " op (KernelForge export of session " << p.session.id << ", task " << t.name << ").\n"
       << "// Checks its arguments, reads the axes from the inputs' shapes, picks the variant tuned for\n"
       << "// the nearest workload and calls it through KernelForge's kf_run ABI"
-      << (p.backend() == Backend::Cpu ? "" : " on the current stream") << ".\n"
+      << (gpu ? " on the current stream" : "") << ".\n"
       << "#include \"" << bindingHeader << "\"\n\n#include <cmath>\n#include <cstdint>\n#include <tuple>\n#include <vector>\n";
-    if (p.backend() != Backend::Cpu) o << "\n#include <ATen/cuda/CUDAContext.h>\n#include <c10/cuda/CUDAGuard.h>\n";
+    if (gpu) o << "\n#include <ATen/cuda/CUDAContext.h>\n#include <c10/cuda/CUDAGuard.h>\n";
     o << "\n#include \"kf_abi.h\"\n\n";
     for (const auto& v : p.variants) o << "extern \"C\" int " << v.symbol << "(const kf_call* call);\n";
     o << "\nnamespace kforge_export {\nnamespace {\n\n";
@@ -231,10 +232,10 @@ std::string torchLauncher(const ExportPlan& p, const std::string& bindingHeader)
       << "    TORCH_CHECK(t.dim() == ndim, kOp, \": \", what, \" must have \", ndim, \" dimensions, got \", t.dim(), \" (shape \", t.sizes(), \")\");\n"
       << "    TORCH_CHECK(t.device() == device, kOp, \": \", what, \" is on \", t.device(), \" but the first input is on \", device);\n"
       << "    TORCH_CHECK(t.is_contiguous(), kOp, \": \", what, \" must be contiguous (row-major); call .contiguous() first\");\n";
-    if (p.backend() == Backend::Cpu)
-        o << "    TORCH_CHECK(t.is_cpu(), kOp, \": \", what, \" must be a CPU tensor (this export was tuned on the CPU)\");\n";
-    else
+    if (gpu)
         o << "    TORCH_CHECK(t.is_cuda(), kOp, \": \", what, \" must be a GPU tensor, got one on \", t.device());\n";
+    else
+        o << "    TORCH_CHECK(t.is_cpu(), kOp, \": \", what, \" must be a CPU tensor (this export was tuned on the CPU)\");\n";
     o << "}\n\n"
       << "void checkDim(const at::Tensor& t, const char* what, int64_t dim, const char* axis, int64_t expected) {\n"
       << "    TORCH_CHECK(t.size(dim) == expected, kOp, \": \", what, \" has size \", t.size(dim), \" in dimension \", dim, \", but axis \", axis,\n"
@@ -287,7 +288,7 @@ std::string torchLauncher(const ExportPlan& p, const std::string& bindingHeader)
       << "    call.num_inputs = static_cast<int32_t>(in.size());\n    call.num_outputs = static_cast<int32_t>(out.size());\n"
       << "    call.num_axes = kAxes;\n    call.inputs = in.data();\n    call.outputs = out.data();\n"
       << "    call.axis_names = kAxisNames;\n    call.axis_values = a.values;\n    call.error = error;\n    call.error_capacity = sizeof error;\n";
-    if (p.backend() != Backend::Cpu)
+    if (gpu)
         o << "    const c10::cuda::OptionalCUDAGuard guard(inputs.front().device());\n"
           << "    call.stream = static_cast<void*>(at::cuda::getCurrentCUDAStream().stream());\n";
     o << "    int64_t var[kVarAxes > 0 ? kVarAxes : 1] = {";
@@ -323,19 +324,18 @@ std::string torchLauncher(const ExportPlan& p, const std::string& bindingHeader)
 
 std::vector<std::string> extensionCxxFlags(const ExportPlan& p) {
     std::vector<std::string> f = {"-O3", "-std=c++20"};
-    if (p.backend() == Backend::Cpu) {
+    const BackendInfo& info = backendInfo(p.backend());
+    if (!info.gpu) {
         f.push_back("-march=native");
         f.push_back("-fopenmp");
-    } else {
-        f.push_back(p.backend() == Backend::Cuda ? "-DKFORGE_CUDA" : "-DKFORGE_HIP");
     }
+    if (!info.compileDefine.empty()) f.emplace_back(info.compileDefine);
     return f;
 }
 
 std::vector<std::string> extensionDeviceFlags(const ExportPlan& p) {
     std::vector<std::string> f = {"-O3", "-std=c++20"};
-    if (p.backend() == Backend::Cuda) f.push_back("-DKFORGE_CUDA");
-    if (p.backend() == Backend::Hip) f.push_back("-DKFORGE_HIP");
+    if (const std::string_view define = backendInfo(p.backend()).compileDefine; !define.empty()) f.emplace_back(define);
     // The architecture KernelForge compiled for, read from its command.
     std::istringstream in(p.primary().compileCommand);
     std::string tok;
