@@ -39,12 +39,13 @@ int listDevices(bool json, const std::string& runners) {
     std::vector<std::string> labels;  // what each entry is called in the text listing
     for (size_t i = 0; i < std::max<size_t>(1, endpoints.size()); ++i) {
         Evaluator evaluator(AppPaths::discover());
-        std::vector<Backend> backends = {Backend::Cuda, Backend::Hip, Backend::Cpu};
+        std::vector<Backend> listed;
+        for (const BackendInfo& info : backends()) listed.push_back(info.backend);
         if (!endpoints.empty()) {
             evaluator.setRunners({endpoints[i]});
-            if (endpoints[i].device) backends = {endpoints[i].device->backend};
+            if (endpoints[i].device) listed = {endpoints[i].device->backend};
         }
-        for (Backend b : backends) {
+        for (Backend b : listed) {
             Phrase why;
             RunnerClient& r = evaluator.runner(b);
             const bool ok = r.available(why);
@@ -95,8 +96,8 @@ int listTasks(bool json) {
         for (const auto& w : t.workloads) {
             Json axes = Json::object(), backends = Json::array();
             for (const auto& [k, v] : t.axisValues(w)) axes[k] = v;
-            for (Backend b : {Backend::Cpu, Backend::Cuda, Backend::Hip})
-                if (w.runsOn(b) && t.native.count(b)) backends.push_back(backendName(b));
+            for (const auto& [b, impl] : t.native)
+                if (w.runsOn(b)) backends.push_back(backendName(b));
             workloads.push_back({{"uuid", w.uuid}, {"axes", axes}, {"backends", backends}});
         }
         Json native = Json::array();
@@ -152,7 +153,7 @@ int main(int argc, char** argv) {
                      "the candidate source; or baseline, reference or template (template:NAME for one of several) for the "
                      "task's own")->required();
     eval->add_option("--backend", backendArg, "cpu, cuda, hip, or auto (the best available)")
-        ->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
+        ->check(CLI::IsMember(Evaluator::backendChoices()));
     eval->add_flag("--json", json, "print one JSON object instead of the table");
     eval->add_option("-D,--define", defines, "NAME=VALUE overriding a @tune default (repeatable)");
     eval->add_option("--seeds", options.seeds, "fresh random inputs per workload (at least 3)")->check(CLI::Range(3, 100));
@@ -178,7 +179,7 @@ int main(int argc, char** argv) {
     std::string compileFile, compileBackend = "cpu", compileArch;
     std::vector<std::string> compileLibs;
     compile->add_option("CANDIDATE_FILE", compileFile, "the source")->required();
-    compile->add_option("--backend", compileBackend, "cpu, cuda or hip")->check(CLI::IsMember({"cpu", "cuda", "hip"}));
+    compile->add_option("--backend", compileBackend, "cpu, cuda or hip")->check(CLI::IsMember(backendNames()));
     compile->add_option("--arch", compileArch, "target (sm_90a, gfx90a, ...); default: the attached device's");
     compile->add_option("-D,--define", defines, "NAME=VALUE (repeatable)");
     compile->add_option("-l,--library", compileLibs, "link a library (repeatable)");
@@ -214,7 +215,7 @@ int main(int argc, char** argv) {
             kforge::cli::announceSandbox(evaluator);
             const Backend b = *parseBackend(compileBackend);
             const auto& tc = evaluator.toolchain(b);
-            const std::string arch = compileArch.empty() ? (b == Backend::Cpu ? "native" : tc.defaultArch()) : compileArch;
+            const std::string arch = compileArch.empty() ? tc.defaultArch() : compileArch;
             // Like the tuner: only declared parameters, and no configuration that breaks a @constraint.
             const TuneSpace space = parseTuneSpaceFile(compileFile);
             checkOverridesDeclared(space, config, compileFile);

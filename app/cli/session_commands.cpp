@@ -653,7 +653,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     auto o = std::make_shared<OptimizeOptions>();
     auto* opt = app.add_subcommand("optimize", "Grow a tree of candidates for a task until a stop condition holds");
     opt->add_option("TASK", o->task, "a built-in task name or a task directory (optional with --resume)");
-    opt->add_option("--backend", o->backend, "cpu, cuda, hip, or auto")->check(CLI::IsMember({"auto", "cpu", "cuda", "hip"}));
+    opt->add_option("--backend", o->backend, "cpu, cuda, hip, or auto")->check(CLI::IsMember(Evaluator::backendChoices()));
     opt->add_option("--runners", o->runners,
                     "measure on these runner endpoints, comma-separated: cpu, cuda:N, ssh://[user@]host[:port][?device=..&runner=..], "
                     "slurm://PARTITION[?gres=..&time=..] (docs/runners.md); candidates are spread over them");

@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     CLI::App app{"KernelForge runner: evaluates candidates on one device, spoken to over stdin/stdout"};
     std::string backend = "cpu";
     int ordinal = 0;
-    app.add_option("--backend", backend, "cpu, cuda or hip")->check(CLI::IsMember({"cpu", "cuda", "hip"}));
+    app.add_option("--backend", backend, "cpu, cuda or hip")->check(CLI::IsMember(kforge::backendNames()));
     app.add_option("--device", ordinal, "device ordinal");
     std::string profileRequest, profileResult;
     app.add_option("--profile", profileRequest,

@@ -23,7 +23,7 @@ std::unique_ptr<Generator> makeLlmGenerator(const GeneratorContext& context) {
     agent.wake = context.wake;
     agent.onStream = context.onStream;
     // Nsight Compute profiles CUDA kernels only.
-    if (c.llm->profile && c.backend == Backend::Cuda) agent.profile = context.profile;
+    if (c.llm->profile && backendInfo(c.backend).profilable) agent.profile = context.profile;
     ApiKey key;
     try {
         key = resolveApiKey(c.llm->provider);

@@ -129,7 +129,7 @@ ChatRequest buildPrompt(const PromptInputs& in) {
     }
 
     p << "\n# Current kernel (node " << parent.id << ", made by " << parent.generator << ")\n```"
-      << (in.backend == "cpu" ? "cpp" : in.backend == "hip" ? "hip" : "cuda") << "\n"
+      << backendInfo(backend).codeFence << "\n"
       << cut(in.parentSource, 48000) << (in.parentSource.ends_with('\n') ? "" : "\n") << "```\n";
 
     p << "\n# Its verdict: " << statusName(parent.status);

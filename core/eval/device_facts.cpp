@@ -31,6 +31,6 @@ std::optional<Floor> physicsFloor(const Task& task, const Workload& w, const Dev
     return f;
 }
 
-double suspiciousFraction(Backend backend) { return backend == Backend::Cpu ? 0.6 : kSuspiciousFraction; }
+double suspiciousFraction(Backend backend) { return backendInfo(backend).gpu ? kSuspiciousFraction : 0.6; }
 
 }  // namespace kforge

@@ -97,8 +97,19 @@ Backend Evaluator::pickBackend(const std::string& requested) {
         if (!b) throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown backend '%1' (cpu, cuda, hip or auto)"), requested));
         return *b;
     }
-    Phrase why;
-    return runner(Backend::Cuda).available(why) ? Backend::Cuda : Backend::Cpu;
+    // The first in order of preference whose runner finds a device; the last (the CPU) regardless.
+    const auto all = backends();
+    for (const BackendInfo& info : all.first(all.size() - 1)) {
+        Phrase why;
+        if (runner(info.backend).available(why)) return info.backend;
+    }
+    return all.back().backend;
+}
+
+std::vector<std::string> Evaluator::backendChoices() {
+    std::vector<std::string> choices = backendNames();
+    choices.insert(choices.begin(), "auto");
+    return choices;
 }
 
 DeviceLock& Evaluator::deviceLock(Backend backend, size_t index) {
@@ -121,18 +132,11 @@ const Toolchain& Evaluator::toolchain(Backend backend) {
 }
 
 std::string Evaluator::archFor(Backend backend) {
-    if (backend == Backend::Cpu) return "native";
+    // The host compiler targets the host (-march=native): no runner needs asking.
+    if (!backendInfo(backend).gpu) return toolchain(backend).defaultArch();
     Phrase why;
     RunnerClient& r = runner(backend);
-    if (backend == Backend::Cuda && r.available(why)) {
-        const auto& gpu = r.facts().gpu;
-        return gpu ? cudaArchFor(gpu->ccMajor, gpu->ccMinor) : toolchain(backend).defaultArch();
-    }
-    if (backend == Backend::Hip && r.available(why)) {
-        const auto& gpu = r.facts().gpu;
-        return gpu && !gpu->gcnArch.empty() ? gpu->gcnArch : toolchain(backend).defaultArch();
-    }
-    return toolchain(backend).defaultArch();
+    return r.available(why) ? toolchain(backend).archFor(r.facts()) : toolchain(backend).defaultArch();
 }
 
 namespace {
@@ -182,7 +186,7 @@ Evaluator::Measured Evaluator::measure(const Task& task, const std::vector<const
     // A local CPU measurement has the machine to itself (compiles wait); a
     // runner on another host is that host's.
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
-    if (options.backend == Backend::Cpu && !client.endpoint().remote()) cpuAlone.lock();
+    if (!backendInfo(options.backend).gpu && !client.endpoint().remote()) cpuAlone.lock();
     std::string why;
     const int restartsBefore = client.restarts();
     if (!client.ship(spec, why)) {
@@ -313,7 +317,7 @@ bool Evaluator::resolveConfig(const std::filesystem::path& candidate, const Tune
 void Evaluator::compileAsync(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
                              std::function<void(CompileResult)> done, std::shared_ptr<const std::atomic<bool>> cancelled) {
     const Toolchain& tc = toolchain(prepared.backend);
-    const bool onDevice = prepared.backend == Backend::Cpu;
+    const bool onDevice = !backendInfo(prepared.backend).gpu;
     pool_->post([this, &tc, onDevice, request = CompileRequest{candidate, config, prepared.libraries, prepared.arch},
                  done = std::move(done), cancelled = std::move(cancelled)] {
         if (cancelled && cancelled->load()) {
@@ -395,7 +399,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
         python = python_;
         why = verbatim(pythonWhy_);
     }
-    if (python && p.backend != Backend::Cpu && !python->cuda) {
+    if (python && backendInfo(p.backend).gpu && !python->cuda) {
         why = phrase(QT_TRANSLATE_NOOP("Phrase", "%1: torch %2 sees no GPU (a CPU-only build?)"), python->executable,
                      python->torchVersion);
         python.reset();
@@ -420,7 +424,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
 
     std::lock_guard deviceBusy(deviceLock(p.backend));
     std::unique_lock cpuAlone(cpuGate_, std::defer_lock);
-    if (p.backend == Backend::Cpu) cpuAlone.lock();
+    if (!backendInfo(p.backend).gpu) cpuAlone.lock();
     const auto reply = runner(p.backend).request({{"cmd", "write-inputs"}, {"spec", toJson(spec)}, {"dir", inputsDir.string()}},
                                                  options.stepTimeout);
     if (reply.kind != RunnerClient::Reply::Kind::Ok) {
@@ -432,7 +436,7 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
 
     Json request = {{"reference", task.referencePython},
                     {"vendor", task.vendor ? Json{{"name", task.vendor->name}, {"run", task.vendor->python}} : Json(nullptr)},
-                    {"device", p.backend == Backend::Cpu ? "cpu" : "cuda"},
+                    {"device", std::string(backendInfo(p.backend).torchDevice)},
                     {"flush_bytes", p.device.flushBytes},
                     {"timing",
                      {{"warmup_ms", options.timing.warmupMs},
@@ -655,7 +659,7 @@ NodeProfile Evaluator::profile(const PreparedTask& prepared, const std::filesyst
     const Task& task = *prepared.task;
     NodeProfile profile;
     profile.collectedAt = isoNowUtc();
-    if (prepared.backend != Backend::Cuda) {
+    if (!backendInfo(prepared.backend).profilable) {
         profile.error = "profiling uses Nsight Compute, which needs the CUDA backend (this runs on " +
                         std::string(backendName(prepared.backend)) + ")";
         profile.toolUnavailable = true;

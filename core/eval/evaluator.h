@@ -113,8 +113,11 @@ public:
     NodeProfile profile(const PreparedTask& prepared, const std::filesystem::path& candidate, const TuneConfig& config,
                         const std::string& workload = {});
 
-    // "cpu", "cuda", "hip", or "auto": CUDA when a CUDA device is attached, else the CPU.
+    // "cpu", "cuda", "hip", or "auto": the first backend in order of preference
+    // (backends(): CUDA, HIP, the CPU) whose runner finds a device.
     Backend pickBackend(const std::string& requested);
+    // What pickBackend accepts: "auto", then every backend's name.
+    static std::vector<std::string> backendChoices();
 
     // The runners a session spreads its candidates over (runner_endpoint.h);
     // by default one, this machine's device 0 of each backend. Call before

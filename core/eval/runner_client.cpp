@@ -56,7 +56,7 @@ RunnerClient::RunnerClient(std::filesystem::path executable, RunnerEndpoint endp
     const auto real = std::filesystem::weakly_canonical(given, ec);
     job_.readOnly.push_back(given.parent_path());
     if (!ec && real.parent_path() != given.parent_path()) job_.readOnly.push_back(real.parent_path());
-    job_.gpu = backend != Backend::Cpu;
+    job_.gpu = backendInfo(backend).gpu;
 }
 
 RunnerClient::~RunnerClient() {
@@ -72,7 +72,7 @@ ExitStatus RunnerClient::seen(ExitStatus status) const {
 
 std::string RunnerClient::name() const {
     const std::string device = std::string(backendName(device_.backend)) +
-                               (device_.backend == Backend::Cpu ? "" : ":" + std::to_string(device_.ordinal));
+                               (backendInfo(device_.backend).gpu ? ":" + std::to_string(device_.ordinal) : "");
     return endpoint_.remote() ? endpoint_.spec() + " (" + device + ")" : device;
 }
 
@@ -106,7 +106,7 @@ bool RunnerClient::greeted(const std::string& line, bool sandboxed, Phrase& why)
         // A GPU is there but the runner cannot use it: perhaps a device node or
         // driver file the sandbox does not show.
         std::error_code ec;
-        if (sandboxed && backend_ != Backend::Cpu &&
+        if (sandboxed && backendInfo(backend_).gpu &&
             (std::filesystem::exists("/dev/nvidiactl", ec) || std::filesystem::exists("/dev/kfd", ec)))
             said = phrase(QT_TRANSLATE_NOOP("Phrase", "%1 (it ran in the bubblewrap sandbox; --no-sandbox runs it without)"), said);
         why = said;

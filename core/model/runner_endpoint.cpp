@@ -61,7 +61,7 @@ DeviceSlot parseDevice(const SpecReader& r, size_t at, std::string_view text) {
                           std::string(text)));
     DeviceSlot d{*backend, 0};
     if (colon != std::string_view::npos) {
-        if (*backend == Backend::Cpu)
+        if (!backendInfo(*backend).gpu)
             r.fail(at + colon, phrase(QT_TRANSLATE_NOOP("Phrase", "the CPU has no device number")));
         d.ordinal = checkedNumber(r, at + colon + 1, text.substr(colon + 1), 0, 1023,
                                   QT_TRANSLATE_NOOP("Phrase", "the device number"));
@@ -153,7 +153,7 @@ RunnerEndpoint parseSlurm(const SpecReader& r, size_t at, std::string_view rest)
 
 std::string deviceSpec(const DeviceSlot& d) {
     std::string s(backendName(d.backend));
-    if (d.backend != Backend::Cpu) s += ":" + std::to_string(d.ordinal);
+    if (backendInfo(d.backend).gpu) s += ":" + std::to_string(d.ordinal);
     return s;
 }
 
