@@ -3125,14 +3125,6 @@ grid %2, block %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Profiling is not available on the CPU backend: Nsight Compute profiles CUDA kernels only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The spread stayed above the threshold after %1 timing runs: trust this median less, or measure the node again (Measure Again).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3161,6 +3153,10 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>Timing (noisy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiling is not available on the %1 backend: Nsight Compute profiles CUDA kernels only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

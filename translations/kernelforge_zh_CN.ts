@@ -3123,14 +3123,6 @@ grid %2, block %3</source>
         <translation>物理下限 %1 毫秒（访存受限，%2 GB/s DRAM 拷贝）</translation>
     </message>
     <message>
-        <source>Profiling is not available on the CPU backend: Nsight Compute profiles CUDA kernels only.</source>
-        <translation>CPU 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
-    </message>
-    <message>
-        <source>Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only.</source>
-        <translation>HIP 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
-    </message>
-    <message>
         <source>The spread stayed above the threshold after %1 timing runs: trust this median less, or measure the node again (Measure Again).</source>
         <translation>经过 %1 轮计时后离散度仍高于阈值：此中位数可信度较低，可重新测量该节点（“重新测量”）。</translation>
     </message>
@@ -3159,6 +3151,10 @@ grid %2, block %3</source>
     <message>
         <source>Timing (noisy)</source>
         <translation>计时（噪声大）</translation>
+    </message>
+    <message>
+        <source>Profiling is not available on the %1 backend: Nsight Compute profiles CUDA kernels only.</source>
+        <translation>%1 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
     </message>
 </context>
 <context>

@@ -418,9 +418,6 @@ void MainWindow::startDemoSession(const QString& taskRef, int budget) {
         this, [] { return detectDevices(kforge::AppPaths::discover()); },
         [this, taskRef, budget](std::vector<DetectedDevice> devices) {
             // The most preferred device that can compile and run (the wizard's order).
-            const auto runnable = [](const DetectedDevice& d) {
-                return d.available && (d.backend == kforge::Backend::Cpu || !d.compiler.isEmpty());
-            };
             auto best = devices.end();
             for (auto it = devices.begin(); it != devices.end(); ++it)
                 if (runnable(*it) && (best == devices.end() || backendPreference(it->backend) < backendPreference(best->backend)))
@@ -492,7 +489,7 @@ void MainWindow::exportNode(qint64 nodeId, const QString& file) {
 
 void MainWindow::profileNode(qint64 nodeId) {
     if (!openRecord_) return;
-    if (openRecord_->config.backend != kforge::Backend::Cuda) {
+    if (!kforge::backendInfo(openRecord_->config.backend).profilable) {
         statusBar()->showMessage(tr("Profiling uses Nsight Compute, which needs a session on the CUDA backend."), 15000);
         return;
     }

@@ -22,6 +22,7 @@
 #include "profile/profile.h"
 #include "ui/session/node_status.h"
 #include "ui/phrase_text.h"
+#include "ui/wizard/device_detection.h"
 
 namespace kforge::ui {
 
@@ -535,13 +536,12 @@ void NodeDetails::renderProfile(const kforge::Node& n) {
     const auto& profile = n.profile;
     profileNotes_->clear();
     // Only a correct candidate is profiled, and only on CUDA.
-    const bool onCuda = !backend_ || *backend_ == kforge::Backend::Cuda;
-    profileButton_->setEnabled(n.passed() && onCuda);
+    const bool profilable = !backend_ || kforge::backendInfo(*backend_).profilable;
+    profileButton_->setEnabled(n.passed() && profilable);
     profileButton_->setText(profile && profile->ok() ? tr("Profile Again") : tr("Profile with Nsight Compute"));
-    if (!onCuda)
-        profileButton_->setToolTip(*backend_ == kforge::Backend::Cpu
-                                       ? tr("Profiling is not available on the CPU backend: Nsight Compute profiles CUDA kernels only.")
-                                       : tr("Profiling is not available on the HIP backend: Nsight Compute profiles CUDA kernels only."));
+    if (!profilable)
+        profileButton_->setToolTip(tr("Profiling is not available on the %1 backend: Nsight Compute profiles CUDA kernels only.")
+                                       .arg(backendTitle(*backend_)));
     else
         profileButton_->setToolTip(tr("Runs this node once under Nsight Compute on its largest workload and keeps the counters with it. "
                                       "The session must not be running."));

@@ -17,14 +17,6 @@
 
 namespace kforge::ui {
 
-namespace {
-
-bool runnable(const DetectedDevice& d) {
-    return d.available && (d.backend == kforge::Backend::Cpu || !d.compiler.isEmpty());
-}
-
-}  // namespace
-
 DevicesPage::DevicesPage(DeviceDetector detector, QWidget* parent)
     : SettingsPage(parent),
       detector_(std::move(detector)),

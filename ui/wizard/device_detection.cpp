@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <exception>
 
 #include "eval/runner_client.h"
@@ -44,6 +45,10 @@ DetectedDevice probe(const kforge::AppPaths& paths, kforge::Backend backend) {
     return d;
 }
 
+// The registry's titles are proper names, left as they are; the CPU's alone
+// has always been offered to translators.
+[[maybe_unused]] constexpr const char* kTranslatedTitles[] = {QT_TRANSLATE_NOOP("kforge::ui::DeviceDetection", "CPU")};
+
 QString gib(double bytes) {
     return QLocale().toString(bytes / double(1ull << 30), 'f', 1);
 }
@@ -52,33 +57,24 @@ QString gib(double bytes) {
 
 std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths) {
     std::vector<DetectedDevice> devices;
-    for (kforge::Backend b : {kforge::Backend::Cuda, kforge::Backend::Hip, kforge::Backend::Cpu})
-        devices.push_back(probe(paths, b));
+    for (const kforge::BackendInfo& info : kforge::backends()) devices.push_back(probe(paths, info.backend));
     return devices;
 }
 
 int backendPreference(kforge::Backend backend) {
-    switch (backend) {
-        case kforge::Backend::Cuda:
-            return 0;
-        case kforge::Backend::Hip:
-            return 1;
-        case kforge::Backend::Cpu:
-            return 2;
-    }
-    return 3;
+    const auto all = kforge::backends();
+    const auto it = std::find_if(all.begin(), all.end(), [backend](const kforge::BackendInfo& info) { return info.backend == backend; });
+    return static_cast<int>(it - all.begin());
 }
 
 QString backendTitle(kforge::Backend backend) {
-    switch (backend) {
-        case kforge::Backend::Cuda:
-            return QStringLiteral("CUDA");
-        case kforge::Backend::Hip:
-            return QStringLiteral("HIP");
-        case kforge::Backend::Cpu:
-            return DeviceDetection::tr("CPU");
-    }
-    return {};
+    const std::string title(kforge::backendInfo(backend).title);
+    return QCoreApplication::translate("kforge::ui::DeviceDetection", title.c_str());
+}
+
+bool runnable(const DetectedDevice& d) {
+    // The host compiler is taken to be there; a GPU's must have been found.
+    return d.available && (!kforge::backendInfo(d.backend).gpu || !d.compiler.isEmpty());
 }
 
 QString deviceName(const DetectedDevice& device) {

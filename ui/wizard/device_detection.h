@@ -27,12 +27,15 @@ struct DetectedDevice {
 
 using DeviceDetector = std::function<std::vector<DetectedDevice>()>;
 
-// CUDA, HIP and the CPU, in that order. Blocking: call it off the UI thread.
+// One per backend, in order of preference (kforge::backends(): CUDA, HIP, the
+// CPU). Blocking: call it off the UI thread.
 std::vector<DetectedDevice> detectDevices(const kforge::AppPaths& paths);
 
-QString backendTitle(kforge::Backend backend);          // "CUDA", "HIP", "CPU"
-// Which device is "best" when nothing was chosen: lower first (an accelerator over the CPU).
+QString backendTitle(kforge::Backend backend);          // the registry's title: "CUDA", "HIP", "CPU"
+// Which device is "best" when nothing was chosen: lower first (the registry's order).
 int backendPreference(kforge::Backend backend);
+// Found, and with a compiler for it: a session can run on it.
+bool runnable(const DetectedDevice& device);
 QString deviceName(const DetectedDevice& device);       // the device's own name, or the backend's
 QStringList deviceFacts(const DetectedDevice& device);  // short lines: cores or SMs, memory, bandwidth, peak
 
