@@ -1776,6 +1776,26 @@
         <source>runner endpoint %1: the runner did not start (%2)%3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a FlashInfer-Bench dataset: definition, workloads, Solution and Trace JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FlashInfer-Bench&apos;s languages are python, triton, cpp, cuda and tilelang; it has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Hugging Face kernel-builder layout (build.toml, torch-ext), buildable with setuptools too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kernel as one source file with its configuration, build command and measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pip-installable PyTorch op package (TORCH_LIBRARY, cpp_extension, register_fake, test, benchmark)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>

@@ -1777,6 +1777,26 @@
         <source>runner endpoint %1: the runner did not start (%2)%3</source>
         <translation>运行器端点 %1：运行器未能启动（%2）%3</translation>
     </message>
+    <message>
+        <source>a FlashInfer-Bench dataset: definition, workloads, Solution and Trace JSON</source>
+        <translation>FlashInfer-Bench 数据集：定义、工作负载、Solution 与 Trace JSON</translation>
+    </message>
+    <message>
+        <source>FlashInfer-Bench&apos;s languages are python, triton, cpp, cuda and tilelang; it has no %1</source>
+        <translation>FlashInfer-Bench 支持的语言为 python、triton、cpp、cuda 和 tilelang，不支持 %1</translation>
+    </message>
+    <message>
+        <source>the Hugging Face kernel-builder layout (build.toml, torch-ext), buildable with setuptools too</source>
+        <translation>Hugging Face kernel-builder 目录结构（build.toml、torch-ext），也可用 setuptools 构建</translation>
+    </message>
+    <message>
+        <source>the kernel as one source file with its configuration, build command and measurements</source>
+        <translation>内核为单个源文件，附带其配置、构建命令和测量结果</translation>
+    </message>
+    <message>
+        <source>a pip-installable PyTorch op package (TORCH_LIBRARY, cpp_extension, register_fake, test, benchmark)</source>
+        <translation>可用 pip 安装的 PyTorch 算子包（TORCH_LIBRARY、cpp_extension、register_fake、测试、基准）</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>

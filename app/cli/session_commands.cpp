@@ -591,7 +591,7 @@ int bestOf(const StoreOption& so, int64_t sessionId, std::optional<int64_t> node
 int exportNode(const StoreOption& so, std::optional<int64_t> sessionId, std::optional<int64_t> nodeId, const std::string& format,
                const std::string& outDir, bool listFormats) {
     if (listFormats) {
-        for (const auto* f : exportFormats()) std::printf("%-15s %s\n", f->name().c_str(), f->description().c_str());
+        for (const auto* f : exportFormats()) std::printf("%-15s %s\n", f->name().c_str(), f->description().english().c_str());
         return 0;
     }
     if (!sessionId) throw Error("export: give the session (kforge export SESSION [NODE] --format F --out DIR)");

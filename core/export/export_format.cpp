@@ -30,7 +30,7 @@ const ExportFormat& exportFormat(const std::string& name) {
 }
 
 std::vector<ExportFile> exportFiles(const ExportFormat& format, const ExportPlan& plan) {
-    const std::string why = format.unsupported(plan.backend());
+    const Phrase why = format.unsupported(plan.backend());
     if (!why.empty())
         throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "format %1 cannot export a %2 session: %3"), format.name(),
                            std::string(backendName(plan.backend())), why));

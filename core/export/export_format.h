@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "export/export_plan.h"
+#include "util/phrase.h"
 
 namespace kforge {
 
@@ -21,9 +22,9 @@ class ExportFormat {
 public:
     virtual ~ExportFormat() = default;
     virtual std::string name() const = 0;         // as `--format` spells it
-    virtual std::string description() const = 0;  // one line for listings
+    virtual Phrase description() const = 0;  // one line for listings (the GUI shows it translated)
     // Empty when the format can export for this backend; else why not.
-    virtual std::string unsupported(Backend backend) const = 0;
+    virtual Phrase unsupported(Backend backend) const = 0;
     // Throws kforge::Error when the plan cannot be expressed in the format.
     virtual std::vector<ExportFile> files(const ExportPlan& plan) const = 0;
 };

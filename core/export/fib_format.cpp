@@ -48,12 +48,14 @@ Json workloadJson(const ExportWorkload& w) {
 class FibFormat final : public ExportFormat {
 public:
     std::string name() const override { return "fib"; }
-    std::string description() const override { return "a FlashInfer-Bench dataset: definition, workloads, Solution and Trace JSON"; }
-    std::string unsupported(Backend b) const override {
+    Phrase description() const override {
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "a FlashInfer-Bench dataset: definition, workloads, Solution and Trace JSON"));
+    }
+    Phrase unsupported(Backend b) const override {
         const BackendInfo& info = backendInfo(b);
-        return info.fibLanguage.empty()
-                   ? "FlashInfer-Bench's languages are python, triton, cpp, cuda and tilelang; it has no " + std::string(info.title)
-                   : "";
+        if (!info.fibLanguage.empty()) return {};
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "FlashInfer-Bench's languages are python, triton, cpp, cuda and tilelang; it has no %1"),
+                      std::string(info.title));
     }
 
     std::vector<ExportFile> files(const ExportPlan& p) const override {

@@ -35,8 +35,10 @@ const char* const kCompatRegistration = R"(#pragma once
 class KernelBuilderFormat final : public ExportFormat {
 public:
     std::string name() const override { return "kernel-builder"; }
-    std::string description() const override { return "the Hugging Face kernel-builder layout (build.toml, torch-ext), buildable with setuptools too"; }
-    std::string unsupported(Backend) const override { return {}; }
+    Phrase description() const override {
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "the Hugging Face kernel-builder layout (build.toml, torch-ext), buildable with setuptools too"));
+    }
+    Phrase unsupported(Backend) const override { return {}; }
 
     std::vector<ExportFile> files(const ExportPlan& p) const override {
         const std::string n = p.opName;

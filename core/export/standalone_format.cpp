@@ -11,8 +11,10 @@ namespace {
 class StandaloneFormat final : public ExportFormat {
 public:
     std::string name() const override { return "standalone"; }
-    std::string description() const override { return "the kernel as one source file with its configuration, build command and measurements"; }
-    std::string unsupported(Backend) const override { return {}; }
+    Phrase description() const override {
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "the kernel as one source file with its configuration, build command and measurements"));
+    }
+    Phrase unsupported(Backend) const override { return {}; }
 
     std::vector<ExportFile> files(const ExportPlan& p) const override {
         SessionTree tree;

@@ -28,10 +28,10 @@ PyMODINIT_FUNC KFORGE_CONCAT(PyInit_, TORCH_EXTENSION_NAME)(void) {
 class TorchFormat final : public ExportFormat {
 public:
     std::string name() const override { return "torch"; }
-    std::string description() const override {
-        return "a pip-installable PyTorch op package (TORCH_LIBRARY, cpp_extension, register_fake, test, benchmark)";
+    Phrase description() const override {
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "a pip-installable PyTorch op package (TORCH_LIBRARY, cpp_extension, register_fake, test, benchmark)"));
     }
-    std::string unsupported(Backend) const override { return {}; }
+    Phrase unsupported(Backend) const override { return {}; }
 
     std::vector<ExportFile> files(const ExportPlan& p) const override {
         const std::string pkg = p.packageName;

@@ -59,9 +59,9 @@ ExportDialog::ExportDialog(std::string database, kforge::SessionRecord session, 
     auto* model = qobject_cast<QStandardItemModel*>(format_->model());
     for (const kforge::ExportFormat* f : kforge::exportFormats()) {
         format_->addItem(QString::fromStdString(f->name()), QString::fromStdString(f->name()));
-        const std::string why = f->unsupported(session_.config.backend);
+        const kforge::Phrase why = f->unsupported(session_.config.backend);
         QStandardItem* item = model->item(format_->count() - 1);
-        item->setToolTip(QString::fromStdString(why.empty() ? f->description() : why));
+        item->setToolTip(phraseText(why.empty() ? f->description() : why));
         if (!why.empty()) item->setEnabled(false);
     }
     formatNote_->setWordWrap(true);
@@ -228,7 +228,7 @@ void ExportDialog::retranslateUi() {
     const int i = format_->currentIndex();
     const auto& formats = kforge::exportFormats();
     formatNote_->setText(i >= 0 && i < static_cast<int>(formats.size())
-                             ? QString::fromStdString(formats[static_cast<size_t>(i)]->description())
+                             ? phraseText(formats[static_cast<size_t>(i)]->description())
                              : QString());
     dispatch_->setText(tr("&Dispatch by shape: each workload's fastest node, chosen at call time by the nearest tuned shape"));
     dirLabel_->setText(tr("&Directory:"));
