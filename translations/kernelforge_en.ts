@@ -5057,5 +5057,9 @@ Native implementations: %2. Defined in %3.</source>
         <source>Could not change the knowledge notes in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not export a node of session %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -5042,5 +5042,9 @@ Native implementations: %2. Defined in %3.</source>
         <source>Could not change the knowledge notes in %1: %2</source>
         <translation>无法修改 %1 中的知识笔记：%2</translation>
     </message>
+    <message>
+        <source>Could not export a node of session %1 to %2: %3</source>
+        <translation>无法将会话 %1 的节点导出到 %2：%3</translation>
+    </message>
 </context>
 </TS>

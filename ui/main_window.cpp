@@ -1,7 +1,5 @@
 #include "ui/main_window.h"
 
-#include "session/standalone_source.h"
-#include "store/store.h"
 #include "ui/about_dialog.h"
 #include "ui/application_info.h"
 #include "ui/background_call.h"
@@ -28,7 +26,6 @@
 #include "ui/welcome_page.h"
 #include "ui/wizard/device_detection.h"
 #include "ui/wizard/new_session_wizard.h"
-#include "util/text.h"
 #include "ui/phrase_text.h"
 
 #include <QAction>
@@ -249,7 +246,16 @@ void MainWindow::connectSessions() {
                 pendingLoad_ = 0;
                 showSession(session, tree);
             });
+    connect(workspace_, &Workspace::nodeSourceExported, this, [this](quint64 request, qint64 nodeId, const QString& file) {
+        if (pendingNodeExports_.erase(request) > 0) emit nodeExported(nodeId, file, QString());
+    });
     connect(workspace_, &Workspace::failed, this, [this](const WorkspaceError& e) {
+        if (const auto it = pendingNodeExports_.find(e.request); it != pendingNodeExports_.end()) {
+            const qint64 nodeId = it->second;
+            pendingNodeExports_.erase(it);
+            emit nodeExported(nodeId, e.file, e.message);
+            return;
+        }
         if (e.operation != WorkspaceError::Operation::Load || e.request != pendingLoad_) return;
         pendingLoad_ = 0;
         statusBar()->showMessage(e.text());
@@ -459,7 +465,7 @@ void MainWindow::exportCurrentNode() {
     const qint64 nodeId = selection_->current() != NodeSelection::kNone ? selection_->current()
                                                                        : openRecord_ ? openRecord_->bestNode.value_or(0) : 0;
     if (!openRecord_ || nodeId == 0) return;
-    auto* dialog = new ExportDialog(workspace_->databasePath().toStdString(), *openRecord_, nodeId, this);
+    auto* dialog = new ExportDialog(*workspace_, *openRecord_, nodeId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::exported, this, [this, nodeId](const QString& dir, int files) {
         statusBar()->showMessage(tr("Exported node #%1 to %2 (%3 files)").arg(nodeId).arg(dir).arg(files), 15000);
@@ -469,22 +475,8 @@ void MainWindow::exportCurrentNode() {
 
 void MainWindow::exportNode(qint64 nodeId, const QString& file) {
     if (!openRecord_) return;
-    // The store is read on a thread of its own: the node's source may not be in memory.
-    const std::string db = workspace_->databasePath().toStdString();
-    const kforge::SessionRecord session = *openRecord_;
-    runInBackground<QString>(
-        this,
-        [db, session, nodeId, path = file.toStdString()]() -> QString {
-            try {
-                kforge::Store store(db);
-                const kforge::SessionTree tree = store.loadTree(session.id);
-                kforge::writeTextFileAtomically(path, kforge::standaloneSource(session, tree, tree.at(nodeId)));
-                return {};
-            } catch (const std::exception& e) {
-                return errorText(e);
-            }
-        },
-        [this, nodeId, file](QString error) { emit nodeExported(nodeId, file, error); });
+    // The workspace reads the store on its thread: the node's source may not be in memory.
+    pendingNodeExports_[workspace_->exportNodeSource(*openRecord_, nodeId, file)] = nodeId;
 }
 
 void MainWindow::profileNode(qint64 nodeId) {

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+#include <map>
 #include <optional>
 
 #include "ui/session/session_types.h"
@@ -174,6 +175,7 @@ private:
     bool toldUnsandboxed_ = false;  // the user hears once per window that candidates run without the sandbox
     QString baselineMessage_;  // shown while a new session measures its baseline; cleared when it starts
     quint64 pendingLoad_ = 0;
+    std::map<quint64, qint64> pendingNodeExports_;  // the workspace's request -> the node it writes
 };
 
 }  // namespace kforge::ui

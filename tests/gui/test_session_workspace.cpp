@@ -70,6 +70,7 @@ private slots:
     void listsAndLoadsOffTheUiThread();
     void renamesAndDeletes();
     void exportsAndImports();
+    void exportsNodesFromItsOwnStore();
     void errorsNameWhatTheyConcern();
     void panelListsOpensAndRenames();
     void panelDeleteAsksFirst();
@@ -176,6 +177,58 @@ void TestSessionWorkspace::exportsAndImports() {
     QVERIFY(!tree.isEmpty());
     QCOMPARE(tree.at(1).value<kforge::SessionRecord>().name, std::string("travelling"));
     QCOMPARE(tree.at(2).value<SharedSessionTree>()->nodes().size(), size_t(2));
+}
+
+// The export dialog's previews and the main window's node export go through
+// the workspace's store, on its thread, like every other read.
+void TestSessionWorkspace::exportsNodesFromItsOwnStore() {
+    const qint64 id = seedSession(db_, "exported");
+    const kforge::SessionRecord record = kforge::Store(db_.toStdString()).session(id);
+    Workspace workspace(db_);
+    QSignalSpy previewed(&workspace, &Workspace::exportPreviewed);
+    QSignalSpy written(&workspace, &Workspace::nodeSourceExported);
+    QSignalSpy failed(&workspace, &Workspace::failed);
+
+    // The seeded nodes carry no workload measurements, so the core refuses the
+    // export; the refusal is the preview's answer, not a failed request.
+    // (test_workbench previews and writes a real session through the dialog.)
+    const quint64 preview = workspace.previewExport({record, 1, "standalone"});
+    QList<QVariant> answer = waitFor(previewed);
+    QVERIFY(!answer.isEmpty());
+    QCOMPARE(answer.at(0).toULongLong(), preview);
+    auto made = answer.at(1).value<ExportPreview>();
+    QVERIFY(made.files.empty());
+    QVERIFY2(made.error.contains(QStringLiteral("no stored measurements")), qPrintable(made.error));
+
+    // Nor does an unknown format fail the request.
+    workspace.previewExport({record, 2, "tarball"});
+    answer = waitFor(previewed);
+    QVERIFY(!answer.isEmpty());
+    made = answer.at(1).value<ExportPreview>();
+    QVERIFY(made.files.empty());
+    QVERIFY2(made.error.contains(QStringLiteral("tarball")), qPrintable(made.error));
+
+    const QString file = dir_.filePath(QStringLiteral("node2.cpp"));
+    const quint64 write = workspace.exportNodeSource(record, 2, file);
+    answer = waitFor(written);
+    QVERIFY(!answer.isEmpty());
+    QCOMPARE(answer.at(0).toULongLong(), write);
+    QCOMPARE(answer.at(1).toLongLong(), qint64(2));
+    QFile source(file);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QVERIFY(source.readAll().contains("int x;"));
+
+    const QString nowhere = dir_.filePath(QStringLiteral("missing/dir/node2.cpp"));
+    const quint64 bad = workspace.exportNodeSource(record, 2, nowhere);
+    answer = waitFor(failed);
+    QVERIFY(!answer.isEmpty());
+    const auto error = answer.at(0).value<WorkspaceError>();
+    QCOMPARE(error.request, bad);
+    QCOMPARE(error.operation, WorkspaceError::Operation::ExportNode);
+    QCOMPARE(error.file, nowhere);
+    QVERIFY2(error.text().contains(nowhere), qPrintable(error.text()));
+    QVERIFY(written.isEmpty());
+    QCOMPARE(failed.size(), 0);  // the previews above answered through exportPreviewed
 }
 
 void TestSessionWorkspace::errorsNameWhatTheyConcern() {

@@ -123,7 +123,7 @@ private slots:
         // The export dialog: the files of each format made in memory and listed
         // with their contents, then exactly those written, all at once.
         {
-            ExportDialog dialog(dir_.filePath(QStringLiteral("workspace.db")).toStdString(), *window.openSessionRecord(), 3);
+            ExportDialog dialog(*window.workspace(), *window.openSessionRecord(), 3);
             dialog.show();
             QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewing(), 60000);
             QVERIFY2(dialog.previewError().isEmpty(), qPrintable(dialog.previewError()));
@@ -148,7 +148,7 @@ private slots:
         }
         {
             // Into a directory that is not empty: refused, named, and nothing written.
-            ExportDialog again(dir_.filePath(QStringLiteral("workspace.db")).toStdString(), *window.openSessionRecord(), 3);
+            ExportDialog again(*window.workspace(), *window.openSessionRecord(), 3);
             QTRY_VERIFY_WITH_TIMEOUT(!again.isPreviewing(), 60000);
             again.setDirectory(dir_.filePath(QStringLiteral("torch-export")));
             again.exportNow();

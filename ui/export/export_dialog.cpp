@@ -24,12 +24,13 @@
 #include "ui/background_call.h"
 #include "ui/wizard/validation_message.h"
 #include "ui/phrase_text.h"
+#include "ui/session/workspace.h"
 
 namespace kforge::ui {
 
-ExportDialog::ExportDialog(std::string database, kforge::SessionRecord session, int64_t node, QWidget* parent)
+ExportDialog::ExportDialog(Workspace& workspace, kforge::SessionRecord session, int64_t node, QWidget* parent)
     : QDialog(parent),
-      database_(std::move(database)),
+      workspace_(workspace),
       session_(std::move(session)),
       node_(node),
       formatLabel_(new QLabel(this)),
@@ -47,6 +48,8 @@ ExportDialog::ExportDialog(std::string database, kforge::SessionRecord session, 
       buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       export_(new QPushButton(this)) {
     setObjectName(QStringLiteral("exportDialog"));
+    connect(&workspace_, &Workspace::exportPreviewed, this, &ExportDialog::previewed);
+    connect(&workspace_, &Workspace::failed, this, &ExportDialog::previewFailed);
     format_->setObjectName(QStringLiteral("exportFormat"));
     dispatch_->setObjectName(QStringLiteral("exportDispatch"));
     dir_->setObjectName(QStringLiteral("exportDirectory"));
@@ -132,19 +135,30 @@ QStringList ExportDialog::previewFiles() const {
 QString ExportDialog::problem() const { return message_->isHidden() ? QString() : message_->text(); }
 
 void ExportDialog::refreshPreview() {
-    ExportRequest request{database_, session_, std::nullopt, format_->currentData().toString().toStdString()};
+    ExportRequest request{session_, std::nullopt, format_->currentData().toString().toStdString()};
     if (!dispatch_->isChecked()) request.node = node_;
-    const int generation = ++generation_;
+    latest_ = workspace_.previewExport(request);
+    asked_.insert(latest_);
     ++pending_;
     export_->setEnabled(false);
     files_->clear();
     content_->setPlainText(tr("Making the files…"));
-    runInBackground<ExportPreview>(
-        this, [request] { return makeExportPreview(request); },
-        [this, generation](ExportPreview preview) {
-            --pending_;
-            if (generation == generation_) showPreview(std::move(preview));
-        });
+}
+
+void ExportDialog::previewed(quint64 request, const ExportPreview& preview) {
+    if (asked_.erase(request) == 0) return;  // another dialog's, or the main window's
+    --pending_;
+    if (request == latest_) showPreview(preview);
+}
+
+void ExportDialog::previewFailed(const WorkspaceError& error) {
+    // The workspace could not even open its store: the preview's own failures come with it.
+    if (asked_.erase(error.request) == 0) return;
+    --pending_;
+    if (error.request != latest_) return;
+    ExportPreview failed;
+    failed.error = error.text();
+    showPreview(std::move(failed));
 }
 
 void ExportDialog::showPreview(ExportPreview preview) {

@@ -1,12 +1,13 @@
 #pragma once
 // Export a node (or a session's per-shape best) in any format the CLI's
-// `kforge export` offers, with a preview: the files are made in memory on a
-// worker thread as the choices change, listed with their contents, and the
-// same files are written, all at once, into a new or empty directory.
+// `kforge export` offers, with a preview: the files are made in memory by the
+// workspace (on its thread, from its store) as the choices change, listed with
+// their contents, and the same files are written, all at once, into a new or
+// empty directory.
 #include <QDialog>
 
 #include <cstdint>
-#include <string>
+#include <set>
 
 #include "model/session_config.h"
 #include "ui/export/export_preview.h"
@@ -25,13 +26,15 @@ QT_END_NAMESPACE
 namespace kforge::ui {
 
 class ValidationMessage;
+class Workspace;
+struct WorkspaceError;
 
 class ExportDialog : public QDialog {
     Q_OBJECT
 
 public:
     // `node`: the node to export (the current one, else the session's best).
-    ExportDialog(std::string database, kforge::SessionRecord session, int64_t node, QWidget* parent = nullptr);
+    ExportDialog(Workspace& workspace, kforge::SessionRecord session, int64_t node, QWidget* parent = nullptr);
 
     void setFormat(const QString& name);
     void setDispatchByShape(bool on);
@@ -52,15 +55,18 @@ protected:
 private:
     void retranslateUi();
     void refreshPreview();
+    void previewed(quint64 request, const ExportPreview& preview);
+    void previewFailed(const WorkspaceError& error);
     void showPreview(ExportPreview preview);
     void showFile(int row);
     void browse();
 
-    std::string database_;
+    Workspace& workspace_;
     kforge::SessionRecord session_;
     int64_t node_;
     ExportPreview preview_;
-    int generation_ = 0;  // previews asked for; an older one arriving late is dropped
+    std::set<quint64> asked_;  // the workspace's ids of this dialog's previews still to come
+    quint64 latest_ = 0;       // the one to show; an older one arriving late is dropped
     int pending_ = 0;
     bool writing_ = false;
 

@@ -7,11 +7,10 @@
 
 namespace kforge::ui {
 
-ExportPreview makeExportPreview(const ExportRequest& request) {
+ExportPreview makeExportPreview(kforge::Store& store, const ExportRequest& request) {
     ExportPreview preview;
     try {
         const kforge::ExportFormat& format = kforge::exportFormat(request.format);
-        kforge::Store store(request.database);
         const kforge::ExportPlan plan = kforge::planStoredExport(store, request.session, request.node, kforge::AppPaths::discover());
         preview.files = kforge::exportFiles(format, plan);
         preview.notes = plan.notes;

@@ -14,10 +14,13 @@
 #include "export/export_format.h"
 #include "model/session_config.h"
 
+namespace kforge {
+class Store;
+}
+
 namespace kforge::ui {
 
 struct ExportRequest {
-    std::string database;       // the workspace the session lives in
     kforge::SessionRecord session;
     std::optional<int64_t> node;  // none: each workload's fastest node (shape dispatch)
     std::string format;         // ExportFormat::name()
@@ -32,6 +35,9 @@ struct ExportPreview {
 };
 
 // Reads the store and the task's files; never throws (failures are `error`).
-ExportPreview makeExportPreview(const ExportRequest& request);
+// Runs on the Workspace's thread, which owns `store` (Workspace::previewExport).
+ExportPreview makeExportPreview(kforge::Store& store, const ExportRequest& request);
 
 }  // namespace kforge::ui
+
+Q_DECLARE_METATYPE(kforge::ui::ExportPreview)

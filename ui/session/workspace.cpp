@@ -7,6 +7,7 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 
+#include "session/standalone_source.h"
 #include "store/agent_records.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -29,6 +30,7 @@ QString WorkspaceError::text() const {
     case Operation::LoadExchanges:
         return Workspace::tr("Could not load the LLM exchanges of session %1 from %2: %3").arg(sessionId).arg(file, message);
     case Operation::Notes: return Workspace::tr("Could not change the knowledge notes in %1: %2").arg(file, message);
+    case Operation::ExportNode: return Workspace::tr("Could not export a node of session %1 to %2: %3").arg(sessionId).arg(file, message);
     }
     return message;
 }
@@ -39,6 +41,7 @@ Workspace::Workspace(const QString& databasePath, QObject* parent)
       store_(std::make_shared<std::unique_ptr<kforge::Store>>()) {
     registerSessionMetaTypes();
     qRegisterMetaType<WorkspaceError>();
+    qRegisterMetaType<ExportPreview>();
     thread_.setObjectName(QStringLiteral("kforge-workspace"));
     worker_ = new QObject;
     worker_->moveToThread(&thread_);
@@ -158,6 +161,23 @@ quint64 Workspace::importSession(const QString& file) {
         const qint64 id = store.importSession(session);
         answer([this, request, id, file] { emit sessionImported(request, id, file); });
     });
+}
+
+quint64 Workspace::previewExport(const ExportRequest& request) {
+    return post({0, WorkspaceError::Operation::Export, request.session.id, databasePath_, {}},
+                [this, request](kforge::Store& store, quint64 id) {
+                    ExportPreview preview = makeExportPreview(store, request);
+                    answer([this, id, preview = std::move(preview)] { emit exportPreviewed(id, preview); });
+                });
+}
+
+quint64 Workspace::exportNodeSource(const kforge::SessionRecord& session, qint64 nodeId, const QString& file) {
+    return post({0, WorkspaceError::Operation::ExportNode, session.id, file, {}},
+                [this, session, nodeId, file](kforge::Store& store, quint64 request) {
+                    const kforge::SessionTree tree = store.loadTree(session.id);
+                    kforge::writeTextFileAtomically(file.toStdString(), kforge::standaloneSource(session, tree, tree.at(nodeId)));
+                    answer([this, request, nodeId, file] { emit nodeSourceExported(request, nodeId, file); });
+                });
 }
 
 quint64 Workspace::loadExchanges(qint64 sessionId) {

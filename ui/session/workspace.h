@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+#include "ui/export/export_preview.h"
 #include "ui/session/session_types.h"
 
 namespace kforge {
@@ -21,7 +22,7 @@ namespace kforge::ui {
 
 // A request that failed: which one, what it concerned, and why.
 struct WorkspaceError {
-    enum class Operation { Open, List, Load, LoadSource, LoadNode, Rename, Delete, Export, Import, LoadExchanges, Notes };
+    enum class Operation { Open, List, Load, LoadSource, LoadNode, Rename, Delete, Export, Import, LoadExchanges, Notes, ExportNode };
     quint64 request = 0;
     Operation operation = Operation::Open;
     qint64 sessionId = 0;  // 0 when the request concerns no session
@@ -59,6 +60,11 @@ public:
     quint64 loadExchanges(qint64 sessionId);
     // The engineers' knowledge notes: listed, added (tags already checked
     // with parseKnowledgeTags), removed; each change answers with the new list.
+    // A node (or the per-shape best) made in memory in one export format;
+    // exportPreviewed() follows even when the export cannot be made (its error).
+    quint64 previewExport(const ExportRequest& request);
+    // A node's standalone source (the CLI's `best` form) written to `file`.
+    quint64 exportNodeSource(const kforge::SessionRecord& session, qint64 nodeId, const QString& file);
     quint64 listNotes();
     quint64 addNote(const kforge::KnowledgeNote& note);
     quint64 removeNote(qint64 noteId);
@@ -74,6 +80,8 @@ signals:
     void sessionImported(quint64 request, qint64 sessionId, const QString& file);
     void exchangesLoaded(quint64 request, qint64 sessionId, const kforge::ui::LlmExchangeList& exchanges);
     void notesListed(quint64 request, const kforge::ui::KnowledgeNoteList& notes);
+    void exportPreviewed(quint64 request, const kforge::ui::ExportPreview& preview);
+    void nodeSourceExported(quint64 request, qint64 nodeId, const QString& file);
     void failed(const kforge::ui::WorkspaceError& error);
 
 private:
