@@ -1796,6 +1796,14 @@
         <source>a pip-installable PyTorch op package (TORCH_LIBRARY, cpp_extension, register_fake, test, benchmark)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the tuning cache was not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tuning cache: workload %1 ran %2x faster with %3 (%4 ms against %5 ms here; node %6 of session %7, %8; `kforge cache show %9`)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>

@@ -1797,6 +1797,14 @@
         <source>a pip-installable PyTorch op package (TORCH_LIBRARY, cpp_extension, register_fake, test, benchmark)</source>
         <translation>可用 pip 安装的 PyTorch 算子包（TORCH_LIBRARY、cpp_extension、register_fake、测试、基准）</translation>
     </message>
+    <message>
+        <source>the tuning cache was not read: %1</source>
+        <translation>未能读取调优缓存：%1</translation>
+    </message>
+    <message>
+        <source>tuning cache: workload %1 ran %2x faster with %3 (%4 ms against %5 ms here; node %6 of session %7, %8; `kforge cache show %9`)</source>
+        <translation>调优缓存：工作负载 %1 使用 %3 时快 %2 倍（%4 ms，此处为 %5 ms；会话 %7 的节点 %6，%8；`kforge cache show %9`）</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>

@@ -608,7 +608,7 @@ int exportNode(const StoreOption& so, std::optional<int64_t> sessionId, std::opt
               << f.name() << " to " << outDir << ": " << files.size() << " files";
     if (plan.dispatches()) std::cerr << ", " << plan.variants.size() << " variants dispatched by shape";
     std::cerr << "\n";
-    for (const auto& n : plan.notes) std::cerr << n << "\n";
+    for (const auto& n : plan.notes) std::cerr << n.english() << "\n";
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "model/session_config.h"
 #include "model/session_tree.h"
 #include "task/task.h"
+#include "util/phrase.h"
 
 namespace kforge {
 
@@ -52,7 +53,7 @@ struct ExportPlan {
     std::string packageName;    // "kforge_row_sum_fp32"
     std::string abiHeader;      // kf_abi.h's text, shipped with native sources
     std::string exportedAt;     // ISO 8601, UTC
-    std::vector<std::string> notes;  // what the export wants the user to know (tuning cache, ...)
+    std::vector<Phrase> notes;  // what the export wants the user to know (tuning cache, ...); the GUI translates them
 
     Backend backend() const { return session.config.backend; }
     const ExportVariant& primary() const;  // the variant of nodeId, else the first

@@ -5,6 +5,7 @@
 #include "eval/evaluator.h"
 #include "export/tuning_notes.h"
 #include "store/tuning_cache.h"
+#include "util/error.h"
 #include "util/text.h"
 
 namespace kforge {
@@ -17,7 +18,7 @@ ExportPlan planStoredExport(Store& store, const SessionRecord& session, std::opt
         TuningCache cache(TuningCache::defaultFile());
         addTuningCacheNotes(plan, cache);
     } catch (const std::exception& e) {
-        plan.notes.push_back(std::string("the tuning cache was not read: ") + e.what());
+        plan.notes.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "the tuning cache was not read: %1"), errorPhrase(e)));
     }
     return plan;
 }

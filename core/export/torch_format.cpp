@@ -184,7 +184,7 @@ setup(
           << " device; the op checks and says what is wrong. " << p.opName << "_out writes into given outputs. Under torch >= 2.4 the op has a fake kernel "
           << "(register_fake), so torch.compile traces through it.\n\n## Dispatch and measurements\n\n"
           << dispatchMarkdown(p);
-        for (const auto& n : p.notes) o << "\n" << n << "\n";
+        for (const auto& n : p.notes) o << "\n" << n.english() << "\n";
         return o.str();
     }
 };

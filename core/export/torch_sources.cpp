@@ -410,7 +410,9 @@ std::string exportMetadataJson(const ExportPlan& p) {
                                                 {"max_abs_error", m.verify.maxAbsError},
                                                 {"max_rel_error", m.verify.maxRelError}}}});
     }
-    j["notes"] = p.notes;
+    Json notes = Json::array();
+    for (const Phrase& n : p.notes) notes.push_back(n.english());
+    j["notes"] = notes;
     return j.dump(2) + "\n";
 }
 

@@ -20,10 +20,10 @@ void addTuningCacheNotes(ExportPlan& plan, TuningCache& cache) {
         for (const TuningEntry& e : cache.entries(taskHash, v.sourceHash)) {
             if (e.key.device != device.name || e.key.arch != arch || e.key.axes != axes) continue;
             if (e.config == v.config || e.medianMs > 0.9 * ours) continue;
-            plan.notes.push_back("tuning cache: workload " + w.workload.uuid + " ran " + formatNumber("%.3g", ours / e.medianMs) +
-                                 "x faster with " + describeConfig(e.config) + " (" + formatNumber("%.4g", e.medianMs) + " ms against " +
-                                 formatNumber("%.4g", ours) + " ms here; node " + std::to_string(e.node) + " of session " + e.session +
-                                 ", " + e.key.toolchain + "; `kforge cache show " + std::to_string(e.id) + "`)");
+            plan.notes.push_back(phrase(
+                QT_TRANSLATE_NOOP("Phrase", "tuning cache: workload %1 ran %2x faster with %3 (%4 ms against %5 ms here; node %6 of session %7, %8; `kforge cache show %9`)"),
+                w.workload.uuid, formatNumber("%.3g", ours / e.medianMs), describeConfig(e.config), formatNumber("%.4g", e.medianMs),
+                formatNumber("%.4g", ours), e.node, e.session, e.key.toolchain, e.id));
         }
     }
 }

@@ -175,7 +175,7 @@ void ExportDialog::showPreview(ExportPreview preview) {
     for (const auto& f : preview_.files)
         files_->addItem(tr("%1  (%2 bytes)").arg(QString::fromStdString(f.path)).arg(f.content.size()));
     QStringList notes;
-    for (const auto& n : preview_.notes) notes << QString::fromStdString(n);
+    for (const auto& n : preview_.notes) notes << phraseText(n);
     notes_->setText(notes.join(QLatin1Char('\n')));
     notes_->setVisible(!notes.isEmpty());
     export_->setEnabled(!writing_);

@@ -28,7 +28,7 @@ struct ExportRequest {
 
 struct ExportPreview {
     std::vector<kforge::ExportFile> files;
-    std::vector<std::string> notes;
+    std::vector<kforge::Phrase> notes;
     int64_t node = 0;   // the node exported (the best, for dispatch)
     int variants = 0;   // more than one: dispatched by shape
     QString error;  // set instead of files when the export cannot be made, in the user's language
