@@ -8,7 +8,7 @@
 #include "ui/charts/charts_panel.h"
 #include "ui/charts/roofline_chart.h"
 #include "ui/details/node_details.h"
-#include "ui/session/detailed_nodes.h"
+#include "ui/session/session_document.h"
 #include "ui/session/node_selection.h"
 #include "ui/session/node_table_model.h"
 #include "ui/session/nodes_panel.h"
@@ -85,7 +85,8 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent)
       workspace_(new Workspace(databasePath, this)),
       run_(new SessionRun(workspace_->databasePath(), this)),
       nodes_(new NodeTableModel(this)),
-      selection_(new NodeSelection(this)) {
+      document_(new SessionDocument(workspace_, this)),
+      selection_(document_->selection()) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(applicationName());
     setWindowIcon(applicationIcon());
@@ -95,6 +96,7 @@ MainWindow::MainWindow(const QString& databasePath, QWidget* parent)
     createActions();
     createSessionViews();
     createMenus();
+    connectDocument();
     connectSessions();
 
     versionLabel_ = new QLabel(this);
@@ -180,7 +182,6 @@ void MainWindow::createSessionViews() {
     sessionsDock_->raise();
     sessionArea_->hide();
 
-    detailed_ = new DetailedNodes(workspace_, this);
     details_ = new NodeDetails(this);
     details_->setObjectName(QStringLiteral("nodeDetails"));
     detailsDock_ = new QDockWidget(this);
@@ -219,32 +220,13 @@ void MainWindow::createSessionViews() {
 void MainWindow::connectSessions() {
     connect(sessionsPanel_, &SessionsPanel::openRequested, this, &MainWindow::openSession);
     connect(sessionsPanel_, &SessionsPanel::sessionDeleted, this, [this](qint64 id) {
-        if (openSessionId() != id) return;
-        // The open session is gone: back to the welcome page.
-        openRecord_.reset();
-        nodes_->clear();
-        selection_->clear();
-        summary_->clear();
-        workbench_->clear();
-        charts_->clear();
-        details_->clear();
-        details_->setBackend(std::nullopt);
-        agent_->clear();
-        detailed_->reset(0);
-        if (centralWidget() == sessionArea_) {
-            takeCentralWidget();
-            sessionArea_->hide();
-            setCentralWidget(welcome_);
-        }
-        raiseBesideItsTabs(sessionsDock_);
-        runControls_->setStartAvailable(false);
-        updateTitle();
+        if (openSessionId() == id) document_->close();  // the open session is gone
     });
     connect(workspace_, &Workspace::sessionLoaded, this,
             [this](quint64 request, const kforge::SessionRecord& session, const SharedSessionTree& tree) {
                 if (request != pendingLoad_) return;  // an older request, overtaken by a later one
                 pendingLoad_ = 0;
-                showSession(session, tree);
+                document_->open(session, tree);
             });
     connect(workspace_, &Workspace::nodeSourceExported, this, [this](quint64 request, qint64 nodeId, const QString& file) {
         if (pendingNodeExports_.erase(request) > 0) emit nodeExported(nodeId, file, QString());
@@ -273,32 +255,14 @@ void MainWindow::connectSessions() {
         pendingLoad_ = 0;  // the run's own tree is newer than any load in flight
         // The baseline is measured: its message goes, unless something newer replaced it.
         if (statusBar()->currentMessage() == std::exchange(baselineMessage_, {})) statusBar()->clearMessage();
-        showSession(session, tree);
+        document_->open(session, tree);
     });
-    connect(run_, &SessionRun::nodeChanged, this, [this](qint64 sessionId, const kforge::Node& node) {
-        // The run may go on while another session is open.
-        if (openSessionId() != sessionId) return;
-        nodes_->updateNode(node);
-        workbench_->updateNode(node);
-        detailed_->put(node);  // a run's nodes arrive in full
-        charts_->updateNode(node);
-        if (node.id == selection_->current()) details_->setNode(node);
-    });
+    connect(run_, &SessionRun::nodeChanged, document_, &SessionDocument::updateNode);
     connect(workbench_, &SessionWorkbench::evaluateAsChildRequested, this, &MainWindow::evaluateAsChild);
-    // The details and the per-workload charts need nodes in full: fetched on selection.
-    connect(selection_, &NodeSelection::currentChanged, this, &MainWindow::showCurrentNodeDetails);
-    connect(detailed_, &DetailedNodes::nodeArrived, this, [this](const kforge::Node& node) {
-        if (node.id == selection_->current()) details_->setNode(node);
-        if (selection_->isSelected(node.id)) charts_->updateNode(node);
-    });
     // Double-click (or Enter) on a node in the graph: its details come to the front.
     connect(workbench_->treeView(), &TreeGraphView::activated, this, [this] {
         detailsDock_->show();
         detailsDock_->raise();
-    });
-    connect(selection_, &NodeSelection::selectionChanged, this, [this](const QList<qint64>& ids) {
-        requestDetailedNodes();
-        charts_->setSelectedIds(ids);
     });
     connect(charts_, &ChartsPanel::nodeClicked, selection_, &NodeSelection::select);
     connect(details_, &NodeDetails::profileRequested, this, &MainWindow::profileNode);
@@ -349,10 +313,7 @@ void MainWindow::connectSessions() {
     connect(run_, &SessionRun::finished, this, [this](const kforge::SessionRecord& session) {
         sessionsPanel_->setRunningSession(0);
         sessionsPanel_->model()->updateSession(session);
-        if (openSessionId() == session.id) {
-            openRecord_ = session;
-            summary_->showSession(session);
-        }
+        document_->updateRecord(session);
         if (std::exchange(nodeJob_, false)) return;  // nodeProfiled() said how it went
         statusBar()->showMessage(tr("Session %1 %2: %3")
                                      .arg(session.id)
@@ -389,21 +350,23 @@ void MainWindow::openSession(qint64 sessionId) {
 }
 
 bool MainWindow::continueOpenSession(const std::optional<kforge::StopConditions>& stop) {
-    if (!openRecord_) return false;
+    if (!document_->record()) return false;
     run_->setRunners(AppSettings().runners());
-    if (!run_->continueSession(openRecord_->id, stop)) {
+    if (!run_->continueSession(document_->record()->id, stop)) {
         statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
         return false;
     }
-    sessionsPanel_->setRunningSession(openRecord_->id);
+    sessionsPanel_->setRunningSession(document_->record()->id);
     return true;
 }
 
-qint64 MainWindow::openSessionId() const { return openRecord_ ? openRecord_->id : 0; }
+qint64 MainWindow::openSessionId() const { return document_->sessionId(); }
+
+std::optional<kforge::SessionRecord> MainWindow::openSessionRecord() const { return document_->record(); }
 
 void MainWindow::onStartRequested() {
     // Start continues the open session; with none open it asks for a new one.
-    if (openRecord_) continueOpenSession();
+    if (document_->record()) continueOpenSession();
     else showNewSessionWizard();
 }
 
@@ -444,28 +407,11 @@ void MainWindow::startDemoSession(const QString& taskRef, int budget) {
         });
 }
 
-void MainWindow::showCurrentNodeDetails() {
-    const qint64 current = selection_->current();
-    exportNodeAction_->setEnabled(workbench_->node(current) != nullptr);
-    if (const kforge::Node* node = detailed_->find(current)) {
-        details_->setNode(*node);
-        return;
-    }
-    details_->clear();  // until the node arrives in full
-    requestDetailedNodes();
-}
-
-void MainWindow::requestDetailedNodes() {
-    QList<qint64> wanted = selection_->selected();
-    if (selection_->current() != NodeSelection::kNone) wanted.append(selection_->current());
-    detailed_->request(wanted);
-}
-
 void MainWindow::exportCurrentNode() {
     const qint64 nodeId = selection_->current() != NodeSelection::kNone ? selection_->current()
-                                                                       : openRecord_ ? openRecord_->bestNode.value_or(0) : 0;
-    if (!openRecord_ || nodeId == 0) return;
-    auto* dialog = new ExportDialog(*workspace_, *openRecord_, nodeId, this);
+                                                                       : document_->record() ? document_->record()->bestNode.value_or(0) : 0;
+    if (!document_->record() || nodeId == 0) return;
+    auto* dialog = new ExportDialog(*workspace_, *document_->record(), nodeId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::exported, this, [this, nodeId](const QString& dir, int files) {
         statusBar()->showMessage(tr("Exported node #%1 to %2 (%3 files)").arg(nodeId).arg(dir).arg(files), 15000);
@@ -474,61 +420,71 @@ void MainWindow::exportCurrentNode() {
 }
 
 void MainWindow::exportNode(qint64 nodeId, const QString& file) {
-    if (!openRecord_) return;
+    if (!document_->record()) return;
     // The workspace reads the store on its thread: the node's source may not be in memory.
-    pendingNodeExports_[workspace_->exportNodeSource(*openRecord_, nodeId, file)] = nodeId;
+    pendingNodeExports_[workspace_->exportNodeSource(*document_->record(), nodeId, file)] = nodeId;
 }
 
 void MainWindow::profileNode(qint64 nodeId) {
-    if (!openRecord_) return;
-    if (!kforge::backendInfo(openRecord_->config.backend).profilable) {
+    if (!document_->record()) return;
+    if (!kforge::backendInfo(document_->record()->config.backend).profilable) {
         statusBar()->showMessage(tr("Profiling uses Nsight Compute, which needs a session on the CUDA backend."), 15000);
         return;
     }
-    if (!run_->profileNode(openRecord_->id, nodeId)) {
+    if (!run_->profileNode(document_->record()->id, nodeId)) {
         statusBar()->showMessage(tr("A run is under way: stop it, then profile the node."), 15000);
         return;
     }
     nodeJob_ = true;
-    sessionsPanel_->setRunningSession(openRecord_->id);
+    sessionsPanel_->setRunningSession(document_->record()->id);
     statusBar()->showMessage(tr("Profiling node #%1 with Nsight Compute…").arg(nodeId));
 }
 
 void MainWindow::remeasureNode(qint64 nodeId) {
-    if (!openRecord_) return;
-    if (!run_->remeasureNode(openRecord_->id, nodeId)) {
+    if (!document_->record()) return;
+    if (!run_->remeasureNode(document_->record()->id, nodeId)) {
         statusBar()->showMessage(tr("A run is under way: stop it, then measure the node again."), 15000);
         return;
     }
     nodeJob_ = true;
-    sessionsPanel_->setRunningSession(openRecord_->id);
+    sessionsPanel_->setRunningSession(document_->record()->id);
     statusBar()->showMessage(tr("Measuring node #%1 again…").arg(nodeId));
 }
 
 void MainWindow::evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
                                  const std::optional<kforge::TuneConfig>& config) {
-    if (!openRecord_) return;
-    if (!run_->evaluateManual(openRecord_->id, parent, source, extension, config, tr("edited in the diff editor"))) {
+    if (!document_->record()) return;
+    if (!run_->evaluateManual(document_->record()->id, parent, source, extension, config, tr("edited in the diff editor"))) {
         statusBar()->showMessage(tr("A run is under way: stop it, then evaluate the edit (it is kept in the editor)."), 15000);
         return;
     }
-    sessionsPanel_->setRunningSession(openRecord_->id);
+    sessionsPanel_->setRunningSession(document_->record()->id);
     statusBar()->showMessage(tr("Evaluating the edit of node #%1 as its child…").arg(parent));
 }
 
+void MainWindow::connectDocument() {
+    // Every view follows the document: what is open, a run's nodes, the nodes
+    // wanted in full. The window itself only lays them out.
+    connect(document_, &SessionDocument::opened, this, &MainWindow::showSession);
+    connect(document_, &SessionDocument::closed, this, &MainWindow::showNoSession);
+    connect(document_, &SessionDocument::recordChanged, summary_, &SessionSummary::showSession);
+    connect(document_, &SessionDocument::nodeChanged, this, [this](const kforge::Node& node) {
+        nodes_->updateNode(node);
+        workbench_->updateNode(node);
+        charts_->updateNode(node);
+    });
+    connect(document_, &SessionDocument::currentNodeReady, details_, &NodeDetails::setNode);
+    connect(document_, &SessionDocument::currentNodePending, details_, [this] { details_->clear(); });
+    connect(document_, &SessionDocument::selectedNodeReady, charts_, &ChartsPanel::updateNode);
+    connect(selection_, &NodeSelection::selectionChanged, charts_, &ChartsPanel::setSelectedIds);
+    connect(selection_, &NodeSelection::currentChanged, this,
+            [this] { exportNodeAction_->setEnabled(workbench_->node(selection_->current()) != nullptr); });
+}
+
 void MainWindow::showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree) {
-    const bool same = openSessionId() == session.id;
-    openRecord_ = session;
     nodes_->setTree(session.id, *tree);
-    if (!same) selection_->clear();
     summary_->showSession(session);
     details_->setBackend(session.config.backend);
-    if (!same) detailed_->reset(session.id);
-    // A run's tree is in full (a loaded one is not): keep its newest nodes,
-    // no more than the cache would keep anyway.
-    const auto& all = tree->nodes();
-    for (size_t i = all.size() > DetailedNodes::kCapacity ? all.size() - DetailedNodes::kCapacity : 0; i < all.size(); ++i)
-        detailed_->put(all[i]);
     workbench_->showSession(session, tree);
     charts_->setTree(*tree);
     charts_->setSpeedupBasis(session.config.speedupAgainst);
@@ -538,7 +494,7 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
     } catch (const nlohmann::json::exception&) {
         charts_->setDeviceFacts(session.device);  // an unreadable definition: the roofline falls back to float32
     }
-    showCurrentNodeDetails();
+    exportNodeAction_->setEnabled(workbench_->node(selection_->current()) != nullptr);
     if (centralWidget() != sessionArea_) {
         takeCentralWidget();  // keeps the welcome page for when no session is open
         welcome_->hide();
@@ -549,6 +505,25 @@ void MainWindow::showSession(const kforge::SessionRecord& session, const SharedS
     runControls_->setStartAvailable(true);
     updateTitle();
     emit sessionOpened(session, tree);
+}
+
+void MainWindow::showNoSession() {
+    nodes_->clear();
+    summary_->clear();
+    workbench_->clear();
+    charts_->clear();
+    details_->clear();
+    details_->setBackend(std::nullopt);
+    agent_->clear();
+    exportNodeAction_->setEnabled(false);
+    if (centralWidget() == sessionArea_) {
+        takeCentralWidget();
+        sessionArea_->hide();
+        setCentralWidget(welcome_);
+    }
+    raiseBesideItsTabs(sessionsDock_);
+    runControls_->setStartAvailable(false);
+    updateTitle();
 }
 
 void MainWindow::showEvent(QShowEvent* event) {
@@ -568,8 +543,8 @@ void MainWindow::raiseBesideItsTabs(QDockWidget* dock) {
 }
 
 void MainWindow::updateTitle() {
-    if (openRecord_)
-        setWindowTitle(tr("%1 — %2").arg(QString::fromStdString(openRecord_->name), applicationName()));
+    if (document_->record())
+        setWindowTitle(tr("%1 — %2").arg(QString::fromStdString(document_->record()->name), applicationName()));
     else
         setWindowTitle(applicationName());
 }
@@ -672,7 +647,7 @@ void MainWindow::retranslateUi() {
     runControls_->retranslate();
     nodes_->retranslate();
     sessionsPanel_->model()->retranslate();
-    if (openRecord_) updateTitle();
+    if (document_->record()) updateTitle();
 
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About KernelForge"));

@@ -23,7 +23,7 @@ class AboutDialog;
 class AgentPanel;
 class SettingsDialog;
 class ChartsPanel;
-class DetailedNodes;
+class SessionDocument;
 class NodeDetails;
 class NodeSelection;
 class NodeTableModel;
@@ -78,7 +78,8 @@ public:
 
     // 0 until a session is open.
     qint64 openSessionId() const;
-    std::optional<kforge::SessionRecord> openSessionRecord() const { return openRecord_; }
+    std::optional<kforge::SessionRecord> openSessionRecord() const;
+    SessionDocument* document() const { return document_; }
 
     Workspace* workspace() const { return workspace_; }
     SessionRun* sessionRun() const { return run_; }
@@ -116,13 +117,14 @@ private:
     void retranslateUi();
     void restoreWindowSettings();
     void saveWindowSettings() const;
+    // The document opened a session (or the same one again): the views and the window follow.
     void showSession(const kforge::SessionRecord& session, const SharedSessionTree& tree);
+    void showNoSession();
     void updateTitle();
     // Brings a dock to the front of the tab group it shares, if it shares one.
     void raiseBesideItsTabs(QDockWidget* dock);
     void onStartRequested();
-    void showCurrentNodeDetails();
-    void requestDetailedNodes();
+    void connectDocument();
     void exportCurrentNode();
     // Profiles a node of the open session (the Profile tab's button) when no run is under way.
     void profileNode(qint64 nodeId);
@@ -145,7 +147,8 @@ private:
     Workspace* workspace_ = nullptr;
     SessionRun* run_ = nullptr;
     NodeTableModel* nodes_ = nullptr;
-    NodeSelection* selection_ = nullptr;
+    SessionDocument* document_ = nullptr;  // the open session; every view follows it
+    NodeSelection* selection_ = nullptr;   // the document's
     SessionsPanel* sessionsPanel_ = nullptr;
     NodesPanel* nodesPanel_ = nullptr;
     RunControls* runControls_ = nullptr;
@@ -157,7 +160,6 @@ private:
     SessionSummary* summary_ = nullptr;
     SessionWorkbench* workbench_ = nullptr;
     NodeDetails* details_ = nullptr;
-    DetailedNodes* detailed_ = nullptr;
     ChartsPanel* charts_ = nullptr;
     QDockWidget* detailsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
@@ -166,7 +168,6 @@ private:
     QDockWidget* agentDock_ = nullptr;
     QAction* newSessionAction_ = nullptr;
     QAction* exportNodeAction_ = nullptr;
-    std::optional<kforge::SessionRecord> openRecord_;
     // No saved layout: the docks get their first-run proportions when the
     // window is first shown, at its final size (set earlier, Qt scales them
     // with every resize before the show, and the bottom docks took half the height).

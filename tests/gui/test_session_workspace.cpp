@@ -5,6 +5,8 @@
 #include "store/store.h"
 #include "support/stored_session.h"
 #include "ui/session/session_list_model.h"
+#include "ui/session/node_selection.h"
+#include "ui/session/session_document.h"
 #include "ui/session/sessions_panel.h"
 #include "ui/session/workspace.h"
 
@@ -71,6 +73,7 @@ private slots:
     void renamesAndDeletes();
     void exportsAndImports();
     void exportsNodesFromItsOwnStore();
+    void documentFollowsTheOpenSession();
     void errorsNameWhatTheyConcern();
     void panelListsOpensAndRenames();
     void panelDeleteAsksFirst();
@@ -229,6 +232,83 @@ void TestSessionWorkspace::exportsNodesFromItsOwnStore() {
     QVERIFY2(error.text().contains(nowhere), qPrintable(error.text()));
     QVERIFY(written.isEmpty());
     QCOMPARE(failed.size(), 0);  // the previews above answered through exportPreviewed
+}
+
+// The open session as one object: what is open, the current node in full
+// (fetched through the workspace), a run's nodes and record for the open
+// session only, and closing.
+void TestSessionWorkspace::documentFollowsTheOpenSession() {
+    const qint64 id = seedSession(db_, "open");
+    Workspace workspace(db_);
+    QSignalSpy loaded(&workspace, &Workspace::sessionLoaded);
+    workspace.loadSession(id);
+    const QList<QVariant> tree = waitFor(loaded);
+    QVERIFY(!tree.isEmpty());
+    const auto record = tree.at(1).value<kforge::SessionRecord>();
+    const auto nodes = tree.at(2).value<SharedSessionTree>();
+
+    SessionDocument document(&workspace);
+    QSignalSpy opened(&document, &SessionDocument::opened);
+    QSignalSpy closed(&document, &SessionDocument::closed);
+    QSignalSpy changed(&document, &SessionDocument::nodeChanged);
+    QSignalSpy recordChanged(&document, &SessionDocument::recordChanged);
+    QSignalSpy pending(&document, &SessionDocument::currentNodePending);
+    QSignalSpy ready(&document, &SessionDocument::currentNodeReady);
+    QVERIFY(!document.isOpen());
+    QCOMPARE(document.sessionId(), qint64(0));
+
+    document.open(record, nodes);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.at(0).at(2).toBool(), false);  // another session than before
+    QCOMPARE(document.sessionId(), id);
+    QVERIFY(document.tree() == nodes);
+
+    // A loaded tree holds summaries: the current node is fetched in full.
+    pending.clear();
+    document.selection()->setCurrent(2);
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.at(0).at(0).toLongLong(), qint64(2));
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(ready.takeFirst().at(0).value<kforge::Node>().id, qint64(2));
+    QVERIFY(document.detailedNode(2) != nullptr);
+
+    // The same session again keeps the selection; the current node is at hand.
+    document.open(record, nodes);
+    QCOMPARE(opened.size(), 2);
+    QCOMPARE(opened.at(1).at(2).toBool(), true);
+    QCOMPARE(document.selection()->current(), qint64(2));
+    QCOMPARE(ready.size(), 1);
+
+    // A run's node: for another session ignored, for this one passed on (and
+    // as the current node, in full).
+    kforge::Node node = *document.detailedNode(2);
+    node.fitness = 3.0;
+    ready.clear();
+    document.updateNode(id + 1, node);
+    QCOMPARE(changed.size(), 0);
+    document.updateNode(id, node);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(ready.at(0).at(0).value<kforge::Node>().fitness, 3.0);
+
+    kforge::SessionRecord other = record;
+    other.id = id + 1;
+    document.updateRecord(other);
+    QCOMPARE(recordChanged.size(), 0);
+    kforge::SessionRecord finished = record;
+    finished.status = "finished";
+    finished.bestSpeedup = 3.0;
+    document.updateRecord(finished);
+    QCOMPARE(recordChanged.size(), 1);
+    QCOMPARE(document.record()->bestSpeedup, 3.0);
+
+    document.close();
+    QCOMPARE(closed.size(), 1);
+    QVERIFY(!document.isOpen());
+    QCOMPARE(document.selection()->current(), NodeSelection::kNone);
+    QVERIFY(document.detailedNode(2) == nullptr);
+    document.close();  // nothing open: nothing to say
+    QCOMPARE(closed.size(), 1);
 }
 
 void TestSessionWorkspace::errorsNameWhatTheyConcern() {
