@@ -645,10 +645,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown selection policy &apos;%1&apos; (ucb, best or beam)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown backend %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,6 +1798,46 @@
     </message>
     <message>
         <source>tuning cache: workload %1 ran %2x faster with %3 (%4 ms against %5 ms here; node %6 of session %7, %8; `kforge cache show %9`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bayesian optimization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated annealing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown search strategy &apos;%1&apos; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper confidence bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown selection policy &apos;%1&apos; (known: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3820,38 +3856,6 @@ grid %2, block %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bayesian optimization (bo)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grid (grid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random (random)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated annealing (anneal)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Genetic (genetic)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upper confidence bound (ucb)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Best first (best)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beam (beam)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every expandable node competes by its subtree&apos;s mean fitness plus c·√(ln N / n): a larger c explores more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3921,6 +3925,10 @@ grid %2, block %3</source>
     </message>
     <message>
         <source>What a candidate&apos;s fitness is a speedup over. Without a measured PyTorch baseline for every workload the session uses the task&apos;s native baseline instead and says so when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

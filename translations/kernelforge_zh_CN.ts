@@ -646,10 +646,6 @@
         <translation>%1：未知的生成器 &apos;%2&apos;（已知：%3）</translation>
     </message>
     <message>
-        <source>unknown selection policy &apos;%1&apos; (ucb, best or beam)</source>
-        <translation>未知的选择策略 &apos;%1&apos;（可选 ucb、best 或 beam）</translation>
-    </message>
-    <message>
         <source>unknown backend %1</source>
         <translation>未知的后端 %1</translation>
     </message>
@@ -1804,6 +1800,46 @@
     <message>
         <source>tuning cache: workload %1 ran %2x faster with %3 (%4 ms against %5 ms here; node %6 of session %7, %8; `kforge cache show %9`)</source>
         <translation>调优缓存：工作负载 %1 使用 %3 时快 %2 倍（%4 ms，此处为 %5 ms；会话 %7 的节点 %6，%8；`kforge cache show %9`）</translation>
+    </message>
+    <message>
+        <source>Bayesian optimization</source>
+        <translation>贝叶斯优化</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格搜索</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>Simulated annealing</source>
+        <translation>模拟退火</translation>
+    </message>
+    <message>
+        <source>Genetic</source>
+        <translation>遗传算法</translation>
+    </message>
+    <message>
+        <source>unknown search strategy &apos;%1&apos; (known: %2)</source>
+        <translation>未知的搜索策略 &apos;%1&apos;（可选：%2）</translation>
+    </message>
+    <message>
+        <source>Upper confidence bound</source>
+        <translation>置信上界</translation>
+    </message>
+    <message>
+        <source>Best first</source>
+        <translation>最佳优先</translation>
+    </message>
+    <message>
+        <source>Beam</source>
+        <translation>束搜索</translation>
+    </message>
+    <message>
+        <source>unknown selection policy &apos;%1&apos; (known: %2)</source>
+        <translation>未知的选择策略 &apos;%1&apos;（可选：%2）</translation>
     </message>
 </context>
 <context>
@@ -3812,38 +3848,6 @@ grid %2, block %3</source>
         <translation>调优器(&amp;T)，策略：</translation>
     </message>
     <message>
-        <source>Bayesian optimization (bo)</source>
-        <translation>贝叶斯优化 (bo)</translation>
-    </message>
-    <message>
-        <source>Grid (grid)</source>
-        <translation>网格搜索 (grid)</translation>
-    </message>
-    <message>
-        <source>Random (random)</source>
-        <translation>随机搜索 (random)</translation>
-    </message>
-    <message>
-        <source>Simulated annealing (anneal)</source>
-        <translation>模拟退火 (anneal)</translation>
-    </message>
-    <message>
-        <source>Genetic (genetic)</source>
-        <translation>遗传算法 (genetic)</translation>
-    </message>
-    <message>
-        <source>Upper confidence bound (ucb)</source>
-        <translation>置信上界 (ucb)</translation>
-    </message>
-    <message>
-        <source>Best first (best)</source>
-        <translation>最佳优先 (best)</translation>
-    </message>
-    <message>
-        <source>Beam (beam)</source>
-        <translation>束搜索 (beam)</translation>
-    </message>
-    <message>
         <source>Every expandable node competes by its subtree&apos;s mean fitness plus c·√(ln N / n): a larger c explores more.</source>
         <translation>每个可扩展节点按其子树的平均适应度加上 c·√(ln N / n) 参与竞争：c 越大，探索越多。</translation>
     </message>
@@ -3914,6 +3918,10 @@ grid %2, block %3</source>
     <message>
         <source>What a candidate&apos;s fitness is a speedup over. Without a measured PyTorch baseline for every workload the session uses the task&apos;s native baseline instead and says so when it starts.</source>
         <translation>候选内核的适应度以什么为基准计算加速比。若并非每个工作负载都测得 PyTorch 基线,会话将改用任务的原生基线,并在开始时说明。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

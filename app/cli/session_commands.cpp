@@ -22,8 +22,10 @@
 #include "profile/profile.h"
 #include "sandbox_option.h"
 #include "torch_options.h"
+#include "search/searcher.h"
 #include "session/engine.h"
 #include "session/session_launch.h"
+#include "session/selection.h"
 #include "session/tuner_generator.h"
 #include "session/standalone_source.h"
 #include "session/workload_winners.h"
@@ -35,6 +37,13 @@
 namespace kforge::cli {
 
 namespace {
+
+// "a, b or c", for a help text's list of choices.
+std::string joinNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
 
 using Json = nlohmann::json;
 
@@ -657,7 +666,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_option("--runners", o->runners,
                     "measure on these runner endpoints, comma-separated: cpu, cuda:N, ssh://[user@]host[:port][?device=..&runner=..], "
                     "slurm://PARTITION[?gres=..&time=..] (docs/runners.md); candidates are spread over them");
-    opt->add_option("--strategy", o->strategy, "node selection: ucb, best or beam")->check(CLI::IsMember({"ucb", "best", "beam"}));
+    opt->add_option("--strategy", o->strategy, "node selection: " + joinNames(selectionPolicyNames()))->check(CLI::IsMember(selectionPolicyNames()));
     opt->add_option("--generators", o->generators, generatorsHelp());
     opt->add_option("--llm-provider", o->llmProvider, "the LLM provider (from providers.json) the agent asks; adds llm to the generators");
     opt->add_option("--llm-model", o->llmModel, "another model than the provider's");
@@ -668,8 +677,7 @@ SessionCommands::SessionCommands(CLI::App& app) {
     opt->add_option("--max-cost", o->maxCost, "stop once the agent spent this much money, in the providers' price unit")
         ->check(CLI::PositiveNumber);
     opt->add_flag("-v,--verbose", o->verbose, "show the model's answers as they stream in");
-    opt->add_option("--tuner", o->tuner, "bo, grid, random, anneal or genetic")
-        ->check(CLI::IsMember({"bo", "grid", "random", "anneal", "genetic"}));
+    opt->add_option("--tuner", o->tuner, "search strategy: " + joinNames(searcherNames()))->check(CLI::IsMember(searcherNames()));
     opt->add_option("--budget", o->budget, "stop after this many evaluations (default 100 when no condition is given)")
         ->check(CLI::PositiveNumber);
     opt->add_option("--time", o->time, "stop after this much active time: 90s, 10m, 1.5h");

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -29,8 +30,17 @@ public:
     virtual std::optional<size_t> next(const std::vector<Trial>& history) = 0;
 };
 
-// strategy: grid, random, anneal, genetic or bo. Throws kforge::Error for another name.
-std::unique_ptr<Searcher> makeSearcher(std::string_view strategy, const SearchSpace& space, uint64_t seed);
+// A search strategy as the command line, the wizard and the session config know it.
+struct SearcherInfo {
+    std::string_view name;  // "bo": --tuner, SessionConfig::tuner
+    const char* title;      // "Bayesian optimization": a Phrase pattern, shown translated
+    std::unique_ptr<Searcher> (*make)(const SearchSpace& space, uint64_t seed);
+};
+
+// Every strategy, the default first (searcher.cpp's table: a new strategy is one row there).
+std::span<const SearcherInfo> searchers();
 std::vector<std::string> searcherNames();
+// Throws kforge::Error naming the known strategies for another name.
+std::unique_ptr<Searcher> makeSearcher(std::string_view strategy, const SearchSpace& space, uint64_t seed);
 
 }  // namespace kforge

@@ -1,6 +1,7 @@
 #include "session/selection.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -94,11 +95,34 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The one list of policies, the default first; makeSelectionPolicy builds each.
+const std::array<SelectionPolicyInfo, 3> kPolicies = {{
+    {"ucb", QT_TRANSLATE_NOOP("Phrase", "Upper confidence bound")},
+    {"best", QT_TRANSLATE_NOOP("Phrase", "Best first")},
+    {"beam", QT_TRANSLATE_NOOP("Phrase", "Beam")},
+}};
+
+}  // namespace
+
+std::span<const SelectionPolicyInfo> selectionPolicies() { return kPolicies; }
+
+std::vector<std::string> selectionPolicyNames() {
+    std::vector<std::string> names;
+    for (const SelectionPolicyInfo& p : kPolicies) names.emplace_back(p.name);
+    return names;
+}
+
 std::unique_ptr<SelectionPolicy> makeSelectionPolicy(std::string_view name, double exploration, int beamWidth) {
+    // The policies take different settings, so each is built by name here; a
+    // new one is a row above and a line here (test_selection checks both agree).
     if (name == "ucb") return std::make_unique<UcbPolicy>(exploration);
     if (name == "best") return std::make_unique<BestFirstPolicy>();
     if (name == "beam") return std::make_unique<BeamPolicy>(beamWidth);
-    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown selection policy '%1' (ucb, best or beam)"), std::string(name)));
+    std::string known;
+    for (const SelectionPolicyInfo& p : kPolicies) known += (known.empty() ? "" : ", ") + std::string(p.name);
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown selection policy '%1' (known: %2)"), std::string(name), known));
 }
 
 }  // namespace kforge

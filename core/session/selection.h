@@ -12,6 +12,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include "model/session_tree.h"
@@ -25,7 +28,16 @@ public:
     virtual std::optional<int64_t> select(const SessionTree& tree, const std::function<bool(const Node&)>& expandable) = 0;
 };
 
-// Throws kforge::Error for an unknown name.
+// A policy as the command line, the wizard and the session config know it.
+struct SelectionPolicyInfo {
+    std::string_view name;  // "ucb": --strategy, SessionConfig::selection
+    const char* title;      // "Upper confidence bound": a Phrase pattern, shown translated
+};
+
+// Every policy, the default first (selection.cpp's table).
+std::span<const SelectionPolicyInfo> selectionPolicies();
+std::vector<std::string> selectionPolicyNames();
+// Throws kforge::Error naming the known policies for an unknown name.
 std::unique_ptr<SelectionPolicy> makeSelectionPolicy(std::string_view name, double exploration, int beamWidth);
 
 }  // namespace kforge

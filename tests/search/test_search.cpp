@@ -110,6 +110,25 @@ private slots:
     void unknownStrategyIsAnError() {
         const Recording r = load("sweep_vector_add_fp32_h200.jsonl");
         QVERIFY_THROWS_EXCEPTION(Error, makeSearcher("hillclimb", *r.space, 1));
+        try {
+            makeSearcher("hillclimb", *r.space, 1);
+        } catch (const Error& e) {
+            for (const auto& name : searcherNames()) QVERIFY2(std::string(e.what()).find(name) != std::string::npos, e.what());
+        }
+    }
+
+    // One table: every row builds the strategy of its name, names are unique,
+    // the default (bo) is first, and every row has a title for the wizard.
+    void registryRowsBuildTheirStrategy() {
+        const Recording r = load("sweep_vector_add_fp32_h200.jsonl");
+        std::set<std::string_view> names;
+        for (const SearcherInfo& s : searchers()) {
+            QVERIFY(names.insert(s.name).second);
+            QCOMPARE(makeSearcher(s.name, *r.space, 1)->name(), s.name);
+            QVERIFY(s.title && *s.title);
+        }
+        QCOMPARE(searcherNames().front(), std::string("bo"));
+        QCOMPARE(searcherNames().size(), searchers().size());
     }
 
     void encodingSpansTheUnitCube() {

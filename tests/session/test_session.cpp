@@ -218,8 +218,20 @@ private slots:
         Node root = doneNode(1, std::nullopt, 0);
         root.state = NodeState::Pending;
         fresh.put(root);
-        for (const char* p : {"ucb", "best", "beam"}) QCOMPARE(*makeSelectionPolicy(p, 1, 4)->select(fresh, all), int64_t{1});
+        for (const auto& p : selectionPolicyNames()) QCOMPARE(*makeSelectionPolicy(p, 1, 4)->select(fresh, all), int64_t{1});
         QVERIFY_THROWS_EXCEPTION(Error, makeSelectionPolicy("nope", 1, 4));
+        // The registry and the factory agree: every row builds the policy of its
+        // name, the default is first, and the error lists every name.
+        QCOMPARE(selectionPolicyNames().front(), std::string("ucb"));
+        for (const SelectionPolicyInfo& p : kforge::selectionPolicies()) {
+            QCOMPARE(makeSelectionPolicy(p.name, 1, 4)->name(), p.name);
+            QVERIFY(p.title && *p.title);
+        }
+        try {
+            makeSelectionPolicy("nope", 1, 4);
+        } catch (const Error& e) {
+            for (const auto& p : selectionPolicyNames()) QVERIFY2(std::string(e.what()).find(p) != std::string::npos, e.what());
+        }
     }
 
     void tunerNeverProposesAConfigurationTwice() {

@@ -17,7 +17,9 @@
 
 #include "agent/builtin_generators.h"
 #include "agent/llm_generator.h"
+#include "search/searcher.h"
 #include "session/fitness.h"
+#include "session/selection.h"
 #include "session/tuner_generator.h"
 #include "ui/wizard/validation_message.h"
 #include "ui/phrase_text.h"
@@ -26,8 +28,10 @@ namespace kforge::ui {
 
 namespace {
 
-const char* const kStrategies[] = {"bo", "grid", "random", "anneal", "genetic"};
-const char* const kPolicies[] = {"ucb", "best", "beam"};
+// A registry row's title in the user's language, with the name the CLI and session files use.
+QString choiceText(const char* title, std::string_view name) {
+    return SearchPage::tr("%1 (%2)").arg(phraseText(kforge::phrase(title)), QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+}
 
 QLabel* heading(QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -71,7 +75,8 @@ SearchPage::SearchPage(QWidget* parent)
     setObjectName(QStringLiteral("searchPage"));
     tuner_->setObjectName(QStringLiteral("tunerCheck"));
     strategy_->setObjectName(QStringLiteral("tunerStrategy"));
-    for (const char* s : kStrategies) strategy_->addItem(QString(), QString::fromLatin1(s));
+    for (const kforge::SearcherInfo& s : kforge::searchers())
+        strategy_->addItem(QString(), QString::fromUtf8(s.name.data(), static_cast<qsizetype>(s.name.size())));
     llm_->setObjectName(QStringLiteral("llmCheck"));
     llmNote_->setObjectName(QStringLiteral("llmNote"));
     llmNote_->setWordWrap(true);
@@ -89,7 +94,8 @@ SearchPage::SearchPage(QWidget* parent)
     tokenBudgetLabel_->setBuddy(tokenBudget_);
     costBudgetLabel_->setBuddy(costBudget_);
     policy_->setObjectName(QStringLiteral("selectionPolicy"));
-    for (const char* p : kPolicies) policy_->addItem(QString(), QString::fromLatin1(p));
+    for (const kforge::SelectionPolicyInfo& p : kforge::selectionPolicies())
+        policy_->addItem(QString(), QString::fromUtf8(p.name.data(), static_cast<qsizetype>(p.name.size())));
     policyNote_->setWordWrap(true);
     policyNote_->setEnabled(false);  // drawn as secondary text
     exploration_->setObjectName(QStringLiteral("exploration"));
@@ -295,11 +301,7 @@ void SearchPage::retranslateUi() {
     generatorsBox_->setText(tr("Generators"));
     selectionBox_->setText(tr("Selection policy"));
     tuner_->setText(tr("&Tuner, strategy:"));
-    strategy_->setItemText(0, tr("Bayesian optimization (bo)"));
-    strategy_->setItemText(1, tr("Grid (grid)"));
-    strategy_->setItemText(2, tr("Random (random)"));
-    strategy_->setItemText(3, tr("Simulated annealing (anneal)"));
-    strategy_->setItemText(4, tr("Genetic (genetic)"));
+    for (int i = 0; const kforge::SearcherInfo& s : kforge::searchers()) strategy_->setItemText(i++, choiceText(s.title, s.name));
     llm_->setText(tr("&LLM agent, provider:"));
     if (!providersError_.isEmpty())
         llmNote_->setText(tr("The LLM providers could not be read: %1").arg(providersError_));
@@ -313,9 +315,7 @@ void SearchPage::retranslateUi() {
     tokenBudget_->setSpecialValueText(tr("no limit"));
     costBudgetLabel_->setText(tr("C&ost budget:"));
     costBudget_->setSpecialValueText(tr("no limit"));
-    policy_->setItemText(0, tr("Upper confidence bound (ucb)"));
-    policy_->setItemText(1, tr("Best first (best)"));
-    policy_->setItemText(2, tr("Beam (beam)"));
+    for (int i = 0; const kforge::SelectionPolicyInfo& p : kforge::selectionPolicies()) policy_->setItemText(i++, choiceText(p.title, p.name));
     const QString policy = policy_->currentData().toString();
     policyNote_->setText(policy == QLatin1String("ucb")
                              ? tr("Every expandable node competes by its subtree's mean fitness plus c·√(ln N / n): "
