@@ -21,6 +21,13 @@
 // other blocks' reads of it). VEC bfloat16 values a load, scalar accesses
 // when H % VEC != 0 or a pointer is not aligned to the vector width. Any M, H.
 //
+// Measured (H100, 2026-12-07, docs/benchmarks/2026-12-07-h100-cluster-variants):
+// slower than "registers" at the few-row shapes it was written for (rmsnorm 256 x 8192 9.5 us against 7.1 us):
+// the two cluster barriers a row cost more than the extra blocks gain. It won
+// layernorm 1000 x 30001 (1.22x torch.compile): many long rows, where one
+// block a row leaves each row to too few threads. The tuner keeps it for that
+// class; it is not the answer to few short rows.
+//
 // Needs sm_90 or later (clusters, distributed shared memory): on an older
 // GPU kf_run fails with a message and the tuner moves on.
 // @tune CLUSTER 4 2 8
