@@ -16,8 +16,11 @@
 // @tune TPR 128 32 64 256 512 1024
 // @tune ROWS 2 1 4 8
 // @tune VEC 4 2 1
-// @tune ITEMS 2 1 4 8
+// @tune ITEMS 2 1 4 8 16
 // @constraint TPR * ROWS <= 1024
+// 16 vectors a thread only for a warp or two a row: a 2048-wide row (4096 with
+// two warps) held by one warp reduces with shuffles alone, no barrier.
+// @constraint ITEMS <= 8 || TPR <= 64
 // Seeds, one per row-length regime (a row holds TPR * ITEMS * VEC values in
 // registers): a warp a row up to 1024; two rows a block at 1024; a block a
 // row at 4096 (4 or 2 packs a thread); up to 8192 (4 or 2 packs).

@@ -16,12 +16,16 @@
 // @tune TPR 64 32 128 256 512 1024
 // @tune ROWS 2 1 4 8
 // @tune VEC 8 4 2
-// @tune ITEMS 2 1 4 8
+// @tune ITEMS 2 1 4 8 16
 // @constraint TPR * ROWS <= 1024
+// 16 packs a thread only for a warp or two a row: a whole 4096-wide row (8192
+// with two warps) held by one warp reduces with shuffles alone, no barrier.
+// @constraint ITEMS <= 8 || TPR <= 64
 // Seeds, one per row-length regime (a row holds TPR * ITEMS * VEC values in
 // registers): a warp a row, 4 rows a block, up to 1024; a block a row at 4096
 // (2 or 1 packs a thread); up to 8192 (4 or 2 packs).
 // @seed TPR=32 ROWS=4 VEC=8 ITEMS=4
+// @seed TPR=32 ROWS=1 VEC=8 ITEMS=16
 // @seed TPR=256 ROWS=1 VEC=8 ITEMS=2
 // @seed TPR=512 ROWS=1 VEC=8 ITEMS=1
 // @seed TPR=256 ROWS=1 VEC=8 ITEMS=4
