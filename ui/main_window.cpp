@@ -350,13 +350,13 @@ void MainWindow::openSession(qint64 sessionId) {
 }
 
 bool MainWindow::continueOpenSession(const std::optional<kforge::StopConditions>& stop) {
-    if (!document_->record()) return false;
+    if (!document_->isOpen()) return false;
     run_->setRunners(AppSettings().runners());
-    if (!run_->continueSession(document_->record()->id, stop)) {
+    if (!run_->continueSession(document_->sessionId(), stop)) {
         statusBar()->showMessage(tr("A session is already running: stop it first."), 10000);
         return false;
     }
-    sessionsPanel_->setRunningSession(document_->record()->id);
+    sessionsPanel_->setRunningSession(document_->sessionId());
     return true;
 }
 
@@ -366,7 +366,7 @@ std::optional<kforge::SessionRecord> MainWindow::openSessionRecord() const { ret
 
 void MainWindow::onStartRequested() {
     // Start continues the open session; with none open it asks for a new one.
-    if (document_->record()) continueOpenSession();
+    if (document_->isOpen()) continueOpenSession();
     else showNewSessionWizard();
 }
 
@@ -409,8 +409,8 @@ void MainWindow::startDemoSession(const QString& taskRef, int budget) {
 
 void MainWindow::exportCurrentNode() {
     const qint64 nodeId = selection_->current() != NodeSelection::kNone ? selection_->current()
-                                                                       : document_->record() ? document_->record()->bestNode.value_or(0) : 0;
-    if (!document_->record() || nodeId == 0) return;
+                                                                       : document_->isOpen() ? document_->record()->bestNode.value_or(0) : 0;
+    if (!document_->isOpen() || nodeId == 0) return;
     auto* dialog = new ExportDialog(*workspace_, *document_->record(), nodeId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::exported, this, [this, nodeId](const QString& dir, int files) {
@@ -420,45 +420,45 @@ void MainWindow::exportCurrentNode() {
 }
 
 void MainWindow::exportNode(qint64 nodeId, const QString& file) {
-    if (!document_->record()) return;
+    if (!document_->isOpen()) return;
     // The workspace reads the store on its thread: the node's source may not be in memory.
     pendingNodeExports_[workspace_->exportNodeSource(*document_->record(), nodeId, file)] = nodeId;
 }
 
 void MainWindow::profileNode(qint64 nodeId) {
-    if (!document_->record()) return;
+    if (!document_->isOpen()) return;
     if (!kforge::backendInfo(document_->record()->config.backend).profilable) {
         statusBar()->showMessage(tr("Profiling uses Nsight Compute, which needs a session on the CUDA backend."), 15000);
         return;
     }
-    if (!run_->profileNode(document_->record()->id, nodeId)) {
+    if (!run_->profileNode(document_->sessionId(), nodeId)) {
         statusBar()->showMessage(tr("A run is under way: stop it, then profile the node."), 15000);
         return;
     }
     nodeJob_ = true;
-    sessionsPanel_->setRunningSession(document_->record()->id);
+    sessionsPanel_->setRunningSession(document_->sessionId());
     statusBar()->showMessage(tr("Profiling node #%1 with Nsight Compute…").arg(nodeId));
 }
 
 void MainWindow::remeasureNode(qint64 nodeId) {
-    if (!document_->record()) return;
-    if (!run_->remeasureNode(document_->record()->id, nodeId)) {
+    if (!document_->isOpen()) return;
+    if (!run_->remeasureNode(document_->sessionId(), nodeId)) {
         statusBar()->showMessage(tr("A run is under way: stop it, then measure the node again."), 15000);
         return;
     }
     nodeJob_ = true;
-    sessionsPanel_->setRunningSession(document_->record()->id);
+    sessionsPanel_->setRunningSession(document_->sessionId());
     statusBar()->showMessage(tr("Measuring node #%1 again…").arg(nodeId));
 }
 
 void MainWindow::evaluateAsChild(qint64 parent, const QString& source, const QString& extension,
                                  const std::optional<kforge::TuneConfig>& config) {
-    if (!document_->record()) return;
-    if (!run_->evaluateManual(document_->record()->id, parent, source, extension, config, tr("edited in the diff editor"))) {
+    if (!document_->isOpen()) return;
+    if (!run_->evaluateManual(document_->sessionId(), parent, source, extension, config, tr("edited in the diff editor"))) {
         statusBar()->showMessage(tr("A run is under way: stop it, then evaluate the edit (it is kept in the editor)."), 15000);
         return;
     }
-    sessionsPanel_->setRunningSession(document_->record()->id);
+    sessionsPanel_->setRunningSession(document_->sessionId());
     statusBar()->showMessage(tr("Evaluating the edit of node #%1 as its child…").arg(parent));
 }
 
@@ -543,7 +543,7 @@ void MainWindow::raiseBesideItsTabs(QDockWidget* dock) {
 }
 
 void MainWindow::updateTitle() {
-    if (document_->record())
+    if (document_->isOpen())
         setWindowTitle(tr("%1 — %2").arg(QString::fromStdString(document_->record()->name), applicationName()));
     else
         setWindowTitle(applicationName());
@@ -647,7 +647,7 @@ void MainWindow::retranslateUi() {
     runControls_->retranslate();
     nodes_->retranslate();
     sessionsPanel_->model()->retranslate();
-    if (document_->record()) updateTitle();
+    if (document_->isOpen()) updateTitle();
 
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About KernelForge"));

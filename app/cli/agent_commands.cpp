@@ -63,12 +63,10 @@ struct AddProvider {
 int addProvider(const AddProvider& o) {
     ProviderConfig p;
     if (!o.preset.empty()) {
-        std::string known;
-        for (const auto& preset : providerPresets()) {
+        for (const auto& preset : providerPresets())
             if (preset.id == o.preset) p = preset.config;
-            known += (known.empty() ? "" : ", ") + preset.id;
-        }
-        if (p.name.empty()) throw Error("no preset '" + o.preset + "' (presets: " + known + ")");
+        if (p.name.empty())
+            throw Error("no preset '" + o.preset + "' (presets: " + joinText(providerPresets(), ", ", &ProviderPreset::id) + ")");
     }
     if (!o.name.empty()) p.name = o.name;
     if (!o.api.empty()) {

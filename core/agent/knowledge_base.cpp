@@ -28,10 +28,8 @@ std::vector<std::string> tagList(const std::string& value, const std::vector<std
         item = trim(item);
         if (item.empty()) continue;
         if (item != "any" && std::find(allowed.begin(), allowed.end(), item) == allowed.end()) {
-            std::string known;
-            for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
-            throw Error(located(
-                where, phrase(QT_TRANSLATE_NOOP("Phrase", "'%1' has the unknown tag '%2' (known: %3, any)"), key, item, known)));
+            throw Error(located(where, phrase(QT_TRANSLATE_NOOP("Phrase", "'%1' has the unknown tag '%2' (known: %3, any)"), key,
+                                              item, joinText(allowed, ", "))));
         }
         out.push_back(item);
     }

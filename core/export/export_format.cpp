@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -18,9 +19,7 @@ const std::vector<const ExportFormat*>& exportFormats() {
 }
 
 std::string exportFormatNames() {
-    std::string out;
-    for (const auto* f : exportFormats()) out += (out.empty() ? "" : ", ") + f->name();
-    return out;
+    return joinText(exportFormats(), ", ", [](const ExportFormat* f) { return f->name(); });
 }
 
 const ExportFormat& exportFormat(const std::string& name) {

@@ -78,11 +78,9 @@ void saveProviders(const std::filesystem::path& file, const std::vector<Provider
 
 ProviderConfig findProvider(const std::vector<ProviderConfig>& providers, const std::string& name,
                             const std::filesystem::path& file) {
-    std::string known;
-    for (const auto& p : providers) {
+    for (const auto& p : providers)
         if (p.name == name) return p;
-        known += (known.empty() ? "" : ", ") + p.name;
-    }
+    const std::string known = joinText(providers, ", ", &ProviderConfig::name);
     if (known.empty())
         throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "no LLM provider called '%1' in %2 (it lists none; see docs/llm.md)"),
                            name, file.string()));

@@ -5,6 +5,7 @@
 #include "search/bayesian_searcher.h"
 #include "search/simple_searchers.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -39,9 +40,8 @@ std::vector<std::string> searcherNames() {
 std::unique_ptr<Searcher> makeSearcher(std::string_view strategy, const SearchSpace& space, uint64_t seed) {
     for (const SearcherInfo& s : kSearchers)
         if (s.name == strategy) return s.make(space, seed);
-    std::string known;
-    for (const SearcherInfo& s : kSearchers) known += (known.empty() ? "" : ", ") + std::string(s.name);
-    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown search strategy '%1' (known: %2)"), std::string(strategy), known));
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown search strategy '%1' (known: %2)"), std::string(strategy),
+                       joinText(kSearchers, ", ", &SearcherInfo::name)));
 }
 
 }  // namespace kforge

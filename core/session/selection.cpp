@@ -6,6 +6,7 @@
 #include <map>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 
@@ -93,15 +94,14 @@ private:
     int width_;
 };
 
-}  // namespace
-
-namespace {
-
-// The one list of policies, the default first; makeSelectionPolicy builds each.
+// The one list of policies, the default first.
 const std::array<SelectionPolicyInfo, 3> kPolicies = {{
-    {"ucb", QT_TRANSLATE_NOOP("Phrase", "Upper confidence bound")},
-    {"best", QT_TRANSLATE_NOOP("Phrase", "Best first")},
-    {"beam", QT_TRANSLATE_NOOP("Phrase", "Beam")},
+    {"ucb", QT_TRANSLATE_NOOP("Phrase", "Upper confidence bound"),
+     [](double exploration, int) -> std::unique_ptr<SelectionPolicy> { return std::make_unique<UcbPolicy>(exploration); }},
+    {"best", QT_TRANSLATE_NOOP("Phrase", "Best first"),
+     [](double, int) -> std::unique_ptr<SelectionPolicy> { return std::make_unique<BestFirstPolicy>(); }},
+    {"beam", QT_TRANSLATE_NOOP("Phrase", "Beam"),
+     [](double, int beamWidth) -> std::unique_ptr<SelectionPolicy> { return std::make_unique<BeamPolicy>(beamWidth); }},
 }};
 
 }  // namespace
@@ -115,14 +115,10 @@ std::vector<std::string> selectionPolicyNames() {
 }
 
 std::unique_ptr<SelectionPolicy> makeSelectionPolicy(std::string_view name, double exploration, int beamWidth) {
-    // The policies take different settings, so each is built by name here; a
-    // new one is a row above and a line here (test_selection checks both agree).
-    if (name == "ucb") return std::make_unique<UcbPolicy>(exploration);
-    if (name == "best") return std::make_unique<BestFirstPolicy>();
-    if (name == "beam") return std::make_unique<BeamPolicy>(beamWidth);
-    std::string known;
-    for (const SelectionPolicyInfo& p : kPolicies) known += (known.empty() ? "" : ", ") + std::string(p.name);
-    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown selection policy '%1' (known: %2)"), std::string(name), known));
+    for (const SelectionPolicyInfo& p : kPolicies)
+        if (p.name == name) return p.make(exploration, beamWidth);
+    throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "unknown selection policy '%1' (known: %2)"), std::string(name),
+                       joinText(kPolicies, ", ", &SelectionPolicyInfo::name)));
 }
 
 }  // namespace kforge

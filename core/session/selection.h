@@ -32,6 +32,8 @@ public:
 struct SelectionPolicyInfo {
     std::string_view name;  // "ucb": --strategy, SessionConfig::selection
     const char* title;      // "Upper confidence bound": a Phrase pattern, shown translated
+    // Each takes the settings it uses of the session's (UCB's exploration, the beam's width).
+    std::unique_ptr<SelectionPolicy> (*make)(double exploration, int beamWidth);
 };
 
 // Every policy, the default first (selection.cpp's table).

@@ -5,6 +5,7 @@
 #include "model/json_reader.h"
 #include "util/clock.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace kforge {
 namespace {
@@ -69,11 +70,7 @@ MemoryEntry readMemory(Statement& s) {
     return m;
 }
 
-std::string joined(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
-    return out;
-}
+std::string joined(const std::vector<std::string>& v) { return joinText(v, ","); }
 
 std::vector<std::string> split(const std::string& s) {
     std::vector<std::string> out;

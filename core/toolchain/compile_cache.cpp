@@ -14,6 +14,7 @@
 #include "util/error.h"
 #include "util/process.h"
 #include "util/sha256.h"
+#include "util/text.h"
 
 namespace kforge {
 namespace {
@@ -28,15 +29,7 @@ std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
-}  // namespace
-
-namespace {
-
-std::string joined(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
-    return s;
-}
+std::string joined(const std::vector<std::string>& v) { return joinText(v, " "); }
 
 // What a compile may see: the ABI header, the source's directory (the
 // command adds it with -I), the compiler's own installation when it lives

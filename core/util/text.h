@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers shared by the loaders, the reports and the CLI.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,20 @@ bool isValidUtf8(std::string_view s);
 // Text from outside as an error message may quote it: printable ASCII kept,
 // every other byte as \xNN, cut after `max` bytes with "...".
 std::string printable(std::string_view s, size_t max = 120);
+
+// The parts, each through `project` (a member pointer or callable giving
+// text), with `separator` between them: joinText(rows, ", ", &Row::name).
+template <typename Range, typename Project = std::identity>
+std::string joinText(const Range& parts, std::string_view separator, Project project = {}) {
+    std::string out;
+    bool first = true;
+    for (const auto& part : parts) {
+        if (!first) out += separator;
+        out += std::string_view(std::invoke(project, part));
+        first = false;
+    }
+    return out;
+}
 
 // One number through a printf format; callers pass literal formats only.
 std::string formatNumber(const char* format, double value);

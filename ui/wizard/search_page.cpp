@@ -28,9 +28,12 @@ namespace kforge::ui {
 
 namespace {
 
+// A registry's name (ASCII, not null-terminated) as a combo box's item data.
+QString nameText(std::string_view name) { return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())); }
+
 // A registry row's title in the user's language, with the name the CLI and session files use.
 QString choiceText(const char* title, std::string_view name) {
-    return SearchPage::tr("%1 (%2)").arg(phraseText(kforge::phrase(title)), QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+    return SearchPage::tr("%1 (%2)").arg(phraseText(kforge::phrase(title)), nameText(name));
 }
 
 QLabel* heading(QWidget* parent) {
@@ -76,7 +79,7 @@ SearchPage::SearchPage(QWidget* parent)
     tuner_->setObjectName(QStringLiteral("tunerCheck"));
     strategy_->setObjectName(QStringLiteral("tunerStrategy"));
     for (const kforge::SearcherInfo& s : kforge::searchers())
-        strategy_->addItem(QString(), QString::fromUtf8(s.name.data(), static_cast<qsizetype>(s.name.size())));
+        strategy_->addItem(QString(), nameText(s.name));
     llm_->setObjectName(QStringLiteral("llmCheck"));
     llmNote_->setObjectName(QStringLiteral("llmNote"));
     llmNote_->setWordWrap(true);
@@ -95,7 +98,7 @@ SearchPage::SearchPage(QWidget* parent)
     costBudgetLabel_->setBuddy(costBudget_);
     policy_->setObjectName(QStringLiteral("selectionPolicy"));
     for (const kforge::SelectionPolicyInfo& p : kforge::selectionPolicies())
-        policy_->addItem(QString(), QString::fromUtf8(p.name.data(), static_cast<qsizetype>(p.name.size())));
+        policy_->addItem(QString(), nameText(p.name));
     policyNote_->setWordWrap(true);
     policyNote_->setEnabled(false);  // drawn as secondary text
     exploration_->setObjectName(QStringLiteral("exploration"));
@@ -113,10 +116,8 @@ SearchPage::SearchPage(QWidget* parent)
     beamWidthLabel_->setBuddy(beamWidth_);
     seedLabel_->setBuddy(seed_);
     basis_->setObjectName(QStringLiteral("speedupAgainst"));
-    for (const auto b : {kforge::SpeedupBasis::Best, kforge::SpeedupBasis::Native}) {
-        const std::string_view name = kforge::speedupBasisName(b);
-        basis_->addItem(QString(), QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
-    }
+    for (const auto b : {kforge::SpeedupBasis::Best, kforge::SpeedupBasis::Native})
+        basis_->addItem(QString(), nameText(kforge::speedupBasisName(b)));
     basisLabel_->setBuddy(basis_);
 
     auto* tunerRow = new QHBoxLayout;
