@@ -8,7 +8,7 @@
 #      of those shapes: the loser and the winner side by side;
 #   3. inductor's generated kernels (their launch configurations) kept.
 # Env: BIN (the carried binaries), OUT, STUDIES (any of rmsnorm layernorm
-# row_sum transpose panel; default "rmsnorm layernorm").
+# row_sum row_sum_persistent transpose panel; default "rmsnorm layernorm").
 # Prints a short table last.
 set -u
 ROOT=$PWD
@@ -73,6 +73,11 @@ study row_sum row_sum_fp32 registers row_sum_registers \
   "TPR=32 ROWS=8 VEC=4 ITEMS=8" "TPR=512 ROWS=1 VEC=4 ITEMS=2" "TPR=1024 ROWS=1 VEC=4 ITEMS=1" \
   "TPR=128 ROWS=4 VEC=4 ITEMS=8" "TPR=128 ROWS=8 VEC=4 ITEMS=4" "TPR=256 ROWS=4 VEC=4 ITEMS=4" \
   "TPR=64 ROWS=16 VEC=4 ITEMS=4"
+study row_sum_persistent row_sum_fp32 persistent row_sum_persistent \
+  row_sum_fp32-m1024-n4096,row_sum_fp32-m4096-n4096,row_sum_fp32-m100-n1001,row_sum_fp32-m4096-n256 \
+  "TPR=32 BLOCK=256 VEC=4 ITEMS=8 WAVES=4" "TPR=32 BLOCK=256 VEC=4 ITEMS=4 WAVES=4" "TPR=32 BLOCK=512 VEC=4 ITEMS=4 WAVES=2" \
+  "TPR=32 BLOCK=128 VEC=4 ITEMS=8 WAVES=8" "TPR=32 BLOCK=256 VEC=4 ITEMS=2 WAVES=8" "TPR=16 BLOCK=256 VEC=4 ITEMS=4 WAVES=4" \
+  "TPR=8 BLOCK=256 VEC=4 ITEMS=2 WAVES=8" "TPR=32 BLOCK=256 VEC=4 ITEMS=8 WAVES=2"
 study transpose transpose_fp32 template "transpose_(vec4|scalar)" \
   transpose_fp32-m1000-n1500,transpose_fp32-m33-n100,transpose_fp32-m32-n1048576 \
   "TILE=64 THREADS=256" "TILE=64 THREADS=512" "TILE=64 THREADS=1024" "TILE=32 THREADS=128" "TILE=32 THREADS=256"
