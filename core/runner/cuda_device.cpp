@@ -78,6 +78,33 @@ DONE:
 }
 )PTX";
 
+// Spins one thread until `ns` nanoseconds of the GPU's global timer have
+// passed: queued after the cache flush, it gives the memory system the same
+// quiet interval before the start event that the PyTorch baselines get from
+// their spin (kforge_torch/timing.py), so both sides are timed by one rule.
+// How long: longer than L2's dirty lines take to reach DRAM (50 MiB at 3 TB/s
+// is 17 us); the PyTorch side's spin is never shorter (timing.py).
+constexpr uint64_t kSpinAfterFlushNs = 50'000;
+
+constexpr const char* kSpinPtx = R"PTX(.version 7.0
+.target sm_50
+.address_size 64
+
+.visible .entry kf_spin(.param .u64 ns)
+{
+    .reg .pred %p<2>;
+    .reg .b64 %rd<5>;
+    ld.param.u64 %rd1, [ns];
+    mov.u64 %rd2, %globaltimer;
+SPIN:
+    mov.u64 %rd3, %globaltimer;
+    sub.u64 %rd4, %rd3, %rd2;
+    setp.lt.u64 %p1, %rd4, %rd1;
+    @%p1 bra SPIN;
+    ret;
+}
+)PTX";
+
 // Sets *flag to 1 when the first count 16-byte words of a and b differ.
 constexpr const char* kDifferPtx = R"PTX(.version 7.0
 .target sm_50
@@ -150,6 +177,8 @@ public:
         check(d_.cuModuleGetFunction(&copyKernel_, copyModule_, "kf_copy16"), "loading the copy kernel");
         check(d_.cuModuleLoadData(&differModule_, kDifferPtx), "loading the compare kernel");
         check(d_.cuModuleGetFunction(&differKernel_, differModule_, "kf_differ16"), "loading the compare kernel");
+        check(d_.cuModuleLoadData(&spinModule_, kSpinPtx), "loading the spin kernel");
+        check(d_.cuModuleGetFunction(&spinKernel_, spinModule_, "kf_spin"), "loading the spin kernel");
         measureCopyBandwidth();
         // Once the driver and a context are up (a tool's library is loaded by
         // then) and before any candidate is.
@@ -293,6 +322,11 @@ public:
     }
     void flushCache() override {
         check(d_.cuMemsetD8Async(flush_, ++flushValue_, flushBytes_, stream_), "flushing L2");
+        // The flush leaves L2 full of dirty lines and DRAM busy writing them
+        // back; the PyTorch baselines spin after it, so the candidates do too.
+        uint64_t ns = kSpinAfterFlushNs;
+        void* args[] = {&ns};
+        check(d_.cuLaunchKernel(spinKernel_, 1, 1, 1, 1, 1, 1, 0, stream_, args, nullptr), "spinning after the flush");
     }
     TimedCall timeCall(const std::function<int()>& call) override {
         TimedCall t;
@@ -393,8 +427,8 @@ private:
     CUdeviceptr flush_ = 0;
     size_t flushBytes_ = 0;
     CUdeviceptr flag_ = 0;
-    CUmodule copyModule_ = nullptr, differModule_ = nullptr;
-    CUfunction copyKernel_ = nullptr, differKernel_ = nullptr;
+    CUmodule copyModule_ = nullptr, differModule_ = nullptr, spinModule_ = nullptr;
+    CUfunction copyKernel_ = nullptr, differKernel_ = nullptr, spinKernel_ = nullptr;
     size_t l2CopyBytes_ = 0;
     double l2Bandwidth_ = 0;
     unsigned char flushValue_ = 0;
