@@ -4,10 +4,11 @@
 //
 // The "registers" variant gives each row group its own block: a block loads
 // its rows, reduces, stores and exits, and the SM's next block starts from an
-// empty pipeline. Between one row's last load and the next row's first, the
-// memory system idles for a reduction and a block start, which at 4096 x 4096
-// (two rows a block, about two waves) costs it a sixth of the bandwidth that
-// torch.compile reaches. Here WAVES blocks per SM stay resident; a group of
+// empty pipeline. At 4096 x 4096 (two rows a block, about two waves) it reaches
+// a sixth less bandwidth than torch.compile (32.6 against 27.5 us on an H100,
+// docs/benchmarks/2026-12-07-h100-seed-round). The guess this variant tests:
+// between one row's last load and the next row's first, the memory system
+// idles for a reduction and a block start. Here WAVES blocks per SM stay resident; a group of
 // TPR lanes (a warp or part of one: the reductions are shuffles, no block
 // barrier) takes rows q, q + G, q + 2G, ... (G groups in the grid) and treats
 // its work as one stream of chunks of TPR * ITEMS vectors: while it adds one
