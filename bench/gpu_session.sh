@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One batch of GPU work for the lent device machine, run from the repository
 # root: bash bench/gpu_session.sh PHASE...   (faults repeat verify pipeline baselines templates
-# template-evals baseline-evals optimize profile-losers throughput profile tests torch redteam hardening shared export variant-tests sanitize)
+# template-evals baseline-evals optimize profile-losers throughput profile tests torch redteam hardening shared export variant-tests sanitize
+# timer-symmetry small-shapes)
 # Make the carry first: bash bench/make_gpu_carry.sh build  (then BIN=build/carry).
 # Expects build-gpu/ (configured with -DKFORGE_GUI=OFF) and .qtcarry/qtlibs.tar.xz
 # (Qt Core + Qt Test and their ICU, for the Qt Test binaries) carried along.
@@ -251,6 +252,21 @@ PY
         done
       done
       summary+=("sanitize: $(grep -c 'rc=0' "$LOGS/sanitize.txt") clean of $(wc -l < "$LOGS/sanitize.txt")") ;;
+    timer-symmetry)
+      # Does a spin between flush and start event change an op's time
+      # (bench/spin_asymmetry.py), and what does the runner's spin after its
+      # flush change for one candidate (NOSPIN_RUNNER: a runner built before it)?
+      python3 bench/spin_asymmetry.py > "$LOGS/spin_asymmetry.md" 2> "$LOGS/spin_asymmetry.err"
+      cat "$LOGS/spin_asymmetry.md"
+      if [ -n "${NOSPIN_RUNNER:-}" ]; then
+        OUT=$LOGS BIN=$BIN bash bench/runner_ab.sh "$NOSPIN_RUNNER" "$KFORGE_RUNNER" rmsnorm_bf16 template:registers 2 \
+          -- -D TPR=256 -D ROWS=1 -D VEC=8 -D ITEMS=2 | tee "$LOGS/runner_ab.md"
+      fi
+      summary+=("timer-symmetry: $(grep -c '^| [a-z]' "$LOGS/spin_asymmetry.md") ops timed both ways") ;;
+    small-shapes)
+      # Sweeps and Nsight Compute pairs at the shapes we lose (STUDIES picks them).
+      OUT=$LOGS BIN=$BIN bash bench/ncu_small_shapes.sh | tail -60
+      summary+=("small-shapes: $(ls "$LOGS"/small/*_sweep.md 2>/dev/null | wc -l) sweeps") ;;
   esac
   summary+=("  ($phase took $(( $(date +%s) - start )) s)")
   tar czf "$OUT/logs.tar.gz" -C /tmp kforge-logs  # after every phase: a later one may hit the time limit
