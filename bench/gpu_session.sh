@@ -232,14 +232,8 @@ PY
       compute-sanitizer --tool memcheck --target-processes all python3 -c "import os, torch; torch.zeros(1, device='cuda'); print('mapped:', sorted({l.split()[-1] for l in open('/proc/self/maps') if 'saniti' in l.lower() or 'inject' in l.lower()})); print('env:', {k: v for k, v in os.environ.items() if any(s in k for s in ('INJECT', 'SANIT', 'PRELOAD'))})" 2>&1 | grep -E '^(mapped|env):' | tee "$LOGS/sanitize_injection.txt"
       for v in ${VARIANTS:-$(cuda_variants)}; do
         t=${v%%:*}; name=${v#*:}; dir=/tmp/kforge-sanitize/$t
-        rm -rf "$dir" && mkdir -p "$dir" && cp -r resources/tasks/$t/. "$dir/"
-        python3 - "$dir/workloads.jsonl" "${SANITIZE_MAX:-4000000}" <<'PY'
-import json, math, sys
-path, limit = sys.argv[1], int(sys.argv[2])
-lines = [l for l in open(path) if l.strip()]
-keep = [l for l in lines if math.prod(json.loads(l)["axes"].values()) <= limit]
-open(path, "w").writelines(keep)
-PY
+        rm -rf "$dir" && mkdir -p "$(dirname "$dir")"
+        python3 bench/narrow_task.py "resources/tasks/$t" "$dir" --max-elements "${SANITIZE_MAX:-4000000}" > /dev/null
         tools=memcheck
         grep -q __shared__ "resources/tasks/$t/cuda/$name.cu" && tools="memcheck ${RACECHECK_TOOL:-racecheck}"
         for tool in $tools; do

@@ -38,9 +38,8 @@ study() {
 profile_pair() {  # STUDY TASK VARIANT KERNEL_REGEX UUID
   local name=$1 task=$2 variant=$3 kernel=$4 uuid=$5 dir config
   local best=$OUT/$name/best.json tag=${name}_$5
-  dir=$(mktemp -d)
-  cp -r "resources/tasks/$task/." "$dir/"
-  grep "\"$uuid\"" "resources/tasks/$task/workloads.jsonl" > "$dir/workloads.jsonl"
+  dir=$(mktemp -d)/task
+  $PY bench/narrow_task.py "resources/tasks/$task" "$dir" --uuids "$uuid" > /dev/null
   "$NCU" --clock-control none --profile-from-start off --csv --page raw --metrics "$METRICS" \
     --log-file "$OUT/ncu_compile_$tag.csv" "$PY" bench/profile_torch_compile.py "$dir" "$uuid" \
     > "$OUT/ncu_compile_$tag.out" 2>&1
@@ -52,7 +51,7 @@ profile_pair() {  # STUDY TASK VARIANT KERNEL_REGEX UUID
     --csv --page raw --metrics "$METRICS" --log-file "$OUT/ncu_kforge_$tag.csv" \
     "$BIN/kforge" eval "$dir" "template:$variant" --backend cuda --no-sandbox --torch-baselines none "${defines[@]}" \
     > "$OUT/ncu_kforge_$tag.out" 2>&1
-  rm -rf "$dir"
+  rm -rf "$(dirname "$dir")"
 }
 
 study rmsnorm rmsnorm_bf16 registers rmsnorm_registers \

@@ -17,32 +17,18 @@ best configuration per workload to OUT/best.json.
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from narrow_task import with_uuids  # noqa: E402
 
 
 def task_dir(kforge_resources, task):
     if os.path.isdir(task):
         return task
     return os.path.join(kforge_resources, "tasks", task)
-
-
-def narrowed_task(src, uuids, into):
-    """A copy of the task whose workloads file keeps only the listed workloads."""
-    shutil.copytree(src, into)
-    kept = []
-    with open(os.path.join(src, "workloads.jsonl")) as f:
-        for line in f:
-            if line.strip() and json.loads(line)["uuid"] in uuids:
-                kept.append(line.rstrip("\n"))
-    missing = set(uuids) - {json.loads(k)["uuid"] for k in kept}
-    if missing:
-        sys.exit(f"sweep_configs: {src}/workloads.jsonl has no workload {', '.join(sorted(missing))}")
-    with open(os.path.join(into, "workloads.jsonl"), "w") as f:
-        f.write("\n".join(kept) + "\n")
-    return into
 
 
 def run_eval(kforge, backend, task, variant, config, baselines, out_path):
@@ -73,7 +59,7 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     resources = os.environ.get("KFORGE_RESOURCES", "resources")
     with tempfile.TemporaryDirectory() as tmp:
-        task = narrowed_task(task_dir(resources, a.task), uuids, os.path.join(tmp, "task"))
+        task = with_uuids(task_dir(resources, a.task), os.path.join(tmp, "task"), uuids)
         medians = {}   # config -> uuid -> ms
         compiled = {}  # uuid -> torch.compile ms (timed in the first configuration's run)
         for i, config in enumerate(a.config):

@@ -221,10 +221,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>its device is a %1, the session&apos;s a %2 (runners of one session share a device model)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is not used: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1840,6 +1836,38 @@
         <source>unknown selection policy &apos;%1&apos; (known: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the task&apos;s baseline is PyTorch eager, which runs on this machine&apos;s device only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 needs code for %2, and the session compiles for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its CPU is a %1, and the session compiles for this host&apos;s %2 (-march=native)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its device is a %1 and the session&apos;s a %2, where the PyTorch baselines its speedups are over were measured (a session with --speedup-against native spreads over device models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a %2, not the session&apos;s %3: the task&apos;s %4 was measured there, and its candidates&apos; speedups are over that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its device is a %1, and the task&apos;s %2 could not be measured there: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session&apos;s baselines on other devices</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>
@@ -3223,6 +3251,14 @@ grid %2, block %3</source>
         <source>Profiling is not available on the %1 backend: Nsight Compute profiles CUDA kernels only.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>measured by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured by %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>
@@ -4154,6 +4190,10 @@ grid %2, block %3</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1; also %2, each with its own baseline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -222,10 +222,6 @@
         <translation>加速比相对于任务的%1，而不是 PyTorch：%2</translation>
     </message>
     <message>
-        <source>its device is a %1, the session&apos;s a %2 (runners of one session share a device model)</source>
-        <translation>它的设备是 %1，会话的设备是 %2（同一会话的运行器须使用同一型号的设备）</translation>
-    </message>
-    <message>
         <source>%1 is not used: %2</source>
         <translation>%1 未被使用：%2</translation>
     </message>
@@ -1841,6 +1837,38 @@
         <source>unknown selection policy &apos;%1&apos; (known: %2)</source>
         <translation>未知的选择策略 &apos;%1&apos;（可选：%2）</translation>
     </message>
+    <message>
+        <source>the task&apos;s baseline is PyTorch eager, which runs on this machine&apos;s device only</source>
+        <translation>任务的基线是 PyTorch eager，它只在本机的设备上运行</translation>
+    </message>
+    <message>
+        <source>its %1 needs code for %2, and the session compiles for %3</source>
+        <translation>它的 %1 需要为 %2 编译的代码，而会话编译的目标是 %3</translation>
+    </message>
+    <message>
+        <source>its CPU is a %1, and the session compiles for this host&apos;s %2 (-march=native)</source>
+        <translation>它的 CPU 是 %1，而会话针对本机的 %2 编译（-march=native）</translation>
+    </message>
+    <message>
+        <source>names no device</source>
+        <translation>未指明设备</translation>
+    </message>
+    <message>
+        <source>its device is a %1 and the session&apos;s a %2, where the PyTorch baselines its speedups are over were measured (a session with --speedup-against native spreads over device models)</source>
+        <translation>它的设备是 %1，而会话的设备是 %2，加速比所依据的 PyTorch 基线是在后者上测得的（使用 --speedup-against native 的会话可分布在不同型号的设备上）</translation>
+    </message>
+    <message>
+        <source>%1 has a %2, not the session&apos;s %3: the task&apos;s %4 was measured there, and its candidates&apos; speedups are over that</source>
+        <translation>%1 的设备是 %2，而非会话的 %3：已在其上测量任务的%4，它所测候选内核的加速比均相对于此</translation>
+    </message>
+    <message>
+        <source>its device is a %1, and the task&apos;s %2 could not be measured there: %3</source>
+        <translation>它的设备是 %1，无法在其上测量任务的%2：%3</translation>
+    </message>
+    <message>
+        <source>a session&apos;s baselines on other devices</source>
+        <translation>会话在其他设备上的基线</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractItemView</name>
@@ -3220,6 +3248,14 @@ grid %2, block %3</source>
         <source>Profiling is not available on the %1 backend: Nsight Compute profiles CUDA kernels only.</source>
         <translation>%1 后端不支持剖析：Nsight Compute 只能剖析 CUDA 内核。</translation>
     </message>
+    <message>
+        <source>measured by %1</source>
+        <translation>由 %1 测量</translation>
+    </message>
+    <message>
+        <source>measured by %1 (%2)</source>
+        <translation>由 %1 测量（%2）</translation>
+    </message>
 </context>
 <context>
     <name>kforge::ui::NodeProblems</name>
@@ -4140,6 +4176,10 @@ grid %2, block %3</source>
         <translation>
             <numerusform>%1：正在处理节点 %2，已测量 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1; also %2, each with its own baseline</source>
+        <translation>%1；另有 %2，各自使用自己的基线</translation>
     </message>
 </context>
 <context>

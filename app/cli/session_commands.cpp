@@ -473,6 +473,12 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
         std::cout << r.baselineName << " medians:";
         for (const auto& [uuid, s] : r.baseline) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
         std::cout << "\n";
+        // Runners of other device models: their candidates' speedups are over these.
+        for (const auto& b : r.deviceBaselines) {
+            std::cout << r.baselineName << " medians on " << deviceModel(b.device) << ":";
+            for (const auto& [uuid, s] : b.times) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
+            std::cout << "\n";
+        }
         printTorchBaselines(r);
         printWorkloadWinners(tree);
         std::cout << "\n";

@@ -497,8 +497,11 @@ void Evaluator::measureTorch(PreparedTask& p, const EvalOptions& options) {
     p.torch = run;
 }
 
-BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOptions& options) {
+BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOptions& options, size_t runnerIndex) {
     if (!p.task->native.count(p.backend)) {
+        if (runnerIndex != 0)
+            throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the task's baseline is PyTorch eager, which runs on this machine's "
+                                                           "device only")));
         if (!p.torch)
             throw Error(phrase(QT_TRANSLATE_NOOP(
                 "Phrase", "internal: measureTorch must run before measureBaseline for a task judged by PyTorch")));
@@ -514,7 +517,8 @@ BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOption
                 }
         return times;
     }
-    const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName, options);
+    const Measured m = measure(*p.task, p.workloads, p.baseline.library.string(), p.reference.library.string(), p.baselineName,
+                               options, {}, runnerIndex);
     if (m.result.status != Status::Passed)  // with a native baseline, baselineName is a word prepare() marked
         throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "the task's %1 failed on this device (%2): %3"),
                            phrase(p.baselineName.c_str()), std::string(statusName(m.result.status)), m.result.message));
@@ -522,6 +526,20 @@ BaselineTimes Evaluator::measureBaseline(const PreparedTask& p, const EvalOption
     for (const auto& o : m.result.workloads)
         if (!o.samplesMs.empty()) times[o.uuid] = summarize(o.samplesMs);
     return times;
+}
+
+Phrase Evaluator::cannotRunBinaries(const PreparedTask& p, size_t runnerIndex) {
+    const DeviceFacts& facts = runner(p.backend, runnerIndex).facts();
+    if (backendInfo(p.backend).gpu) {
+        const std::string arch = toolchain(p.backend).archFor(facts);
+        if (arch != p.arch)
+            return phrase(QT_TRANSLATE_NOOP("Phrase", "its %1 needs code for %2, and the session compiles for %3"), facts.name,
+                          arch, p.arch);
+    } else if (facts.name != p.device.name) {
+        return phrase(QT_TRANSLATE_NOOP("Phrase", "its CPU is a %1, and the session compiles for this host's %2 (-march=native)"),
+                      facts.name, p.device.name);
+    }
+    return {};
 }
 
 Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const BaselineTimes& baseline,
@@ -532,7 +550,11 @@ Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const 
     report.runner = runnerClient.name();
     report.task = task.name;
     report.backend = p.backend;
-    report.device = p.device;
+    // The runner's own device: its ceilings judge the floor, its model which
+    // baselines compare (runners of several models: SessionRecord::deviceBaselines).
+    report.device = runnerIndex == 0 || !runnerClient.facts().known() ? p.device : runnerClient.facts();
+    report.deviceModel = deviceModel(report.device);
+    const bool torchDevice = report.deviceModel == deviceModel(p.device);
     report.baselineName = p.baselineName;
     report.sandbox = sandbox_->status().description;
     if (const DeviceFacts& facts = runnerClient.facts(); facts.cpu && facts.cpu->cores > 0) report.cpuThreads = facts.cpu->cores;
@@ -606,7 +628,7 @@ Evaluator::Measurement Evaluator::measureCandidate(const PreparedTask& p, const 
                 ++passed;
             }
         }
-        if (p.torch)
+        if (p.torch && torchDevice)
             if (const auto it = p.torch->baselines.find(w->uuid); it != p.torch->baselines.end()) wr.baselines = it->second;
         const bool timed = (wr.status == Status::Passed || wr.status == Status::SuspiciousSpeed) && wr.timing.median > 0;
         for (auto& b : wr.baselines)

@@ -93,12 +93,18 @@ public:
     // kforge::Error only when the PyTorch reference must judge and cannot;
     // otherwise a missing PyTorch is a message in the summary.
     void measureTorch(PreparedTask& prepared, const EvalOptions& options);
-    // Times the baseline on every workload (throws kforge::Error when it fails);
-    // for a task without a native reference, that is PyTorch eager.
-    BaselineTimes measureBaseline(const PreparedTask& prepared, const EvalOptions& options);
+    // Times the baseline on every workload on runner `runnerIndex` (throws
+    // kforge::Error when it fails); for a task without a native reference,
+    // that is PyTorch eager, measured on this machine's device (runner 0) only.
+    BaselineTimes measureBaseline(const PreparedTask& prepared, const EvalOptions& options, size_t runnerIndex = 0);
+    // Why runner `runnerIndex` (started) cannot run what `prepared` compiles,
+    // or nothing: a GPU of another architecture than the compiles target, a
+    // CPU of another model than the host compiler tuned for (-march=native).
+    Phrase cannotRunBinaries(const PreparedTask& prepared, size_t runnerIndex);
     // Verifies and times a compiled candidate (report.compile.ok) on runner
     // `runnerIndex` and fills the report's verdict, workloads and speedups
-    // against `baseline`. RunnerLost when that runner went away under the
+    // against `baseline` (measured on that runner's device model; PyTorch's
+    // baselines are attached only when it is prepared.device's). RunnerLost when that runner went away under the
     // candidate or cannot start (a dropped connection, a killed or preempted
     // runner): the report then says so, but a caller with other runners
     // measures the candidate again there rather than believe it failed.

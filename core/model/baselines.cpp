@@ -98,11 +98,35 @@ nlohmann::json baselineTimesJson(const BaselineTimes& times) {
     return j;
 }
 
-BaselineTimes baselineTimesFromJson(const nlohmann::json& j) {
-    if (!j.is_object()) modelFail("baseline", phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
+BaselineTimes baselineTimesFromJson(const nlohmann::json& j, const std::string& where) {
+    if (!j.is_object()) modelFail(where, phrase(QT_TRANSLATE_NOOP("Phrase", "expected an object, got %1"), jsonTypeName(j)));
     BaselineTimes times;
-    for (auto it = j.begin(); it != j.end(); ++it) times[it.key()] = sampleStatsFromJson(it.value(), "baseline." + it.key());
+    for (auto it = j.begin(); it != j.end(); ++it) times[it.key()] = sampleStatsFromJson(it.value(), where + "." + it.key());
     return times;
+}
+
+const DeviceBaseline* baselineOn(const DeviceBaselines& list, const std::string& model) {
+    for (const auto& b : list)
+        if (deviceModel(b.device) == model) return &b;
+    return nullptr;
+}
+
+Json toJson(const DeviceBaselines& list) {
+    Json out = Json::array();
+    for (const auto& b : list) out.push_back({{"device", toJson(b.device)}, {"baseline", baselineTimesJson(b.times)}});
+    return out;
+}
+
+DeviceBaselines deviceBaselinesFromJson(const Json& j, const std::string& where) {
+    return readArray<DeviceBaseline>(j, where, [](const Json& e, const std::string& at) {
+        ObjectReader r(e, at);
+        DeviceBaseline b;
+        b.device = deviceFactsFromJson(r.field("device"), r.childPath("device"));
+        b.times = baselineTimesFromJson(r.field("baseline"), r.childPath("baseline"));
+        r.finish();
+        if (!b.device.known()) modelFail(r.childPath("device"), phrase(QT_TRANSLATE_NOOP("Phrase", "names no device")));
+        return b;
+    });
 }
 
 }  // namespace kforge

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/device_facts.h"
 #include "model/json_reader.h"
 #include "model/phrase.h"
 #include "model/status.h"
@@ -60,6 +61,19 @@ WorkloadBaselines workloadBaselinesFromJson(const nlohmann::json& j, const std::
 // measured once when a session is created and compared against.
 using BaselineTimes = std::map<std::string, SampleStats>;
 nlohmann::json baselineTimesJson(const BaselineTimes& times);
-BaselineTimes baselineTimesFromJson(const nlohmann::json& j);
+BaselineTimes baselineTimesFromJson(const nlohmann::json& j, const std::string& where = "baseline");
+
+// The native baseline as a runner on another device model than the session's
+// measured it (deviceModel()): that runner's candidates are compared with it.
+struct DeviceBaseline {
+    DeviceFacts device;
+    BaselineTimes times;
+};
+using DeviceBaselines = std::vector<DeviceBaseline>;
+// The one measured on `model`'s devices, or nullptr.
+const DeviceBaseline* baselineOn(const DeviceBaselines& list, const std::string& model);
+// [{device, baseline}]; a malformed entry throws ModelError naming `where`.
+nlohmann::json toJson(const DeviceBaselines& list);
+DeviceBaselines deviceBaselinesFromJson(const nlohmann::json& j, const std::string& where);
 
 }  // namespace kforge

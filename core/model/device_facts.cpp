@@ -111,4 +111,10 @@ std::string describeDevice(const DeviceFacts& f) {
     return s;
 }
 
+std::string deviceModel(const DeviceFacts& f) {
+    std::string s = f.name;
+    if (f.cpu) s += " x " + std::to_string(f.cpu->cores) + (f.cpu->cores == 1 ? " thread" : " threads");
+    return s;
+}
+
 }  // namespace kforge

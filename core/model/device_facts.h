@@ -67,4 +67,10 @@ DeviceFacts deviceFactsFromJson(const nlohmann::json& j, const std::string& path
 // One line: name, bandwidth, peak.
 std::string describeDevice(const DeviceFacts& f);
 
+// What timings compare within: the GPU's name ("NVIDIA H200"); the CPU's
+// name and the threads its runner may use ("AMD EPYC 7B13 x 2 threads"), since
+// a runner capped at fewer cores of the same processor times another device.
+// Speedups over a baseline hold only for a device of the baseline's model.
+std::string deviceModel(const DeviceFacts& f);
+
 }  // namespace kforge

@@ -238,6 +238,7 @@ Json toJson(const EvalReport& r, ReportScope scope) {
     out["torch"] = toJson(r.torch);
     out["sandbox"] = r.sandbox;
     if (!r.runner.empty()) out["runner"] = r.runner;
+    if (!r.deviceModel.empty()) out["device_model"] = r.deviceModel;
     if (r.cpuThreads) out["cpu_threads"] = *r.cpuThreads;
     if (r.window)
         out["device_window"] = {{"runner_index", r.window->runnerIndex}, {"from", r.window->from}, {"to", r.window->to}};
@@ -261,6 +262,7 @@ EvalReport evalReportFromJson(const Json& j, const std::string& path, ReportScop
     if (r.has("torch")) e.torch = torchSummaryFromJson(r.field("torch"), r.childPath("torch"));  // schema 4 had none
     e.sandbox = r.optionalOr<std::string>("sandbox", "");  // reports before the sandbox have none
     e.runner = r.optionalOr<std::string>("runner", "");    // and before runner endpoints
+    e.deviceModel = r.optionalOr<std::string>("device_model", "");  // and before runners of several models
     if (r.has("cpu_threads")) {  // CPU reports before the thread limit have none
         e.cpuThreads = r.required<int>("cpu_threads");
         if (*e.cpuThreads < 1) modelFail(r.childPath("cpu_threads"), phrase(QT_TRANSLATE_NOOP("Phrase", "must be at least 1")));

@@ -125,6 +125,10 @@ struct EvalReport {
     // Which runner measured it: "cpu", "cuda:1", "ssh://gpu-box (cuda:0)".
     // Empty in reports written before runner endpoints existed.
     std::string runner;
+    // The model of the device that measured it (deviceModel()); its speedups
+    // are over the baseline measured on that model. Empty in reports written
+    // before runners of several models.
+    std::string deviceModel;
     std::optional<DeviceWindow> window;  // none in reports written before it was kept
     // CPU backend: the most threads the candidate could run, the runner's
     // OMP_THREAD_LIMIT (the cores it may use); a tuned THREADS above it ran

@@ -94,6 +94,7 @@ nlohmann::json toJson(const SessionRecord& r) {
             {"baseline_hash", r.baselineHash},
             {"baseline", baselineTimesJson(r.baseline)},
             {"torch_baselines", toJson(r.torchBaselines)},
+            {"device_baselines", toJson(r.deviceBaselines)},
             {"status", r.status},
             {"stop_reason", r.stopReason},
             {"stop_causes", stopCausesJson(r.stopCauses)},
@@ -120,9 +121,11 @@ SessionRecord sessionRecordFromJson(const nlohmann::json& j, const std::string& 
     r.config = sessionConfigFromJson(in.field("config"), in.childPath("config"));
     r.baselineName = in.required<std::string>("baseline_name");
     r.baselineHash = in.required<std::string>("baseline_hash");
-    r.baseline = baselineTimesFromJson(in.field("baseline"));
+    r.baseline = baselineTimesFromJson(in.field("baseline"), in.childPath("baseline"));
     if (in.has("torch_baselines"))  // session files before PyTorch baselines have none
         r.torchBaselines = workloadBaselinesFromJson(in.field("torch_baselines"), in.childPath("torch_baselines"));
+    if (in.has("device_baselines"))  // nor before runners of several device models
+        r.deviceBaselines = deviceBaselinesFromJson(in.field("device_baselines"), in.childPath("device_baselines"));
     r.status = in.required<std::string>("status");
     r.stopReason = in.required<std::string>("stop_reason");
     if (in.has("stop_causes"))  // session files before the causes were kept have none

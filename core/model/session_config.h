@@ -82,6 +82,10 @@ struct SessionRecord {
     std::string baselineHash;     // its source, among the sources
     BaselineTimes baseline;       // measured once when the session was created
     WorkloadBaselines torchBaselines;  // PyTorch eager / compile / vendor, measured then too (empty: none)
+    // The native baseline on each other device model a runner of the session
+    // had (deviceModel()), measured when that runner first came: its
+    // candidates' speedups are over it. Empty for sessions on one model.
+    DeviceBaselines deviceBaselines;
     std::string status = "new";   // new, running, paused, stopped, finished, failed
     std::string stopReason;              // in English, for the CLI and the database
     std::vector<StopCause> stopCauses;   // the same as data (empty in sessions from before they were kept)

@@ -465,23 +465,67 @@ void SessionEngine::account() {
         stats_.idleWhilePendingSeconds += dt;
 }
 
+std::optional<BaselineTimes> SessionEngine::baselineOnModel(const DeviceFacts& facts, size_t runnerIndex,
+                                                            const EvalOptions& options, Phrase& why) {
+    const std::string model = deviceModel(facts);
+    // PyTorch's baselines were timed on this machine's device: a speedup over
+    // them means nothing for a candidate timed on another model.
+    if (record_.config.speedupAgainst == SpeedupBasis::Best) {
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "its device is a %1 and the session's a %2, where the PyTorch baselines its "
+                                                 "speedups are over were measured (a session with --speedup-against native "
+                                                 "spreads over device models)"),
+                     model, deviceModel(prepared_.device));
+        return std::nullopt;
+    }
+    // One measurement per model, also when several of its runners come at once.
+    std::lock_guard measuring(baselineMutex_);
+    {
+        std::lock_guard lock(mutex_);
+        if (const DeviceBaseline* known = baselineOn(deviceBaselines_, model)) return known->times;
+        if (stopMeasuring_) return std::nullopt;  // the run is over: nothing to compare
+    }
+    const std::string runnerName = evaluator_.runner(record_.config.backend, runnerIndex).name();
+    try {
+        DeviceBaseline measured{facts, evaluator_.measureBaseline(prepared_, options, runnerIndex)};
+        std::lock_guard lock(mutex_);
+        deviceBaselines_.push_back(measured);
+        lostNotes_.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 has a %2, not the session's %3: the task's %4 was measured "
+                                                                "there, and its candidates' speedups are over that"),
+                                    runnerName, model, deviceModel(prepared_.device), phrase(record_.baselineName.c_str())));
+        wake_.notify_all();
+        return measured.times;
+    } catch (const std::exception& e) {
+        why = phrase(QT_TRANSLATE_NOOP("Phrase", "its device is a %1, and the task's %2 could not be measured there: %3"), model,
+                     phrase(record_.baselineName.c_str()), errorPhrase(e));
+        return std::nullopt;
+    }
+}
+
 void SessionEngine::measureLoop(size_t runnerIndex) {
     // A candidate whose runner went away this often is measured no more: the
     // runner's death is then most likely its own doing (reported as it came).
     constexpr int kMaxLostRunners = 2;
     const EvalOptions options = evalOptions(record_.config);
+    // The baseline its candidates are compared with: the session's, or the
+    // one measured on its device model when that is another.
+    BaselineTimes baseline = record_.baseline;
     if (runnerIndex > 0) {
-        // The baseline was measured on runner 0: a runner on another device
-        // model would compare its candidates against the wrong times.
-        RunnerClient& r = evaluator_.runner(record_.config.backend, runnerIndex);
-        Phrase why;  // the runner's own reason when it cannot start
-        Phrase reason;
-        if (evaluator_.startRunner(record_.config.backend, runnerIndex, why) && r.facts().name != prepared_.device.name)
-            reason = phrase(QT_TRANSLATE_NOOP("Phrase", "its device is a %1, the session's a %2 (runners of one session share a device model)"),
-                            r.facts().name, prepared_.device.name);
-        else
-            reason = why;
+        bool stopped = false;
+        const Phrase reason = [&] {  // why it is not used; empty when it is
+            Phrase why;  // the runner's own reason when it cannot start
+            if (!evaluator_.startRunner(record_.config.backend, runnerIndex, why)) return why;
+            if (Phrase cannot = evaluator_.cannotRunBinaries(prepared_, runnerIndex); !cannot.empty()) return cannot;
+            const DeviceFacts& facts = evaluator_.runner(record_.config.backend, runnerIndex).facts();
+            if (deviceModel(facts) != deviceModel(prepared_.device)) {
+                auto own = baselineOnModel(facts, runnerIndex, options, why);
+                if (!own && why.empty()) stopped = true;
+                if (own) baseline = std::move(*own);
+            }
+            return why;
+        }();
+        if (stopped) return;  // the run ended while it started: it measures nothing
         if (!reason.empty()) {
+            RunnerClient& r = evaluator_.runner(record_.config.backend, runnerIndex);
             std::lock_guard lock(mutex_);
             lostNotes_.push_back(phrase(QT_TRANSLATE_NOOP("Phrase", "%1 is not used: %2"), r.name(), reason));
             lastLost_ = runnerIndex;
@@ -509,7 +553,7 @@ void SessionEngine::measureLoop(size_t runnerIndex) {
         }
         Evaluator::Measurement m = Evaluator::Measurement::Done;
         try {
-            m = evaluator_.measureCandidate(prepared_, record_.baseline, options, w.report, runnerIndex);
+            m = evaluator_.measureCandidate(prepared_, baseline, options, w.report, runnerIndex);
         } catch (const std::exception& e) {
             w.report.status = Status::RuntimeError;
             w.report.message = errorPhrase(e);
@@ -720,6 +764,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     {
         std::lock_guard lock(mutex_);
         liveRunners_ = static_cast<int>(evaluator_.runnerCount());
+        deviceBaselines_ = record_.deviceBaselines;
         runnerStates_.assign(evaluator_.runnerCount(), RunnerProgress{});
         for (size_t i = 0; i < runnerStates_.size(); ++i)
             runnerStates_[i].name = evaluator_.runner(record_.config.backend, i).name();
@@ -741,6 +786,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
         for (;;) {
             std::deque<Work> compiled, measured;
             std::vector<Phrase> lostNotes;
+            bool newBaseline = false;  // a runner of another device model measured its own
             bool paused;
             {
                 std::unique_lock lock(mutex_);
@@ -750,6 +796,10 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                 compiled.swap(compiled_);
                 measured.swap(measured_);
                 lostNotes.swap(lostNotes_);
+                if (deviceBaselines_.size() != record_.deviceBaselines.size()) {
+                    record_.deviceBaselines = deviceBaselines_;
+                    newBaseline = true;
+                }
                 // Pending nodes stay pending in the store: a resume measures them.
                 if (liveRunners_ == 0)
                     throw Error(phrase(QT_TRANSLATE_NOOP("Phrase", "every runner was lost (the last: %1)"),
@@ -762,6 +812,7 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
                     cancelCompiles_->store(true);
                 }
             }
+            if (newBaseline) store_.saveSession(record_);  // before any node compared with it
             for (const auto& note : lostNotes) say(note);
             for (auto& w : compiled) {
                 if (cancelled) continue;
@@ -861,12 +912,16 @@ SessionRecord SessionEngine::run(SessionObserver* observer, Mode mode) {
     }
     measureWake_.notify_all();
     joinMeasurers();
+    std::vector<Phrase> lastNotes;  // what the runners said after the loop's last look
     {
         std::unique_lock lock(mutex_);
         wake_.wait(lock, [&] { return compiling_ == 0; });
         account();
         stats_.wallSeconds = secondsSince(runStart_);
+        lastNotes.swap(lostNotes_);
+        record_.deviceBaselines = deviceBaselines_;  // a resume reuses one measured late
     }
+    for (const auto& note : lastNotes) say(note);
     observer_ = nullptr;
     record_.status = cancelled ? "stopped" : "finished";
     record_.stopReason = reason->text;

@@ -190,6 +190,11 @@ private:
     void startEvaluation(const Node& node);
     void finish(Work work);
     void measureLoop(size_t runnerIndex);
+    // The native baseline on a runner's device model other than the session's:
+    // the one measured before, or measured now; nothing, with `why`, when its
+    // candidates cannot be compared there, or without, when the run is over.
+    std::optional<BaselineTimes> baselineOnModel(const DeviceFacts& facts, size_t runnerIndex, const EvalOptions& options,
+                                                 Phrase& why);
     void account();  // under mutex_: charge the time since the last change
     SessionProgress progress() const;
     double activeSeconds() const;  // the session's, paused time excluded
@@ -230,6 +235,8 @@ private:
     size_t lastLost_ = 0;    // the runner lost last (its runnerStates_ entry says why)
     std::vector<RunnerProgress> runnerStates_;  // one per measure thread
     std::vector<Phrase> lostNotes_;  // for the observer: work measured again after a lost runner
+    DeviceBaselines deviceBaselines_;  // record_.deviceBaselines and those measured this run
+    std::mutex baselineMutex_;         // held while a runner measures its model's baseline
     bool stopMeasuring_ = false;
     bool paused_ = false;
     bool cancelled_ = false;

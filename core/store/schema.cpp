@@ -10,7 +10,7 @@ namespace kforge {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     // 1: sessions, their nodes, and the sources both point at (content-addressed,
     // so the hundred configurations of one template share one text).
     R"sql(
@@ -155,6 +155,11 @@ ALTER TABLE sessions ADD COLUMN stop_causes TEXT NOT NULL DEFAULT '[]';
     // nodes from before, and for messages that are data, such as a compiler's).
     R"sql(
 ALTER TABLE nodes ADD COLUMN message_phrase TEXT NOT NULL DEFAULT 'null';
+)sql",
+    // 9: the native baseline on each other device model a session's runners
+    // had (model/baselines.h DeviceBaselines; '[]' for sessions on one model).
+    R"sql(
+ALTER TABLE sessions ADD COLUMN device_baselines TEXT NOT NULL DEFAULT '[]';
 )sql",
 };
 

@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kSessionColumns =
     "id, uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, config, baseline_name, "
     "baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, evaluations, best_node, best_speedup, "
-    "torch_baselines, stop_causes";
+    "torch_baselines, stop_causes, device_baselines";
 constexpr const char* kNodeColumns =
     "id, parent, generator, input, source_hash, extension, config, state, status, message, fitness, compile, evaluation, "
     "seconds, created_at, evaluated_at, profile, message_phrase";
@@ -153,7 +153,8 @@ void Store::createSession(SessionRecord& r) {
     Statement s = db_.prepare(
         "INSERT INTO sessions(uuid, name, task, task_ref, task_hash, task_definition, task_workloads, backend, device, "
         "config, baseline_name, baseline_hash, baseline, status, stop_reason, created_at, updated_at, active_seconds, "
-        "evaluations, best_node, best_speedup, torch_baselines, stop_causes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "evaluations, best_node, best_speedup, torch_baselines, stop_causes, device_baselines) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, r.uuid)
         .bind(2, r.name)
         .bind(3, r.task)
@@ -176,7 +177,8 @@ void Store::createSession(SessionRecord& r) {
         .bind(20, r.bestNode)
         .bind(21, r.bestSpeedup)
         .bind(22, toJson(r.torchBaselines).dump())
-        .bind(23, stopCausesJson(r.stopCauses).dump());
+        .bind(23, stopCausesJson(r.stopCauses).dump())
+        .bind(24, toJson(r.deviceBaselines).dump());
     s.run();
     r.id = db_.lastInsertId();
 }
@@ -185,7 +187,8 @@ void Store::saveSession(SessionRecord& r) {
     r.updatedAt = isoNowUtc();
     db_.prepare(
            "UPDATE sessions SET name = ?, device = ?, config = ?, baseline = ?, status = ?, stop_reason = ?, updated_at = ?, "
-           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ?, torch_baselines = ?, stop_causes = ? WHERE id = ?")
+           "active_seconds = ?, evaluations = ?, best_node = ?, best_speedup = ?, torch_baselines = ?, stop_causes = ?, "
+           "device_baselines = ? WHERE id = ?")
         .bind(1, r.name)
         .bind(2, deviceText(r.device))
         .bind(3, toJson(r.config).dump())
@@ -199,7 +202,8 @@ void Store::saveSession(SessionRecord& r) {
         .bind(11, r.bestSpeedup)
         .bind(12, toJson(r.torchBaselines).dump())
         .bind(13, stopCausesJson(r.stopCauses).dump())
-        .bind(14, r.id)
+        .bind(14, toJson(r.deviceBaselines).dump())
+        .bind(15, r.id)
         .run();
 }
 
@@ -218,7 +222,8 @@ SessionRecord Store::readSession(Statement& s) {
     r.config = sessionConfigFromJson(parseStored(s.text(10), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's configuration"))));
     r.baselineName = s.text(11);
     r.baselineHash = s.text(12);
-    r.baseline = baselineTimesFromJson(parseStored(s.text(13), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's baseline"))));
+    r.baseline = baselineTimesFromJson(parseStored(s.text(13), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's baseline"))),
+                                      "session " + std::to_string(r.id) + " baseline");
     r.status = s.text(14);
     r.stopReason = s.text(15);
     r.createdAt = s.text(16);
@@ -232,6 +237,9 @@ SessionRecord Store::readSession(Statement& s) {
                                   "session " + std::to_string(r.id) + " torch_baselines");
     r.stopCauses = stopCausesFromJson(parseStored(s.text(23), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's stop causes"))),
                                       "session " + std::to_string(r.id) + " stop_causes");
+    r.deviceBaselines = deviceBaselinesFromJson(
+        parseStored(s.text(24), phrase(QT_TRANSLATE_NOOP("Phrase", "a session's baselines on other devices"))),
+        "session " + std::to_string(r.id) + " device_baselines");
     return r;
 }
 

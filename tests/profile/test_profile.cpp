@@ -234,6 +234,7 @@ private slots:
             store.database().exec("ALTER TABLE nodes DROP COLUMN profile; ALTER TABLE memories DROP COLUMN bottleneck; "
                                   "ALTER TABLE sessions DROP COLUMN torch_baselines; ALTER TABLE sessions DROP COLUMN stop_causes; "
                                   "ALTER TABLE nodes DROP COLUMN message_phrase; "
+                                  "ALTER TABLE sessions DROP COLUMN device_baselines; "
                                   "PRAGMA user_version = 2");
         }
         Store reopened(file);

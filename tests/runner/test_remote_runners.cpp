@@ -7,6 +7,7 @@
 #include <QtTest>
 #include <signal.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,6 +21,7 @@
 #include "support/loopback_slurm.h"
 #include "support/loopback_sshd.h"
 #include "util/process.h"
+#include "util/usable_cores.h"
 
 using namespace kforge;
 using Json = nlohmann::json;
@@ -170,6 +172,62 @@ private slots:
         }
         QVERIFY(o.best());
         QCOMPARE(o.best()->config.at("PASSES"), std::string("1"));
+    }
+
+    // A runner capped at one thread times another device than one with every
+    // core (model/device_facts.h deviceModel()). The runner of the other model
+    // measures the task's baseline itself when it comes, the session keeps
+    // that baseline, and the speedups of the candidates it measured are over
+    // it, never over the baseline of the session's device.
+    void runnerOfAnotherModelHasItsOwnBaseline() {
+        if (cpuThreadLimit() < 2) QSKIP("one usable core: a runner capped at one thread is the same device");
+        const auto oneThread = dir_ / "one-thread-runner.sh";
+        {
+            std::ofstream f(oneThread);
+            f << "#!/bin/sh\nOMP_THREAD_LIMIT=1 exec " << env("KFORGE_RUNNER") << " \"$@\"\n";
+        }
+        std::filesystem::permissions(oneThread, std::filesystem::perms::owner_all);
+        // The one-thread runner over ssh is the session's: it prepares the task
+        // and measures from the first candidate on. The local one, with every
+        // core, comes while it does; the timings are long enough that it is up
+        // (its baseline measured) before the six are done.
+        auto args = search(db("models.db"), "300");
+        args.insert(args.end(), {"--runners", sshSpec(oneThread.string()) + ",cpu"});
+        const auto r = kforge(args);
+        QVERIFY2(r.ok(), r.output.c_str());
+        const Outcome o = stored(db("models.db"));
+        QCOMPARE(o.session.evaluations, 6);
+        QVERIFY2(o.session.deviceBaselines.size() == 1, r.output.c_str());
+        const DeviceBaseline& other = o.session.deviceBaselines[0];
+        QVERIFY(other.device.cpu);
+        QCOMPARE(other.device.cpu->cores, static_cast<int>(cpuThreadLimit()));
+        QCOMPARE(o.session.device.cpu->cores, 1);
+        const std::string home = deviceModel(o.session.device), away = deviceModel(other.device);
+        QVERIFY2(home != away, home.c_str());
+        QVERIFY2(r.output.find("has a " + away + ", not the session's " + home) != std::string::npos, r.output.c_str());
+        QCOMPARE(other.times.size(), o.session.baseline.size());
+        int measuredAway = 0;
+        for (const auto& n : o.nodes) {
+            QCOMPARE(n.status, Status::Passed);
+            QVERIFY(n.evaluation);
+            const bool local = n.evaluation->runner == "cpu";
+            measuredAway += local;
+            QCOMPARE(n.evaluation->deviceModel, local ? away : home);
+            const BaselineTimes& own = local ? other.times : o.session.baseline;
+            double logSum = 0;
+            for (const auto& w : n.evaluation->workloads) {
+                QVERIFY(w.baseline);
+                QCOMPARE(w.baseline->median, own.at(w.uuid).median);
+                logSum += std::log(own.at(w.uuid).median / w.timing.median);
+            }
+            QVERIFY(std::abs(n.evaluation->speedupGeomean - std::exp(logSum / static_cast<double>(n.evaluation->workloads.size()))) < 1e-9);
+        }
+        qInfo("the runner with every core measured %d of the 6", measuredAway);
+        QVERIFY2(measuredAway > 0, "the runner with every core measured no candidate");
+        // `kforge show` lists it beside the session's own.
+        const auto shown = kforge({"show", "1", "--db", db("models.db")});
+        QVERIFY2(shown.ok(), shown.output.c_str());
+        QVERIFY2(shown.output.find("medians on " + away + ":") != std::string::npos, shown.output.c_str());
     }
 
     // Two runners on one device (the same ssh endpoint twice: the local CPU

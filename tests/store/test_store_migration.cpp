@@ -116,6 +116,38 @@ private slots:
         }
     }
 
+    void deviceBaselinesRoundTripThroughStoreAndFile() {
+        QTemporaryDir dir;
+        const auto file = std::filesystem::path(dir.path().toStdString()) / "workspace.db";
+        schemaFourWorkspace(file);
+        Store store(file);
+        SessionRecord r = store.sessions().front();
+        QVERIFY(r.deviceBaselines.empty());  // a session from before runners of several models
+        DeviceBaseline other;
+        other.device.backend = Backend::Cpu;
+        other.device.name = "Test CPU";
+        other.device.cpu = CpuFacts{1, 32u << 20};
+        other.times["small"] = summarize({0.5, 0.25, 0.75});
+        r.deviceBaselines = {other};
+        store.saveSession(r);
+        const SessionRecord back = store.session(r.id);
+        QCOMPARE(back.deviceBaselines.size(), size_t{1});
+        QCOMPARE(deviceModel(back.deviceBaselines[0].device), std::string("Test CPU x 1 thread"));
+        QCOMPARE(back.deviceBaselines[0].times.at("small").median, 0.5);
+        QVERIFY(baselineOn(back.deviceBaselines, "Test CPU x 1 thread"));
+        QVERIFY(!baselineOn(back.deviceBaselines, "Test CPU x 2 threads"));
+        const nlohmann::json j = toJson(back);
+        QCOMPARE(sessionRecordFromJson(j, "s.kfsession").deviceBaselines[0].times.at("small").median, 0.5);
+        nlohmann::json bad = j;
+        bad["device_baselines"][0]["baseline"]["small"] = "fast";
+        try {
+            sessionRecordFromJson(bad, "s.kfsession");
+            QFAIL("a baseline that is not timings was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("device_baselines[0].baseline.small") != std::string::npos, e.what());
+        }
+    }
+
     void schemaFourSessionFileImports() {
         QTemporaryDir dir;
         Store store(std::filesystem::path(dir.path().toStdString()) / "workspace.db");

@@ -284,6 +284,12 @@ void NodeDetails::renderHeader(const kforge::Node& n) {
         figures << tr("evaluated in %1 s").arg(number(n.seconds, 2));
         const int restarts = n.evaluation ? n.evaluation->runnerRestarts : 0;
         if (restarts > 0) figures << tr("%n runner restart(s)", nullptr, restarts);
+        if (n.evaluation && !n.evaluation->runner.empty()) {
+            const auto& e = *n.evaluation;
+            figures << (e.deviceModel.empty() ? tr("measured by %1").arg(QString::fromStdString(e.runner))
+                                              : tr("measured by %1 (%2)").arg(QString::fromStdString(e.runner),
+                                                                               QString::fromStdString(e.deviceModel)));
+        }
     } else {
         figures << tr("waiting to be compiled and measured");
     }

@@ -163,9 +163,13 @@ void SessionSummary::render() {
         values_[f]->setText(value);
     };
     set(TaskField, tr("Task:"), QString::fromStdString(s.task));
-    set(DeviceField, tr("Device:"),
-        tr("%1 (%2)").arg(QString::fromStdString(s.device.name.empty() ? std::string("?") : s.device.name),
-                          QString::fromStdString(std::string(kforge::backendName(s.config.backend)))));
+    QString device = tr("%1 (%2)").arg(QString::fromStdString(s.device.name.empty() ? std::string("?") : s.device.name),
+                                       QString::fromStdString(std::string(kforge::backendName(s.config.backend))));
+    // Runners of other models measured the baseline there: their candidates compare with it.
+    QStringList others;
+    for (const auto& b : s.deviceBaselines) others << QString::fromStdString(kforge::deviceModel(b.device));
+    if (!others.isEmpty()) device = tr("%1; also %2, each with its own baseline").arg(device, others.join(QStringLiteral(", ")));
+    set(DeviceField, tr("Device:"), device);
     set(SearchField, tr("Search:"), searchText(s.config));
     set(StopField, tr("Stops after:"), stopText(s.config.stop));
     QString status = SessionListModel::statusText(QString::fromStdString(s.status));
