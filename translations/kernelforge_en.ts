@@ -3256,7 +3256,7 @@ grid %2, block %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>measured by %1 (%2)</source>
+        <source>measured on %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3253,8 +3253,8 @@ grid %2, block %3</source>
         <translation>由 %1 测量</translation>
     </message>
     <message>
-        <source>measured by %1 (%2)</source>
-        <translation>由 %1 测量（%2）</translation>
+        <source>measured on %1 by %2</source>
+        <translation>由 %2 在 %1 上测量</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,8 @@ Node passedNode() {
                     {"speedup", 1.5},
                     {"seconds", 3.25},
                     {"runner_restarts", 0},
+                    {"runner", "ssh://gpu-box (cuda:1)"},
+                    {"device_model", "NVIDIA H200"},
                     {"workloads", {passedWorkload("n1m", 0.25, 0.375), passedWorkload("n16m", 4.0, 6.0)}}}, "evaluation", ReportScope::Node);
     // PyTorch beside the first workload: eager slower than the candidate,
     // torch.compile faster (the candidate loses to it), no vendor op.
@@ -254,6 +256,9 @@ void TestNodeDetails::passedNodeShowsItsFigures() {
 
     QCOMPARE(details.findChild<QLabel*>(QStringLiteral("nodeStatus"))->text(), QStringLiteral("passed"));
     QVERIFY(details.findChild<QLabel*>(QStringLiteral("nodeFigures"))->text().contains(locale.toString(1.5, 'f', 3)));
+    // Which runner, on which device model, measured it (a session may spread over several).
+    QVERIFY(details.findChild<QLabel*>(QStringLiteral("nodeFigures"))->text().contains(
+        QStringLiteral("measured on NVIDIA H200 by ssh://gpu-box (cuda:1)")));
 
     QCOMPARE(timing->rowCount(), 2);
     QCOMPARE(text(timing, 0, 0), QStringLiteral("n1m"));

@@ -287,8 +287,8 @@ void NodeDetails::renderHeader(const kforge::Node& n) {
         if (n.evaluation && !n.evaluation->runner.empty()) {
             const auto& e = *n.evaluation;
             figures << (e.deviceModel.empty() ? tr("measured by %1").arg(QString::fromStdString(e.runner))
-                                              : tr("measured by %1 (%2)").arg(QString::fromStdString(e.runner),
-                                                                               QString::fromStdString(e.deviceModel)));
+                                              : tr("measured on %1 by %2").arg(QString::fromStdString(e.deviceModel),
+                                                                                QString::fromStdString(e.runner)));
         }
     } else {
         figures << tr("waiting to be compiled and measured");
