@@ -2,8 +2,10 @@
 # Two kforge-runner builds timing the same candidate, alternated, on the lent
 # GPU: what a change to the runner's timer rules does to the numbers.
 #   bash bench/runner_ab.sh RUNNER_A RUNNER_B TASK CANDIDATE [ROUNDS] [-- kforge eval options...]
-# Env: BIN (kforge's directory), OUT. Prints per workload the median of each
-# round's median for A and B and their ratio.
+# Env: BIN (kforge's directory), OUT; OPTS_A, OPTS_B: options for one side
+# only (the same runner twice then compares two ways of timing, e.g.
+# OPTS_A="--seeds 1"). Prints per workload the median of each round's median
+# for A and B and their ratio.
 set -u
 a=$1 b=$2 task=$3 candidate=$4 rounds=${5:-3}
 shift 4; [ $# -gt 0 ] && [ "$1" != -- ] && shift
@@ -14,8 +16,9 @@ mkdir -p "$OUT"
 export KFORGE_RESOURCES=${KFORGE_RESOURCES:-$PWD/resources}
 for i in $(seq 1 "$rounds"); do
   for side in A B; do
-    runner=$a; [ $side = B ] && runner=$b
-    KFORGE_RUNNER=$runner "$BIN/kforge" eval "$task" "$candidate" --backend cuda --json --torch-baselines none "$@" \
+    runner=$a opts=${OPTS_A:-}; [ $side = B ] && runner=$b opts=${OPTS_B:-}
+    # shellcheck disable=SC2086  # the side's options are words
+    KFORGE_RUNNER=$runner "$BIN/kforge" eval "$task" "$candidate" --backend cuda --json --torch-baselines none "$@" $opts \
       > "$OUT/$side-$i.json" 2> "$OUT/$side-$i.err"
   done
 done
