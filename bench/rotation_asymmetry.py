@@ -20,40 +20,9 @@ import sys
 
 import torch
 
-L2 = torch.cuda.get_device_properties(0).L2_cache_size
-FLUSH = torch.empty(max(4 * L2, 128 << 20), dtype=torch.uint8, device="cuda")
+from asymmetry_ops import FLUSH, cases, spin_cycles
+
 REPS = 300
-
-
-def spin_cycles(us):
-    start, stop = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-    rates = []
-    for _ in range(3):
-        start.record()
-        torch.cuda._sleep(1_000_000)
-        stop.record()
-        stop.synchronize()
-        rates.append(1_000_000 / (start.elapsed_time(stop) * 1e3))
-    return int(sorted(rates)[1] * us)
-
-
-def rmsnorm(x, w):
-    xf = x.float()
-    return (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + 1e-6) * w.float()).to(torch.bfloat16)
-
-
-def layernorm(x, g, b):
-    return torch.nn.functional.layer_norm(x, (x.shape[-1],), g, b)
-
-
-def cases():
-    bf = dict(device="cuda", dtype=torch.bfloat16)
-    for m, h in [(7, 520), (128, 4096), (256, 8192), (4096, 4096)]:
-        yield f"rmsnorm {m}x{h}", rmsnorm, lambda m=m, h=h: (torch.randn(m, h, **bf), torch.rand(h, **bf) + 0.5)
-    yield "layernorm 256x4096", layernorm, lambda: (torch.randn(256, 4096, device="cuda"), torch.randn(4096, device="cuda"),
-                                                    torch.randn(4096, device="cuda"))
-    yield "row_sum 4096x4096", lambda x: x.sum(-1), lambda: (torch.randn(4096, 4096, device="cuda"),)
-    yield "transpose 1000x1500", lambda x: x.t().contiguous(), lambda: (torch.randn(1000, 1500, device="cuda"),)
 
 
 def main():
@@ -64,7 +33,9 @@ def main():
           f"50 us spin, {REPS} calls each way, interleaved")
     print(f"| op (torch.compile, CUDA graph) | 1 input set: median us | {sets} sets in turn: median us | rotated - one |")
     print("| --- | ---: | ---: | ---: |")
-    for name, fn, make in cases():
+    for name, fn, make in cases(rmsnorm_shapes=[(7, 520), (128, 4096), (256, 8192), (4096, 4096)],
+                                layernorm_shapes=[(256, 4096)], row_sum_shapes=[(4096, 4096)],
+                                transpose_shapes=[(1000, 1500)]):
         compiled = torch.compile(fn)
         graphs = []  # set 0 for the one-set side; 1..sets for the rotating side
         for _ in range(sets + 1):

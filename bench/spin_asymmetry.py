@@ -19,53 +19,22 @@ import statistics
 
 import torch
 
-L2 = torch.cuda.get_device_properties(0).L2_cache_size
-FLUSH = torch.empty(max(4 * L2, 128 << 20), dtype=torch.uint8, device="cuda")
+from asymmetry_ops import FLUSH, cases, spin_cycles
+
 REPS = 300
 
 
-def cycles_per_us():
-    start, stop = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-    rates = []
-    for _ in range(3):
-        start.record()
-        torch.cuda._sleep(1_000_000)
-        stop.record()
-        stop.synchronize()
-        rates.append(1_000_000 / (start.elapsed_time(stop) * 1e3))
-    return sorted(rates)[1]
-
-
-def rmsnorm(x, w):
-    xf = x.float()
-    return (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + 1e-6) * w.float()).to(torch.bfloat16)
-
-
-def layernorm(x, g, b):
-    return torch.nn.functional.layer_norm(x, (x.shape[-1],), g, b)
-
-
-def cases():
-    bf = dict(device="cuda", dtype=torch.bfloat16)
-    for m, h in [(7, 520), (128, 4096), (256, 8192), (65536, 8192)]:
-        yield f"rmsnorm {m}x{h}", rmsnorm, (torch.randn(m, h, **bf), torch.rand(h, **bf) + 0.5)
-    for m, n in [(256, 4096), (33, 1000)]:
-        yield f"layernorm {m}x{n}", layernorm, (torch.randn(m, n, device="cuda"), torch.randn(n, device="cuda"),
-                                                torch.randn(n, device="cuda"))
-    for m, n in [(4096, 4096), (1024, 4096)]:
-        yield f"row_sum {m}x{n}", lambda x: x.sum(-1), (torch.randn(m, n, device="cuda"),)
-    for m, n in [(1000, 1500), (3, 100000)]:
-        yield f"transpose {m}x{n}", lambda x: x.t().contiguous(), (torch.randn(m, n, device="cuda"),)
-
-
 def main():
-    spin = int(cycles_per_us() * 50)  # 50 us: longer than any write-back tail
+    spin = spin_cycles(50)  # 50 us: longer than any write-back tail
     start, stop = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
     print(f"device: {torch.cuda.get_device_name(0)}, torch {torch.__version__}, flush {FLUSH.numel() >> 20} MiB, "
           f"{REPS} calls each way, interleaved")
     print("| op (torch.compile, CUDA graph) | no spin: median us | 50 us spin: median us | spin - no spin |")
     print("| --- | ---: | ---: | ---: |")
-    for name, fn, args in cases():
+    for name, fn, make in cases(rmsnorm_shapes=[(7, 520), (128, 4096), (256, 8192), (65536, 8192)],
+                                layernorm_shapes=[(256, 4096), (33, 1000)], row_sum_shapes=[(4096, 4096), (1024, 4096)],
+                                transpose_shapes=[(1000, 1500), (3, 100000)]):
+        args = make()
         compiled = torch.compile(fn)
         for _ in range(3):
             compiled(*args)

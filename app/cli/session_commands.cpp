@@ -470,15 +470,14 @@ int showSession(const StoreOption& so, int64_t sessionId, std::optional<int64_t>
                   << formatDuration(r.activeSeconds) << "; selection " << r.config.selection << ", tuner " << r.config.tuner
                   << "; best " << speedupText(r.bestSpeedup) << " over " << speedupBasisText(r)
                   << (r.bestNode && r.bestSpeedup < 1 ? " (SLOWER)" : "") << "\n";
-        std::cout << r.baselineName << " medians:";
-        for (const auto& [uuid, s] : r.baseline) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
-        std::cout << "\n";
-        // Runners of other device models: their candidates' speedups are over these.
-        for (const auto& b : r.deviceBaselines) {
-            std::cout << r.baselineName << " medians on " << deviceModel(b.device) << ":";
-            for (const auto& [uuid, s] : b.times) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
+        auto printMedians = [&](const BaselineTimes& times, const std::string& on) {
+            std::cout << r.baselineName << " medians" << on << ":";
+            for (const auto& [uuid, s] : times) std::cout << " " << uuid << " " << fmt("%.4g", s.median) << " ms;";
             std::cout << "\n";
-        }
+        };
+        printMedians(r.baseline, "");
+        // Runners of other device models: their candidates' speedups are over these.
+        for (const auto& b : r.deviceBaselines) printMedians(b.times, " on " + deviceModel(b.device));
         printTorchBaselines(r);
         printWorkloadWinners(tree);
         std::cout << "\n";

@@ -104,10 +104,11 @@ public:
     // Verifies and times a compiled candidate (report.compile.ok) on runner
     // `runnerIndex` and fills the report's verdict, workloads and speedups
     // against `baseline` (measured on that runner's device model; PyTorch's
-    // baselines are attached only when it is prepared.device's). RunnerLost when that runner went away under the
-    // candidate or cannot start (a dropped connection, a killed or preempted
-    // runner): the report then says so, but a caller with other runners
-    // measures the candidate again there rather than believe it failed.
+    // baselines are attached only when it is prepared.device's). RunnerLost
+    // when that runner went away under the candidate or cannot start (a
+    // dropped connection, a killed or preempted runner): the report then says
+    // so, but a caller with other runners measures the candidate again there
+    // rather than believe it failed.
     enum class Measurement { Done, RunnerLost };
     Measurement measureCandidate(const PreparedTask& prepared, const BaselineTimes& baseline, const EvalOptions& options,
                                  EvalReport& report, size_t runnerIndex = 0);
